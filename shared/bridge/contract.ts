@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The host API the renderer may call (DESIGN.md §4). Every method names a zod schema for its
+ * arguments and its result; the main process parses both, so nothing unchecked crosses IPC.
+ */
+export const BRIDGE_CHANNEL = 'warroom:invoke';
+
+const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  versions: z.record(z.string(), z.string()),
+  userDataDir: z.string(),
+});
+
+const SaveFileArgs = z
+  .object({
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((n) => !/[/\\\0]/.test(n), 'a file name, not a path'),
+    content: z.string().max(64 * 1024 * 1024),
+    format: z.enum(['markdown', 'csv', 'json']),
+  })
+  .strict();
+
+const SaveFileResult = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), path: z.string() }),
+  z.object({ saved: z.literal(false) }),
+]);
+
+export const bridgeContract = {
+  'app.info': { args: z.object({}).strict(), result: AppInfo },
+  'file.save': { args: SaveFileArgs, result: SaveFileResult },
+} as const;
+
+export type BridgeMethod = keyof typeof bridgeContract;
+export type BridgeArgs<M extends BridgeMethod> = z.input<(typeof bridgeContract)[M]['args']>;
+export type BridgeResult<M extends BridgeMethod> = z.output<(typeof bridgeContract)[M]['result']>;
+
+export const BridgeError = z.object({
+  code: z.enum(['bad-method', 'bad-args', 'bad-sender', 'bad-result', 'failed']),
+  message: z.string(),
+});
+export type BridgeError = z.infer<typeof BridgeError>;
+
+/** What crosses the IPC channel back: errors travel as data, not as thrown IPC exceptions. */
+export type BridgeReply<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+export function isBridgeMethod(name: unknown): name is BridgeMethod {
+  return typeof name === 'string' && Object.hasOwn(bridgeContract, name);
+}
+
+/** The single function preload exposes as `window.warroom`. */
+export interface Bridge {
+  invoke<M extends BridgeMethod>(method: M, args: BridgeArgs<M>): Promise<BridgeReply<BridgeResult<M>>>;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DeviceId, RecordId } from '../domain/ids.ts';
+import { HLC_PATTERN } from './hlc.ts';
+import { isKnownKind, kindNeedsIncident, opKinds, type OpData, type OpKind } from './kinds.ts';
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+
+/** The envelope of FORMAT.md, field for field. `data` is checked per kind by `parseOp`. */
+export const OpEnvelope = z
+  .object({
+    v: z.literal(1),
+    id: z.string(),
+    device: DeviceId,
+    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    hlc: z.string().regex(HLC_PATTERN, 'an HLC stamp <ISO ms>-<4 hex>-<device>'),
+    actor: z.string().trim().min(1).max(100),
+    incident: RecordId.nullable(),
+    kind: z.string().regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, 'a kind such as entry.add'),
+    data: z.record(z.string(), z.unknown()),
+    prev: Sha256Hex.nullable(),
+    hash: Sha256Hex,
+  })
+  .strict()
+  .superRefine((op, ctx) => {
+    if (op.id !== `${op.device}-${op.seq}`) ctx.addIssue({ code: 'custom', path: ['id'], message: 'id must be <device>-<seq>' });
+    if (!op.hlc.endsWith(`-${op.device}`)) ctx.addIssue({ code: 'custom', path: ['hlc'], message: 'hlc must end with the device id' });
+    if ((op.seq === 1) !== (op.prev === null)) {
+      ctx.addIssue({ code: 'custom', path: ['prev'], message: 'prev is null exactly when seq is 1' });
+    }
+  });
+export type OpEnvelope = z.infer<typeof OpEnvelope>;
+
+/** An op whose kind this app knows, with `data` narrowed by that kind's schema. */
+export type Op<K extends OpKind = OpKind> = K extends OpKind
+  ? Omit<OpEnvelope, 'kind' | 'data'> & { kind: K; data: OpData<K> }
+  : never;
+
+export type ParsedOp =
+  | { status: 'ok'; op: Op }
+  /** Valid envelope, but a kind or field from a newer app: keep it, apply after an upgrade. */
+  | { status: 'pending'; op: OpEnvelope; reason: string }
+  | { status: 'invalid'; reason: string };
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
+}
+
+/** Validate an untrusted op (from a file, a sync target, an import). Never throws. */
+export function parseOp(input: unknown): ParsedOp {
+  const envelope = OpEnvelope.safeParse(input);
+  if (!envelope.success) return { status: 'invalid', reason: describeZodError(envelope.error) };
+  const op = envelope.data;
+  if (!isKnownKind(op.kind)) return { status: 'pending', op, reason: `unknown kind ${op.kind}` };
+  if (kindNeedsIncident(op.kind) && op.incident === null) {
+    return { status: 'invalid', reason: `incident: ${op.kind} must name an incident` };
+  }
+  const data = opKinds[op.kind].safeParse(op.data);
+  if (!data.success) {
+    const unknownField = data.error.issues.some((issue) => issue.code === 'unrecognized_keys');
+    const reason = `data.${describeZodError(data.error)}`;
+    return unknownField ? { status: 'pending', op, reason } : { status: 'invalid', reason };
+  }
+  return { status: 'ok', op: { ...op, data: data.data } as Op };
+}

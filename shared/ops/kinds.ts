@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EntryFields } from '../domain/entry.ts';
+import { RecordId } from '../domain/ids.ts';
+import { DeclareIncident, IncidentFields } from '../domain/incident.ts';
+
+/**
+ * One zod schema per op kind (`<entity>.<verb>`, FORMAT.md). A kind this table does not know
+ * comes from a newer app: it is kept pending, never dropped (DESIGN.md §3).
+ */
+export const opKinds = {
+  'incident.declare': DeclareIncident,
+  'incident.set': z.object({ fields: IncidentFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(),
+  'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
+  'entry.edit': z
+    .object({
+      entry: RecordId,
+      fields: EntryFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to edit'),
+    })
+    .strict(),
+  'entry.strike': z.object({ entry: RecordId, reason: z.string().max(500) }).strict(),
+} as const;
+
+export type OpKind = keyof typeof opKinds;
+export type OpData<K extends OpKind> = z.infer<(typeof opKinds)[K]>;
+
+export function isKnownKind(kind: string): kind is OpKind {
+  return Object.hasOwn(opKinds, kind);
+}
+
+/** Kinds whose op must name an incident (all of them, so far; team settings will be null). */
+export function kindNeedsIncident(kind: OpKind): boolean {
+  return kind.startsWith('incident.') || kind.startsWith('entry.');
+}

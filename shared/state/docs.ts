@@ -1,0 +1,156 @@
+import type { EntryFields } from '../domain/entry.ts';
+import { INCIDENT_DEFAULTS, type IncidentFields } from '../domain/incident.ts';
+import type { Op } from '../ops/envelope.ts';
+import { parseHlc } from '../ops/hlc.ts';
+import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
+
+type Registers<F> = { [K in keyof F]?: Register<F[K]> };
+
+/** The merged state of one incident: one register per field, plus who declared it. */
+export interface IncidentDoc {
+  table: 'incidents';
+  key: string;
+  declared: readonly Stamp[];
+  fields: Registers<IncidentFields>;
+}
+
+export interface Strike extends Stamp {
+  reason: string;
+}
+
+/** The merged state of one timeline entry. Entries are add-only; a strike is a tombstone. */
+export interface EntryDoc {
+  table: 'entries';
+  key: string;
+  incident: string;
+  entry: string;
+  added: readonly Stamp[];
+  fields: Registers<EntryFields>;
+  strikes: readonly Strike[];
+}
+
+export type Doc = IncidentDoc | EntryDoc;
+export type DocRef = Pick<Doc, 'table' | 'key'>;
+
+/** Entries are keyed within their incident, so an op can never move an entry elsewhere. */
+export function entryKey(incident: string, entry: string): string {
+  return `${incident}/${entry}`;
+}
+
+/** Each op touches exactly one doc: the incremental apply and the full rebuild share this. */
+export function docRefOf(op: Op): DocRef {
+  switch (op.kind) {
+    case 'incident.declare':
+    case 'incident.set':
+      return { table: 'incidents', key: op.incident! };
+    case 'entry.add':
+    case 'entry.edit':
+    case 'entry.strike':
+      return { table: 'entries', key: entryKey(op.incident!, op.data.entry) };
+  }
+}
+
+function writeFields<F extends object>(registers: Registers<F>, values: Partial<F>, stamp: Stamp): Registers<F> {
+  const next: Registers<F> = { ...registers };
+  for (const name of Object.keys(values) as (keyof F)[]) {
+    const value = values[name];
+    if (value === undefined) continue;
+    next[name] = insertSorted(registers[name], { ...stamp, value: value as F[keyof F] }) as Register<F[keyof F]>;
+  }
+  return next;
+}
+
+function emptyDoc(op: Op): Doc {
+  const ref = docRefOf(op);
+  if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {} };
+  const entry = (op.data as { entry: string }).entry;
+  return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
+}
+
+/** Pure, commutative, idempotent: apply one op to the doc it touches. */
+export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
+  const base = doc ?? emptyDoc(op);
+  const stamp = stampOf(op);
+  switch (op.kind) {
+    case 'incident.declare': {
+      const incident = base as IncidentDoc;
+      return { ...incident, declared: insertSorted(incident.declared, stamp), fields: writeFields(incident.fields, op.data, stamp) };
+    }
+    case 'incident.set': {
+      const incident = base as IncidentDoc;
+      return { ...incident, fields: writeFields(incident.fields, op.data.fields, stamp) };
+    }
+    case 'entry.add': {
+      const entry = base as EntryDoc;
+      return { ...entry, added: insertSorted(entry.added, stamp), fields: writeFields(entry.fields, op.data.fields, stamp) };
+    }
+    case 'entry.edit': {
+      const entry = base as EntryDoc;
+      return { ...entry, fields: writeFields(entry.fields, op.data.fields, stamp) };
+    }
+    case 'entry.strike': {
+      const entry = base as EntryDoc;
+      return { ...entry, strikes: insertSorted(entry.strikes, { ...stamp, reason: op.data.reason }) };
+    }
+  }
+}
+
+function hlcTime(hlc: string): string {
+  const parsed = parseHlc(hlc);
+  return parsed ? new Date(parsed.wall).toISOString() : '';
+}
+
+export interface IncidentView extends IncidentFields {
+  id: string;
+  declaredBy: string;
+  /** The last change to any field: what "updated" means on the board. */
+  updatedHlc: string;
+}
+
+/** The incident as the UI sees it; null until its declaration has arrived. */
+export function incidentView(doc: IncidentDoc): IncidentView | null {
+  const declared = doc.declared[0];
+  if (!declared) return null;
+  const values: Record<string, unknown> = { ...INCIDENT_DEFAULTS };
+  let updatedHlc = declared.hlc;
+  for (const [name, register] of Object.entries(doc.fields) as [string, Register<unknown>][]) {
+    values[name] = currentValue(register);
+    const last = register[register.length - 1];
+    if (last && last.hlc > updatedHlc) updatedHlc = last.hlc;
+  }
+  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, updatedHlc };
+}
+
+export interface EntryView extends EntryFields {
+  id: string;
+  incident: string;
+  author: string;
+  /** When the scribe recorded it (the add op's stamp), as opposed to eventAt. */
+  recordedAt: string;
+  hlc: string;
+  struck: Strike | null;
+  /** Versions beyond the first, over all fields. */
+  edits: number;
+}
+
+export function entryView(doc: EntryDoc): EntryView | null {
+  const added = doc.added[0];
+  const { text, kind, eventAt } = doc.fields;
+  if (!added || !text || !kind || !eventAt) return null;
+  let edits = 0;
+  for (const register of Object.values(doc.fields) as Register<unknown>[]) edits += register.length - 1;
+  return {
+    id: doc.entry,
+    incident: doc.incident,
+    author: added.actor,
+    recordedAt: hlcTime(added.hlc),
+    hlc: added.hlc,
+    text: currentValue(text)!,
+    kind: currentValue(kind)!,
+    eventAt: currentValue(eventAt)!,
+    pinned: currentValue(doc.fields.pinned) ?? false,
+    tags: currentValue(doc.fields.tags) ?? [],
+    struck: doc.strikes[0] ?? null,
+    edits,
+  };
+}
