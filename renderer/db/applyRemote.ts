@@ -1,0 +1,38 @@
+import type { Op } from '../../shared/ops/envelope.ts';
+import { parseHlc, receive } from '../../shared/ops/hlc.ts';
+import type { WarRoomDb } from './database.ts';
+import { loadDeviceState } from './device.ts';
+import { materialize } from './materialize.ts';
+
+/** How far ahead of this laptop's clock a remote stamp may be before it is flagged, not followed. */
+export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+export interface ApplyResult {
+  applied: number;
+  duplicates: number;
+}
+
+/**
+ * Apply already-validated ops from elsewhere (another device's segment, an import) in one
+ * transaction: store the new ones, fold them in, and advance the local clock past them.
+ * An op already present (same content hash) is skipped, so re-delivery changes nothing.
+ */
+export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () => number = Date.now): Promise<ApplyResult> {
+  return db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
+    const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
+    const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
+    const fresh = unique.filter((_, i) => existing[i] === undefined);
+    if (fresh.length > 0) {
+      await db.ops.bulkAdd(fresh);
+      await materialize(db, fresh);
+      const device = await loadDeviceState(db);
+      let clock = device.clock;
+      for (const op of fresh) {
+        const stamp = parseHlc(op.hlc);
+        if (stamp) clock = receive(clock, stamp, now(), MAX_CLOCK_DRIFT_MS);
+      }
+      await db.meta.put({ key: 'device', value: { ...device, clock } });
+    }
+    return { applied: fresh.length, duplicates: ops.length - fresh.length };
+  });
+}

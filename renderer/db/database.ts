@@ -1,0 +1,70 @@
+import Dexie, { type Table } from 'dexie';
+import type { DeviceState } from '../../shared/ops/createOp.ts';
+import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import type { EntryDoc, EntryView, IncidentDoc, IncidentView } from '../../shared/state/docs.ts';
+
+/** Materialized incident: the merged doc plus its view, flattened for the board. */
+export interface IncidentRow {
+  key: string;
+  /** 1 once the declaration has arrived; 0 while only later edits are known. */
+  live: 0 | 1;
+  doc: IncidentDoc;
+  view: IncidentView | null;
+}
+
+export interface EntryRow {
+  key: string;
+  incident: string;
+  /** `<eventAt>|<hlc>` — the timeline's order; '' while the entry is not yet added. */
+  order: string;
+  doc: EntryDoc;
+  view: EntryView | null;
+}
+
+export type MetaRow =
+  | { key: 'device'; value: DeviceState }
+  | { key: 'profile'; value: { operator: string } };
+
+export interface DraftRow {
+  key: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** An op from a newer app version: kept, replayed after an upgrade (DESIGN.md §3). */
+export interface PendingRow {
+  id: string;
+  op: OpEnvelope;
+  reason: string;
+}
+
+/**
+ * The `ops` table is the source of truth; `incidents` and `entries` are derived from it in the
+ * same transaction as each op insert and can always be rebuilt (DESIGN.md §2).
+ */
+export class WarRoomDb extends Dexie {
+  ops!: Table<OpEnvelope, string>;
+  meta!: Table<MetaRow, MetaRow['key']>;
+  incidents!: Table<IncidentRow, string>;
+  entries!: Table<EntryRow, string>;
+  drafts!: Table<DraftRow, string>;
+  pending!: Table<PendingRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      // Keyed by content hash, so a fork (two ops sharing one id) keeps both.
+      ops: 'hash, id, [device+seq], incident, hlc',
+      meta: 'key',
+      incidents: 'key, live',
+      entries: 'key, [incident+order]',
+      drafts: 'key',
+      pending: 'id',
+    });
+  }
+}
+
+/** Every table the materialized state lives in, for transactions that write it. */
+export function materializedTables(db: WarRoomDb) {
+  return [db.incidents, db.entries];
+}

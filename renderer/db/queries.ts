@@ -1,0 +1,30 @@
+import { severityRank } from '../../shared/domain/severity.ts';
+import type { EntryView, IncidentView } from '../../shared/state/docs.ts';
+import type { WarRoomDb } from './database.ts';
+
+/** Declared incidents, most severe first, then oldest first. */
+export async function listIncidents(db: WarRoomDb): Promise<IncidentView[]> {
+  const rows = await db.incidents.where('live').equals(1).toArray();
+  return rows
+    .map((row) => row.view!)
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.declaredAt.localeCompare(b.declaredAt) || a.id.localeCompare(b.id));
+}
+
+export async function getIncident(db: WarRoomDb, id: string): Promise<IncidentView | null> {
+  return (await db.incidents.get(id))?.view ?? null;
+}
+
+/** An incident's timeline in event order. */
+export async function listEntries(db: WarRoomDb, incident: string): Promise<EntryView[]> {
+  const rows = await db.entries.where('[incident+order]').between([incident, '0'], [incident, '\uffff']).toArray();
+  return rows.map((row) => row.view!);
+}
+
+export async function getOperator(db: WarRoomDb): Promise<string | null> {
+  const row = await db.meta.get('profile');
+  return row?.key === 'profile' ? row.value.operator : null;
+}
+
+export async function setOperator(db: WarRoomDb, operator: string): Promise<void> {
+  await db.meta.put({ key: 'profile', value: { operator: operator.trim() } });
+}

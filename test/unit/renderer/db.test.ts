@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Op } from '../../../shared/ops/envelope.ts';
+import { verifyChains } from '../../../shared/ops/chain.ts';
+import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
+import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
+import { commit } from '../../../renderer/db/commit.ts';
+import { WarRoomDb } from '../../../renderer/db/database.ts';
+import { loadDraft, saveDraft } from '../../../renderer/db/drafts.ts';
+import { getIncident, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
+import { rebuildFromOps } from '../../../renderer/db/rebuild.ts';
+import { deliveryArb, historyArb } from '../support/opScripts.ts';
+
+let opened: WarRoomDb[] = [];
+let counter = 0;
+function freshDb(): WarRoomDb {
+  const db = new WarRoomDb(`test-${process.pid}-${counter++}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.map((db) => db.delete()));
+  opened = [];
+});
+
+/** Everything a user could see, in a form that compares byte for byte. */
+async function materializedSnapshot(db: WarRoomDb): Promise<string> {
+  const [incidents, entries] = await Promise.all([db.incidents.orderBy('key').toArray(), db.entries.orderBy('key').toArray()]);
+  return canonicalJson({ incidents, entries });
+}
+
+const T = Date.UTC(2026, 10, 23, 9, 0, 0);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('commit: one op, one transaction', () => {
+  it('stores a chained op and the materialized incident together', async () => {
+    const db = freshDb();
+    const declared = await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'API 500s', severity: 'P1', type: 'availability', declaredAt: iso(T) } }, () => T);
+    const updated = await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.set', data: { fields: { status: 'identified' } } }, () => T + 60_000);
+    expect(updated.prev).toBe(declared.hash);
+    expect(await db.ops.count()).toBe(2);
+    expect(verifyChains(await db.ops.toArray())).toEqual({ verified: 2, problems: [] });
+    expect(await getIncident(db, 'inc-aaaaaa')).toMatchObject({ title: 'API 500s', status: 'identified', severity: 'P1', declaredBy: 'Ana' });
+  });
+
+  it('rejects an invalid change without storing anything', async () => {
+    const db = freshDb();
+    await expect(commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: '  ', severity: 'P1', type: 'availability', declaredAt: iso(T) } })).rejects.toThrow(/title is required/);
+    expect(await db.ops.count()).toBe(0);
+    expect(await db.incidents.count()).toBe(0);
+  });
+
+  it('rolls back the op when the materialized write fails', async () => {
+    const db = freshDb();
+    await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'x', severity: 'P1', type: 'data', declaredAt: iso(T) } });
+    const original = db.incidents.bulkPut.bind(db.incidents);
+    db.incidents.bulkPut = () => Promise.reject(new Error('disk full'));
+    await expect(commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.set', data: { fields: { status: 'monitoring' } } })).rejects.toThrow('disk full');
+    db.incidents.bulkPut = original;
+    expect(await db.ops.count()).toBe(1);
+    expect((await db.meta.get('device'))?.value).toMatchObject({ seq: 1 });
+    expect(await getIncident(db, 'inc-aaaaaa')).toMatchObject({ status: 'investigating' });
+  });
+
+  it('lists incidents most severe first and entries in event order', async () => {
+    const db = freshDb();
+    const declare = (incident: string, severity: string) =>
+      commit(db, { actor: 'Ana', incident, kind: 'incident.declare', data: { title: incident, severity, type: 'data', declaredAt: iso(T) } });
+    await declare('inc-p2aaaa', 'P2');
+    await declare('inc-p0aaaa', 'P0');
+    await declare('inc-p1aaaa', 'P1');
+    expect((await listIncidents(db)).map((i) => i.id)).toEqual(['inc-p0aaaa', 'inc-p1aaaa', 'inc-p2aaaa']);
+    const add = (entry: string, minute: number) =>
+      commit(db, { actor: 'Ana', incident: 'inc-p0aaaa', kind: 'entry.add', data: { entry, fields: { text: entry, kind: 'note', eventAt: iso(T + minute * 60_000), pinned: false, tags: [] } } });
+    await add('ent-second', 2);
+    await add('ent-first1', 1);
+    expect((await listEntries(db, 'inc-p0aaaa')).map((e) => e.id)).toEqual(['ent-first1', 'ent-second']);
+  });
+
+  it('keeps drafts across a reopen of the database', async () => {
+    const db = freshDb();
+    await saveDraft(db, 'timeline:inc-aaaaaa', 'half a sentence');
+    db.close();
+    const again = new WarRoomDb(db.name);
+    opened.push(again);
+    expect(await loadDraft(again, 'timeline:inc-aaaaaa')).toBe('half a sentence');
+    await saveDraft(again, 'timeline:inc-aaaaaa', '');
+    expect(await again.drafts.count()).toBe(0);
+  });
+});
+
+describe('replicas in IndexedDB', () => {
+  it('3 replicas receiving ≥300 ops in random order and batches, with duplicates, converge; incremental equals rebuild', async () => {
+    const splitArb = fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 40, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(
+        historyArb(300, 330).chain((ops) => fc.tuple(fc.tuple(deliveryArb(ops), splitArb), fc.tuple(deliveryArb(ops), splitArb), fc.tuple(deliveryArb(ops), splitArb))),
+        async (replicas) => {
+          const snapshots: string[] = [];
+          for (const [delivery, sizes] of replicas) {
+            const db = freshDb();
+            let at = 0;
+            for (let i = 0; at < delivery.length; i += 1) {
+              const size = sizes[i % sizes.length]!;
+              await applyRemoteOps(db, delivery.slice(at, at + size) as Op[], () => T);
+              at += size;
+            }
+            snapshots.push(await materializedSnapshot(db));
+          }
+          expect(snapshots[1]).toBe(snapshots[0]);
+          expect(snapshots[2]).toBe(snapshots[0]);
+          const last = opened[opened.length - 1]!;
+          await rebuildFromOps(last);
+          expect(await materializedSnapshot(last)).toBe(snapshots[0]);
+          await Promise.all(opened.map((db) => db.delete()));
+          opened = [];
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 600_000);
+
+  it('re-delivering ops changes nothing and the clock moves past them', async () => {
+    const db = freshDb();
+    const [ops] = fc.sample(historyArb(50, 50), { numRuns: 1, seed: 7 });
+    expect(await applyRemoteOps(db, ops!, () => T)).toEqual({ applied: 50, duplicates: 0 });
+    const before = await materializedSnapshot(db);
+    expect(await applyRemoteOps(db, ops!, () => T)).toEqual({ applied: 0, duplicates: 50 });
+    expect(await materializedSnapshot(db)).toBe(before);
+    const latest = ops!.map((op) => op.hlc.slice(0, 29)).sort().at(-1)!;
+    const local = await commit(db, { actor: 'Me', incident: 'inc-aaaaaa', kind: 'incident.set', data: { fields: { status: 'closed' } } }, () => T - 86_400_000);
+    expect(local.hlc.slice(0, 29) > latest).toBe(true);
+  });
+});
