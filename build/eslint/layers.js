@@ -1,0 +1,278 @@
+// @ts-check
+/**
+ * Local ESLint plugin: `layers/allowed-imports` keeps the three layers of DESIGN.md §1 apart.
+ *
+ * Modelled on VS Code's `code-layering` / `code-import-patterns` rules: a file knows its room by
+ * its folder, and every import it makes (static, re-export, dynamic `import()` with a string,
+ * `require()` of a string, `import x = require()`, `typeof import()`) is checked against what that
+ * room may see. An import that crosses a wall the wrong way is an error, and the message names
+ * the file's layer, the import and the reason.
+ *
+ * Path aliases are not resolved: only relative (and absolute) specifiers are treated as files;
+ * everything else is a Node built-in, 'electron' or an npm package. Type-only imports are checked
+ * like any other: a type from the wrong room couples the rooms just the same.
+ */
+import { builtinModules } from 'node:module';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: this file lives in <root>/build/eslint/. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * npm packages pure enough for shared/ (and the sandboxed preload): no DOM, no Node, no globals
+ * beyond ECMAScript. A package and all its subpaths (`@noble/hashes/sha2`) are allowed.
+ * Extend this list after checking the package really is pure (or pass `purePackages` as an
+ * option to the rule).
+ */
+export const PURE_PACKAGES = ['zod', '@noble/hashes'];
+
+/** Packages that belong to the renderer (React, its DOM, Dexie, UI state): never in shared/, host/ or cli/. */
+export const RENDERER_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-markdown',
+  'dexie',
+  'dexie-react-hooks',
+  'zustand',
+];
+
+/** @typedef {'shared' | 'renderer' | 'electron/main' | 'electron/preload' | 'electron/host' | 'electron/cli' | 'electron' | 'test' | 'build' | 'other'} Layer */
+
+/**
+ * @typedef {{ kind: 'file', layer: Layer }
+ *   | { kind: 'builtin' }
+ *   | { kind: 'electron' }
+ *   | { kind: 'package', name: string }} Target
+ */
+
+const ELECTRON_ROOMS = new Set(['main', 'preload', 'host', 'cli']);
+const TOP_LAYERS = new Set(['shared', 'renderer', 'test', 'build']);
+
+/**
+ * The layer a file belongs to, from its path relative to the repository root.
+ * @param {string} file absolute path
+ * @param {string} [root]
+ * @returns {Layer}
+ */
+export function layerOf(file, root = REPO_ROOT) {
+  if (!isAbsolute(file)) return 'other';
+  const rel = relative(root, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return 'other';
+  const parts = rel.split(sep);
+  if (parts.length < 2) return 'other'; // a file at the root (eslint.config.js, …)
+  const top = /** @type {string} */ (parts[0]);
+  if (TOP_LAYERS.has(top)) return /** @type {Layer} */ (top);
+  if (top === 'electron') {
+    const room = parts.length > 2 ? /** @type {string} */ (parts[1]) : '';
+    return ELECTRON_ROOMS.has(room) ? /** @type {Layer} */ (`electron/${room}`) : 'electron';
+  }
+  return 'other';
+}
+
+/** How a layer is named in messages. @param {Layer} layer */
+function label(layer) {
+  return layer === 'other' ? 'a file outside the layer folders' : `${layer}/`;
+}
+
+const BUILTINS = new Set(builtinModules.map((m) => m.replace(/^node:/, '')));
+
+/** @param {string} spec */
+function isBuiltin(spec) {
+  return spec.startsWith('node:') || BUILTINS.has(spec);
+}
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. @param {string} spec */
+export function packageName(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : /** @type {string} */ (parts[0]);
+}
+
+/**
+ * What an import specifier points at.
+ * @param {string} spec as written in the source
+ * @param {string} fromFile absolute path of the importing file
+ * @param {string} root
+ * @returns {Target}
+ */
+export function classify(spec, fromFile, root = REPO_ROOT) {
+  const path = spec.replace(/[?#].*$/, ''); // './icon.svg?url', './worker.ts?worker'
+  if (path === '.' || path === '..' || path.startsWith('./') || path.startsWith('../')) {
+    return { kind: 'file', layer: layerOf(resolve(dirname(fromFile), path), root) };
+  }
+  if (isAbsolute(path)) return { kind: 'file', layer: layerOf(path, root) };
+  if (isBuiltin(spec)) return { kind: 'builtin' };
+  const name = packageName(spec);
+  if (name === 'electron') return { kind: 'electron' };
+  return { kind: 'package', name };
+}
+
+const WHY = {
+  shared: 'shared runs everywhere: DESIGN.md §1',
+  sharedUp: 'arrows point down only: renderer → shared, electron → shared; DESIGN.md §1',
+  sharedFiles: 'shared/ imports only shared/: DESIGN.md §1',
+  rendererNode: 'the renderer is a browser page; desktop features go through the host bridge: DESIGN.md §1, §4',
+  rendererElectron:
+    "only electron/main/ imports 'electron'; the renderer reaches the desktop through the bridge: DESIGN.md §1, §4",
+  rendererUp: 'the renderer never imports electron/; use the bridge contract in shared/bridge: DESIGN.md §1, §4',
+  rendererFiles: 'renderer/ imports only renderer/ and shared/: DESIGN.md §1',
+  mainRenderer: 'electron/ loads the renderer as a page, never as a module: DESIGN.md §1',
+  preload:
+    "the sandboxed preload only exposes the bridge contract, from 'electron', shared/ and preload/: DESIGN.md §1, §4",
+  preloadNode: 'the preload is sandboxed: no Node built-ins; it only exposes the bridge contract: DESIGN.md §1, §4',
+  sharedUi: 'shared runs everywhere, without DOM or React: DESIGN.md §1',
+  hostElectron:
+    "host/ is plain Node, unit-tested without Electron; only electron/main/ imports 'electron': DESIGN.md §1",
+  cliElectron: "the warroom CLI runs on plain Node; only electron/main/ imports 'electron': DESIGN.md §1",
+  nodeUi: 'React, Dexie and zustand belong to renderer/; host/ and cli/ are plain Node: DESIGN.md §1',
+  electronRenderer: 'arrows point down only: electron → shared, never → renderer; DESIGN.md §1',
+  hostFiles: 'host/ imports only shared/ and host/; main calls host, not the reverse: DESIGN.md §1',
+  cliFiles: 'cli/ runs over host/ and shared/ only: DESIGN.md §1',
+};
+
+/**
+ * Why `from` must not import `target`, or null when the import is allowed.
+ * @param {Layer} from
+ * @param {Target} target
+ * @param {ReadonlySet<string>} pure
+ * @returns {string | null}
+ */
+export function violation(from, target, pure) {
+  const isUi = target.kind === 'package' && RENDERER_PACKAGES.includes(target.name);
+  const isPure = target.kind === 'package' && pure.has(target.name);
+  const list = [...pure].join(', ');
+  switch (from) {
+    case 'shared':
+      if (target.kind === 'builtin' || target.kind === 'electron') return WHY.shared;
+      if (isUi) return WHY.sharedUi;
+      if (target.kind === 'package' && !isPure) {
+        return `shared/ imports only pure packages (${list}); if this one is pure, add it to PURE_PACKAGES in build/eslint/layers.js: DESIGN.md §1`;
+      }
+      if (target.kind === 'file' && target.layer !== 'shared') {
+        return target.layer === 'renderer' || target.layer.startsWith('electron') ? WHY.sharedUp : WHY.sharedFiles;
+      }
+      return null;
+    case 'renderer':
+      if (target.kind === 'builtin') return WHY.rendererNode;
+      if (target.kind === 'electron') return WHY.rendererElectron;
+      if (target.kind === 'file' && target.layer !== 'shared' && target.layer !== 'renderer') {
+        return target.layer.startsWith('electron') ? WHY.rendererUp : WHY.rendererFiles;
+      }
+      return null;
+    case 'electron/main':
+    case 'electron':
+      if (target.kind === 'file' && target.layer === 'renderer') return WHY.mainRenderer;
+      return null;
+    case 'electron/preload':
+      if (target.kind === 'builtin') return WHY.preloadNode;
+      if (target.kind === 'package' && !isPure) return WHY.preload;
+      if (target.kind === 'file' && target.layer !== 'shared' && target.layer !== 'electron/preload') {
+        return WHY.preload;
+      }
+      return null;
+    case 'electron/host':
+    case 'electron/cli': {
+      const cli = from === 'electron/cli';
+      if (target.kind === 'electron') return cli ? WHY.cliElectron : WHY.hostElectron;
+      if (isUi) return WHY.nodeUi;
+      if (target.kind === 'file') {
+        if (target.layer === 'renderer') return WHY.electronRenderer;
+        const ok = ['shared', 'electron/host', ...(cli ? ['electron/cli'] : [])];
+        if (!ok.includes(target.layer)) return cli ? WHY.cliFiles : WHY.hostFiles;
+      }
+      return null;
+    }
+    default: // test/, build/ and files outside the layers may import anything
+      return null;
+  }
+}
+
+/** How the import is named in messages. @param {Target} target @param {string} spec */
+function describe(target, spec) {
+  switch (target.kind) {
+    case 'builtin':
+      return `Node built-in '${spec}'`;
+    case 'electron':
+      return `'${spec}'`;
+    case 'package':
+      return `package '${spec}'`;
+    case 'file':
+      return target.layer === 'other' ? `'${spec}' (outside the layer folders)` : `${label(target.layer)} module '${spec}'`;
+  }
+}
+
+/** @param {unknown} node @returns {string | null} */
+function stringValue(node) {
+  if (!node || typeof node !== 'object') return null;
+  const n = /** @type {{ type: string, value?: unknown, expressions?: unknown[], quasis?: { value: { cooked: string | null } }[] }} */ (node);
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'TemplateLiteral' && n.expressions?.length === 0) return n.quasis?.[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const allowedImports = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Imports may only point down the layers of DESIGN.md §1 (shared ← renderer, shared ← electron).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          purePackages: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      wall: '{{from}} must not import {{what}} ({{why}})',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    const from = layerOf(file);
+    if (from === 'test' || from === 'build' || from === 'other') return {};
+    /** @type {{ purePackages?: string[] }} */
+    const options = context.options[0] ?? {};
+    const pure = new Set([...PURE_PACKAGES, ...(options.purePackages ?? [])]);
+
+    /** @param {any} node the string node to report on */
+    function check(node) {
+      const spec = stringValue(node);
+      if (spec === null) return;
+      const target = classify(spec, file);
+      const why = violation(from, target, pure);
+      if (why) {
+        context.report({
+          node,
+          messageId: 'wall',
+          data: { from: label(from), what: describe(target, spec), why },
+        });
+      }
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      CallExpression(node) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node.arguments[0]);
+      },
+      // TypeScript: `import fs = require('fs')` and `typeof import('fs')`.
+      /** @param {any} node */
+      TSExternalModuleReference: (node) => check(node.expression),
+      /** @param {any} node */
+      TSImportType: (node) => check(node.source ?? node.argument?.literal),
+    };
+  },
+};
+
+const plugin = {
+  meta: { name: 'warroom-layers', version: '1.0.0' },
+  rules: { 'allowed-imports': allowedImports },
+};
+
+export default plugin;
