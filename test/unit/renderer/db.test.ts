@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Op } from '../../../shared/ops/envelope.ts';
 import { verifyChains } from '../../../shared/ops/chain.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
@@ -54,10 +54,9 @@ describe('commit: one op, one transaction', () => {
   it('rolls back the op when the materialized write fails', async () => {
     const db = freshDb();
     await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'x', severity: 'P1', type: 'data', declaredAt: iso(T) } });
-    const original = db.incidents.bulkPut.bind(db.incidents);
-    db.incidents.bulkPut = () => Promise.reject(new Error('disk full'));
+    const failing = vi.spyOn(db.incidents, 'bulkPut').mockImplementationOnce(() => Promise.reject(new Error('disk full')) as never);
     await expect(commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.set', data: { fields: { status: 'monitoring' } } })).rejects.toThrow('disk full');
-    db.incidents.bulkPut = original;
+    failing.mockRestore();
     expect(await db.ops.count()).toBe(1);
     expect((await db.meta.get('device'))?.value).toMatchObject({ seq: 1 });
     expect(await getIncident(db, 'inc-aaaaaa')).toMatchObject({ status: 'investigating' });

@@ -1,0 +1,59 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { getOperator } from '../db/queries.ts';
+import { DeclareIncidentDialog } from '../features/incidents/DeclareIncidentDialog.tsx';
+import { IncidentList } from '../features/incidents/IncidentList.tsx';
+import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
+import { OperatorPrompt } from '../features/profile/OperatorPrompt.tsx';
+import { db } from './db.ts';
+import { routeHash, useUi } from './store.ts';
+
+export function App() {
+  const operator = useLiveQuery(() => getOperator(db), []);
+  const { route, theme, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    window.addEventListener('hashchange', syncRouteFromHash);
+    return () => window.removeEventListener('hashchange', syncRouteFromHash);
+  }, [syncRouteFromHash]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        setDeclareOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setDeclareOpen]);
+
+  if (operator === undefined) return null;
+  if (operator === null) return <OperatorPrompt />;
+
+  return (
+    <>
+      <header className="topbar">
+        <a className="brand" href={routeHash({ name: 'incidents' })}>
+          War Room
+        </a>
+        <button type="button" className="primary" onClick={() => setDeclareOpen(true)} aria-keyshortcuts="Alt+N">
+          Declare incident
+        </button>
+        <span className="spacer" />
+        <span className="operator">
+          Operator: <strong>{operator}</strong>
+        </span>
+        <button type="button" onClick={toggleTheme}>
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+      </header>
+      <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <IncidentList />}</main>
+      <DeclareIncidentDialog actor={operator} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+
+export type Route = { name: 'incidents' } | { name: 'incident'; id: string };
+export type Theme = 'dark' | 'light';
+
+/** Hash routes survive a reload: #/ and #/incident/<id>. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/incident\/([0-9a-z-]+)$/.exec(hash);
+  return match ? { name: 'incident', id: match[1]! } : { name: 'incidents' };
+}
+
+export function routeHash(route: Route): string {
+  return route.name === 'incident' ? `#/incident/${route.id}` : '#/';
+}
+
+const storedTheme = (): Theme => (localStorage.getItem('warroom.theme') === 'light' ? 'light' : 'dark');
+
+interface UiState {
+  route: Route;
+  theme: Theme;
+  declareOpen: boolean;
+  navigate(route: Route): void;
+  syncRouteFromHash(): void;
+  toggleTheme(): void;
+  setDeclareOpen(open: boolean): void;
+}
+
+/** UI-only state (DESIGN.md §2): what is selected and open. Data lives in IndexedDB. */
+export const useUi = create<UiState>((set, get) => ({
+  route: parseRoute(window.location.hash),
+  theme: storedTheme(),
+  declareOpen: false,
+  navigate(route) {
+    if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route);
+    set({ route });
+  },
+  syncRouteFromHash() {
+    set({ route: parseRoute(window.location.hash) });
+  },
+  toggleTheme() {
+    const theme: Theme = get().theme === 'dark' ? 'light' : 'dark';
+    localStorage.setItem('warroom.theme', theme);
+    set({ theme });
+  },
+  setDeclareOpen(declareOpen) {
+    set({ declareOpen });
+  },
+}));

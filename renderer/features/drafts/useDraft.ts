@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { db } from '../../app/db.ts';
+import { loadDraft, saveDraft } from '../../db/drafts.ts';
+
+/**
+ * Text state that is written to IndexedDB on every change, so a reload or crash mid-sentence
+ * loses nothing. `ready` is false until the stored draft has been read back.
+ */
+export function useDraft(key: string): { text: string; ready: boolean; setText(text: string): void; clear(): Promise<void> } {
+  const [text, setLocal] = useState('');
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  const pending = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadDraft(db, key).then((stored) => {
+      if (cancelled) return;
+      setLocal(stored);
+      setLoadedKey(key);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
+
+  const setText = useCallback(
+    (next: string) => {
+      setLocal(next);
+      // Chained so writes land in keystroke order.
+      pending.current = pending.current.then(() => saveDraft(db, key, next));
+    },
+    [key],
+  );
+
+  const clear = useCallback(async () => {
+    setLocal('');
+    pending.current = pending.current.then(() => saveDraft(db, key, ''));
+    await pending.current;
+  }, [key]);
+
+  return { text, ready: loadedKey === key, setText, clear };
+}

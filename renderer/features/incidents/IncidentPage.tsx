@@ -1,0 +1,91 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { INCIDENT_STATUSES, PHASES, type IncidentFields } from '../../../shared/domain/incident.ts';
+import { db } from '../../app/db.ts';
+import { routeHash } from '../../app/store.ts';
+import { commit } from '../../db/commit.ts';
+import { getIncident } from '../../db/queries.ts';
+import { capitalize, formatElapsed, formatLocalDateTime } from '../../ui/format.ts';
+import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
+import { useNow } from '../../ui/useNow.ts';
+
+/** One incident: its facts and the fields the commander changes most. */
+export function IncidentPage({ id, actor }: { id: string; actor: string }) {
+  const incident = useLiveQuery(() => getIncident(db, id), [id]);
+  const now = useNow();
+  const [error, setError] = useState<string | null>(null);
+
+  if (incident === undefined) return <p aria-busy="true">Loading…</p>;
+  if (incident === null) {
+    return (
+      <section>
+        <h1>Incident not found</h1>
+        <p>No incident with id {id} is on this laptop (it may not have synced yet).</p>
+        <a href={routeHash({ name: 'incidents' })}>Back to incidents</a>
+      </section>
+    );
+  }
+
+  async function set(fields: Partial<IncidentFields>) {
+    try {
+      await commit(db, { actor, incident: id, kind: 'incident.set', data: { fields } });
+      setError(null);
+    } catch (failure) {
+      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  return (
+    <article aria-labelledby="incident-title" className="incident">
+      <nav>
+        <a href={routeHash({ name: 'incidents' })}>← Back to incidents</a>
+      </nav>
+      <header>
+        <SeverityBadge severity={incident.severity} />
+        {incident.exercise && <span className="tag exercise">Exercise</span>}
+        <h1 id="incident-title">{incident.title}</h1>
+      </header>
+      <dl className="facts">
+        <dt>Type</dt>
+        <dd>{capitalize(incident.type)}</dd>
+        <dt>Declared</dt>
+        <dd>
+          {formatLocalDateTime(incident.declaredAt)} by {incident.declaredBy}
+        </dd>
+        <dt>Open for</dt>
+        <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
+        <dt>Id</dt>
+        <dd>
+          <code>{incident.id}</code>
+        </dd>
+      </dl>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="incident-status">Status</label>
+          <select id="incident-status" value={incident.status} onChange={(e) => void set({ status: e.target.value as IncidentFields['status'] })}>
+            {INCIDENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {capitalize(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="incident-phase">Phase</label>
+          <select id="incident-phase" value={incident.phase} onChange={(e) => void set({ phase: e.target.value as IncidentFields['phase'] })}>
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {capitalize(p)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

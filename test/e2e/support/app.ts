@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Open the app and get past the first-run prompt as `operator`. */
+export async function openAs(page: Page, operator = 'Ana Scribe'): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill(operator);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText(`Operator: ${operator}`)).toBeVisible();
+}
+
+/** Declare through the dialog, keyboard only. */
+export async function declareByKeyboard(page: Page, title: string, severity: string, type: string): Promise<void> {
+  await page.keyboard.press('Alt+N');
+  const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type(title);
+  await dialog.getByLabel('Severity').selectOption({ label: severity });
+  await dialog.getByLabel('Type').selectOption({ label: type });
+  await dialog.getByRole('button', { name: 'Declare' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** Fail the test on any CSP violation or uncaught error the page reports. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
