@@ -14,7 +14,8 @@ export default defineConfig({
   workers: process.env['CI'] ? 2 : undefined,
   retries: 0,
   forbidOnly: !!process.env['CI'],
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: `${rootDir}test-results/e2e.json` }]],
+  outputDir: `${rootDir}test-results/e2e`,
   timeout: 60_000,
   use: {
     ...devices['Desktop Chrome'],
