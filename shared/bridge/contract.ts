@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The host API the renderer may call (DESIGN.md §4). Every method names a zod schema for its
  * arguments and its result; the main process parses both, so nothing unchecked crosses IPC.
  */
-export const BRIDGE_CHANNEL = 'warroom:invoke';
+export { BRIDGE_CHANNEL } from './channel.ts';
 
 const AppInfo = z.object({
   name: z.string(),

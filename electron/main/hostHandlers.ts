@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { app, dialog, type SaveDialogOptions } from 'electron';
+import { appInfo } from '../host/appInfo.ts';
+import type { BridgeHandlers } from '../host/dispatch.ts';
+import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
+import type { CallContext } from './ipc.ts';
+
+/** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
+export function createHostHandlers(): BridgeHandlers<CallContext> {
+  return {
+    'app.info': () =>
+      appInfo({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        versions: process.versions,
+        userDataDir: app.getPath('userData'),
+      }),
+    'file.save': (args, ctx) => saveFile(args, { chooseSavePath: (request) => chooseSavePath(request, ctx) }),
+  };
+}
+
+async function chooseSavePath(request: SaveDialogRequest, ctx: CallContext): Promise<string | undefined> {
+  const options: SaveDialogOptions = {
+    defaultPath: join(app.getPath('documents'), request.suggestedName),
+    filters: request.filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = ctx.window
+    ? await dialog.showSaveDialog(ctx.window, options)
+    : await dialog.showSaveDialog(options);
+  return result.canceled || result.filePath === '' ? undefined : result.filePath;
+}

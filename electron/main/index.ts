@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { APP_ENTRY_URL } from '../host/appProtocol.ts';
+import { createDispatcher } from '../host/dispatch.ts';
+import { registerAppScheme, serveAppScheme } from './appScheme.ts';
+import { createHostHandlers } from './hostHandlers.ts';
+import { registerBridge } from './ipc.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { hardenSession, hardenWebContents } from './security.ts';
+import type { TrustedOrigins } from './securityPolicy.ts';
+import { buildWindowOptions } from './windowOptions.ts';
+
+const mainDir = import.meta.dirname;
+const rendererRoot = join(mainDir, '../renderer');
+const preloadPath = join(mainDir, '../preload/index.cjs');
+
+// Only an unpackaged build may load the dev server: in a shipped app an environment
+// variable must not be able to point the window at arbitrary content.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const trusted: TrustedOrigins = { devServerUrl };
+
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(): void {
+  const window = new BrowserWindow(buildWindowOptions({ preloadPath }));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+  window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
+    console.error('failed to load the renderer', error);
+  });
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) {
+    if (app.isReady()) createMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, trusted);
+  await serveAppScheme(rendererRoot);
+  registerBridge(createDispatcher(createHostHandlers()), trusted);
+  const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  createMainWindow();
+}
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another War Room is running; it gets the 'second-instance' event and comes to the front.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('War Room could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

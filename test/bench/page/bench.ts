@@ -1,0 +1,55 @@
+import { WarRoomDb } from '../../../renderer/db/database.ts';
+import { commit } from '../../../renderer/db/commit.ts';
+import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
+
+/**
+ * Runs inside Chromium with real IndexedDB; the runner calls these through page.evaluate.
+ * Each scenario returns raw samples (ms); the runner computes percentiles.
+ */
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function freshDb(name: string): Promise<WarRoomDb> {
+  await new WarRoomDb(name).delete();
+  const db = new WarRoomDb(name);
+  await db.open();
+  return db;
+}
+
+/** Commit n entry ops one at a time (op + materialize in one transaction), timing each. */
+async function commitSamples(n: number): Promise<number[]> {
+  const db = await freshDb('bench-commit');
+  await commit(db, { actor: 'Bench', incident: 'inc-bench0', kind: 'incident.declare', data: { title: 'Bench', severity: 'P1', type: 'data', declaredAt: iso(Date.now()) } });
+  const samples: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const start = performance.now();
+    await commit(db, { actor: 'Bench', incident: 'inc-bench0', kind: 'entry.add', data: { entry: `ent-${String(i).padStart(8, '0')}`, fields: { text: `entry ${i}: checked the pool`, kind: 'note', eventAt: iso(Date.now()), pinned: false, tags: [] } } });
+    samples.push(performance.now() - start);
+  }
+  db.close();
+  return samples;
+}
+
+/** Baseline: a raw Dexie put of an op of the same shape, no materializing, no chain. */
+async function rawPutSamples(n: number): Promise<number[]> {
+  const db = await freshDb('bench-raw');
+  let state = freshDeviceState('0123456789abcdef');
+  const samples: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const made = createOp(state, { actor: 'Bench', incident: 'inc-bench0', kind: 'entry.add', data: { entry: `ent-${String(i).padStart(8, '0')}`, fields: { text: `entry ${i}: checked the pool`, kind: 'note', eventAt: iso(Date.now()), pinned: false, tags: [] } } }, Date.now());
+    state = made.state;
+    const start = performance.now();
+    await db.ops.put(made.op);
+    samples.push(performance.now() - start);
+  }
+  db.close();
+  return samples;
+}
+
+const api = { commitSamples, rawPutSamples };
+declare global {
+  interface Window {
+    bench: typeof api;
+  }
+}
+window.bench = api;
+document.title = 'ready';

@@ -1,0 +1,38 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { coreBench } from './core.bench.ts';
+import type { BenchRow } from './stats.ts';
+
+/**
+ * `npm run bench`: every figure beside a baseline measured in the same run (the machines are
+ * noisy, so ratios are what the targets judge). Writes test/bench/results.json.
+ */
+const config = fileURLToPath(new URL('./vite.bench.config.ts', import.meta.url));
+await build({ configFile: config });
+const server = await preview({ configFile: config });
+const executablePath = process.env['WARROOM_CHROMIUM'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+
+const rows: BenchRow[] = [];
+try {
+  const page = await browser.newPage();
+  await page.goto(server.resolvedUrls!.local[0]!);
+  await page.waitForFunction(() => document.title === 'ready');
+  rows.push(...(await coreBench(page)));
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+console.log(`\n${pad('figure', 70)} ${pad('value', 12)} ${pad('baseline', 12)} ${pad('ratio', 8)} ${pad('target', 30)} pass`);
+for (const r of rows) {
+  console.log(`${pad(r.name, 70)} ${pad(`${r.value} ${r.unit}`, 12)} ${pad(r.baseline === null ? '—' : `${r.baseline} ${r.unit}`, 12)} ${pad(r.ratio === null ? '—' : `${r.ratio}×`, 8)} ${pad(r.target, 30)} ${r.pass ? 'yes' : 'NO'}`);
+}
+writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(rows, null, 2)}\n`);
+if (rows.some((r) => !r.pass)) process.exitCode = 1;
