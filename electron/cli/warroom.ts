@@ -1,21 +1,40 @@
-// Placeholder until the real `warroom` CLI lands (DESIGN.md §1): it has no commands yet.
+import { verify } from './verify.ts';
+
 const USAGE = `usage: warroom <command> [options]
 
-No commands are available in this build yet.
+commands:
+  verify <target>   check every op line and every device's hash chain in a sync folder
+                    (the folder that holds warroom/), and print a report
+  help              this text
 `;
 
-function main(argv: readonly string[]): number {
-  const [command] = argv;
-  if (command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return 0;
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  switch (command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'verify':
+      if (rest.length !== 1) break;
+      return verify(rest[0]!, print);
+    case undefined:
+      break;
+    default:
+      process.stderr.write(`warroom: unknown command "${command}"\n\n`);
   }
-  if (command === undefined) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  process.stderr.write(`warroom: unknown command "${command}"\n\n${USAGE}`);
+  process.stderr.write(USAGE);
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`warroom: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
