@@ -19,10 +19,13 @@ interface UiState {
   route: Route;
   theme: Theme;
   declareOpen: boolean;
+  /** Timeline clocks in UTC instead of this laptop's local time. */
+  utc: boolean;
   navigate(route: Route): void;
   syncRouteFromHash(): void;
   toggleTheme(): void;
   setDeclareOpen(open: boolean): void;
+  toggleUtc(): void;
 }
 
 /** UI-only state (DESIGN.md §2): what is selected and open. Data lives in IndexedDB. */
@@ -30,6 +33,7 @@ export const useUi = create<UiState>((set, get) => ({
   route: parseRoute(window.location.hash),
   theme: storedTheme(),
   declareOpen: false,
+  utc: localStorage.getItem('warroom.utc') === '1',
   navigate(route) {
     if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route);
     set({ route });
@@ -44,5 +48,10 @@ export const useUi = create<UiState>((set, get) => ({
   },
   setDeclareOpen(declareOpen) {
     set({ declareOpen });
+  },
+  toggleUtc() {
+    const utc = !get().utc;
+    localStorage.setItem('warroom.utc', utc ? '1' : '0');
+    set({ utc });
   },
 }));

@@ -1,5 +1,6 @@
 import type { Op } from '../../shared/ops/envelope.ts';
 import { parseHlc, receive } from '../../shared/ops/hlc.ts';
+import { emitCommitted, type CommittedChange } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import { materialize } from './materialize.ts';
@@ -18,13 +19,14 @@ export interface ApplyResult {
  * An op already present (same content hash) is skipped, so re-delivery changes nothing.
  */
 export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () => number = Date.now): Promise<ApplyResult> {
-  return db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
+  const { result, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
     const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
     const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
     const fresh = unique.filter((_, i) => existing[i] === undefined);
+    let change: CommittedChange = { incidents: [], entries: [] };
     if (fresh.length > 0) {
       await db.ops.bulkAdd(fresh);
-      await materialize(db, fresh);
+      change = await materialize(db, fresh);
       const device = await loadDeviceState(db);
       let clock = device.clock;
       for (const op of fresh) {
@@ -33,6 +35,8 @@ export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () 
       }
       await db.meta.put({ key: 'device', value: { ...device, clock } });
     }
-    return { applied: fresh.length, duplicates: ops.length - fresh.length };
+    return { result: { applied: fresh.length, duplicates: ops.length - fresh.length }, change };
   });
+  emitCommitted(change);
+  return result;
 }

@@ -29,6 +29,10 @@ export interface DraftRow {
   key: string;
   text: string;
   updatedAt: number;
+  /** When typing began: a timeline entry's event time unless backfilled. */
+  startedAt?: number;
+  /** The id the entry will get, so a draft whose entry already committed is recognised as spent. */
+  entryId?: string;
 }
 
 /** An op from a newer app version: kept, replayed after an upgrade (DESIGN.md §3). */

@@ -1,5 +1,6 @@
 import type { Op } from '../../shared/ops/envelope.ts';
 import { docRefOf, entryView, incidentView, reduceDoc, type Doc } from '../../shared/state/docs.ts';
+import type { CommittedChange } from './changes.ts';
 import type { EntryRow, IncidentRow, WarRoomDb } from './database.ts';
 
 export function rowOf(doc: Doc): IncidentRow | EntryRow {
@@ -15,7 +16,7 @@ export function rowOf(doc: Doc): IncidentRow | EntryRow {
  * Fold ops into the materialized tables. Call inside a transaction that also writes the ops,
  * so an op and its effect are durable together or not at all.
  */
-export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<void> {
+export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<CommittedChange> {
   const incidentKeys = new Set<string>();
   const entryKeys = new Set<string>();
   for (const op of ops) {
@@ -31,8 +32,10 @@ export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<vo
     docs.set(id, reduceDoc(docs.get(id), op));
   }
   const rows = [...docs.values()].map(rowOf);
-  await Promise.all([
-    db.incidents.bulkPut(rows.filter((row): row is IncidentRow => row.doc.table === 'incidents')),
-    db.entries.bulkPut(rows.filter((row): row is EntryRow => row.doc.table === 'entries')),
-  ]);
+  const change = {
+    incidents: rows.filter((row): row is IncidentRow => row.doc.table === 'incidents'),
+    entries: rows.filter((row): row is EntryRow => row.doc.table === 'entries'),
+  };
+  await Promise.all([db.incidents.bulkPut(change.incidents), db.entries.bulkPut(change.entries)]);
+  return change;
 }

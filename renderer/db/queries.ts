@@ -1,5 +1,5 @@
 import { severityRank } from '../../shared/domain/severity.ts';
-import type { EntryView, IncidentView } from '../../shared/state/docs.ts';
+import { entryKey, type EntryDoc, type EntryView, type IncidentView } from '../../shared/state/docs.ts';
 import type { WarRoomDb } from './database.ts';
 
 /** Declared incidents, most severe first, then oldest first. */
@@ -27,4 +27,8 @@ export async function getOperator(db: WarRoomDb): Promise<string | null> {
 
 export async function setOperator(db: WarRoomDb, operator: string): Promise<void> {
   await db.meta.put({ key: 'profile', value: { operator: operator.trim() } });
+}
+
+export async function getEntryDoc(db: WarRoomDb, incident: string, entry: string): Promise<EntryDoc | null> {
+  return (await db.entries.get(entryKey(incident, entry)))?.doc ?? null;
 }

@@ -60,3 +60,9 @@ export function receive(state: HlcState, remote: HlcState, now: number, maxDrift
   if (wall === remote.wall) return normalize(wall, remote.counter + 1);
   return { wall, counter: 0 };
 }
+
+/** The wall-clock part of a stamp as ISO-8601, or '' for a malformed stamp. */
+export function hlcToIso(text: string): string {
+  const parsed = parseHlc(text);
+  return parsed ? new Date(parsed.wall).toISOString() : '';
+}

@@ -1,7 +1,7 @@
 import type { EntryFields } from '../domain/entry.ts';
 import { INCIDENT_DEFAULTS, type IncidentFields } from '../domain/incident.ts';
 import type { Op } from '../ops/envelope.ts';
-import { parseHlc } from '../ops/hlc.ts';
+import { hlcToIso } from '../ops/hlc.ts';
 import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
 
 type Registers<F> = { [K in keyof F]?: Register<F[K]> };
@@ -95,11 +95,6 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
   }
 }
 
-function hlcTime(hlc: string): string {
-  const parsed = parseHlc(hlc);
-  return parsed ? new Date(parsed.wall).toISOString() : '';
-}
-
 export interface IncidentView extends IncidentFields {
   id: string;
   declaredBy: string;
@@ -143,7 +138,7 @@ export function entryView(doc: EntryDoc): EntryView | null {
     id: doc.entry,
     incident: doc.incident,
     author: added.actor,
-    recordedAt: hlcTime(added.hlc),
+    recordedAt: hlcToIso(added.hlc),
     hlc: added.hlc,
     text: currentValue(text)!,
     kind: currentValue(kind)!,

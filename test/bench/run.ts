@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { coreBench } from './core.bench.ts';
+import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
 
 /**
@@ -20,10 +21,15 @@ const browser = await chromium.launch({
 
 const rows: BenchRow[] = [];
 try {
-  const page = await browser.newPage();
-  await page.goto(server.resolvedUrls!.local[0]!);
-  await page.waitForFunction(() => document.title === 'ready');
-  rows.push(...(await coreBench(page)));
+  const open = async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The app's database is picked by ?db=, so the real app below runs on a bench profile.
+    await page.goto(`${server.resolvedUrls!.local[0]!}?db=bench-app`);
+    await page.waitForFunction(() => document.title === 'ready');
+    return page;
+  };
+  rows.push(...(await coreBench(await open())));
+  rows.push(...(await timelineBench(await open())));
 } finally {
   await browser.close();
   await server.close();

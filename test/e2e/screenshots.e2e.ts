@@ -7,18 +7,48 @@ import { declareByKeyboard, openAs } from './support/app.ts';
  */
 test.skip(!process.env['WARROOM_SCREENSHOTS'], 'set WARROOM_SCREENSHOTS=1 (npm run screenshots)');
 
+const LINES = [
+  '@-42m /e PagerDuty: api p99 latency > 5s #alert',
+  '@-40m /a Ana paged as IC, Ben as tech lead',
+  '@-35m /f connection pool at 100% on db-primary #db',
+  '@-30m /d roll back api to v41 #rollback',
+  '@-28m /c status page: investigating elevated errors',
+  '@-20m /x grafana snapshot saved to evidence/pool.png',
+  '@-12m error rate falling, 2% and dropping',
+  '/c update #2 sent to #incident-response\nNext update in 30 min',
+];
+
 test('screens in dark and light themes', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openAs(page, 'Ana Scribe');
   await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
-  await declareByKeyboard(page, 'Suspicious admin logins', 'P0 · Critical', 'Security');
   await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
+  await declareByKeyboard(page, 'Database connection pool exhausted', 'P0 · Critical', 'Availability');
+  for (const line of LINES) {
+    for (const [i, part] of line.split('\n').entries()) {
+      if (i > 0) await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type(part);
+    }
+    await page.keyboard.press('Enter');
+  }
+  const list = page.getByRole('list', { name: 'Timeline entries' });
+  await list.getByRole('listitem').filter({ hasText: 'roll back' }).getByRole('button', { name: 'Pin' }).click();
+  await list.getByRole('listitem').filter({ hasText: 'Ana paged' }).getByRole('button', { name: 'Strike' }).click();
+  await page.getByLabel('Reason').fill('Ben was IC, not Ana');
+  await page.getByRole('dialog').getByRole('button', { name: 'Strike' }).click();
+  await page.getByRole('textbox', { name: 'New timeline entry' }).fill('@-5m /f pool recovered after rollb');
+  const incidentUrl = page.url();
   for (const theme of ['dark', 'light'] as const) {
     if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.goto(incidentUrl);
+    await page.getByRole('textbox', { name: 'New timeline entry' }).click();
+    await page.screenshot({ path: `test-results/screenshots/scribe-${theme}.png` });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.screenshot({ path: `test-results/screenshots/shortcuts-${theme}.png` });
+    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'War Room' }).click();
     await page.screenshot({ path: `test-results/screenshots/incidents-${theme}.png` });
-    await page.getByRole('link', { name: 'Suspicious admin logins' }).click();
-    await page.screenshot({ path: `test-results/screenshots/incident-${theme}.png` });
     await page.keyboard.press('Alt+N');
     await page.screenshot({ path: `test-results/screenshots/declare-${theme}.png` });
     await page.keyboard.press('Escape');

@@ -15,7 +15,7 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
     let cancelled = false;
     void loadDraft(db, key).then((stored) => {
       if (cancelled) return;
-      setLocal(stored);
+      setLocal(stored.text);
       setLoadedKey(key);
     });
     return () => {
@@ -27,14 +27,14 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
     (next: string) => {
       setLocal(next);
       // Chained so writes land in keystroke order.
-      pending.current = pending.current.then(() => saveDraft(db, key, next));
+      pending.current = pending.current.then(() => saveDraft(db, key, { text: next }));
     },
     [key],
   );
 
   const clear = useCallback(async () => {
     setLocal('');
-    pending.current = pending.current.then(() => saveDraft(db, key, ''));
+    pending.current = pending.current.then(() => saveDraft(db, key, { text: '' }));
     await pending.current;
   }, [key]);
 

@@ -8,6 +8,7 @@ import { getIncident } from '../../db/queries.ts';
 import { capitalize, formatElapsed, formatLocalDateTime } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
+import { ScribeView } from '../timeline/ScribeView.tsx';
 
 /** One incident: its facts and the fields the commander changes most. */
 export function IncidentPage({ id, actor }: { id: string; actor: string }) {
@@ -37,55 +38,54 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
 
   return (
     <article aria-labelledby="incident-title" className="incident">
-      <nav>
-        <a href={routeHash({ name: 'incidents' })}>← Back to incidents</a>
-      </nav>
-      <header>
-        <SeverityBadge severity={incident.severity} />
-        {incident.exercise && <span className="tag exercise">Exercise</span>}
-        <h1 id="incident-title">{incident.title}</h1>
+      <header className="incident-head">
+        <a href={routeHash({ name: 'incidents' })} className="back">
+          ← Back to incidents
+        </a>
+        <div className="title-row">
+          <SeverityBadge severity={incident.severity} />
+          {incident.exercise && <span className="tag exercise">Exercise</span>}
+          <h1 id="incident-title">{incident.title}</h1>
+        </div>
+        <div className="row compact">
+          <div className="field">
+            <label htmlFor="incident-status">Status</label>
+            <select id="incident-status" value={incident.status} onChange={(e) => void set({ status: e.target.value as IncidentFields['status'] })}>
+              {INCIDENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {capitalize(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="incident-phase">Phase</label>
+            <select id="incident-phase" value={incident.phase} onChange={(e) => void set({ phase: e.target.value as IncidentFields['phase'] })}>
+              {PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {capitalize(p)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <dl className="facts">
+            <dt>Type</dt>
+            <dd>{capitalize(incident.type)}</dd>
+            <dt>Declared</dt>
+            <dd>
+              {formatLocalDateTime(incident.declaredAt)} by {incident.declaredBy}
+            </dd>
+            <dt>Open for</dt>
+            <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
+          </dl>
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
       </header>
-      <dl className="facts">
-        <dt>Type</dt>
-        <dd>{capitalize(incident.type)}</dd>
-        <dt>Declared</dt>
-        <dd>
-          {formatLocalDateTime(incident.declaredAt)} by {incident.declaredBy}
-        </dd>
-        <dt>Open for</dt>
-        <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
-        <dt>Id</dt>
-        <dd>
-          <code>{incident.id}</code>
-        </dd>
-      </dl>
-      <div className="row">
-        <div className="field">
-          <label htmlFor="incident-status">Status</label>
-          <select id="incident-status" value={incident.status} onChange={(e) => void set({ status: e.target.value as IncidentFields['status'] })}>
-            {INCIDENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {capitalize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="incident-phase">Phase</label>
-          <select id="incident-phase" value={incident.phase} onChange={(e) => void set({ phase: e.target.value as IncidentFields['phase'] })}>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {capitalize(p)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ScribeView incident={incident} actor={actor} />
     </article>
   );
 }

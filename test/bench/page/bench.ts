@@ -1,6 +1,7 @@
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
+import { armEnter, armed_, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';
 
 /**
  * Runs inside Chromium with real IndexedDB; the runner calls these through page.evaluate.
@@ -45,7 +46,7 @@ async function rawPutSamples(n: number): Promise<number[]> {
   return samples;
 }
 
-const api = { commitSamples, rawPutSamples };
+const api = { commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
 declare global {
   interface Window {
     bench: typeof api;

@@ -79,12 +79,12 @@ describe('commit: one op, one transaction', () => {
 
   it('keeps drafts across a reopen of the database', async () => {
     const db = freshDb();
-    await saveDraft(db, 'timeline:inc-aaaaaa', 'half a sentence');
+    await saveDraft(db, 'timeline:inc-aaaaaa', { text: 'half a sentence', startedAt: T, entryId: 'ent-123456' });
     db.close();
     const again = new WarRoomDb(db.name);
     opened.push(again);
-    expect(await loadDraft(again, 'timeline:inc-aaaaaa')).toBe('half a sentence');
-    await saveDraft(again, 'timeline:inc-aaaaaa', '');
+    expect(await loadDraft(again, 'timeline:inc-aaaaaa')).toEqual({ text: 'half a sentence', startedAt: T, entryId: 'ent-123456' });
+    await saveDraft(again, 'timeline:inc-aaaaaa', { text: '' });
     expect(await again.drafts.count()).toBe(0);
   });
 });

@@ -1,0 +1,24 @@
+import type { EntryRow, IncidentRow } from './database.ts';
+
+/**
+ * Rows changed by a transaction that has committed. Views that hold large in-memory models
+ * (a 100k-entry timeline) apply these instead of re-reading the table after every keystroke.
+ */
+export interface CommittedChange {
+  incidents: readonly IncidentRow[];
+  entries: readonly EntryRow[];
+}
+
+type Listener = (change: CommittedChange) => void;
+const listeners = new Set<Listener>();
+
+export function onCommitted(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Call only after the transaction has resolved: listeners may show the rows as saved. */
+export function emitCommitted(change: CommittedChange): void {
+  if (change.incidents.length === 0 && change.entries.length === 0) return;
+  for (const listener of listeners) listener(change);
+}
