@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { EntryFields } from '../../shared/domain/entry.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { EntryDoc, EntryView, IncidentDoc, IncidentView } from '../../shared/state/docs.ts';
@@ -33,6 +34,13 @@ export interface DraftRow {
   startedAt?: number;
   /** The id the entry will get, so a draft whose entry already committed is recognised as spent. */
   entryId?: string;
+  /** Entries the scribe sent with Enter whose commit had not yet been confirmed when this was written. */
+  pending?: PendingEntry[];
+}
+
+export interface PendingEntry {
+  entry: string;
+  fields: EntryFields;
 }
 
 /** An op from a newer app version: kept, replayed after an upgrade (DESIGN.md §3). */
@@ -58,7 +66,7 @@ export class WarRoomDb extends Dexie {
     super(name);
     this.version(1).stores({
       // Keyed by content hash, so a fork (two ops sharing one id) keeps both.
-      ops: 'hash, id, [device+seq], incident, hlc',
+      ops: 'hash, [device+seq], incident',
       meta: 'key',
       incidents: 'key, live',
       entries: 'key, [incident+order]',

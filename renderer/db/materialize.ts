@@ -36,6 +36,7 @@ export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<Co
     incidents: rows.filter((row): row is IncidentRow => row.doc.table === 'incidents'),
     entries: rows.filter((row): row is EntryRow => row.doc.table === 'entries'),
   };
-  await Promise.all([db.incidents.bulkPut(change.incidents), db.entries.bulkPut(change.entries)]);
+  if (change.incidents.length > 0) await db.incidents.bulkPut(change.incidents);
+  if (change.entries.length > 0) await db.entries.bulkPut(change.entries);
   return change;
 }

@@ -11,9 +11,11 @@ const SAMPLES = 60;
 export async function timelineBench(page: Page): Promise<BenchRow[]> {
   const { seedMs } = await page.evaluate((n) => window.bench.seedTimeline(n), ENTRIES);
   console.log(`timeline: seeded ${ENTRIES} entries in ${Math.round(seedMs)} ms`);
+  const dbOnly = await page.evaluate((n) => window.bench.appCommitSamples(n), SAMPLES);
+  const dbOnlyRaw = await page.evaluate((n) => window.bench.rawPutSamples(n), SAMPLES);
   const loadStart = Date.now();
   await page.evaluate(() => window.bench.mountApp());
-  await page.getByText(`${ENTRIES.toLocaleString('en-US').replace(/,/g, '')} entries`).waitFor({ timeout: 120_000 });
+  await page.getByText(`${ENTRIES + SAMPLES} entries`).waitFor({ timeout: 120_000 });
   const loadMs = Date.now() - loadStart;
   const box = page.getByRole('textbox', { name: 'New timeline entry' });
   await box.waitFor();
@@ -21,6 +23,9 @@ export async function timelineBench(page: Page): Promise<BenchRow[]> {
 
   const enter: number[] = [];
   const durable: number[] = [];
+  // The baseline is interleaved with the samples, so both see the same machine and the same
+  // IndexedDB backend (still busy settling the 100k-entry seed).
+  const raw: number[] = await page.evaluate(() => window.bench.rawPutSamples(1));
   for (let i = 0; i < SAMPLES; i += 1) {
     const text = `bench line ${i} pool stats`;
     await page.keyboard.type(text);
@@ -30,8 +35,8 @@ export async function timelineBench(page: Page): Promise<BenchRow[]> {
     enter.push(timing.visible);
     durable.push(timing.durable);
     if (!(await page.evaluate((t) => window.bench.isStored(t), text))) throw new Error(`"${text}" was shown but is not in IndexedDB`);
+    raw.push(...(await page.evaluate(() => window.bench.rawPutSamples(1, false))));
   }
-  const raw = await page.evaluate((n) => window.bench.rawPutSamples(n), SAMPLES * 3);
   const enterP95 = percentile(enter, 95);
   const rawP95 = percentile(raw, 95);
   const rows = await page.evaluate(() => window.bench.domRowCount());
@@ -41,9 +46,11 @@ export async function timelineBench(page: Page): Promise<BenchRow[]> {
     searches.push((await page.evaluate((q) => window.bench.searchFor(q), query)).ms);
     await page.evaluate(() => window.bench.searchFor(''));
   }
+  console.log(`timeline: medians — Enter→visible ${percentile(enter, 50).toFixed(1)} ms, Enter→durable ${percentile(durable, 50).toFixed(1)} ms, raw put ${percentile(raw, 50).toFixed(1)} ms`);
   return [
     row(`timeline: Enter → durable + visible p95 (${ENTRIES / 1000}k entries)`, enterP95, 'ms', rawP95, '≤ 50 ms and ≤ 3× raw Dexie put p95', (v, r) => v <= 50 && r !== null && r <= 3),
-    row(`timeline: Enter → durable p95 (${ENTRIES / 1000}k entries)`, percentile(durable, 95), 'ms', rawP95, 'part of the figure above', () => true),
+    row(`timeline: Enter → durable p95 (${ENTRIES / 1000}k entries)`, percentile(durable, 95), 'ms', rawP95, '≤ 3× raw Dexie put p95', (_v, r) => r !== null && r <= 3),
+    row(`timeline: commit alone (no UI) into the ${ENTRIES / 1000}k-entry database, p95`, percentile(dbOnly, 95), 'ms', percentile(dbOnlyRaw, 95), '≤ 3× raw Dexie put p95', (_v, r) => r !== null && r <= 3),
     row(`timeline: DOM rows with ${ENTRIES / 1000}k entries`, rows, 'rows', null, '≤ 300', (v) => v <= 300),
     row(`timeline: search over ${ENTRIES / 1000}k entries, typed → shown (worst of 5)`, Math.max(...searches), 'ms', null, '≤ 150 ms', (v) => v <= 150),
     row(`timeline: open incident with ${ENTRIES / 1000}k entries`, loadMs, 'ms', null, 'informational (≤ 5000 ms)', (v) => v <= 5000),

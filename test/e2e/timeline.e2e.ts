@@ -165,3 +165,42 @@ test('filters, search, pin, shortcuts overlay and integrity check', async ({ pag
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'verified' })).toContainText('4 entries verified');
 });
+
+test('an entry sent with Enter but cut off by a crash before it was stored is finished on reload, once', async ({ page }) => {
+  await openAs(page);
+  await declareByKeyboard(page, 'Email delivery failure', 'P1 · High', 'Application');
+  const incident = new URL(page.url()).hash.replace('#/incident/', '');
+  await page.keyboard.type('already stored');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('1 entry')).toBeVisible();
+  const stored = await page.evaluate(() => new Promise<string>((resolve) => {
+    const open = indexedDB.open('warroom');
+    open.onsuccess = () => {
+      const all = open.result.transaction('entries').objectStore('entries').getAll();
+      all.onsuccess = () => resolve((all.result as { view: { id: string } }[])[0]!.view.id);
+    };
+  }));
+  // What the journal holds if the app died between Enter and the commit: this line, the one
+  // that did land (it must not be written twice), and half a sentence in the box.
+  await page.evaluate(({ incident, stored }) => new Promise<void>((resolve) => {
+    const eventAt = new Date(Date.now() - 5_000).toISOString();
+    const open = indexedDB.open('warroom');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('drafts', 'readwrite');
+      tx.objectStore('drafts').put({
+        key: `timeline:${incident}`, text: 'half a sentence', startedAt: Date.now(), entryId: 'ent-halfsent', updatedAt: Date.now(),
+        pending: [
+          { entry: stored, fields: { text: 'already stored', kind: 'note', eventAt, pinned: false, tags: [] } },
+          { entry: 'ent-journal1', fields: { text: 'sent just before the crash', kind: 'action', eventAt, pinned: false, tags: [] } },
+        ],
+      });
+      tx.oncomplete = () => resolve();
+    };
+  }), { incident, stored });
+  await page.reload();
+  await expect(page.getByText('2 entries')).toBeVisible();
+  await expect(entries(page).filter({ hasText: 'sent just before the crash' })).toContainText('Action');
+  await expect(entryBox(page)).toHaveValue('half a sentence');
+  await page.reload();
+  await expect(page.getByText('2 entries')).toBeVisible();
+});

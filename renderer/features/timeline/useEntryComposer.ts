@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryKind } from '../../../shared/domain/entry.ts';
+import { entryKey } from '../../../shared/state/docs.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
+import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
+import type { PendingEntry } from '../../db/database.ts';
 import { newRecordId } from '../../db/device.ts';
 import { loadDraft, saveDraft, type Draft } from '../../db/drafts.ts';
-import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 
 export interface Composer {
   text: string;
@@ -18,11 +20,27 @@ export interface Composer {
   submit(kind: EntryKind): Promise<boolean>;
 }
 
+type BoxDraft = Omit<Draft, 'pending'>;
+
+function errorText(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
+/** A serial queue: tasks run one at a time in order; one failing does not stop the next. */
+function useQueue() {
+  const tail = useRef<Promise<unknown>>(Promise.resolve());
+  return useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.current.then(task);
+    tail.current = run.catch(() => undefined);
+    return run;
+  }, []);
+}
+
 /**
- * The scribe's entry box. Every keystroke and every commit go through one queue, in order, so
- * the stored draft always matches what is on screen, and the box is free for the next line the
- * moment Enter is pressed. The draft is cleared only after its entry is durable; a draft whose
- * entry already exists (a crash between the two) is recognised by its id and dropped.
+ * The scribe's entry box. The stored draft is a small journal: the text in the box plus every
+ * entry sent with Enter but not yet confirmed durable. Commits run in their own queue, so Enter
+ * never waits behind draft writes and the box is free for the next line at once; a reload after
+ * a crash finishes any entry still in the journal (skipping those that did land, by id).
  */
 export function useEntryComposer(incident: string, actor: string): Composer {
   const key = `timeline:${incident}`;
@@ -30,62 +48,67 @@ export function useEntryComposer(incident: string, actor: string): Composer {
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const current = useRef<Draft>({ text: '' });
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  /** A draft save waiting in the queue; Enter supersedes it (its text goes into the entry). */
-  const queuedSave = useRef<{ cancelled: boolean } | null>(null);
+  const box = useRef<BoxDraft>({ text: '' });
+  const pending = useRef<PendingEntry[]>([]);
+  const saveQueued = useRef(false);
+  const draftQueue = useQueue();
+  const commitQueue = useQueue();
 
-  const enqueue = useCallback((task: () => Promise<unknown>) => {
-    const next = queue.current.then(task);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, []);
-
-  const show = useCallback((draft: Draft) => {
-    current.current = draft;
+  const show = useCallback((draft: BoxDraft) => {
+    box.current = draft;
     setTextState(draft.text);
     setStartedAt(draft.startedAt ?? null);
   }, []);
 
+  /** One queued save writes whatever is current when it runs: a burst of keystrokes costs one write. */
+  const scheduleSave = useCallback(() => {
+    if (saveQueued.current) return;
+    saveQueued.current = true;
+    void draftQueue(() => {
+      saveQueued.current = false;
+      return saveDraft(db, key, { ...box.current, pending: [...pending.current] });
+    });
+  }, [draftQueue, key]);
+
+  const commitEntry = useCallback(
+    (entry: PendingEntry) => commitQueue(() => commit(db, { actor, incident, kind: 'entry.add', data: entry })),
+    [actor, commitQueue, incident],
+  );
+
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      let draft = await loadDraft(db, key);
-      if (draft.entryId && (await db.entries.get(`${incident}/${draft.entryId}`))?.view) {
-        draft = { text: '' };
-        await saveDraft(db, key, draft);
+      const { pending: journal = [], ...stored } = await loadDraft(db, key);
+      let draft: BoxDraft = stored;
+      if (draft.entryId && (await db.entries.get(entryKey(incident, draft.entryId)))?.view) draft = { text: '' };
+      for (const entry of journal) {
+        if (!(await db.entries.get(entryKey(incident, entry.entry)))?.view) await commitEntry(entry);
       }
+      if (journal.length > 0 || draft !== stored) await saveDraft(db, key, draft);
       if (cancelled) return;
       show(draft);
       setLoadedKey(key);
-    })();
+    })().catch((failure: unknown) => {
+      if (!cancelled) setError(`Could not restore the unsaved entry: ${errorText(failure)}`);
+    });
     return () => {
       cancelled = true;
     };
-  }, [key, incident, show]);
+  }, [commitEntry, incident, key, show]);
 
   const setText = useCallback(
     (next: string) => {
-      const previous = current.current;
+      const previous = box.current;
       const fresh = previous.text === '' || previous.startedAt === undefined;
-      const draft: Draft = next === '' ? { text: '' } : fresh ? { text: next, startedAt: Date.now(), entryId: newRecordId('ent') } : { ...previous, text: next };
-      show(draft);
-      // One queued save writes whatever is current when it runs: a burst of keystrokes costs one
-      // write, and Enter never waits behind a backlog of stale drafts.
-      if (queuedSave.current) return;
-      const save = { cancelled: false };
-      queuedSave.current = save;
-      void enqueue(async () => {
-        if (queuedSave.current === save) queuedSave.current = null;
-        if (!save.cancelled) await saveDraft(db, key, current.current);
-      });
+      show(next === '' ? { text: '' } : fresh ? { text: next, startedAt: Date.now(), entryId: newRecordId('ent') } : { ...previous, text: next });
+      scheduleSave();
     },
-    [enqueue, key, show],
+    [scheduleSave, show],
   );
 
   const submit = useCallback(
     async (kind: EntryKind) => {
-      const draft = current.current;
+      const draft = box.current;
       const now = Date.now();
       const parsed = parseEntryInput(draft.text, { now, startedAt: draft.startedAt ?? now, offsetMinutes: hostOffsetMinutes });
       if (!parsed.ok) {
@@ -93,43 +116,34 @@ export function useEntryComposer(incident: string, actor: string): Composer {
         return false;
       }
       setError(null);
-      // The stored draft keeps this text until the entry is durable; a save still waiting in the
-      // queue would only write the emptied box, so it is dropped.
-      if (queuedSave.current) queuedSave.current.cancelled = true;
-      queuedSave.current = null;
+      const entry: PendingEntry = {
+        entry: draft.entryId ?? newRecordId('ent'),
+        fields: {
+          text: parsed.value.text,
+          kind: parsed.value.kind ?? kind,
+          eventAt: new Date(parsed.value.eventAt ?? draft.startedAt ?? now).toISOString(),
+          pinned: false,
+          tags: parsed.value.tags,
+        },
+      };
+      pending.current.push(entry);
       show({ text: '' });
-      const entry = draft.entryId ?? newRecordId('ent');
+      scheduleSave();
       try {
-        await enqueue(async () => {
-          await commit(db, {
-            actor,
-            incident,
-            kind: 'entry.add',
-            data: {
-              entry,
-              fields: {
-                text: parsed.value.text,
-                kind: parsed.value.kind ?? kind,
-                eventAt: new Date(parsed.value.eventAt ?? draft.startedAt ?? now).toISOString(),
-                pinned: false,
-                tags: parsed.value.tags,
-              },
-            },
-          });
-          await saveDraft(db, key, current.current);
-        });
+        await commitEntry(entry);
         return true;
       } catch (failure) {
         // Nothing is lost: the line goes back into the box, ahead of anything typed since.
-        const typedSince = current.current.text;
-        const restored: Draft = { ...draft, text: typedSince ? `${draft.text}\n${typedSince}` : draft.text };
-        show(restored);
-        void enqueue(() => saveDraft(db, key, restored));
-        setError(`Not saved — your text is back in the box: ${failure instanceof Error ? failure.message : String(failure)}`);
+        const typedSince = box.current.text;
+        show({ ...draft, text: typedSince ? `${draft.text}\n${typedSince}` : draft.text });
+        setError(`Not saved — your text is back in the box: ${errorText(failure)}`);
         return false;
+      } finally {
+        pending.current = pending.current.filter((p) => p !== entry);
+        scheduleSave();
       }
     },
-    [actor, enqueue, incident, key, show],
+    [commitEntry, scheduleSave, show],
   );
 
   return { text, ready: loadedKey === key, startedAt, error, setText, submit };

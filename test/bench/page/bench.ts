@@ -1,7 +1,8 @@
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
-import { armEnter, armed_, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';
+import { db as appDb } from '../../../renderer/app/db.ts';
+import { armEnter, armed_, BENCH_INCIDENT, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';
 
 /**
  * Runs inside Chromium with real IndexedDB; the runner calls these through page.evaluate.
@@ -31,8 +32,8 @@ async function commitSamples(n: number): Promise<number[]> {
 }
 
 /** Baseline: a raw Dexie put of an op of the same shape, no materializing, no chain. */
-async function rawPutSamples(n: number): Promise<number[]> {
-  const db = await freshDb('bench-raw');
+async function rawPutSamples(n: number, fresh = true): Promise<number[]> {
+  const db = fresh ? await freshDb('bench-raw') : new WarRoomDb('bench-raw');
   let state = freshDeviceState('0123456789abcdef');
   const samples: number[] = [];
   for (let i = 0; i < n; i += 1) {
@@ -46,7 +47,18 @@ async function rawPutSamples(n: number): Promise<number[]> {
   return samples;
 }
 
-const api = { commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
+/** The commit path alone (no UI) into the app's own database, e.g. after seeding 100k entries. */
+async function appCommitSamples(n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const start = performance.now();
+    await commit(appDb, { actor: 'Bench', incident: BENCH_INCIDENT, kind: 'entry.add', data: { entry: `ent-x${String(i).padStart(8, '0')}${Math.random().toString(36).slice(2, 6)}`, fields: { text: `entry ${i}`, kind: 'note', eventAt: iso(Date.now()), pinned: false, tags: [] } } });
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const api = { appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
 declare global {
   interface Window {
     bench: typeof api;
