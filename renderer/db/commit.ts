@@ -12,14 +12,25 @@ import { materialize } from './materialize.ts';
  * (Actual Budget's rule: an op and its effect land together).
  */
 export async function commit<K extends OpKind>(db: WarRoomDb, intent: OpIntent<K>, now: () => number = Date.now): Promise<Op<K>> {
-  const { op, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
-    const device = await loadDeviceState(db);
-    const { op, state } = createOp(device, intent, now());
-    await db.ops.add(op);
-    const change = await materialize(db, [op]);
-    await db.meta.put({ key: 'device', value: state });
-    return { op, change };
+  const [op] = await commitAll(db, [intent], now);
+  return op as Op<K>;
+}
+
+/** Several changes that belong together (a status change and its timeline line) land atomically. */
+export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now: () => number = Date.now): Promise<Op[]> {
+  const { ops, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
+    let device = await loadDeviceState(db);
+    const ops: Op[] = [];
+    for (const intent of intents) {
+      const made = createOp(device, intent, now());
+      device = made.state;
+      ops.push(made.op);
+    }
+    await db.ops.bulkAdd(ops);
+    const change = await materialize(db, ops);
+    await db.meta.put({ key: 'device', value: device });
+    return { ops, change };
   });
   emitCommitted(change);
-  return op;
+  return ops;
 }

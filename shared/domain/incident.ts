@@ -42,6 +42,16 @@ export const IncidentFields = z
     mitigatedAt: IsoTime.nullable(),
     resolvedAt: IsoTime.nullable(),
     closedAt: IsoTime.nullable(),
+    /** When the last status update was posted: the cadence timer counts from here. */
+    lastUpdateAt: IsoTime.nullable(),
+    /** null: the severity's cadence; 'never': no fixed cadence; a number: minutes between updates. */
+    cadenceOverride: z.union([z.literal('never'), z.number().int().min(1).max(7 * 24 * 60)]).nullable(),
+    /** No update is due before this (a snooze, with its reason logged in the timeline). */
+    snoozedUntil: IsoTime.nullable(),
+    /** When the regulator was notified: stops the regulatory clock (e.g. the 72 h breach deadline). */
+    regulatoryNotifiedAt: IsoTime.nullable(),
+    /** Regulatory clock needed (e.g. personal data involved); defaults from the type. */
+    regulated: z.boolean().nullable(),
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
@@ -70,7 +80,17 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   mitigatedAt: null,
   resolvedAt: null,
   closedAt: null,
+  lastUpdateAt: null,
+  cadenceOverride: null,
+  snoozedUntil: null,
+  regulatoryNotifiedAt: null,
+  regulated: null,
 };
+
+/** The response roles of the plans in shared seeds (000 §2, 002, 003). */
+export const ROLES = ['incident-commander', 'technical-lead', 'communications-lead', 'operations-coordinator', 'scribe', 'security-lead', 'subject-matter-expert'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
 
 export function isOpenStatus(status: IncidentStatus): boolean {
   return status !== 'resolved' && status !== 'closed';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntryFields } from '../domain/entry.ts';
 import { RecordId } from '../domain/ids.ts';
-import { DeclareIncident, IncidentFields } from '../domain/incident.ts';
+import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
 
 /**
  * One zod schema per op kind (`<entity>.<verb>`, FORMAT.md). A kind this table does not know
@@ -10,6 +10,8 @@ import { DeclareIncident, IncidentFields } from '../domain/incident.ts';
 export const opKinds = {
   'incident.declare': DeclareIncident,
   'incident.set': z.object({ fields: IncidentFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(),
+  /** Assign a response role (null: unassigned); each role is its own register, so handoffs merge. */
+  'incident.assign': z.object({ role: Role, person: z.string().trim().min(1).max(100).nullable() }).strict(),
   'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
   'entry.edit': z
     .object({

@@ -1,5 +1,5 @@
 import type { EntryFields } from '../domain/entry.ts';
-import { INCIDENT_DEFAULTS, type IncidentFields } from '../domain/incident.ts';
+import { INCIDENT_DEFAULTS, type IncidentFields, type Role } from '../domain/incident.ts';
 import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
@@ -12,6 +12,7 @@ export interface IncidentDoc {
   key: string;
   declared: readonly Stamp[];
   fields: Registers<IncidentFields>;
+  roles: Partial<Record<Role, Register<string | null>>>;
 }
 
 export interface Strike extends Stamp {
@@ -42,6 +43,7 @@ export function docRefOf(op: Op): DocRef {
   switch (op.kind) {
     case 'incident.declare':
     case 'incident.set':
+    case 'incident.assign':
       return { table: 'incidents', key: op.incident! };
     case 'entry.add':
     case 'entry.edit':
@@ -62,7 +64,7 @@ function writeFields<F extends object>(registers: Registers<F>, values: Partial<
 
 function emptyDoc(op: Op): Doc {
   const ref = docRefOf(op);
-  if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {} };
+  if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {}, roles: {} };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
 }
@@ -79,6 +81,11 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
     case 'incident.set': {
       const incident = base as IncidentDoc;
       return { ...incident, fields: writeFields(incident.fields, op.data.fields, stamp) };
+    }
+    case 'incident.assign': {
+      const incident = base as IncidentDoc;
+      const roles = { ...incident.roles, [op.data.role]: insertSorted(incident.roles[op.data.role], { ...stamp, value: op.data.person }) };
+      return { ...incident, roles };
     }
     case 'entry.add': {
       const entry = base as EntryDoc;
@@ -98,6 +105,8 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
 export interface IncidentView extends IncidentFields {
   id: string;
   declaredBy: string;
+  /** Who holds each response role now; absent roles are unassigned. */
+  roles: Partial<Record<Role, string>>;
   /** The last change to any field: what "updated" means on the board. */
   updatedHlc: string;
 }
@@ -113,7 +122,14 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
     const last = register[register.length - 1];
     if (last && last.hlc > updatedHlc) updatedHlc = last.hlc;
   }
-  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, updatedHlc };
+  const roles: Partial<Record<Role, string>> = {};
+  for (const [role, register] of Object.entries(doc.roles) as [Role, Register<string | null>][]) {
+    const person = currentValue(register);
+    if (person) roles[role] = person;
+    const last = register[register.length - 1];
+    if (last && last.hlc > updatedHlc) updatedHlc = last.hlc;
+  }
+  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, updatedHlc };
 }
 
 export interface EntryView extends EntryFields {

@@ -1,14 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { INCIDENT_STATUSES, PHASES, type IncidentFields } from '../../../shared/domain/incident.ts';
+import { INCIDENT_STATUSES, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
 import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
-import { commit } from '../../db/commit.ts';
 import { getIncident } from '../../db/queries.ts';
 import { capitalize, formatElapsed, formatLocalDateTime } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { ScribeView } from '../timeline/ScribeView.tsx';
+import { acknowledge, changePhase, changeStatus } from './lifecycle.ts';
+import { RolesPanel } from './RolesPanel.tsx';
 
 /** One incident: its facts and the fields the commander changes most. */
 export function IncidentPage({ id, actor }: { id: string; actor: string }) {
@@ -27,9 +28,10 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
     );
   }
 
-  async function set(fields: Partial<IncidentFields>) {
+  const current = incident;
+  async function run(change: Promise<void>) {
     try {
-      await commit(db, { actor, incident: id, kind: 'incident.set', data: { fields } });
+      await change;
       setError(null);
     } catch (failure) {
       setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
@@ -50,7 +52,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         <div className="row compact">
           <div className="field">
             <label htmlFor="incident-status">Status</label>
-            <select id="incident-status" value={incident.status} onChange={(e) => void set({ status: e.target.value as IncidentFields['status'] })}>
+            <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(current, e.target.value as IncidentStatus, actor))}>
               {INCIDENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {capitalize(s)}
@@ -60,7 +62,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           </div>
           <div className="field">
             <label htmlFor="incident-phase">Phase</label>
-            <select id="incident-phase" value={incident.phase} onChange={(e) => void set({ phase: e.target.value as IncidentFields['phase'] })}>
+            <select id="incident-phase" value={incident.phase} onChange={(e) => void run(changePhase(current, e.target.value as Phase, actor))}>
               {PHASES.map((p) => (
                 <option key={p} value={p}>
                   {capitalize(p)}
@@ -79,11 +81,20 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
           </dl>
         </div>
+        {!incident.acknowledgedAt && (
+          <button type="button" className="primary" onClick={() => void run(acknowledge(current, actor))}>
+            Acknowledge
+          </button>
+        )}
         {error && (
           <p role="alert" className="error">
             {error}
           </p>
         )}
+        <details className="incident-more">
+          <summary>Roles{incident.roles['incident-commander'] ? ` · IC ${incident.roles['incident-commander']}` : ' · no IC yet'}</summary>
+          <RolesPanel incident={incident} actor={actor} onError={setError} />
+        </details>
       </header>
       <ScribeView incident={incident} actor={actor} />
     </article>

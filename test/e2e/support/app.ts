@@ -20,6 +20,8 @@ export async function declareByKeyboard(page: Page, title: string, severity: str
   await dialog.getByRole('button', { name: 'Declare' }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // The new incident opens with its entry box focused, once its (empty) draft has been read.
+  await expect(page.getByRole('textbox', { name: 'New timeline entry' })).toBeFocused();
 }
 
 /** Fail the test on any CSP violation or uncaught error the page reports. */

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { ROLES, type Role } from '../../../shared/domain/incident.ts';
+import type { IncidentView } from '../../../shared/state/docs.ts';
+import { assignRole, ROLE_NAMES } from './lifecycle.ts';
+
+/** Who holds which role; assign, hand off or release one — each change is logged. */
+export function RolesPanel({ incident, actor, onError }: { incident: IncidentView; actor: string; onError(message: string | null): void }) {
+  const [role, setRole] = useState<Role>('incident-commander');
+  const [person, setPerson] = useState('');
+
+  async function assign(event: FormEvent) {
+    event.preventDefault();
+    if (person.trim() === '') return onError('Type the name of the person taking the role.');
+    try {
+      await assignRole(incident, role, person, actor);
+      setPerson('');
+      onError(null);
+    } catch (failure) {
+      onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  const holders = ROLES.filter((r) => incident.roles[r]);
+  return (
+    <section aria-labelledby="roles-title" className="roles">
+      <h2 id="roles-title">Roles</h2>
+      {holders.length === 0 ? (
+        <p className="hint">No roles assigned yet: start with an incident commander.</p>
+      ) : (
+        <ul className="role-list">
+          {holders.map((r) => (
+            <li key={r}>
+              <span className="role-name">{ROLE_NAMES[r]}</span> <strong>{incident.roles[r]}</strong>{' '}
+              <button type="button" className="small" onClick={() => void assignRole(incident, r, null, actor)} aria-label={`Release ${ROLE_NAMES[r]}`}>
+                Release
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="row compact" onSubmit={(e) => void assign(e)}>
+        <div className="field">
+          <label htmlFor="assign-role">Role</label>
+          <select id="assign-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_NAMES[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="assign-person">Person</label>
+          <input id="assign-person" value={person} onChange={(e) => setPerson(e.target.value)} maxLength={100} />
+        </div>
+        <button type="submit">{incident.roles[role] ? 'Hand off' : 'Assign'}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import type { EntryKind } from '../../../shared/domain/entry.ts';
+import type { IncidentFields, IncidentStatus, Role } from '../../../shared/domain/incident.ts';
+import type { OpIntent } from '../../../shared/ops/createOp.ts';
+import type { IncidentView } from '../../../shared/state/docs.ts';
+import { db } from '../../app/db.ts';
+import { commitAll } from '../../db/commit.ts';
+import { newRecordId } from '../../db/device.ts';
+import { capitalize } from '../../ui/format.ts';
+
+/**
+ * Every change a commander makes to an incident is also a line in its timeline, written in the
+ * same transaction: the timeline is the record, so "who changed what, when" is never missing.
+ */
+export const ROLE_NAMES: Record<Role, string> = {
+  'incident-commander': 'Incident commander',
+  'technical-lead': 'Technical lead',
+  'communications-lead': 'Communications lead',
+  'operations-coordinator': 'Operations coordinator',
+  scribe: 'Scribe',
+  'security-lead': 'Security lead',
+  'subject-matter-expert': 'Subject-matter expert',
+};
+
+const ROLE_SHORT: Partial<Record<Role, string>> = { 'incident-commander': 'IC' };
+
+export const KEY_TIMES = ['detectedAt', 'declaredAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt', 'closedAt'] as const;
+export type KeyTime = (typeof KEY_TIMES)[number];
+export const KEY_TIME_NAMES: Record<KeyTime, string> = {
+  detectedAt: 'Detected',
+  declaredAt: 'Declared',
+  acknowledgedAt: 'Acknowledged',
+  mitigatedAt: 'Mitigated',
+  resolvedAt: 'Resolved',
+  closedAt: 'Closed',
+};
+
+function logLine(incident: string, actor: string, text: string, kind: EntryKind, at: number, tags: string[] = []): OpIntent {
+  return {
+    actor,
+    incident,
+    kind: 'entry.add',
+    data: { entry: newRecordId('ent'), fields: { text, kind, eventAt: new Date(at).toISOString(), pinned: false, tags } },
+  };
+}
+
+function set(incident: string, actor: string, fields: Partial<IncidentFields>): OpIntent {
+  return { actor, incident, kind: 'incident.set', data: { fields } };
+}
+
+async function record(intents: OpIntent[]): Promise<void> {
+  await commitAll(db, intents);
+}
+
+/** Key times follow the lifecycle: the first move to a status stamps its time (editable later). */
+function keyTimesFor(incident: IncidentView, to: IncidentStatus, nowIso: string): Partial<IncidentFields> {
+  const stamp: Partial<IncidentFields> = {};
+  if ((to === 'monitoring' || to === 'resolved' || to === 'closed') && !incident.mitigatedAt) stamp.mitigatedAt = nowIso;
+  if ((to === 'resolved' || to === 'closed') && !incident.resolvedAt) stamp.resolvedAt = nowIso;
+  if (to === 'closed' && !incident.closedAt) stamp.closedAt = nowIso;
+  if (to !== 'investigating' && !incident.acknowledgedAt) stamp.acknowledgedAt = nowIso;
+  return stamp;
+}
+
+export async function changeStatus(incident: IncidentView, to: IncidentStatus, actor: string, now = Date.now()): Promise<void> {
+  if (incident.status === to) return;
+  const nowIso = new Date(now).toISOString();
+  const stamped = keyTimesFor(incident, to, nowIso);
+  const stampNote = Object.keys(stamped).length ? ` (${(Object.keys(stamped) as KeyTime[]).map((k) => KEY_TIME_NAMES[k].toLowerCase()).join(', ')} time recorded)` : '';
+  await record([
+    set(incident.id, actor, { status: to, ...stamped }),
+    logLine(incident.id, actor, `Status: ${capitalize(incident.status)} → ${capitalize(to)}${stampNote}`, 'event', now, ['status']),
+  ]);
+}
+
+export async function changePhase(incident: IncidentView, to: IncidentFields['phase'], actor: string, now = Date.now()): Promise<void> {
+  if (incident.phase === to) return;
+  await record([set(incident.id, actor, { phase: to }), logLine(incident.id, actor, `Phase: ${capitalize(incident.phase)} → ${capitalize(to)}`, 'event', now, ['phase'])]);
+}
+
+export async function changeSeverity(incident: IncidentView, to: string, actor: string, now = Date.now()): Promise<void> {
+  if (incident.severity === to) return;
+  await record([set(incident.id, actor, { severity: to }), logLine(incident.id, actor, `Severity: ${incident.severity} → ${to}`, 'decision', now, ['severity'])]);
+}
+
+export async function acknowledge(incident: IncidentView, actor: string, now = Date.now()): Promise<void> {
+  if (incident.acknowledgedAt) return;
+  await record([set(incident.id, actor, { acknowledgedAt: new Date(now).toISOString() }), logLine(incident.id, actor, `Acknowledged by ${actor}`, 'event', now, ['acknowledged'])]);
+}
+
+/** Assign or hand off a role: "IC handed from Ana to Ben". */
+export async function assignRole(incident: IncidentView, role: Role, person: string | null, actor: string, now = Date.now()): Promise<void> {
+  const previous = incident.roles[role] ?? null;
+  const next = person?.trim() || null;
+  if (previous === next) return;
+  const name = ROLE_SHORT[role] ?? ROLE_NAMES[role];
+  const text = previous && next ? `${name} handed from ${previous} to ${next}` : next ? `${name}: ${next}` : `${name} unassigned (was ${previous})`;
+  await record([{ actor, incident: incident.id, kind: 'incident.assign', data: { role, person: next } }, logLine(incident.id, actor, text, 'event', now, ['roles'])]);
+}
+
+export async function setKeyTime(incident: IncidentView, field: KeyTime, iso: string | null, actor: string, now = Date.now()): Promise<void> {
+  if (field === 'declaredAt' && iso === null) throw new Error('an incident always has a declared time');
+  const before = incident[field];
+  if (before === iso) return;
+  const text = `${KEY_TIME_NAMES[field]} time ${iso ? `set to ${iso.slice(0, 16).replace('T', ' ')} UTC` : 'cleared'}${before ? ` (was ${before.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
+  await record([set(incident.id, actor, { [field]: iso } as Partial<IncidentFields>), logLine(incident.id, actor, text, 'event', now, ['times'])]);
+}
+
+/** Posting an update is a communication entry, and restarts the cadence timer. */
+export async function postStatusUpdate(incident: IncidentView, text: string, actor: string, now = Date.now()): Promise<void> {
+  if (text.trim() === '') throw new Error('the update is empty');
+  await record([set(incident.id, actor, { lastUpdateAt: new Date(now).toISOString(), snoozedUntil: null }), logLine(incident.id, actor, text.trim(), 'communication', now, ['status-update'])]);
+}
+
+export async function snoozeUpdates(incident: IncidentView, untilMs: number, reason: string, actor: string, now = Date.now()): Promise<void> {
+  if (reason.trim() === '') throw new Error('say why updates are snoozed');
+  if (untilMs <= now) throw new Error('a snooze must end in the future');
+  const until = new Date(untilMs).toISOString();
+  await record([
+    set(incident.id, actor, { snoozedUntil: until }),
+    logLine(incident.id, actor, `Status updates snoozed until ${until.slice(11, 16)} UTC: ${reason.trim()}`, 'decision', now, ['cadence']),
+  ]);
+}
+
+export async function setCadence(incident: IncidentView, cadence: IncidentFields['cadenceOverride'], actor: string, now = Date.now()): Promise<void> {
+  if (incident.cadenceOverride === cadence) return;
+  const text = cadence === null ? 'Status update cadence: back to the severity default' : cadence === 'never' ? 'Status update cadence: none (updates on significant developments only)' : `Status update cadence: every ${cadence} min`;
+  await record([set(incident.id, actor, { cadenceOverride: cadence }), logLine(incident.id, actor, text, 'decision', now, ['cadence'])]);
+}
