@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ENTRY_KINDS } from '../../../shared/domain/entry.ts';
-import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES } from '../../../shared/domain/incident.ts';
+import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../shared/domain/incident.ts';
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
 import { receive } from '../../../shared/ops/hlc.ts';
@@ -34,6 +34,13 @@ const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   }).map(({ incident, status, phase, severity }) => ({
     actor: 'Ben', incident, kind: 'incident.set' as const,
     data: { fields: { status, ...(phase ? { phase } : {}), ...(severity ? { severity } : {}) } },
+  })),
+  fc.record({
+    incident: fc.constantFrom(...INCIDENTS),
+    role: fc.constantFrom(...ROLES),
+    person: fc.option(fc.constantFrom('Ana', 'Ben', 'Cy'), { nil: null }),
+  }).map(({ incident, role, person }) => ({
+    actor: 'Fay', incident, kind: 'incident.assign' as const, data: { role, person },
   })),
   fc.record({
     incident: fc.constantFrom(...INCIDENTS),
