@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, type SaveDialogOptions } from 'electron';
+import { app, dialog, Notification, type SaveDialogOptions } from 'electron';
 import { appInfo } from '../host/appInfo.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
@@ -17,6 +17,11 @@ export function createHostHandlers(): BridgeHandlers<CallContext> {
         userDataDir: app.getPath('userData'),
       }),
     'file.save': (args, ctx) => saveFile(args, { chooseSavePath: (request) => chooseSavePath(request, ctx) }),
+    'app.notify': ({ title, body }) => {
+      if (!Notification.isSupported()) return { shown: false };
+      new Notification({ title, body }).show();
+      return { shown: true };
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { getOperator } from '../db/queries.ts';
 import { DeclareIncidentDialog } from '../features/incidents/DeclareIncidentDialog.tsx';
-import { IncidentList } from '../features/incidents/IncidentList.tsx';
+import { Board } from '../features/board/Board.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { OperatorPrompt } from '../features/profile/OperatorPrompt.tsx';
 import { db } from './db.ts';
@@ -10,11 +10,12 @@ import { routeHash, useUi } from './store.ts';
 
 export function App() {
   const operator = useLiveQuery(() => getOperator(db), []);
-  const { route, theme, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
+  const { route, theme, projector, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
+    document.documentElement.classList.toggle('projector', projector);
+  }, [theme, projector]);
 
   useEffect(() => {
     window.addEventListener('hashchange', syncRouteFromHash);
@@ -52,7 +53,7 @@ export function App() {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
-      <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <IncidentList />}</main>
+      <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <Board operator={operator} />}</main>
       <DeclareIncidentDialog actor={operator} />
     </>
   );

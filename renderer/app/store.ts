@@ -21,11 +21,14 @@ interface UiState {
   declareOpen: boolean;
   /** Timeline clocks in UTC instead of this laptop's local time. */
   utc: boolean;
+  /** Full screen, large type, high contrast: the board on a wall. */
+  projector: boolean;
   navigate(route: Route): void;
   syncRouteFromHash(): void;
   toggleTheme(): void;
   setDeclareOpen(open: boolean): void;
   toggleUtc(): void;
+  toggleProjector(): void;
 }
 
 /** UI-only state (DESIGN.md §2): what is selected and open. Data lives in IndexedDB. */
@@ -34,6 +37,7 @@ export const useUi = create<UiState>((set, get) => ({
   theme: storedTheme(),
   declareOpen: false,
   utc: localStorage.getItem('warroom.utc') === '1',
+  projector: false,
   navigate(route) {
     if (window.location.hash !== routeHash(route)) window.location.hash = routeHash(route);
     set({ route });
@@ -48,6 +52,14 @@ export const useUi = create<UiState>((set, get) => ({
   },
   setDeclareOpen(declareOpen) {
     set({ declareOpen });
+  },
+  toggleProjector() {
+    const projector = !get().projector;
+    set({ projector });
+    // Fullscreen needs a user gesture and may be refused (e.g. in a test browser): the large,
+    // high-contrast layout applies either way.
+    if (projector && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    if (!projector && document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
   },
   toggleUtc() {
     const utc = !get().utc;

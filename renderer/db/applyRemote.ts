@@ -19,11 +19,11 @@ export interface ApplyResult {
  * An op already present (same content hash) is skipped, so re-delivery changes nothing.
  */
 export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () => number = Date.now): Promise<ApplyResult> {
-  const { result, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
+  const { result, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries, db.settings], async () => {
     const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
     const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
     const fresh = unique.filter((_, i) => existing[i] === undefined);
-    let change: CommittedChange = { incidents: [], entries: [] };
+    let change: CommittedChange = { incidents: [], entries: [], settings: [] };
     if (fresh.length > 0) {
       await db.ops.bulkAdd(fresh);
       change = await materialize(db, fresh);

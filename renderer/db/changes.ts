@@ -1,4 +1,4 @@
-import type { EntryRow, IncidentRow } from './database.ts';
+import type { EntryRow, IncidentRow, SettingRow } from './database.ts';
 
 /**
  * Rows changed by a transaction that has committed. Views that hold large in-memory models
@@ -7,6 +7,7 @@ import type { EntryRow, IncidentRow } from './database.ts';
 export interface CommittedChange {
   incidents: readonly IncidentRow[];
   entries: readonly EntryRow[];
+  settings: readonly SettingRow[];
 }
 
 type Listener = (change: CommittedChange) => void;
@@ -19,6 +20,6 @@ export function onCommitted(listener: Listener): () => void {
 
 /** Call only after the transaction has resolved: listeners may show the rows as saved. */
 export function emitCommitted(change: CommittedChange): void {
-  if (change.incidents.length === 0 && change.entries.length === 0) return;
+  if (change.incidents.length === 0 && change.entries.length === 0 && change.settings.length === 0) return;
   for (const listener of listeners) listener(change);
 }

@@ -18,7 +18,7 @@ export async function commit<K extends OpKind>(db: WarRoomDb, intent: OpIntent<K
 
 /** Several changes that belong together (a status change and its timeline line) land atomically. */
 export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now: () => number = Date.now): Promise<Op[]> {
-  const { ops, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries], async () => {
+  const { ops, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries, db.settings], async () => {
     let device = await loadDeviceState(db);
     const ops: Op[] = [];
     for (const intent of intents) {

@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { EntryFields } from '../../shared/domain/entry.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
-import type { EntryDoc, EntryView, IncidentDoc, IncidentView } from '../../shared/state/docs.ts';
+import type { EntryDoc, EntryView, IncidentDoc, IncidentView, SettingDoc } from '../../shared/state/docs.ts';
 
 /** Materialized incident: the merged doc plus its view, flattened for the board. */
 export interface IncidentRow {
@@ -20,6 +20,11 @@ export interface EntryRow {
   order: string;
   doc: EntryDoc;
   view: EntryView | null;
+}
+
+export interface SettingRow {
+  key: SettingDoc['key'];
+  doc: SettingDoc;
 }
 
 export type MetaRow =
@@ -59,6 +64,7 @@ export class WarRoomDb extends Dexie {
   meta!: Table<MetaRow, MetaRow['key']>;
   incidents!: Table<IncidentRow, string>;
   entries!: Table<EntryRow, string>;
+  settings!: Table<SettingRow, string>;
   drafts!: Table<DraftRow, string>;
   pending!: Table<PendingRow, string>;
 
@@ -73,10 +79,11 @@ export class WarRoomDb extends Dexie {
       drafts: 'key',
       pending: 'id',
     });
+    this.version(2).stores({ settings: 'key' });
   }
 }
 
 /** Every table the materialized state lives in, for transactions that write it. */
 export function materializedTables(db: WarRoomDb) {
-  return [db.incidents, db.entries];
+  return [db.incidents, db.entries, db.settings];
 }

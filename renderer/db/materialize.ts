@@ -1,9 +1,10 @@
 import type { Op } from '../../shared/ops/envelope.ts';
 import { docRefOf, entryView, incidentView, reduceDoc, type Doc } from '../../shared/state/docs.ts';
 import type { CommittedChange } from './changes.ts';
-import type { EntryRow, IncidentRow, WarRoomDb } from './database.ts';
+import type { EntryRow, IncidentRow, SettingRow, WarRoomDb } from './database.ts';
 
-export function rowOf(doc: Doc): IncidentRow | EntryRow {
+export function rowOf(doc: Doc): IncidentRow | EntryRow | SettingRow {
+  if (doc.table === 'settings') return { key: doc.key, doc };
   if (doc.table === 'incidents') {
     const view = incidentView(doc);
     return { key: doc.key, live: view ? 1 : 0, doc, view };
@@ -17,26 +18,32 @@ export function rowOf(doc: Doc): IncidentRow | EntryRow {
  * so an op and its effect are durable together or not at all.
  */
 export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<CommittedChange> {
-  const incidentKeys = new Set<string>();
-  const entryKeys = new Set<string>();
+  const keys = { incidents: new Set<string>(), entries: new Set<string>(), settings: new Set<string>() };
   for (const op of ops) {
     const ref = docRefOf(op);
-    (ref.table === 'incidents' ? incidentKeys : entryKeys).add(ref.key);
+    keys[ref.table].add(ref.key);
   }
   const docs = new Map<string, Doc>();
-  const [incidents, entries] = await Promise.all([db.incidents.bulkGet([...incidentKeys]), db.entries.bulkGet([...entryKeys])]);
-  for (const row of [...incidents, ...entries]) if (row) docs.set(`${row.doc.table}:${row.key}`, row.doc);
+  const stored = await Promise.all(
+    (Object.keys(keys) as (keyof typeof keys)[]).filter((table) => keys[table].size > 0).map((table) => db[table].bulkGet([...keys[table]])),
+  );
+  for (const row of stored.flat()) if (row) docs.set(`${row.doc.table}:${row.key}`, row.doc);
   for (const op of ops) {
     const ref = docRefOf(op);
     const id = `${ref.table}:${ref.key}`;
     docs.set(id, reduceDoc(docs.get(id), op));
   }
-  const rows = [...docs.values()].map(rowOf);
-  const change = {
-    incidents: rows.filter((row): row is IncidentRow => row.doc.table === 'incidents'),
-    entries: rows.filter((row): row is EntryRow => row.doc.table === 'entries'),
-  };
+  const change = splitRows([...docs.values()].map(rowOf));
   if (change.incidents.length > 0) await db.incidents.bulkPut(change.incidents);
   if (change.entries.length > 0) await db.entries.bulkPut(change.entries);
+  if (change.settings.length > 0) await db.settings.bulkPut(change.settings);
   return change;
+}
+
+export function splitRows(rows: readonly (IncidentRow | EntryRow | SettingRow)[]): CommittedChange {
+  return {
+    incidents: rows.filter((row): row is IncidentRow => row.doc.table === 'incidents'),
+    entries: rows.filter((row): row is EntryRow => row.doc.table === 'entries'),
+    settings: rows.filter((row): row is SettingRow => row.doc.table === 'settings'),
+  };
 }

@@ -1,3 +1,4 @@
+import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
 import { severityRank } from '../../shared/domain/severity.ts';
 import { entryKey, type EntryDoc, type EntryView, type IncidentView } from '../../shared/state/docs.ts';
 import type { WarRoomDb } from './database.ts';
@@ -31,4 +32,11 @@ export async function setOperator(db: WarRoomDb, operator: string): Promise<void
 
 export async function getEntryDoc(db: WarRoomDb, incident: string, entry: string): Promise<EntryDoc | null> {
   return (await db.entries.get(entryKey(incident, entry)))?.doc ?? null;
+}
+
+/** The team's severity scheme (synced setting), or the default P0–P3 until one is chosen. */
+export async function getSeverityScheme(db: WarRoomDb): Promise<SeverityScheme> {
+  const row = await db.settings.get('severity-scheme');
+  const latest = row?.doc.value[row.doc.value.length - 1];
+  return latest?.value ?? P0_P3_SCHEME;
 }

@@ -1,11 +1,11 @@
 import { parseOp, type Op } from '../../shared/ops/envelope.ts';
 import { foldOps } from '../../shared/state/fold.ts';
-import type { EntryRow, IncidentRow, WarRoomDb } from './database.ts';
-import { rowOf } from './materialize.ts';
+import type { WarRoomDb } from './database.ts';
+import { rowOf, splitRows } from './materialize.ts';
 
 /** Throw the materialized tables away and fold them again from `ops`, the source of truth. */
 export async function rebuildFromOps(db: WarRoomDb): Promise<{ ops: number; skipped: number }> {
-  return db.transaction('rw', [db.ops, db.incidents, db.entries], async () => {
+  return db.transaction('rw', [db.ops, db.incidents, db.entries, db.settings], async () => {
     const ops: Op[] = [];
     let skipped = 0;
     await db.ops.each((stored) => {
@@ -13,12 +13,9 @@ export async function rebuildFromOps(db: WarRoomDb): Promise<{ ops: number; skip
       if (parsed.status === 'ok') ops.push(parsed.op);
       else skipped += 1;
     });
-    const rows = [...foldOps(ops).values()].map(rowOf);
-    await Promise.all([db.incidents.clear(), db.entries.clear()]);
-    await Promise.all([
-      db.incidents.bulkPut(rows.filter((row): row is IncidentRow => row.doc.table === 'incidents')),
-      db.entries.bulkPut(rows.filter((row): row is EntryRow => row.doc.table === 'entries')),
-    ]);
+    const rows = splitRows([...foldOps(ops).values()].map(rowOf));
+    await Promise.all([db.incidents.clear(), db.entries.clear(), db.settings.clear()]);
+    await Promise.all([db.incidents.bulkPut(rows.incidents), db.entries.bulkPut(rows.entries), db.settings.bulkPut(rows.settings)]);
     return { ops: ops.length, skipped };
   });
 }

@@ -1,12 +1,12 @@
 import { DEFAULT_SEVERITIES } from '../../shared/domain/severity.ts';
 
 /** Severity as text and colour together, never colour alone. */
-export function SeverityBadge({ severity }: { severity: string }) {
-  const level = DEFAULT_SEVERITIES.find((l) => l.id === severity);
+export function SeverityBadge({ severity, name }: { severity: string; name?: string | undefined }) {
+  const label = name ?? DEFAULT_SEVERITIES.find((l) => l.id === severity)?.name;
   return (
-    <span className={`severity severity-${severity.toLowerCase()}`} title={level?.description}>
+    <span className={`severity severity-${severity.toLowerCase()}`}>
       {severity}
-      {level ? ` · ${level.name}` : ''}
+      {label ? ` · ${label}` : ''}
     </span>
   );
 }

@@ -31,7 +31,11 @@ const SaveFileResult = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(false) }),
 ]);
 
+const NotifyArgs = z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict();
+
 export const bridgeContract = {
+  /** A desktop notification (status update or escalation due). */
+  'app.notify': { args: NotifyArgs, result: z.object({ shown: z.boolean() }) },
   'app.info': { args: z.object({}).strict(), result: AppInfo },
   'file.save': { args: SaveFileArgs, result: SaveFileResult },
 } as const;

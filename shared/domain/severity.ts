@@ -1,8 +1,12 @@
 /**
- * The default severity scheme, P0–P3, from the response plans (seeds 001 and 002):
- * P0 critical (respond at once), P1 high, P2 medium, P3 low. The editable, synced scheme
- * with cadences and escalation steps builds on these ids.
+ * The default severity levels as a plain list, for code that needs only ids, names and the
+ * response target (the declare dialog, badges, list sorting). The numbers live in one place,
+ * `P0_P3_SCHEME` in severityScheme.ts (seeds 001 and 002: P0 critical, P1 high, P2 medium,
+ * P3 low); this module only re-exposes them under the older names.
  */
+import { P0_P3_SCHEME, type SeverityLevelConfig } from './severityScheme.ts';
+
+/** What every severity level has; a `SeverityLevelConfig` is one, with colour, cadence and escalation besides. */
 export interface SeverityLevel {
   id: string;
   name: string;
@@ -10,12 +14,7 @@ export interface SeverityLevel {
   responseTargetMinutes: number;
 }
 
-export const DEFAULT_SEVERITIES: readonly SeverityLevel[] = [
-  { id: 'P0', name: 'Critical', description: 'Service unavailable, data breach or critical data loss', responseTargetMinutes: 15 },
-  { id: 'P1', name: 'High', description: 'Service severely degraded or significant functionality broken', responseTargetMinutes: 60 },
-  { id: 'P2', name: 'Medium', description: 'Partially degraded or a non-critical feature broken', responseTargetMinutes: 240 },
-  { id: 'P3', name: 'Low', description: 'Minor issue with minimal user impact', responseTargetMinutes: 1440 },
-];
+export const DEFAULT_SEVERITIES: readonly SeverityLevelConfig[] = P0_P3_SCHEME.levels;
 
 /** Lower rank = more severe; unknown ids (a scheme from elsewhere) sort last. */
 export function severityRank(id: string, levels: readonly SeverityLevel[] = DEFAULT_SEVERITIES): number {

@@ -51,8 +51,8 @@ export function parseOp(input: unknown): ParsedOp {
   if (!envelope.success) return { status: 'invalid', reason: describeZodError(envelope.error) };
   const op = envelope.data;
   if (!isKnownKind(op.kind)) return { status: 'pending', op, reason: `unknown kind ${op.kind}` };
-  if (kindNeedsIncident(op.kind) && op.incident === null) {
-    return { status: 'invalid', reason: `incident: ${op.kind} must name an incident` };
+  if (kindNeedsIncident(op.kind) !== (op.incident !== null)) {
+    return { status: 'invalid', reason: `incident: ${op.kind} ${kindNeedsIncident(op.kind) ? 'must name an incident' : 'is team-wide: incident must be null'}` };
   }
   const data = opKinds[op.kind].safeParse(op.data);
   if (!data.success) {

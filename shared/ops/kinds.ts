@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EntryFields } from '../domain/entry.ts';
 import { RecordId } from '../domain/ids.ts';
 import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
+import { SeverityScheme } from '../domain/severityScheme.ts';
 
 /**
  * One zod schema per op kind (`<entity>.<verb>`, FORMAT.md). A kind this table does not know
@@ -12,6 +13,8 @@ export const opKinds = {
   'incident.set': z.object({ fields: IncidentFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(),
   /** Assign a response role (null: unassigned); each role is its own register, so handoffs merge. */
   'incident.assign': z.object({ role: Role, person: z.string().trim().min(1).max(100).nullable() }).strict(),
+  /** Team-wide (incident null): the severity scheme every laptop uses. */
+  'settings.severity-scheme': z.object({ scheme: SeverityScheme }).strict(),
   'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
   'entry.edit': z
     .object({

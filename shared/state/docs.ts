@@ -1,5 +1,6 @@
 import type { EntryFields } from '../domain/entry.ts';
 import { INCIDENT_DEFAULTS, type IncidentFields, type Role } from '../domain/incident.ts';
+import type { SeverityScheme } from '../domain/severityScheme.ts';
 import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
@@ -30,7 +31,14 @@ export interface EntryDoc {
   strikes: readonly Strike[];
 }
 
-export type Doc = IncidentDoc | EntryDoc;
+/** A team-wide setting: one register per setting name. */
+export interface SettingDoc {
+  table: 'settings';
+  key: 'severity-scheme';
+  value: Register<SeverityScheme>;
+}
+
+export type Doc = IncidentDoc | EntryDoc | SettingDoc;
 export type DocRef = Pick<Doc, 'table' | 'key'>;
 
 /** Entries are keyed within their incident, so an op can never move an entry elsewhere. */
@@ -49,6 +57,8 @@ export function docRefOf(op: Op): DocRef {
     case 'entry.edit':
     case 'entry.strike':
       return { table: 'entries', key: entryKey(op.incident!, op.data.entry) };
+    case 'settings.severity-scheme':
+      return { table: 'settings', key: 'severity-scheme' };
   }
 }
 
@@ -65,6 +75,7 @@ function writeFields<F extends object>(registers: Registers<F>, values: Partial<
 function emptyDoc(op: Op): Doc {
   const ref = docRefOf(op);
   if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {}, roles: {} };
+  if (ref.table === 'settings') return { table: 'settings', key: 'severity-scheme', value: [] };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
 }
@@ -98,6 +109,10 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
     case 'entry.strike': {
       const entry = base as EntryDoc;
       return { ...entry, strikes: insertSorted(entry.strikes, { ...stamp, reason: op.data.reason }) };
+    }
+    case 'settings.severity-scheme': {
+      const setting = base as SettingDoc;
+      return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.scheme }) };
     }
   }
 }

@@ -8,6 +8,9 @@ import { capitalize, formatElapsed, formatLocalDateTime } from '../../ui/format.
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { ScribeView } from '../timeline/ScribeView.tsx';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { CadenceControls } from '../comms/CadenceControls.tsx';
+import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { acknowledge, changePhase, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
 
@@ -16,6 +19,8 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   const incident = useLiveQuery(() => getIncident(db, id), [id]);
   const now = useNow();
   const [error, setError] = useState<string | null>(null);
+  const [composing, setComposing] = useState(false);
+  const scheme = useSeverityScheme();
 
   if (incident === undefined) return <p aria-busy="true">Loading…</p>;
   if (incident === null) {
@@ -81,6 +86,8 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
           </dl>
         </div>
+        <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
+        {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} updatesPosted={incident.lastUpdateAt ? 1 : 0} onClose={() => setComposing(false)} />}
         {!incident.acknowledgedAt && (
           <button type="button" className="primary" onClick={() => void run(acknowledge(current, actor))}>
             Acknowledge

@@ -13,6 +13,7 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
     'app.info': () => info,
     'file.save': () => ({ saved: true, path: '/tmp/out.md' }),
+    'app.notify': () => ({ shown: true }),
     ...overrides,
   };
 }
@@ -37,6 +38,7 @@ describe('createDispatcher', () => {
         return info;
       },
       'file.save': () => ({ saved: false }),
+      'app.notify': () => ({ shown: false }),
     });
     await dispatch('app.info', {}, { window: 'w1' });
     expect(seen).toEqual([{ window: 'w1' }]);

@@ -89,6 +89,7 @@ describe('file.save through the dispatcher', () => {
           throw new Error('unused');
         },
         'file.save': (args) => saveFile(args, deps),
+        'app.notify': () => ({ shown: false }),
       });
       const reply = await dispatch('file.save', { suggestedName, content: 'x', format: 'markdown' });
       expect(reply).toMatchObject({
@@ -107,6 +108,7 @@ describe('file.save through the dispatcher', () => {
         throw new Error('unused');
       },
       'file.save': (args) => saveFile(args, chooser(target)),
+      'app.notify': () => ({ shown: false }),
     });
     const reply = await dispatch('file.save', { suggestedName: 'postmortem.md', content: '# PM', format: 'markdown' });
     expect(reply).toEqual({ ok: true, value: { saved: true, path: target } });

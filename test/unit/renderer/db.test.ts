@@ -27,7 +27,8 @@ afterEach(async () => {
 /** Everything a user could see, in a form that compares byte for byte. */
 async function materializedSnapshot(db: WarRoomDb): Promise<string> {
   const [incidents, entries] = await Promise.all([db.incidents.orderBy('key').toArray(), db.entries.orderBy('key').toArray()]);
-  return canonicalJson({ incidents, entries });
+  const settings = await db.settings.orderBy('key').toArray();
+  return canonicalJson({ incidents, entries, settings });
 }
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -130,5 +131,27 @@ describe('replicas in IndexedDB', () => {
     const latest = ops!.map((op) => op.hlc.slice(0, 29)).sort().at(-1)!;
     const local = await commit(db, { actor: 'Me', incident: 'inc-aaaaaa', kind: 'incident.set', data: { fields: { status: 'closed' } } }, () => T - 86_400_000);
     expect(local.hlc.slice(0, 29) > latest).toBe(true);
+  });
+});
+
+describe('team-wide settings', () => {
+  it('the severity scheme is an op like any other: last writer wins, kept on rebuild', async () => {
+    const { P0_P3_SCHEME, P1_P4_SCHEME } = await import('../../../shared/domain/severityScheme.ts');
+    const db = freshDb();
+    await commit(db, { actor: 'Ana', incident: null, kind: 'settings.severity-scheme', data: { scheme: P1_P4_SCHEME } }, () => T);
+    await commit(db, { actor: 'Ben', incident: null, kind: 'settings.severity-scheme', data: { scheme: P0_P3_SCHEME } }, () => T + 1000);
+    const before = await materializedSnapshot(db);
+    const row = await db.settings.get('severity-scheme');
+    expect(row?.doc.value.map((v) => [v.value.id, v.actor])).toEqual([[P1_P4_SCHEME.id, 'Ana'], [P0_P3_SCHEME.id, 'Ben']]);
+    await rebuildFromOps(db);
+    expect(await materializedSnapshot(db)).toBe(before);
+    expect((await db.settings.get('severity-scheme'))?.doc).toEqual(row?.doc);
+  });
+
+  it('refuses a settings op that names an incident, and an incident op that does not', async () => {
+    const { parseOp } = await import('../../../shared/ops/envelope.ts');
+    const db = freshDb();
+    const op = await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'x', severity: 'P1', type: 'data', declaredAt: iso(T) } });
+    expect(parseOp({ ...op, incident: null })).toMatchObject({ status: 'invalid', reason: 'incident: incident.declare must name an incident' });
   });
 });

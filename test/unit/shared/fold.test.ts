@@ -66,7 +66,7 @@ describe('fold: ops → state', () => {
     const set = createOp(b, { actor: 'Ben', incident: 'inc-aaaaaa', kind: 'incident.set', data: { fields: { status: 'identified' } } }, T);
     const edit = createOp(b, { actor: 'Ben', incident: 'inc-aaaaaa', kind: 'entry.edit', data: { entry: 'ent-000001', fields: { text: 'edited' } } }, T);
     const docs = [...foldOps([set.op, edit.op]).values()];
-    expect(docs.map((d) => (d.table === 'incidents' ? incidentView(d) : entryView(d)))).toEqual([null, null]);
+    expect(docs.map((d) => (d.table === 'incidents' ? incidentView(d) : d.table === 'entries' ? entryView(d) : d))).toEqual([null, null]);
     const declare = createOp(a, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'x', severity: 'P2', type: 'data', declaredAt: iso(T) } }, T - 10);
     const doc = foldOps([set.op, declare.op]).get('incidents:inc-aaaaaa')!;
     expect(doc.table === 'incidents' && incidentView(doc)?.status).toBe('identified');

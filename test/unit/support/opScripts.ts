@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ENTRY_KINDS } from '../../../shared/domain/entry.ts';
+import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severityScheme.ts';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../shared/domain/incident.ts';
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
@@ -34,6 +35,9 @@ const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   }).map(({ incident, status, phase, severity }) => ({
     actor: 'Ben', incident, kind: 'incident.set' as const,
     data: { fields: { status, ...(phase ? { phase } : {}), ...(severity ? { severity } : {}) } },
+  })),
+  fc.constantFrom(P0_P3_SCHEME, P1_P4_SCHEME).map((scheme) => ({
+    actor: 'Gus', incident: null, kind: 'settings.severity-scheme' as const, data: { scheme },
   })),
   fc.record({
     incident: fc.constantFrom(...INCIDENTS),

@@ -1,0 +1,153 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { formatCountdown } from '../../../shared/board/clocks.ts';
+import { levelOf } from '../../../shared/domain/severityScheme.ts';
+import { db } from '../../app/db.ts';
+import { routeHash, useUi } from '../../app/store.ts';
+import { listIncidents } from '../../db/queries.ts';
+import { capitalize, formatElapsed } from '../../ui/format.ts';
+import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
+import { useNow } from '../../ui/useNow.ts';
+import { ROLE_NAMES } from '../incidents/lifecycle.ts';
+import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
+import { useReminders } from './useReminders.ts';
+import { useSeverityScheme } from './useSeverityScheme.ts';
+
+const FILTERS: [BoardFilter, string][] = [
+  ['open', 'Open'],
+  ['resolved', 'Resolved'],
+  ['exercises', 'Exercises'],
+  ['mine', 'Mine'],
+];
+
+/** Loud, not just red: an icon and a word as well as the colour. */
+function Flag({ level, children }: { level: 'ok' | 'soon' | 'late' | 'quiet'; children: string }) {
+  const icon = level === 'late' ? '⚠ ' : level === 'soon' ? '⏰ ' : '';
+  return <span className={`flag flag-${level}`}>{icon + children}</span>;
+}
+
+function UpdateCell({ row }: { row: BoardRow }) {
+  const { update } = row;
+  if (update.state === 'closed') return <Flag level="quiet">—</Flag>;
+  if (update.state === 'never') return <Flag level="quiet">No fixed cadence</Flag>;
+  const left = formatCountdown(update.msLeft ?? 0);
+  if (update.state === 'snoozed') return <Flag level="quiet">{`Snoozed · due in ${left}`}</Flag>;
+  if (update.state === 'overdue') return <Flag level="late">{`Update ${left}`}</Flag>;
+  return <Flag level={update.state === 'due-soon' ? 'soon' : 'ok'}>{`Due in ${left}`}</Flag>;
+}
+
+function EscalationCell({ row }: { row: BoardRow }) {
+  const next = row.escalation.next;
+  if (!next) return <Flag level="quiet">{row.escalation.reached.length ? `Escalated to ${row.escalation.reached.at(-1)!.notify}` : '—'}</Flag>;
+  return <Flag level={next.msLeft < 5 * 60_000 ? 'soon' : 'ok'}>{`${next.step.notify} in ${formatCountdown(next.msLeft)}`}</Flag>;
+}
+
+function SlaCell({ row, now }: { row: BoardRow; now: number }) {
+  const { sla } = row;
+  if (sla.state === 'met') return <Flag level="ok">✓ Acknowledged in time</Flag>;
+  if (sla.state === 'missed') return <Flag level="quiet">Acknowledged late</Flag>;
+  if (sla.state === 'breached') return <Flag level="late">Not acknowledged: response target missed</Flag>;
+  return <Flag level="soon">{`Acknowledge within ${formatCountdown(sla.targetAt - now)}`}</Flag>;
+}
+
+function RegulatoryCell({ row }: { row: BoardRow }) {
+  const clock = row.regulatory;
+  if (!clock) return <Flag level="quiet">—</Flag>;
+  if (clock.state === 'notified') return <Flag level="ok">✓ Regulator notified</Flag>;
+  const left = formatCountdown(clock.msLeft ?? 0);
+  return <Flag level={clock.state === 'overdue' ? 'late' : clock.state === 'due-soon' ? 'soon' : 'ok'}>{clock.state === 'overdue' ? `72 h notice ${left}` : `72 h notice in ${left}`}</Flag>;
+}
+
+/** The commander's board: every incident, its clocks, and what is overdue. */
+export function Board({ operator }: { operator: string }) {
+  const incidents = useLiveQuery(() => listIncidents(db), []);
+  const scheme = useSeverityScheme();
+  const now = useNow(10_000);
+  const projector = useUi((s) => s.projector);
+  const toggleProjector = useUi((s) => s.toggleProjector);
+  const [filter, setFilter] = useState<BoardFilter>('open');
+  const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
+  useReminders(incidents ?? [], scheme, now);
+
+  if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
+  const overdue = rows.filter((r) => r.overdue).length;
+  return (
+    <section aria-labelledby="incidents-title" className="board">
+      <div className="board-head">
+        <h1 id="incidents-title">Incidents</h1>
+        <div role="radiogroup" aria-label="Show" className="segmented">
+          {FILTERS.map(([id, label]) => (
+            <button key={id} type="button" role="radio" aria-checked={filter === id} onClick={() => setFilter(id)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        {overdue > 0 && <p className="flag flag-late" role="status">{`⚠ ${overdue} incident${overdue === 1 ? '' : 's'} need${overdue === 1 ? 's' : ''} action`}</p>}
+        <span className="spacer" />
+        <button type="button" onClick={toggleProjector} aria-pressed={projector}>
+          Projector mode
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
+      ) : (
+        <table className="incidents">
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              <th scope="col">Incident</th>
+              <th scope="col">Status · phase</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Open for</th>
+              <th scope="col">Next update</th>
+              <th scope="col">Next escalation</th>
+              <th scope="col">Response</th>
+              <th scope="col">Regulatory</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const { incident } = row;
+              const level = levelOf(incident.severity, scheme);
+              const ic = incident.roles['incident-commander'];
+              const others = Object.keys(incident.roles).length - (ic ? 1 : 0);
+              return (
+                <tr key={incident.id} className={row.overdue ? 'overdue' : ''}>
+                  <td>
+                    <SeverityBadge severity={incident.severity} name={level?.name} />
+                  </td>
+                  <td>
+                    <a href={routeHash({ name: 'incident', id: incident.id })}>{incident.title}</a>
+                    {incident.exercise && <span className="tag exercise">Exercise</span>}
+                    <div className="sub">{capitalize(incident.type)}</div>
+                  </td>
+                  <td>
+                    {capitalize(incident.status)}
+                    <div className="sub">{capitalize(incident.phase)}</div>
+                  </td>
+                  <td title={Object.entries(incident.roles).map(([r, p]) => `${ROLE_NAMES[r as keyof typeof ROLE_NAMES]}: ${p}`).join('\n')}>
+                    {ic ? `IC ${ic}` : <Flag level="soon">No IC</Flag>}
+                    {others > 0 && <div className="sub">+{others} role{others === 1 ? '' : 's'}</div>}
+                  </td>
+                  <td>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</td>
+                  <td>
+                    <UpdateCell row={row} />
+                  </td>
+                  <td>
+                    <EscalationCell row={row} />
+                  </td>
+                  <td>
+                    <SlaCell row={row} now={now} />
+                  </td>
+                  <td>
+                    <RegulatoryCell row={row} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

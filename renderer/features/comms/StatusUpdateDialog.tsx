@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { fillStatusTemplate, STATUS_TEMPLATES, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
+import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import type { IncidentView } from '../../../shared/state/docs.ts';
+import { Modal } from '../../ui/Modal.tsx';
+import { postStatusUpdate } from '../incidents/lifecycle.ts';
+
+function defaultTemplate(incident: IncidentView): StatusTemplateId {
+  if (incident.status === 'resolved' || incident.status === 'closed') return 'resolution';
+  return incident.lastUpdateAt ? 'update' : 'initial';
+}
+
+/** Compose from the plans' templates, prefilled from the incident; copy it out, then post it. */
+export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onClose }: { incident: IncidentView; scheme: SeverityScheme; actor: string; updatesPosted: number; onClose(): void }) {
+  const fill = (id: StatusTemplateId) => {
+    const template = STATUS_TEMPLATES.find((t) => t.id === id)!;
+    const cadence = statusUpdateClock({ incident: { ...incident, lastUpdateAt: new Date().toISOString(), snoozedUntil: null }, scheme, now: Date.now() });
+    return fillStatusTemplate(template, {
+      incident: { ...incident, severityName: levelOf(incident.severity, scheme)?.name ?? null },
+      updateNumber: updatesPosted + (id === 'initial' ? 0 : 1),
+      nextUpdateAt: cadence.dueAt === null ? null : new Date(cadence.dueAt).toISOString(),
+    });
+  };
+  const [templateId, setTemplateId] = useState<StatusTemplateId>(() => defaultTemplate(incident));
+  const [text, setText] = useState(() => fill(defaultTemplate(incident)));
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setMessage('Copied to the clipboard.');
+    } catch {
+      setMessage('The clipboard is not available here: select the text and copy it with Ctrl+C.');
+    }
+  }
+
+  async function post() {
+    try {
+      await postStatusUpdate(incident, text, actor);
+      onClose();
+    } catch (failure) {
+      setMessage(`Not posted: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  return (
+    <Modal title="Status update" onClose={onClose} wide>
+      <label htmlFor="update-template">Template</label>
+      <select
+        id="update-template"
+        value={templateId}
+        onChange={(e) => {
+          const id = e.target.value as StatusTemplateId;
+          setTemplateId(id);
+          setText(fill(id));
+        }}
+      >
+        {STATUS_TEMPLATES.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="update-text">Update</label>
+      <textarea id="update-text" rows={12} value={text} onChange={(e) => setText(e.target.value)} className="mono" autoFocus />
+      <p className="hint">Posting records it in the timeline as a communication and restarts the update timer. Fill in every [fill in: …] first.</p>
+      {message && (
+        <p role="status" className="status-line">
+          {message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" onClick={() => void copy()}>
+          Copy to clipboard
+        </button>
+        <button type="button" className="primary" onClick={() => void post()}>
+          Post update
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * The live board's clocks: when the next status update is due, who is escalated to next,
+ * whether the response target was met, and the regulator's breach-notification deadline.
+ *
+ * Pure functions of the incident, the severity scheme and `now` (ms since the epoch), passed
+ * in explicitly: the board ticks by calling them again, tests pin any instant, and two laptops
+ * showing the same incident compute the same thing. Nothing here reads a clock or the host's
+ * time zone (times are parsed by `parseIsoUtc`, which insists on an explicit zone).
+ *
+ * Every function takes only the incident fields it needs (a `Pick` of IncidentFields), so a
+ * full incident fits all of them and a test spells out just what matters.
+ *
+ * An unknown severity id (an incident graded under another scheme) is treated as the scheme's
+ * least severe level, as it sorts last in lists: the board still shows clocks for it.
+ */
+import { isOpenStatus, type IncidentFields } from '../domain/incident.ts';
+import type { EscalationStep, SeverityLevelConfig, SeverityScheme } from '../domain/severityScheme.ts';
+import { MINUTE_MS, parseIsoUtc } from '../timeline/localTime.ts';
+
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** A status update is "due soon" when less than this is left (5 minutes): time to draft it. */
+export const DUE_SOON_MS = 5 * MINUTE_MS;
+/** GDPR art. 33: notify the supervisory authority within 72 hours of becoming aware of a breach. */
+export const REGULATORY_DEADLINE_MS = 72 * HOUR_MS;
+/** The regulatory clock turns "due soon" when less than 12 hours are left. */
+export const REGULATORY_DUE_SOON_MS = 12 * HOUR_MS;
+
+function levelOrLeast(id: string, scheme: SeverityScheme): SeverityLevelConfig {
+  const level = scheme.levels.find((l) => l.id === id) ?? scheme.levels[scheme.levels.length - 1];
+  if (level === undefined) throw new Error(`Severity scheme ${scheme.id} has no levels`);
+  return level;
+}
+
+/** When the incident started for the clocks that count from awareness: detection if known, else declaration. */
+function startMs(incident: Pick<IncidentFields, 'detectedAt' | 'declaredAt'>): number {
+  return parseIsoUtc(incident.detectedAt ?? incident.declaredAt);
+}
+
+const msOrNull = (iso: string | null): number | null => (iso === null ? null : parseIsoUtc(iso));
+
+// ---------------------------------------------------------------------------------------------
+// Status-update cadence
+
+export type CadenceIncident = Pick<IncidentFields, 'severity' | 'status' | 'declaredAt' | 'lastUpdateAt' | 'cadenceOverride' | 'snoozedUntil'>;
+
+export type StatusUpdateState = 'closed' | 'never' | 'snoozed' | 'due-soon' | 'ok' | 'overdue';
+
+export interface StatusUpdateClock {
+  state: StatusUpdateState;
+  /** The cadence in force (override, else the level's); null when there is no fixed cadence. */
+  cadenceMinutes: number | null;
+  /** When the next update is due; null when closed or no cadence. */
+  dueAt: number | null;
+  /** `dueAt - now`: negative when overdue; null with `dueAt`. */
+  msLeft: number | null;
+}
+
+/**
+ * When the next status update is due. The cadence is the incident's override (minutes, or
+ * 'never'), else its level's; it counts from the last update posted, else from the
+ * declaration (the initial notification is due at once, by the plans, and the first update one
+ * cadence later). A snooze defers the due time to its end: `dueAt = max(cadence due, snoozedUntil)`,
+ * so when a snooze ends without an update having been posted the update is overdue at once.
+ *
+ * States, in order of precedence: 'closed' (status resolved or closed: no more updates are
+ * owed), 'never' (no fixed cadence), 'snoozed' (snoozedUntil is still ahead), 'overdue'
+ * (now > dueAt), 'due-soon' (less than DUE_SOON_MS left; at exactly 5 minutes it is still 'ok'),
+ * 'ok'.
+ */
+export function statusUpdateClock({ incident, scheme, now }: { incident: CadenceIncident; scheme: SeverityScheme; now: number }): StatusUpdateClock {
+  const override = incident.cadenceOverride;
+  const cadenceMinutes = override === 'never' ? null : (override ?? levelOrLeast(incident.severity, scheme).updateCadenceMinutes);
+  if (!isOpenStatus(incident.status)) return { state: 'closed', cadenceMinutes, dueAt: null, msLeft: null };
+  if (cadenceMinutes === null) return { state: 'never', cadenceMinutes, dueAt: null, msLeft: null };
+
+  const from = parseIsoUtc(incident.lastUpdateAt ?? incident.declaredAt);
+  const snoozedUntil = msOrNull(incident.snoozedUntil);
+  const cadenceDue = from + cadenceMinutes * MINUTE_MS;
+  const dueAt = snoozedUntil === null ? cadenceDue : Math.max(cadenceDue, snoozedUntil);
+  const msLeft = dueAt - now;
+  const state: StatusUpdateState =
+    snoozedUntil !== null && snoozedUntil > now ? 'snoozed' : msLeft < 0 ? 'overdue' : msLeft < DUE_SOON_MS ? 'due-soon' : 'ok';
+  return { state, cadenceMinutes, dueAt, msLeft };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escalation
+
+export type EscalationIncident = Pick<IncidentFields, 'severity' | 'status' | 'declaredAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt' | 'closedAt'>;
+
+export interface EscalationClock {
+  /** Steps whose time came while the incident was unmitigated, in order. */
+  reached: EscalationStep[];
+  /** The next step and when it falls due; null once every step is reached or the incident is mitigated, resolved or closed. */
+  next: { step: EscalationStep; dueAt: number; msLeft: number } | null;
+}
+
+/**
+ * The level's escalation path, counted from detection (else declaration). A step is reached at
+ * exactly `start + afterMinutes` (T+15 means "at 15:00", not after it). The path is "if
+ * unresolved" in the plans, so it stops when the incident is mitigated (mitigatedAt set) or its
+ * status is resolved/closed; steps reached before that stay listed as history.
+ */
+export function escalationClock({ incident, scheme, now }: { incident: EscalationIncident; scheme: SeverityScheme; now: number }): EscalationClock {
+  const start = startMs(incident);
+  const steps = levelOrLeast(incident.severity, scheme).escalation;
+  const mitigatedAt = msOrNull(incident.mitigatedAt);
+  const stopped = mitigatedAt !== null || !isOpenStatus(incident.status);
+  // Until when the path ran: the mitigation, else the resolution/closure, else (no stamp) now.
+  const stopAt = mitigatedAt ?? msOrNull(incident.resolvedAt) ?? msOrNull(incident.closedAt) ?? now;
+  const until = stopped ? Math.min(now, stopAt) : now;
+
+  const reached: EscalationStep[] = [];
+  let next: EscalationClock['next'] = null;
+  for (const step of steps) {
+    const dueAt = start + step.afterMinutes * MINUTE_MS;
+    if (dueAt <= until) reached.push(step);
+    else {
+      if (!stopped) next = { step, dueAt, msLeft: dueAt - now };
+      break;
+    }
+  }
+  return { reached, next };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response-time SLA
+
+export type SlaIncident = Pick<IncidentFields, 'severity' | 'declaredAt' | 'detectedAt' | 'acknowledgedAt'>;
+
+export interface ResponseSla {
+  /** met/missed once acknowledged (within the target or not); pending/breached while not. */
+  state: 'met' | 'missed' | 'pending' | 'breached';
+  targetAt: number;
+}
+
+/**
+ * The response-time target of the level (seed tables' "Response Time"): acknowledged within
+ * `responseTargetMinutes` of detection (else declaration). Acknowledging at exactly the target
+ * meets it. The verdict is final once acknowledged, whatever the status.
+ */
+export function responseSla({ incident, scheme, now }: { incident: SlaIncident; scheme: SeverityScheme; now: number }): ResponseSla {
+  const targetAt = startMs(incident) + levelOrLeast(incident.severity, scheme).responseTargetMinutes * MINUTE_MS;
+  const acknowledgedAt = msOrNull(incident.acknowledgedAt);
+  if (acknowledgedAt !== null) return { state: acknowledgedAt <= targetAt ? 'met' : 'missed', targetAt };
+  return { state: now <= targetAt ? 'pending' : 'breached', targetAt };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regulatory deadline
+
+export type RegulatoryIncident = Pick<IncidentFields, 'type' | 'regulated' | 'declaredAt' | 'detectedAt' | 'regulatoryNotifiedAt'>;
+
+export interface RegulatoryClock {
+  label: 'Breach notification (72 h)';
+  deadlineAt: number;
+  state: 'running' | 'due-soon' | 'overdue' | 'notified';
+  /** `deadlineAt - now`; null once notified (the clock has stopped). */
+  msLeft: number | null;
+}
+
+/** Whether the breach-notification clock applies: the IC's explicit choice, else by type (security and data incidents may involve personal data). */
+export function isRegulated(incident: Pick<IncidentFields, 'type' | 'regulated'>): boolean {
+  return incident.regulated ?? (incident.type === 'security' || incident.type === 'data');
+}
+
+/**
+ * The 72-hour personal-data-breach notification deadline (GDPR art. 33; seed 001 "GDPR Breach
+ * Notification: Notify within 72 hours of discovery"), counted from awareness = detection, else
+ * declaration. null when it does not apply. It keeps running after the incident is resolved:
+ * the duty to notify does not end with the outage. Stops ('notified') when regulatoryNotifiedAt
+ * is set, late or not.
+ */
+export function regulatoryClock({ incident, now }: { incident: RegulatoryIncident; now: number }): RegulatoryClock | null {
+  if (!isRegulated(incident)) return null;
+  const deadlineAt = startMs(incident) + REGULATORY_DEADLINE_MS;
+  const label = 'Breach notification (72 h)';
+  if (incident.regulatoryNotifiedAt !== null) return { label, deadlineAt, state: 'notified', msLeft: null };
+  const msLeft = deadlineAt - now;
+  const state = msLeft < 0 ? 'overdue' : msLeft < REGULATORY_DUE_SOON_MS ? 'due-soon' : 'running';
+  return { label, deadlineAt, state, msLeft };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/**
+ * Whole minutes as `12 min`, `1 h 05 min`, `71 h 59 min`. Hours are not folded into days: the
+ * longest clock on the board is the 72 h regulatory one, and "71 h" reads against its label.
+ */
+export function formatMinutes(totalMinutes: number): string {
+  const minutes = Math.max(0, Math.trunc(totalMinutes));
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/**
+ * A countdown for the board: `12 min`, `1 h 05 min`, and when overdue `3 min overdue` (words,
+ * not a minus sign that is easy to miss on a projector). Rounds UP to whole minutes both ways,
+ * like a kitchen timer: 30 s left shows `1 min`, exactly 0 shows `0 min`, 30 s late shows
+ * `1 min overdue`. Not a number (no clock) → `—`.
+ */
+export function formatCountdown(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const text = formatMinutes(Math.ceil(Math.abs(ms) / MINUTE_MS));
+  return ms < 0 ? `${text} overdue` : text;
+}

@@ -1,0 +1,209 @@
+/**
+ * The three messages of every plan's communication section: the initial notification, the
+ * status update and the resolution notice (seed 002 "Communication Templates", seed 000 §5.3
+ * "Status Update Template" and "Resolution Communication", seed 004's notification fields).
+ *
+ * Templates are code, not user data: a placeholder this module does not know is a programming
+ * error and throws. What the IC has not written yet (progress, ETA, root cause, …) is filled
+ * with a visible `[fill in: …]` marker rather than left empty, so a half-written message cannot
+ * be sent by accident without the gap showing.
+ *
+ * Times are UTC with the date (`2026-03-01 14:05 UTC`): these messages leave the room and are
+ * read in other time zones.
+ */
+import type { IncidentStatus } from '../domain/incident.ts';
+import { formatMinutes } from '../board/clocks.ts';
+import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
+import { formatClock } from '../timeline/timeFormat.ts';
+
+export type StatusTemplateId = 'initial' | 'update' | 'resolution';
+
+export interface StatusTemplate {
+  id: StatusTemplateId;
+  name: string;
+  /** Plain text with `{{placeholder}}`s from STATUS_PLACEHOLDERS. */
+  body: string;
+}
+
+export interface StatusTemplateContext {
+  incident: {
+    id: string;
+    title: string;
+    /** The severity id (P0); `severityName` (Critical) is shown beside it when known. */
+    severity: string;
+    severityName?: string | null;
+    status: IncidentStatus;
+    summary?: string;
+    impactUser: string;
+    impactBusiness: string;
+    impactTechnical: string;
+    declaredAt: string;
+    detectedAt: string | null;
+    resolvedAt: string | null;
+  };
+  /** 1 for the first update after the initial notification. */
+  updateNumber?: number;
+  /** ISO time of the next update; null = no fixed cadence (low severities); absent = not decided yet. */
+  nextUpdateAt?: string | null;
+  progress?: string;
+  nextSteps?: string;
+  eta?: string;
+  resolution?: string;
+  rootCause?: string;
+  prevention?: string;
+  /** Free text; by default computed from detection (else declaration) to resolution. */
+  duration?: string;
+}
+
+/** Every placeholder a template may use, with what it becomes. */
+export const STATUS_PLACEHOLDERS = {
+  incidentId: 'the incident id',
+  title: 'the incident title',
+  severity: 'severity id and name, e.g. "P0 (Critical)"',
+  status: 'the status, e.g. "Investigating"',
+  summary: 'the incident summary',
+  impact: 'user, business and technical impact',
+  declaredAt: 'when the incident was declared',
+  detectedAt: 'when it was detected',
+  resolvedAt: 'when it was resolved',
+  duration: 'from detection (else declaration) to resolution',
+  updateNumber: 'the number of this update',
+  nextUpdateAt: 'when the next update will come',
+  progress: "what's been done",
+  nextSteps: 'planned actions',
+  eta: 'estimated resolution time',
+  resolution: 'what was fixed',
+  rootCause: 'brief explanation of the cause',
+  prevention: 'steps to prevent recurrence',
+} as const;
+export type StatusPlaceholder = keyof typeof STATUS_PLACEHOLDERS;
+
+export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
+  {
+    id: 'initial',
+    name: 'Initial notification',
+    body: [
+      'INCIDENT ALERT - {{severity}}',
+      'Incident ID: {{incidentId}}',
+      'Title: {{title}}',
+      'Summary: {{summary}}',
+      'Impact: {{impact}}',
+      'Status: {{status}}',
+      'Detected: {{detectedAt}}',
+      'Declared: {{declaredAt}}',
+      'ETA: {{eta}}',
+      'Next update: {{nextUpdateAt}}',
+    ].join('\n'),
+  },
+  {
+    id: 'update',
+    name: 'Status update',
+    body: [
+      'INCIDENT UPDATE #{{updateNumber}} - {{severity}}',
+      'Incident ID: {{incidentId}} - {{title}}',
+      'Status: {{status}}',
+      'Impact: {{impact}}',
+      'Progress: {{progress}}',
+      'Next steps: {{nextSteps}}',
+      'ETA: {{eta}}',
+      'Next update: {{nextUpdateAt}}',
+    ].join('\n'),
+  },
+  {
+    id: 'resolution',
+    name: 'Resolution notice',
+    body: [
+      'INCIDENT RESOLVED - {{severity}}',
+      'Incident ID: {{incidentId}} - {{title}}',
+      'Resolved: {{resolvedAt}}',
+      'Duration: {{duration}}',
+      'Impact: {{impact}}',
+      'Resolution: {{resolution}}',
+      'Root cause: {{rootCause}}',
+      'Prevention: {{prevention}}',
+    ].join('\n'),
+  },
+];
+
+export function statusTemplate(id: StatusTemplateId): StatusTemplate {
+  const template = STATUS_TEMPLATES.find((t) => t.id === id);
+  if (template === undefined) throw new Error(`No status template "${id}"`);
+  return template;
+}
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The placeholder names in a body, in order of first appearance, each once. */
+export function placeholdersOf(body: string): string[] {
+  return [...new Set(Array.from(body.matchAll(PLACEHOLDER), (m) => m[1] ?? ''))];
+}
+
+const isKnown = (name: string): name is StatusPlaceholder => Object.hasOwn(STATUS_PLACEHOLDERS, name);
+
+/**
+ * The message text. One pass: text the IC typed that happens to contain `{{…}}` is left as
+ * typed, never expanded. Throws on a placeholder not in STATUS_PLACEHOLDERS, naming it.
+ */
+export function fillStatusTemplate(template: Pick<StatusTemplate, 'body'>, context: StatusTemplateContext): string {
+  const unknown = placeholdersOf(template.body).filter((name) => !isKnown(name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown status template placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `{{${n}}}`).join(', ')}`);
+  }
+  const values = placeholderValues(context);
+  return template.body.replace(PLACEHOLDER, (_match, name: string) => values[name as StatusPlaceholder]);
+}
+
+/** `[fill in: what's been done]`: visible in the draft, so the IC sees what is missing. */
+export const fillIn = (what: string): string => `[fill in: ${what}]`;
+
+function text(value: string | undefined | null, what: string): string {
+  return value == null || value.trim() === '' ? fillIn(what) : value.trim();
+}
+
+/** `2026-03-01 14:05 UTC`; an absent time becomes a fill-in marker. */
+function utcTime(iso: string | null | undefined, what: string): string {
+  return iso == null ? fillIn(what) : formatClock(iso, { utc: true, offsetMinutes: utcOffset, withDate: true });
+}
+
+function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceholder, string> {
+  const { incident } = context;
+  const parts: [label: string, value: string][] = [
+    ['Users', incident.impactUser],
+    ['Business', incident.impactBusiness],
+    ['Technical', incident.impactTechnical],
+  ];
+  const impact = parts
+    .filter(([, value]) => value.trim() !== '')
+    .map(([label, value]) => `${label}: ${value.trim()}`)
+    .join('; ');
+  return {
+    incidentId: incident.id,
+    title: incident.title,
+    severity: incident.severityName ? `${incident.severity} (${incident.severityName})` : incident.severity,
+    status: incident.status.charAt(0).toUpperCase() + incident.status.slice(1),
+    summary: text(incident.summary, 'brief description'),
+    impact: impact === '' ? fillIn('user, business and technical impact') : impact,
+    declaredAt: utcTime(incident.declaredAt, 'declaration time'),
+    detectedAt: utcTime(incident.detectedAt, 'detection time'),
+    resolvedAt: utcTime(incident.resolvedAt, 'resolution time'),
+    duration: context.duration?.trim() ? context.duration.trim() : defaultDuration(incident),
+    updateNumber: context.updateNumber === undefined ? fillIn('update number') : String(context.updateNumber),
+    nextUpdateAt:
+      context.nextUpdateAt === null
+        ? 'on significant developments and at resolution (no fixed cadence)'
+        : utcTime(context.nextUpdateAt, 'time of next update'),
+    progress: text(context.progress, "what's been done"),
+    nextSteps: text(context.nextSteps, 'planned actions'),
+    eta: text(context.eta, 'estimated resolution time'),
+    resolution: text(context.resolution, 'what was fixed'),
+    rootCause: text(context.rootCause, 'brief explanation of the cause'),
+    prevention: text(context.prevention, 'steps to prevent recurrence'),
+  };
+}
+
+/** Detection (else declaration) to resolution, whole minutes rounded down: `2 h 05 min`. */
+function defaultDuration(incident: StatusTemplateContext['incident']): string {
+  if (incident.resolvedAt === null) return fillIn('total incident time');
+  const ms = parseIsoUtc(incident.resolvedAt) - parseIsoUtc(incident.detectedAt ?? incident.declaredAt);
+  return Number.isFinite(ms) && ms >= 0 ? formatMinutes(Math.floor(ms / MINUTE_MS)) : fillIn('total incident time');
+}

@@ -1,0 +1,83 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { declareByKeyboard, openAs } from './support/app.ts';
+
+const boardRow = (page: Page, title: string) => page.getByRole('table').getByRole('row').filter({ hasText: title });
+
+async function toBoard(page: Page) {
+  await page.getByRole('link', { name: 'War Room' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+}
+
+test('board order by severity; a P1 update falls overdue after 31 min; posting an update resets it and logs a communication', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Minor cosmetic glitch', 'P2 · Medium', 'Application');
+  await declareByKeyboard(page, 'Checkout errors for EU', 'P1 · High', 'Availability');
+  await declareByKeyboard(page, 'Full outage', 'P0 · Critical', 'Availability');
+  await toBoard(page);
+
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('Full outage');
+  await expect(rows.nth(2)).toContainText('Checkout errors for EU');
+  await expect(rows.nth(3)).toContainText('Minor cosmetic glitch');
+  await expect(boardRow(page, 'Checkout errors for EU')).toContainText('Due in 30 min');
+
+  await page.clock.fastForward('31:00');
+  const p1 = boardRow(page, 'Checkout errors for EU');
+  await expect(p1).toContainText(/⚠ Update [12] min overdue/);
+  await expect(p1).toHaveClass(/overdue/);
+  await expect(page.getByText(/incidents? needs? action/)).toBeVisible();
+
+  await p1.getByRole('link', { name: 'Checkout errors for EU' }).click();
+  await page.getByRole('button', { name: 'Post status update' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Status update' });
+  await expect(dialog.getByLabel('Update')).toHaveValue(/Checkout errors for EU/);
+  await dialog.getByLabel('Update').fill('INCIDENT UPDATE - P1\nStatus: Investigating\nProgress: rolled back the payment gateway config');
+  await dialog.getByRole('button', { name: 'Post update' }).click();
+  await expect(dialog).toBeHidden();
+  const comm = page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem').filter({ hasText: 'rolled back the payment gateway config' });
+  await expect(comm).toContainText('Comms');
+  await expect(comm).toContainText('Ivy Commander');
+  await expect(page.getByText('Next status update in 30 min')).toBeVisible();
+
+  await toBoard(page);
+  await expect(boardRow(page, 'Checkout errors for EU')).toContainText('Due in 30 min');
+  await expect(boardRow(page, 'Checkout errors for EU')).not.toHaveClass(/overdue/);
+});
+
+test('snooze needs a reason and is logged; cadence "never" stops the timer', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Slow search', 'P2 · Medium', 'Performance');
+  await page.getByRole('button', { name: 'Snooze' }).click();
+  const snooze = page.getByRole('dialog', { name: 'Snooze status updates' });
+  await snooze.getByRole('button', { name: 'Snooze' }).click();
+  await expect(snooze.getByRole('alert')).toContainText('say why');
+  await snooze.getByLabel('Reason').fill('waiting for vendor');
+  await snooze.getByRole('button', { name: 'Snooze' }).click();
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('snoozed until');
+  await expect(page.getByText(/Updates snoozed/)).toBeVisible();
+  await page.getByLabel('Cadence').selectOption('never');
+  await expect(page.getByText('No fixed update cadence')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Status update cadence: none');
+});
+
+test('axe: the board and the declare dialog have no serious or critical violations', async ({ page }) => {
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Data breach suspected', 'P0 · Critical', 'Security');
+  await toBoard(page);
+  for (const theme of ['dark', 'light']) {
+    const board = await new AxeBuilder({ page }).analyze();
+    const bad = board.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${theme} board: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.keyboard.press('Alt+N');
+    await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeVisible();
+    const dialog = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+    const badDialog = dialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(badDialog.map((v) => `${theme} dialog: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.keyboard.press('Escape');
+    if (theme === 'dark') await page.getByRole('button', { name: 'Light theme' }).click();
+  }
+});
