@@ -1,15 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { getOperator } from '../db/queries.ts';
 import { DeclareIncidentDialog } from '../features/incidents/DeclareIncidentDialog.tsx';
 import { Board } from '../features/board/Board.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { OperatorPrompt } from '../features/profile/OperatorPrompt.tsx';
+import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { db } from './db.ts';
 import { routeHash, useUi } from './store.ts';
 
 export function App() {
   const operator = useLiveQuery(() => getOperator(db), []);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const { route, theme, projector, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
 
   useEffect(() => {
@@ -49,12 +51,16 @@ export function App() {
         <span className="operator">
           Operator: <strong>{operator}</strong>
         </span>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
         <button type="button" onClick={toggleTheme}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
       <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <Board operator={operator} />}</main>
       <DeclareIncidentDialog actor={operator} />
+      {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
     </>
   );
 }

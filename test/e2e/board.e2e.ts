@@ -81,3 +81,23 @@ test('axe: the board and the declare dialog have no serious or critical violatio
     if (theme === 'dark') await page.getByRole('button', { name: 'Light theme' }).click();
   }
 });
+
+test('switching the severity scheme to P1–P4 moves open incidents by rank (logged) and refuses a bad level', async ({ page }) => {
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Full outage', 'P0 · Critical', 'Availability');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Start from').selectOption({ index: 1 });
+  await expect(settings.getByRole('rowheader', { name: 'P4' })).toBeVisible();
+  await settings.getByLabel('P2 update cadence').fill('-5');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('alert')).toContainText('P2');
+  await settings.getByLabel('P2 update cadence').fill('60');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Severity' })).toHaveValue('P1');
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Severity: P0 → P1');
+  await page.reload();
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('dialog', { name: 'Declare an incident' }).getByLabel('Severity')).toContainText('P4');
+});

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { INCIDENT_TYPES, type IncidentType } from '../../../shared/domain/incident.ts';
-import { DEFAULT_SEVERITIES } from '../../../shared/domain/severity.ts';
 import { useUi } from '../../app/store.ts';
 import { capitalize } from '../../ui/format.ts';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { useDraft } from '../drafts/useDraft.ts';
 import { declareIncident } from './declare.ts';
 
@@ -13,9 +13,12 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
   const navigate = useUi((s) => s.navigate);
   const dialog = useRef<HTMLDialogElement>(null);
   const title = useDraft('declare:title');
-  const [severity, setSeverity] = useState('P1');
+  const [severity, setSeverity] = useState('');
   const [type, setType] = useState<IncidentType>('availability');
   const [exercise, setExercise] = useState(false);
+  const [detectedAt, setDetectedAt] = useState('');
+  const [impact, setImpact] = useState({ impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
+  const scheme = useSeverityScheme();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,16 +33,19 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const result = await declareIncident(actor, { title: title.text, severity, type, exercise });
+      const level = scheme.levels.some((l) => l.id === severity) ? severity : scheme.levels[1]?.id ?? scheme.levels[0]!.id;
+      const result = await declareIncident(actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact });
       if ('error' in result) {
         setError(result.error);
         return;
       }
       await title.clear();
       setError(null);
-      setSeverity('P1');
+      setSeverity('');
       setType('availability');
       setExercise(false);
+      setDetectedAt('');
+      setImpact({ impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
       setOpen(false);
       navigate({ name: 'incident', id: result.id });
     } catch (failure) {
@@ -66,8 +72,8 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
         <div className="row">
           <div className="field">
             <label htmlFor="declare-severity">Severity</label>
-            <select id="declare-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-              {DEFAULT_SEVERITIES.map((level) => (
+            <select id="declare-severity" value={scheme.levels.some((l) => l.id === severity) ? severity : (scheme.levels[1]?.id ?? '')} onChange={(e) => setSeverity(e.target.value)}>
+              {scheme.levels.map((level) => (
                 <option key={level.id} value={level.id}>
                   {level.id} · {level.name}
                 </option>
@@ -85,6 +91,19 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
             </select>
           </div>
         </div>
+        <label htmlFor="declare-detected">Detected at (optional)</label>
+        <input id="declare-detected" value={detectedAt} onChange={(e) => setDetectedAt(e.target.value)} placeholder="when it started: 14:05, 2026-11-22 23:50 or -15m (local time)" />
+        <details className="impact">
+          <summary>Impact</summary>
+          <label htmlFor="declare-impact-user">User impact</label>
+          <textarea id="declare-impact-user" rows={2} value={impact.impactUser} onChange={(e) => setImpact({ ...impact, impactUser: e.target.value })} />
+          <label htmlFor="declare-users">Users affected</label>
+          <input id="declare-users" inputMode="numeric" value={impact.usersAffected} onChange={(e) => setImpact({ ...impact, usersAffected: e.target.value })} />
+          <label htmlFor="declare-impact-business">Business impact</label>
+          <textarea id="declare-impact-business" rows={2} value={impact.impactBusiness} onChange={(e) => setImpact({ ...impact, impactBusiness: e.target.value })} />
+          <label htmlFor="declare-impact-technical">Technical impact</label>
+          <textarea id="declare-impact-technical" rows={2} value={impact.impactTechnical} onChange={(e) => setImpact({ ...impact, impactTechnical: e.target.value })} />
+        </details>
         <label className="check">
           <input type="checkbox" checked={exercise} onChange={(e) => setExercise(e.target.checked)} /> This is an exercise
         </label>

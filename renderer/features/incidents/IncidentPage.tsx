@@ -11,7 +11,8 @@ import { ScribeView } from '../timeline/ScribeView.tsx';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { CadenceControls } from '../comms/CadenceControls.tsx';
 import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
-import { acknowledge, changePhase, changeStatus } from './lifecycle.ts';
+import { KeyTimesPanel } from './KeyTimesPanel.tsx';
+import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
 
 /** One incident: its facts and the fields the commander changes most. */
@@ -56,6 +57,17 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         </div>
         <div className="row compact">
           <div className="field">
+            <label htmlFor="incident-severity">Severity</label>
+            <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(current, e.target.value, actor))}>
+              {!scheme.levels.some((l) => l.id === incident.severity) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
+              {scheme.levels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.id} · {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="incident-status">Status</label>
             <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(current, e.target.value as IncidentStatus, actor))}>
               {INCIDENT_STATUSES.map((s) => (
@@ -98,6 +110,10 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             {error}
           </p>
         )}
+        <details className="incident-more">
+          <summary>Key times{incident.detectedAt ? '' : ' · detection time not set'}</summary>
+          <KeyTimesPanel incident={incident} actor={actor} onError={setError} />
+        </details>
         <details className="incident-more">
           <summary>Roles{incident.roles['incident-commander'] ? ` · IC ${incident.roles['incident-commander']}` : ' · no IC yet'}</summary>
           <RolesPanel incident={incident} actor={actor} onError={setError} />

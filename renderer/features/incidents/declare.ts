@@ -3,17 +3,40 @@ import { describeZodError } from '../../../shared/ops/envelope.ts';
 import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
+import { parseTimeInput } from './parseTimeInput.ts';
 
 export interface DeclareForm {
   title: string;
   severity: string;
   type: IncidentType;
   exercise: boolean;
+  /** As typed: HH:MM, YYYY-MM-DD HH:MM or -15m; empty = detected when declared. */
+  detectedAt: string;
+  impactUser: string;
+  impactBusiness: string;
+  impactTechnical: string;
+  /** As typed; empty = unknown. */
+  usersAffected: string;
 }
 
 /** Validate and record a declaration; returns the new incident's id or a readable error. */
 export async function declareIncident(actor: string, form: DeclareForm, now = Date.now()): Promise<{ id: string } | { error: string }> {
-  const data = DeclareIncident.safeParse({ ...form, declaredAt: new Date(now).toISOString() });
+  const detected = parseTimeInput(form.detectedAt, now);
+  if (!detected.ok) return { error: `Detected at: ${detected.error}` };
+  const users = form.usersAffected.trim();
+  if (users !== '' && !/^\d+$/.test(users)) return { error: `Users affected: "${users}" is not a whole number` };
+  const data = DeclareIncident.safeParse({
+    title: form.title,
+    severity: form.severity,
+    type: form.type,
+    exercise: form.exercise,
+    declaredAt: new Date(now).toISOString(),
+    detectedAt: detected.iso,
+    impactUser: form.impactUser.trim(),
+    impactBusiness: form.impactBusiness.trim(),
+    impactTechnical: form.impactTechnical.trim(),
+    usersAffected: users === '' ? null : Number(users),
+  });
   if (!data.success) return { error: describeZodError(data.error) };
   const id = newRecordId('inc');
   await commit(db, { actor, incident: id, kind: 'incident.declare', data: data.data });

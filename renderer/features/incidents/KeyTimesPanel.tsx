@@ -1,0 +1,58 @@
+import { useState, type FormEvent } from 'react';
+import type { IncidentView } from '../../../shared/state/docs.ts';
+import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
+import { formatClock } from '../../../shared/timeline/timeFormat.ts';
+import { KEY_TIME_NAMES, KEY_TIMES, setKeyTime, type KeyTime } from './lifecycle.ts';
+import { parseTimeInput } from './parseTimeInput.ts';
+
+const show = (iso: string | null) => (iso ? formatClock(iso, { utc: false, offsetMinutes: hostOffsetMinutes, withDate: true }) : 'not yet');
+
+/** The lifecycle's key times; each can be corrected, and each correction is logged. */
+export function KeyTimesPanel({ incident, actor, onError }: { incident: IncidentView; actor: string; onError(message: string | null): void }) {
+  const [field, setField] = useState<KeyTime>('detectedAt');
+  const [value, setValue] = useState('');
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseTimeInput(value);
+    if (!parsed.ok) return onError(`${KEY_TIME_NAMES[field]}: ${parsed.error}`);
+    try {
+      await setKeyTime(incident, field, parsed.iso, actor);
+      setValue('');
+      onError(null);
+    } catch (failure) {
+      onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  return (
+    <section aria-labelledby="times-title" className="key-times">
+      <h2 id="times-title">Key times</h2>
+      <dl className="facts">
+        {KEY_TIMES.map((k) => (
+          <div key={k} className="fact">
+            <dt>{KEY_TIME_NAMES[k]}</dt>
+            <dd>{show(incident[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      <form className="row compact" onSubmit={(e) => void save(e)}>
+        <div className="field">
+          <label htmlFor="key-time-field">Correct</label>
+          <select id="key-time-field" value={field} onChange={(e) => setField(e.target.value as KeyTime)}>
+            {KEY_TIMES.map((k) => (
+              <option key={k} value={k}>
+                {KEY_TIME_NAMES[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="key-time-value">to (local time; empty clears)</label>
+          <input id="key-time-value" value={value} onChange={(e) => setValue(e.target.value)} placeholder="14:05 or 2026-11-22 23:50" />
+        </div>
+        <button type="submit">Set time</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { BUILT_IN_SCHEMES, mapSeverity, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { db } from '../../app/db.ts';
+import { commit } from '../../db/commit.ts';
+import { listIncidents, setOperator } from '../../db/queries.ts';
+import { Modal } from '../../ui/Modal.tsx';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { changeSeverity } from '../incidents/lifecycle.ts';
+
+interface LevelDraft {
+  id: string;
+  name: string;
+  responseTargetMinutes: string;
+  updateCadenceMinutes: string;
+  escalation: string;
+}
+
+const toDraft = (scheme: SeverityScheme): LevelDraft[] =>
+  scheme.levels.map((l) => ({
+    id: l.id,
+    name: l.name,
+    responseTargetMinutes: String(l.responseTargetMinutes),
+    updateCadenceMinutes: l.updateCadenceMinutes === null ? '' : String(l.updateCadenceMinutes),
+    escalation: l.escalation.map((s) => `${s.afterMinutes} ${s.notify}`).join('; '),
+  }));
+
+/** "15 Team lead; 30 Engineering manager" → steps; anything else is kept as typed for zod to refuse. */
+function parseEscalation(text: string): unknown[] {
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^(\d+)\s*(?:min)?\s+(.+)$/.exec(part);
+      return match ? { afterMinutes: Number(match[1]), notify: match[2]!.trim() } : { afterMinutes: part, notify: '' };
+    });
+}
+
+function fromDraft(base: SeverityScheme, levels: LevelDraft[]): unknown {
+  return {
+    ...base,
+    levels: levels.map((draft, i) => ({
+      ...base.levels[i],
+      name: draft.name,
+      responseTargetMinutes: Number(draft.responseTargetMinutes),
+      updateCadenceMinutes: draft.updateCadenceMinutes.trim() === '' ? null : Number(draft.updateCadenceMinutes),
+      escalation: parseEscalation(draft.escalation),
+    })),
+  };
+}
+
+/** This laptop's operator name, and the team's severity scheme (synced to every laptop). */
+export function SettingsDialog({ operator, onClose }: { operator: string; onClose(): void }) {
+  const current = useSeverityScheme();
+  const [name, setName] = useState(operator);
+  const [base, setBase] = useState<SeverityScheme>(current);
+  const [levels, setLevels] = useState<LevelDraft[]>(() => toDraft(current));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [status, setStatus] = useState<string | null>(null);
+
+  function pick(id: string) {
+    const scheme = BUILT_IN_SCHEMES.find((s) => s.id === id) ?? current;
+    setBase(scheme);
+    setLevels(toDraft(scheme));
+    setProblems([]);
+  }
+
+  async function save() {
+    if (name.trim() === '' || name.trim().length > 100) return setProblems(['Your name: 1–100 characters.']);
+    const checked = validateSeverityScheme(fromDraft(base, levels));
+    if (!checked.ok) return setProblems(checked.problems);
+    try {
+      if (name.trim() !== operator) await setOperator(db, name);
+      const actor = name.trim();
+      if (JSON.stringify(checked.scheme) !== JSON.stringify(current)) {
+        await commit(db, { actor, incident: null, kind: 'settings.severity-scheme', data: { scheme: checked.scheme } });
+        // Incidents whose severity the new scheme lacks move to the level of the same rank (logged).
+        for (const incident of await listIncidents(db)) {
+          if (!checked.scheme.levels.some((l) => l.id === incident.severity)) {
+            await changeSeverity(incident, mapSeverity(incident.severity, current, checked.scheme), actor);
+          }
+        }
+      }
+      onClose();
+    } catch (failure) {
+      setStatus(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  const set = (i: number, patch: Partial<LevelDraft>) => setLevels(levels.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  return (
+    <Modal title="Settings" onClose={onClose} wide>
+      <label htmlFor="settings-name">Your name (recorded with every change from this laptop)</label>
+      <input id="settings-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <h3>Severity scheme (shared with the team)</h3>
+      <label htmlFor="settings-scheme">Start from</label>
+      <select id="settings-scheme" value={base.id} onChange={(e) => pick(e.target.value)}>
+        {BUILT_IN_SCHEMES.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+        {!BUILT_IN_SCHEMES.some((s) => s.id === current.id) && <option value={current.id}>{current.name}</option>}
+      </select>
+      <table className="scheme">
+        <thead>
+          <tr>
+            <th scope="col">Level</th>
+            <th scope="col">Name</th>
+            <th scope="col">Respond within (min)</th>
+            <th scope="col">Update every (min; empty = no fixed cadence)</th>
+            <th scope="col">Escalation (“minutes who; …”)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {levels.map((level, i) => (
+            <tr key={level.id}>
+              <th scope="row">{level.id}</th>
+              <td>
+                <input aria-label={`${level.id} name`} value={level.name} onChange={(e) => set(i, { name: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${level.id} response target`} inputMode="numeric" value={level.responseTargetMinutes} onChange={(e) => set(i, { responseTargetMinutes: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${level.id} update cadence`} inputMode="numeric" value={level.updateCadenceMinutes} onChange={(e) => set(i, { updateCadenceMinutes: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${level.id} escalation`} value={level.escalation} onChange={(e) => set(i, { escalation: e.target.value })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problems.length > 0 && (
+        <ul role="alert" className="error">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {status && <p role="alert" className="error">{status}</p>}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save
+        </button>
+      </div>
+    </Modal>
+  );
+}
