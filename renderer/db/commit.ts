@@ -1,10 +1,11 @@
 import { createOp, type OpIntent } from '../../shared/ops/createOp.ts';
 import type { Op } from '../../shared/ops/envelope.ts';
+import { docRefOf } from '../../shared/state/docs.ts';
 import type { OpKind } from '../../shared/ops/kinds.ts';
 import { emitCommitted } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
-import { materialize } from './materialize.ts';
+import { foldIntoRows, loadDocs, writeRows } from './materialize.ts';
 
 /**
  * Record one user change: stamp and chain the op, store it, and update the materialized
@@ -18,17 +19,20 @@ export async function commit<K extends OpKind>(db: WarRoomDb, intent: OpIntent<K
 
 /** Several changes that belong together (a status change and its timeline line) land atomically. */
 export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now: () => number = Date.now): Promise<Op[]> {
+  // Two round trips to IndexedDB, not five: read the chain head and the touched docs together,
+  // then issue every write at once. Each round trip can wait behind a frame on a busy UI thread.
+  const refs = intents.map(docRefOf);
   const { ops, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries, db.settings], async () => {
-    let device = await loadDeviceState(db);
+    const [start, docs] = await Promise.all([loadDeviceState(db), loadDocs(db, refs)]);
+    let device = start;
     const ops: Op[] = [];
     for (const intent of intents) {
       const made = createOp(device, intent, now());
       device = made.state;
       ops.push(made.op);
     }
-    await db.ops.bulkAdd(ops);
-    const change = await materialize(db, ops);
-    await db.meta.put({ key: 'device', value: device });
+    const change = foldIntoRows(docs, ops);
+    await Promise.all([db.ops.bulkAdd(ops), writeRows(db, change), db.meta.put({ key: 'device', value: device })]);
     return { ops, change };
   });
   emitCommitted(change);

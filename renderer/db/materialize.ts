@@ -1,5 +1,5 @@
 import type { Op } from '../../shared/ops/envelope.ts';
-import { docRefOf, entryView, incidentView, reduceDoc, type Doc } from '../../shared/state/docs.ts';
+import { docRefOf, entryView, incidentView, reduceDoc, type Doc, type DocRef } from '../../shared/state/docs.ts';
 import type { CommittedChange } from './changes.ts';
 import type { EntryRow, IncidentRow, SettingRow, WarRoomDb } from './database.ts';
 
@@ -13,30 +13,48 @@ export function rowOf(doc: Doc): IncidentRow | EntryRow | SettingRow {
   return { key: doc.key, incident: doc.incident, order: view ? `${view.eventAt}|${view.hlc}` : '', doc, view };
 }
 
+type DocTable = Doc['table'];
+const docId = (ref: DocRef) => `${ref.table}:${ref.key}`;
+
+/** The stored docs these refs name, by `table:key` (absent ones simply missing). */
+export async function loadDocs(db: WarRoomDb, refs: Iterable<DocRef>): Promise<Map<string, Doc>> {
+  const keys: Record<DocTable, Set<string>> = { incidents: new Set(), entries: new Set(), settings: new Set() };
+  for (const ref of refs) keys[ref.table].add(ref.key);
+  const tables = (Object.keys(keys) as DocTable[]).filter((table) => keys[table].size > 0);
+  const stored = await Promise.all(tables.map((table) => db[table].bulkGet([...keys[table]])));
+  const docs = new Map<string, Doc>();
+  for (const row of stored.flat()) if (row) docs.set(`${row.doc.table}:${row.key}`, row.doc);
+  return docs;
+}
+
+/** Fold ops into loaded docs; returns the rows to write (only the docs the ops touched). */
+export function foldIntoRows(docs: Map<string, Doc>, ops: readonly Op[]): CommittedChange {
+  const touched = new Set<string>();
+  for (const op of ops) {
+    const id = docId(docRefOf(op));
+    docs.set(id, reduceDoc(docs.get(id), op));
+    touched.add(id);
+  }
+  return splitRows([...touched].map((id) => rowOf(docs.get(id)!)));
+}
+
+/** Issue every write at once: inside one transaction they apply in order, in one round trip. */
+export function writeRows(db: WarRoomDb, change: CommittedChange): Promise<unknown> {
+  return Promise.all([
+    change.incidents.length > 0 ? db.incidents.bulkPut(change.incidents) : null,
+    change.entries.length > 0 ? db.entries.bulkPut(change.entries) : null,
+    change.settings.length > 0 ? db.settings.bulkPut(change.settings) : null,
+  ]);
+}
+
 /**
  * Fold ops into the materialized tables. Call inside a transaction that also writes the ops,
  * so an op and its effect are durable together or not at all.
  */
 export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<CommittedChange> {
-  const keys = { incidents: new Set<string>(), entries: new Set<string>(), settings: new Set<string>() };
-  for (const op of ops) {
-    const ref = docRefOf(op);
-    keys[ref.table].add(ref.key);
-  }
-  const docs = new Map<string, Doc>();
-  const stored = await Promise.all(
-    (Object.keys(keys) as (keyof typeof keys)[]).filter((table) => keys[table].size > 0).map((table) => db[table].bulkGet([...keys[table]])),
-  );
-  for (const row of stored.flat()) if (row) docs.set(`${row.doc.table}:${row.key}`, row.doc);
-  for (const op of ops) {
-    const ref = docRefOf(op);
-    const id = `${ref.table}:${ref.key}`;
-    docs.set(id, reduceDoc(docs.get(id), op));
-  }
-  const change = splitRows([...docs.values()].map(rowOf));
-  if (change.incidents.length > 0) await db.incidents.bulkPut(change.incidents);
-  if (change.entries.length > 0) await db.entries.bulkPut(change.entries);
-  if (change.settings.length > 0) await db.settings.bulkPut(change.settings);
+  const docs = await loadDocs(db, ops.map(docRefOf));
+  const change = foldIntoRows(docs, ops);
+  await writeRows(db, change);
   return change;
 }
 

@@ -1,6 +1,7 @@
 import type { EntryFields } from '../domain/entry.ts';
 import { INCIDENT_DEFAULTS, type IncidentFields, type Role } from '../domain/incident.ts';
 import type { SeverityScheme } from '../domain/severityScheme.ts';
+import type { OpIntent } from '../ops/createOp.ts';
 import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
@@ -46,8 +47,11 @@ export function entryKey(incident: string, entry: string): string {
   return `${incident}/${entry}`;
 }
 
-/** Each op touches exactly one doc: the incremental apply and the full rebuild share this. */
-export function docRefOf(op: Op): DocRef {
+/**
+ * Each op touches exactly one doc: the incremental apply and the full rebuild share this.
+ * Takes an op, or the intent of one not stamped yet (a commit reads the doc before stamping).
+ */
+export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocRef {
   switch (op.kind) {
     case 'incident.declare':
     case 'incident.set':
@@ -56,7 +60,7 @@ export function docRefOf(op: Op): DocRef {
     case 'entry.add':
     case 'entry.edit':
     case 'entry.strike':
-      return { table: 'entries', key: entryKey(op.incident!, op.data.entry) };
+      return { table: 'entries', key: entryKey(op.incident!, (op.data as { entry: string }).entry) };
     case 'settings.severity-scheme':
       return { table: 'settings', key: 'severity-scheme' };
   }

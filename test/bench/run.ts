@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { boardBench } from './board.bench.ts';
 import { coreBench } from './core.bench.ts';
 import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
@@ -28,8 +29,10 @@ try {
     await page.waitForFunction(() => document.title === 'ready');
     return page;
   };
-  rows.push(...(await coreBench(await open())));
-  rows.push(...(await timelineBench(await open())));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'core') rows.push(...(await coreBench(await open())));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'timeline') rows.push(...(await timelineBench(await open())));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'board')
+    rows.push(...(await boardBench(browser, server.resolvedUrls!.local[0]!)));
 } finally {
   await browser.close();
   await server.close();

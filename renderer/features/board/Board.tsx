@@ -1,14 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
-import { levelOf } from '../../../shared/domain/severityScheme.ts';
+import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import { db } from '../../app/db.ts';
 import { routeHash, useUi } from '../../app/store.ts';
 import { listIncidents } from '../../db/queries.ts';
 import { capitalize, formatElapsed } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { ROLE_NAMES } from '../incidents/lifecycle.ts';
 import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
 import { useReminders } from './useReminders.ts';
 import { useSeverityScheme } from './useSeverityScheme.ts';
@@ -58,6 +57,53 @@ function RegulatoryCell({ row }: { row: BoardRow }) {
   return <Flag level={clock.state === 'overdue' ? 'late' : clock.state === 'due-soon' ? 'soon' : 'ok'}>{clock.state === 'overdue' ? `72 h notice ${left}` : `72 h notice in ${left}`}</Flag>;
 }
 
+const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
+
+/**
+ * One incident on the board. A grid row rather than a table row so the browser can skip
+ * laying out rows that are off screen (content-visibility): the board stays quick with
+ * hundreds of incidents.
+ */
+const BoardRowView = memo(function BoardRowView({ row, scheme, now }: { row: BoardRow; scheme: SeverityScheme; now: number }) {
+  const { incident } = row;
+  const level = levelOf(incident.severity, scheme);
+  const ic = incident.roles['incident-commander'];
+  const others = Object.keys(incident.roles).length - (ic ? 1 : 0);
+  return (
+    <div role="row" className={row.overdue ? 'board-row overdue' : 'board-row'}>
+      <div role="cell">
+        <SeverityBadge severity={incident.severity} name={level?.name} />
+      </div>
+      <div role="cell">
+        <a href={routeHash({ name: 'incident', id: incident.id })}>{incident.title}</a>
+        {incident.exercise && <span className="tag exercise">Exercise</span>}
+        <div className="sub">{capitalize(incident.type)}</div>
+      </div>
+      <div role="cell">
+        {capitalize(incident.status)}
+        <div className="sub">{capitalize(incident.phase)}</div>
+      </div>
+      <div role="cell">
+        {ic ? `IC ${ic}` : <Flag level="soon">No IC</Flag>}
+        {others > 0 && <div className="sub">+{others} role{others === 1 ? '' : 's'}</div>}
+      </div>
+      <div role="cell">{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</div>
+      <div role="cell">
+        <UpdateCell row={row} />
+      </div>
+      <div role="cell">
+        <EscalationCell row={row} />
+      </div>
+      <div role="cell">
+        <SlaCell row={row} now={now} />
+      </div>
+      <div role="cell">
+        <RegulatoryCell row={row} />
+      </div>
+    </div>
+  );
+});
+
 /** The commander's board: every incident, its clocks, and what is overdue. */
 export function Board({ operator }: { operator: string }) {
   const incidents = useLiveQuery(() => listIncidents(db), []);
@@ -91,62 +137,22 @@ export function Board({ operator }: { operator: string }) {
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (
-        <table className="incidents">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Status · phase</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Open for</th>
-              <th scope="col">Next update</th>
-              <th scope="col">Next escalation</th>
-              <th scope="col">Response</th>
-              <th scope="col">Regulatory</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const { incident } = row;
-              const level = levelOf(incident.severity, scheme);
-              const ic = incident.roles['incident-commander'];
-              const others = Object.keys(incident.roles).length - (ic ? 1 : 0);
-              return (
-                <tr key={incident.id} className={row.overdue ? 'overdue' : ''}>
-                  <td>
-                    <SeverityBadge severity={incident.severity} name={level?.name} />
-                  </td>
-                  <td>
-                    <a href={routeHash({ name: 'incident', id: incident.id })}>{incident.title}</a>
-                    {incident.exercise && <span className="tag exercise">Exercise</span>}
-                    <div className="sub">{capitalize(incident.type)}</div>
-                  </td>
-                  <td>
-                    {capitalize(incident.status)}
-                    <div className="sub">{capitalize(incident.phase)}</div>
-                  </td>
-                  <td title={Object.entries(incident.roles).map(([r, p]) => `${ROLE_NAMES[r as keyof typeof ROLE_NAMES]}: ${p}`).join('\n')}>
-                    {ic ? `IC ${ic}` : <Flag level="soon">No IC</Flag>}
-                    {others > 0 && <div className="sub">+{others} role{others === 1 ? '' : 's'}</div>}
-                  </td>
-                  <td>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</td>
-                  <td>
-                    <UpdateCell row={row} />
-                  </td>
-                  <td>
-                    <EscalationCell row={row} />
-                  </td>
-                  <td>
-                    <SlaCell row={row} now={now} />
-                  </td>
-                  <td>
-                    <RegulatoryCell row={row} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div role="table" aria-label="Incidents" className="board-table">
+          <div role="rowgroup">
+            <div role="row" className="board-row board-header">
+              {COLUMNS.map((column) => (
+                <div role="columnheader" key={column}>
+                  {column}
+                </div>
+              ))}
+            </div>
+          </div>
+          <div role="rowgroup" className="board-body">
+            {rows.map((row) => (
+              <BoardRowView key={row.incident.id} row={row} scheme={scheme} now={now} />
+            ))}
+          </div>
+        </div>
       )}
     </section>
   );

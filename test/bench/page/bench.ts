@@ -2,6 +2,7 @@ import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { db as appDb } from '../../../renderer/app/db.ts';
+import { mountBoard, seedBoard, seedOperatorOnly } from './boardBench.ts';
 import { armEnter, armed_, BENCH_INCIDENT, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';
 
 /**
@@ -58,11 +59,13 @@ async function appCommitSamples(n: number): Promise<number[]> {
   return samples;
 }
 
-const api = { appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
+const api = { seedBoard, seedOperatorOnly, appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
 declare global {
   interface Window {
     bench: typeof api;
   }
 }
 window.bench = api;
+// ?mount=board: this page load is the measurement (open the app on its board).
+if (new URLSearchParams(window.location.search).get('mount') === 'board') mountBoard();
 document.title = 'ready';
