@@ -19,11 +19,19 @@ const LINES = [
 ];
 
 test('screens in dark and light themes', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
   await page.setViewportSize({ width: 1280, height: 800 });
   await openAs(page, 'Ana Scribe');
   await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
   await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
+  await declareByKeyboard(page, 'Customer data exposed via export API', 'P0 · Critical', 'Security');
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
   await declareByKeyboard(page, 'Database connection pool exhausted', 'P0 · Critical', 'Availability');
+  await page.getByText('Roles · no IC yet').click();
+  await page.getByLabel('Person').fill('Ana');
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await page.getByText(/^Roles · IC/).click();
+  await page.getByRole('textbox', { name: 'New timeline entry' }).focus();
   for (const line of LINES) {
     for (const [i, part] of line.split('\n').entries()) {
       if (i > 0) await page.keyboard.press('Shift+Enter');
@@ -38,6 +46,7 @@ test('screens in dark and light themes', async ({ page }) => {
   await page.getByRole('dialog').getByRole('button', { name: 'Strike' }).click();
   await page.getByRole('textbox', { name: 'New timeline entry' }).fill('@-5m /f pool recovered after rollb');
   const incidentUrl = page.url();
+  await page.clock.fastForward('20:00');
   for (const theme of ['dark', 'light'] as const) {
     if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
     await page.goto(incidentUrl);
@@ -48,7 +57,10 @@ test('screens in dark and light themes', async ({ page }) => {
     await page.screenshot({ path: `test-results/screenshots/shortcuts-${theme}.png` });
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'War Room' }).click();
-    await page.screenshot({ path: `test-results/screenshots/incidents-${theme}.png` });
+    await page.screenshot({ path: `test-results/screenshots/board-${theme}.png` });
+    await page.getByRole('button', { name: 'Projector mode' }).click();
+    await page.screenshot({ path: `test-results/screenshots/board-projector-${theme}.png` });
+    await page.getByRole('button', { name: 'Projector mode' }).click();
     await page.keyboard.press('Alt+N');
     await page.screenshot({ path: `test-results/screenshots/declare-${theme}.png` });
     await page.keyboard.press('Escape');

@@ -21,7 +21,7 @@ const FILTERS: [BoardFilter, string][] = [
 
 /** Loud, not just red: an icon and a word as well as the colour. */
 function Flag({ level, children }: { level: 'ok' | 'soon' | 'late' | 'quiet'; children: string }) {
-  const icon = level === 'late' ? '⚠ ' : level === 'soon' ? '⏰ ' : '';
+  const icon = level === 'late' ? '⚠ ' : level === 'soon' ? '◷ ' : '';
   return <span className={`flag flag-${level}`}>{icon + children}</span>;
 }
 

@@ -19,7 +19,7 @@ export function CadenceControls({ incident, scheme, actor, onPost }: { incident:
     : `Next status update in ${formatCountdown(clock.msLeft ?? 0)}`;
   const cadenceValue = incident.cadenceOverride === null ? 'default' : String(incident.cadenceOverride);
   return (
-    <div className="cadence">
+    <>
       <span className={clock.state === 'overdue' ? 'flag flag-late' : clock.state === 'due-soon' ? 'flag flag-soon' : 'flag flag-ok'} role="status">
         {label}
       </span>
@@ -42,7 +42,7 @@ export function CadenceControls({ incident, scheme, actor, onPost }: { incident:
         <option value="never">Never (significant developments only)</option>
       </select>
       {snoozing && <SnoozeDialog incident={incident} actor={actor} onClose={() => setSnoozing(false)} />}
-    </div>
+    </>
   );
 }
 

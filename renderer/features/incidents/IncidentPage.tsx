@@ -98,18 +98,21 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
           </dl>
         </div>
-        <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
+        <div className="cadence">
+          {!incident.acknowledgedAt && (
+            <button type="button" className="primary" onClick={() => void run(acknowledge(current, actor))}>
+              Acknowledge
+            </button>
+          )}
+          <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
+        </div>
         {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} updatesPosted={incident.lastUpdateAt ? 1 : 0} onClose={() => setComposing(false)} />}
-        {!incident.acknowledgedAt && (
-          <button type="button" className="primary" onClick={() => void run(acknowledge(current, actor))}>
-            Acknowledge
-          </button>
-        )}
         {error && (
           <p role="alert" className="error">
             {error}
           </p>
         )}
+        <div className="details-row">
         <details className="incident-more">
           <summary>Key times{incident.detectedAt ? '' : ' · detection time not set'}</summary>
           <KeyTimesPanel incident={incident} actor={actor} onError={setError} />
@@ -118,6 +121,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <summary>Roles{incident.roles['incident-commander'] ? ` · IC ${incident.roles['incident-commander']}` : ' · no IC yet'}</summary>
           <RolesPanel incident={incident} actor={actor} onError={setError} />
         </details>
+        </div>
       </header>
       <ScribeView incident={incident} actor={actor} />
     </article>
