@@ -51,6 +51,7 @@ export async function boardBench(browser: Browser, base: string): Promise<BenchR
   console.log(`board: medians — empty ${median(empty)} ms, ${INCIDENTS} incidents without entries ${median(noEntries)} ms, with ${ENTRIES} entries ${median(full)} ms`);
   await context.close();
   return [
-    row(`board: interactive with ${INCIDENTS} incidents + ${ENTRIES / 1000}k entries (median of ${RUNS})`, median(full), 'ms', median(empty), '≤ 1.3× an empty database', (_v, r) => r !== null && r <= 1.3),
+    row(`board: interactive with ${INCIDENTS} incidents + ${ENTRIES / 1000}k entries vs an empty database (median of ${RUNS})`, median(full), 'ms', median(empty), '≤ 1.3× an empty database', (_v, r) => r !== null && r <= 1.3),
+    row(`board: interactive with ${INCIDENTS} incidents + ${ENTRIES / 1000}k entries vs the same ${INCIDENTS} incidents without entries (median of ${RUNS})`, median(full), 'ms', median(noEntries), '≤ 1.3× (stored entries must not slow the board)', (_v, r) => r !== null && r <= 1.3),
   ];
 }

@@ -9,6 +9,7 @@ import { commit } from '../../../renderer/db/commit.ts';
 import { setOperator } from '../../../renderer/db/queries.ts';
 import '../../../renderer/styles.css';
 import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
+import { WarRoomDb } from '../../../renderer/db/database.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
 
 export const BENCH_INCIDENT = 'inc-bench-timeline';
@@ -120,5 +121,54 @@ export function searchFor(query: string): Promise<{ ms: number; label: string }>
     const start = performance.now();
     setValue.call(input, query);
     input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/**
+ * The plainest way to do the same job, in the same page, driven by the same keystrokes: a bare
+ * textarea whose Enter does one raw Dexie put of the entry and then appends a list item.
+ * The app's Enter → durable + visible is judged against this.
+ */
+export async function mountRawScribe(): Promise<void> {
+  const rawDb = new WarRoomDb('bench-raw-scribe');
+  await rawDb.open();
+  const box = document.createElement('textarea');
+  box.setAttribute('aria-label', 'Raw entry');
+  const list = document.createElement('ol');
+  list.setAttribute('aria-label', 'Raw entries');
+  document.body.prepend(box, list);
+  let n = 0;
+  box.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const text = box.value;
+    box.value = '';
+    n += 1;
+    void rawDb.drafts.put({ key: `raw-${n}`, text, updatedAt: Date.now() }).then(() => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      list.append(item);
+    });
+  });
+}
+
+/** Like armEnter, for the raw scribe's list. */
+export function armRawEnter(text: string): void {
+  armed = new Promise((resolve) => {
+    let pressedAt = 0;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter') pressedAt = performance.now();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    const list = document.querySelector('ol[aria-label="Raw entries"]')!;
+    const observer = new MutationObserver(() => {
+      if (list.lastElementChild?.textContent === text) {
+        observer.disconnect();
+        window.removeEventListener('keydown', onKey, { capture: true });
+        const ms = performance.now() - pressedAt;
+        resolve({ durable: ms, visible: ms });
+      }
+    });
+    observer.observe(list, { childList: true });
   });
 }
