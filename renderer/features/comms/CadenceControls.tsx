@@ -5,6 +5,8 @@ import type { IncidentView } from '../../../shared/state/docs.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { setCadence, snoozeUpdates } from '../incidents/lifecycle.ts';
+import { DialogActions, FormError } from '../../ui/FormBits.tsx';
+import { errorMessage } from '../../ui/errors.ts';
 
 /** The update clock of one incident, with snooze (reason required) and cadence choice. */
 export function CadenceControls({ incident, scheme, actor, onPost }: { incident: IncidentView; scheme: SeverityScheme; actor: string; onPost(): void }) {
@@ -56,7 +58,7 @@ function SnoozeDialog({ incident, actor, onClose }: { incident: IncidentView; ac
       await snoozeUpdates(incident, Date.now() + minutes * 60_000, reason, actor);
       onClose();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }
   return (
@@ -72,19 +74,8 @@ function SnoozeDialog({ incident, actor, onClose }: { incident: IncidentView; ac
         </select>
         <label htmlFor="snooze-reason">Reason</label>
         <input id="snooze-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={300} />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Snooze
-          </button>
-        </div>
+        <FormError message={error} />
+        <DialogActions onCancel={onClose} submitLabel="Snooze" />
       </form>
     </Modal>
   );

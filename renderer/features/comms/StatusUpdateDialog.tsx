@@ -5,6 +5,7 @@ import { levelOf, type SeverityScheme } from '../../../shared/domain/severitySch
 import type { IncidentView } from '../../../shared/state/docs.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { postStatusUpdate } from '../incidents/lifecycle.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 function defaultTemplate(incident: IncidentView): StatusTemplateId {
   if (incident.status === 'resolved' || incident.status === 'closed') return 'resolution';
@@ -40,7 +41,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
       await postStatusUpdate(incident, text, actor);
       onClose();
     } catch (failure) {
-      setMessage(`Not posted: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setMessage(`Not posted: ${errorMessage(failure)}`);
     }
   }
 

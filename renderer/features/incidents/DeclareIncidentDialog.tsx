@@ -5,6 +5,8 @@ import { capitalize } from '../../ui/format.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { useDraft } from '../drafts/useDraft.ts';
 import { declareIncident } from './declare.ts';
+import { FormError } from '../../ui/FormBits.tsx';
+import { errorMessage } from '../../ui/errors.ts';
 
 /** A modal form: title, severity, type. Escape or Cancel closes it; the title draft is kept. */
 export function DeclareIncidentDialog({ actor }: { actor: string }) {
@@ -49,7 +51,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
       setOpen(false);
       navigate({ name: 'incident', id: result.id });
     } catch (failure) {
-      setError(`Nothing was saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(`Nothing was saved: ${errorMessage(failure)}`);
     } finally {
       setBusy(false);
     }
@@ -107,11 +109,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
         <label className="check">
           <input type="checkbox" checked={exercise} onChange={(e) => setExercise(e.target.checked)} /> This is an exercise
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="actions">
           <button type="button" onClick={() => setOpen(false)}>
             Cancel

@@ -14,6 +14,8 @@ import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { KeyTimesPanel } from './KeyTimesPanel.tsx';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
+import { FormError } from '../../ui/FormBits.tsx';
+import { errorMessage } from '../../ui/errors.ts';
 
 /** One incident: its facts and the fields the commander changes most. */
 export function IncidentPage({ id, actor }: { id: string; actor: string }) {
@@ -40,7 +42,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
       await change;
       setError(null);
     } catch (failure) {
-      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(`Not saved: ${errorMessage(failure)}`);
     }
   }
 
@@ -107,11 +109,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
         </div>
         {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} updatesPosted={incident.lastUpdateAt ? 1 : 0} onClose={() => setComposing(false)} />}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="details-row">
         <details className="incident-more">
           <summary>Key times{incident.detectedAt ? '' : ' · detection time not set'}</summary>

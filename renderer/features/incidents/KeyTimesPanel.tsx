@@ -4,6 +4,7 @@ import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 import { formatClock } from '../../../shared/timeline/timeFormat.ts';
 import { KEY_TIME_NAMES, KEY_TIMES, setKeyTime, type KeyTime } from './lifecycle.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 const show = (iso: string | null) => (iso ? formatClock(iso, { utc: false, offsetMinutes: hostOffsetMinutes, withDate: true }) : 'not yet');
 
@@ -21,7 +22,7 @@ export function KeyTimesPanel({ incident, actor, onError }: { incident: Incident
       setValue('');
       onError(null);
     } catch (failure) {
-      onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      onError(`Not saved: ${errorMessage(failure)}`);
     }
   }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../shared/domain/incident.ts';
 import type { IncidentView } from '../../../shared/state/docs.ts';
 import { assignRole, ROLE_NAMES } from './lifecycle.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 /** Who holds which role; assign, hand off or release one — each change is logged. */
 export function RolesPanel({ incident, actor, onError }: { incident: IncidentView; actor: string; onError(message: string | null): void }) {
@@ -16,7 +17,7 @@ export function RolesPanel({ incident, actor, onError }: { incident: IncidentVie
       setPerson('');
       onError(null);
     } catch (failure) {
-      onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      onError(`Not saved: ${errorMessage(failure)}`);
     }
   }
 

@@ -6,6 +6,7 @@ import { listIncidents, setOperator } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { changeSeverity } from '../incidents/lifecycle.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 interface LevelDraft {
   id: string;
@@ -83,7 +84,7 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
       }
       onClose();
     } catch (failure) {
-      setStatus(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setStatus(`Not saved: ${errorMessage(failure)}`);
     }
   }
 

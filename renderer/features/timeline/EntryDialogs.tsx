@@ -12,10 +12,12 @@ import { commit } from '../../db/commit.ts';
 import { getEntryDoc } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { KIND_LOOK } from './KindBadge.tsx';
+import { DialogActions, FormError } from '../../ui/FormBits.tsx';
+import { errorMessage } from '../../ui/errors.ts';
 
 function message(failure: unknown): string {
   if (failure && typeof failure === 'object' && 'issues' in failure) return describeZodError(failure as Parameters<typeof describeZodError>[0]);
-  return failure instanceof Error ? failure.message : String(failure);
+  return errorMessage(failure);
 }
 
 const clockOptions = (utc: boolean) => ({ utc, offsetMinutes: utc ? utcOffset : hostOffsetMinutes, withDate: true, withSeconds: true });
@@ -72,19 +74,8 @@ export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; a
             </p>
           </div>
         </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <FormError message={error} />
+        <DialogActions onCancel={onClose} submitLabel="Save" />
       </form>
     </Modal>
   );
@@ -111,19 +102,8 @@ export function StrikeEntryDialog({ entry, actor, onClose }: { entry: EntryView;
         <p>A struck entry is never deleted: it stays in the timeline, crossed out, with your name and reason.</p>
         <label htmlFor="strike-reason">Reason</label>
         <input id="strike-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoFocus />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Strike
-          </button>
-        </div>
+        <FormError message={error} />
+        <DialogActions onCancel={onClose} submitLabel="Strike" />
       </form>
     </Modal>
   );

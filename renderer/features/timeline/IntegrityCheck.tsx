@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { db } from '../../app/db.ts';
 import { verifyIncident, type IntegrityReport } from '../../db/integrity.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 export interface IntegrityState {
   report: IntegrityReport | null;
@@ -21,7 +22,7 @@ export function useIntegrityCheck(incident: string): IntegrityState {
       setReport(await verifyIncident(db, incident));
       setError(null);
     } catch (failure) {
-      setError(`Could not verify: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(`Could not verify: ${errorMessage(failure)}`);
     } finally {
       setBusy(false);
     }

@@ -17,6 +17,7 @@ import { ShortcutsOverlay } from './ShortcutsOverlay.tsx';
 import { TimelineList, type TimelineListHandle } from './TimelineList.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { useTimeline } from './timelineModel.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 type Dialog = { type: 'edit' | 'strike' | 'history'; entry: EntryView } | { type: 'shortcuts' } | null;
 
@@ -76,7 +77,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
     (action: EntryAction, entry: EntryView) => {
       if (action === 'pin') {
         void commit(db, { actor, incident: entry.incident, kind: 'entry.edit', data: { entry: entry.id, fields: { pinned: !entry.pinned } } }).catch((failure: unknown) =>
-          setStatus(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`),
+          setStatus(`Not saved: ${errorMessage(failure)}`),
         );
       } else if (action === 'strike' && entry.struck) {
         setDialog({ type: 'history', entry });
@@ -104,7 +105,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
       const content = format === 'csv' ? timelineToCsv(incident, entries, { startAt: incident.detectedAt ?? incident.declaredAt }) : timelineToMarkdown(incident, entries, { startAt: incident.detectedAt ?? incident.declaredAt });
       setStatus(await saveTextFile(fileNameFor(incident.title, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format));
     } catch (failure) {
-      setStatus(`Export failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setStatus(`Export failed: ${errorMessage(failure)}`);
     }
   }
 

@@ -8,6 +8,7 @@ import { commit } from '../../db/commit.ts';
 import type { PendingEntry } from '../../db/database.ts';
 import { newRecordId } from '../../db/device.ts';
 import { loadDraft, saveDraft, type Draft } from '../../db/drafts.ts';
+import { errorMessage } from '../../ui/errors.ts';
 
 export interface Composer {
   text: string;
@@ -21,10 +22,6 @@ export interface Composer {
 }
 
 type BoxDraft = Omit<Draft, 'pending'>;
-
-function errorText(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
-}
 
 /** A serial queue: tasks run one at a time in order; one failing does not stop the next. */
 function useQueue() {
@@ -89,7 +86,7 @@ export function useEntryComposer(incident: string, actor: string): Composer {
       show(draft);
       setLoadedKey(key);
     })().catch((failure: unknown) => {
-      if (!cancelled) setError(`Could not restore the unsaved entry: ${errorText(failure)}`);
+      if (!cancelled) setError(`Could not restore the unsaved entry: ${errorMessage(failure)}`);
     });
     return () => {
       cancelled = true;
@@ -136,7 +133,7 @@ export function useEntryComposer(incident: string, actor: string): Composer {
         // Nothing is lost: the line goes back into the box, ahead of anything typed since.
         const typedSince = box.current.text;
         show({ ...draft, text: typedSince ? `${draft.text}\n${typedSince}` : draft.text });
-        setError(`Not saved — your text is back in the box: ${errorText(failure)}`);
+        setError(`Not saved — your text is back in the box: ${errorMessage(failure)}`);
         return false;
       } finally {
         pending.current = pending.current.filter((p) => p !== entry);

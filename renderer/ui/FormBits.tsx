@@ -1,0 +1,22 @@
+/** The shared ends of every form: what went wrong, and Cancel beside the main action. */
+export function FormError({ message, id }: { message: string | null; id?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="error" id={id}>
+      {message}
+    </p>
+  );
+}
+
+export function DialogActions({ onCancel, submitLabel }: { onCancel(): void; submitLabel: string }) {
+  return (
+    <div className="actions">
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="primary">
+        {submitLabel}
+      </button>
+    </div>
+  );
+}
