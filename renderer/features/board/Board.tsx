@@ -3,6 +3,7 @@ import { memo, useMemo, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import { db } from '../../app/db.ts';
+import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';
 import { listIncidents } from '../../db/queries.ts';
 import { capitalize, formatElapsed } from '../../ui/format.ts';
@@ -55,6 +56,17 @@ function RegulatoryCell({ row }: { row: BoardRow }) {
   if (clock.state === 'notified') return <Flag level="ok">✓ Regulator notified</Flag>;
   const left = formatCountdown(clock.msLeft ?? 0);
   return <Flag level={clock.state === 'overdue' ? 'late' : clock.state === 'due-soon' ? 'soon' : 'ok'}>{clock.state === 'overdue' ? `72 h notice ${left}` : `72 h notice in ${left}`}</Flag>;
+}
+
+/** In the web preview, reminders need the browser's permission; the desktop app has its own. */
+function EnableReminders() {
+  const [permission, setPermission] = useState(() => (hostBridge() || typeof Notification === 'undefined' ? 'granted' : Notification.permission));
+  if (permission !== 'default') return null;
+  return (
+    <button type="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+      Enable reminders
+    </button>
+  );
 }
 
 const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
@@ -130,6 +142,7 @@ export function Board({ operator }: { operator: string }) {
         </div>
         {overdue > 0 && <p className="flag flag-late" role="status">{`⚠ ${overdue} incident${overdue === 1 ? '' : 's'} need${overdue === 1 ? 's' : ''} action`}</p>}
         <span className="spacer" />
+        <EnableReminders />
         <button type="button" onClick={toggleProjector} aria-pressed={projector}>
           Projector mode
         </button>
