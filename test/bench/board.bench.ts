@@ -35,7 +35,6 @@ export async function boardBench(browser: Browser, base: string): Promise<BenchR
     await page.getByRole('radio', { name: 'Mine' }).click();
     await page.getByRole('radio', { name: 'Mine', checked: true }).waitFor();
     const ms = Date.now() - start;
-    console.log(dbName, ms, JSON.stringify(await page.evaluate(`performance.getEntriesByType('mark').map((m) => m.name + '@' + Math.round(m.startTime)).join(' ') + ' dcl@' + Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)`)));
     await page.close();
     return ms;
   }

