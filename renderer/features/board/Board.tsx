@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import { db } from '../../app/db.ts';
@@ -69,6 +69,8 @@ function EnableReminders() {
   );
 }
 
+const FIRST_SCREEN_ROWS = 16;
+
 const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
 
 /**
@@ -125,6 +127,9 @@ export function Board({ operator }: { operator: string }) {
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
   const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
+  // The first screenful renders at once; the rest follows in an interruptible background
+  // render, so hundreds of incidents never hold up the first look or the first click.
+  const shownRows = useDeferredValue(rows, rows.slice(0, FIRST_SCREEN_ROWS));
   useReminders(incidents ?? [], scheme, now);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
@@ -161,7 +166,7 @@ export function Board({ operator }: { operator: string }) {
             </div>
           </div>
           <div role="rowgroup" className="board-body">
-            {rows.map((row) => (
+            {shownRows.map((row) => (
               <BoardRowView key={row.incident.id} row={row} scheme={scheme} now={now} />
             ))}
           </div>
