@@ -32,7 +32,7 @@ export function isKnownKind(kind: string): kind is OpKind {
   return Object.hasOwn(opKinds, kind);
 }
 
-/** Kinds whose op must name an incident (all of them, so far; team settings will be null). */
+/** Ops about an incident or its timeline name it; team-wide settings (settings.*) carry null. */
 export function kindNeedsIncident(kind: OpKind): boolean {
   return kind.startsWith('incident.') || kind.startsWith('entry.');
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { INCIDENT_STATUSES, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
+import { levelOf } from '../../../shared/domain/severityScheme.ts';
 import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
 import { getIncident } from '../../db/queries.ts';
@@ -53,7 +54,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           ← Back to incidents
         </a>
         <div className="title-row">
-          <SeverityBadge severity={incident.severity} />
+          <SeverityBadge severity={incident.severity} name={levelOf(incident.severity, scheme)?.name} />
           {incident.exercise && <span className="tag exercise">Exercise</span>}
           <h1 id="incident-title">{incident.title}</h1>
         </div>
