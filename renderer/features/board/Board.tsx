@@ -118,6 +118,33 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now }: { row: Boa
   );
 });
 
+/**
+ * Mounted once the incidents are read, so its first render shows the first screenful at once;
+ * the rest follows in an interruptible background render (useDeferredValue's initial value),
+ * and hundreds of incidents never hold up the first look or the first click.
+ */
+function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number }) {
+  const shownRows = useDeferredValue(rows, rows.slice(0, FIRST_SCREEN_ROWS));
+  return (
+    <div role="table" aria-label="Incidents" className="board-table">
+      <div role="rowgroup">
+        <div role="row" className="board-row board-header">
+          {COLUMNS.map((column) => (
+            <div role="columnheader" key={column}>
+              {column}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="board-body">
+        {shownRows.map((row) => (
+          <BoardRowView key={row.incident.id} row={row} scheme={scheme} now={now} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /** The commander's board: every incident, its clocks, and what is overdue. */
 export function Board({ operator }: { operator: string }) {
   const incidents = useLiveQuery(() => listIncidents(db), []);
@@ -127,9 +154,6 @@ export function Board({ operator }: { operator: string }) {
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
   const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
-  // The first screenful renders at once; the rest follows in an interruptible background
-  // render, so hundreds of incidents never hold up the first look or the first click.
-  const shownRows = useDeferredValue(rows, rows.slice(0, FIRST_SCREEN_ROWS));
   useReminders(incidents ?? [], scheme, now);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
@@ -155,22 +179,7 @@ export function Board({ operator }: { operator: string }) {
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (
-        <div role="table" aria-label="Incidents" className="board-table">
-          <div role="rowgroup">
-            <div role="row" className="board-row board-header">
-              {COLUMNS.map((column) => (
-                <div role="columnheader" key={column}>
-                  {column}
-                </div>
-              ))}
-            </div>
-          </div>
-          <div role="rowgroup" className="board-body">
-            {shownRows.map((row) => (
-              <BoardRowView key={row.incident.id} row={row} scheme={scheme} now={now} />
-            ))}
-          </div>
-        </div>
+        <BoardTable rows={rows} scheme={scheme} now={now} />
       )}
     </section>
   );
