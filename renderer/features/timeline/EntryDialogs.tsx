@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { ENTRY_KINDS, type EntryFields, type EntryKind } from '../../../shared/domain/entry.ts';
+import type { EntryFields, EntryKind } from '../../../shared/domain/entry.ts';
 import { describeZodError } from '../../../shared/ops/envelope.ts';
 import { hlcToIso } from '../../../shared/ops/hlc.ts';
 import type { EntryView } from '../../../shared/state/docs.ts';
@@ -11,7 +11,7 @@ import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
 import { getEntryDoc } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
-import { KIND_LOOK } from './KindBadge.tsx';
+import { KIND_LOOK, KindOptions } from './KindBadge.tsx';
 import { DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 
@@ -59,11 +59,7 @@ export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; a
           <div className="field">
             <label htmlFor="edit-kind">Kind</label>
             <select id="edit-kind" value={kind} onChange={(e) => setKind(e.target.value as EntryKind)}>
-              {ENTRY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LOOK[k].label}
-                </option>
-              ))}
+              <KindOptions />
             </select>
           </div>
           <div className="field">

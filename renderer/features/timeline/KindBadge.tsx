@@ -1,4 +1,4 @@
-import type { EntryKind } from '../../../shared/domain/entry.ts';
+import { ENTRY_KINDS, type EntryKind } from '../../../shared/domain/entry.ts';
 
 /** Each kind has a symbol and a label as well as a colour: never colour alone. */
 export const KIND_LOOK: Record<EntryKind, { label: string; symbol: string }> = {
@@ -19,4 +19,13 @@ export function KindBadge({ kind }: { kind: EntryKind }) {
       <span aria-hidden="true">{look.symbol}</span> {look.label}
     </span>
   );
+}
+
+/** The kinds as <option>s, for every kind picker. */
+export function KindOptions() {
+  return ENTRY_KINDS.map((k) => (
+    <option key={k} value={k}>
+      {KIND_LOOK[k].label}
+    </option>
+  ));
 }

@@ -1,6 +1,6 @@
-import { ENTRY_KINDS, type EntryKind } from '../../../shared/domain/entry.ts';
+import type { EntryKind } from '../../../shared/domain/entry.ts';
 import type { TimelineFilter } from './filterEntries.ts';
-import { KIND_LOOK } from './KindBadge.tsx';
+import { KindOptions } from './KindBadge.tsx';
 
 interface Props {
   filter: TimelineFilter;
@@ -24,11 +24,7 @@ export function TimelineToolbar({ filter, onFilter, authors, tags, onJump, jumpE
         <label htmlFor="filter-kind">Kind</label>
         <select id="filter-kind" value={filter.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || null) as EntryKind | null })}>
           <option value="">All kinds</option>
-          {ENTRY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LOOK[k].label}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </div>
       <div className="field">
