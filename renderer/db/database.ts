@@ -83,7 +83,3 @@ export class WarRoomDb extends Dexie {
   }
 }
 
-/** Every table the materialized state lives in, for transactions that write it. */
-export function materializedTables(db: WarRoomDb) {
-  return [db.incidents, db.entries, db.settings];
-}

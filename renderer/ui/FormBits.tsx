@@ -20,3 +20,14 @@ export function DialogActions({ onCancel, submitLabel }: { onCancel(): void; sub
     </div>
   );
 }
+
+/** The one way out of a read-only dialog. */
+export function CloseAction({ onClose }: { onClose(): void }) {
+  return (
+    <div className="actions">
+      <button type="button" className="primary" onClick={onClose} autoFocus>
+        Close
+      </button>
+    </div>
+  );
+}

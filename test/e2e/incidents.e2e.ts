@@ -42,6 +42,8 @@ test('a status change is stored and survives a reload', async ({ page }) => {
   await openAs(page);
   await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
   await page.getByLabel('Status').selectOption('identified');
+  // The change is saved once the UI says so: its line appears in the timeline.
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Status: Investigating → Identified');
   await page.reload();
   await expect(page.getByLabel('Status')).toHaveValue('identified');
 });

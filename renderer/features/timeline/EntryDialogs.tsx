@@ -12,7 +12,7 @@ import { commit } from '../../db/commit.ts';
 import { getEntryDoc } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { KIND_LOOK, KindOptions } from './KindBadge.tsx';
-import { DialogActions, FormError } from '../../ui/FormBits.tsx';
+import { CloseAction, DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 
 function message(failure: unknown): string {
@@ -155,11 +155,7 @@ export function EntryHistoryDialog({ entry, utc, onClose }: { entry: EntryView; 
             })}
         </>
       )}
-      <div className="actions">
-        <button type="button" className="primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
+      <CloseAction onClose={onClose} />
     </Modal>
   );
 }

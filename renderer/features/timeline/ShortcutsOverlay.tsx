@@ -1,4 +1,5 @@
 import { KIND_PREFIXES } from '../../../shared/timeline/entryInput.ts';
+import { CloseAction } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { KIND_LOOK } from './KindBadge.tsx';
 
@@ -58,11 +59,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
           </tr>
         </tbody>
       </table>
-      <div className="actions">
-        <button type="button" className="primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
+      <CloseAction onClose={onClose} />
     </Modal>
   );
 }
