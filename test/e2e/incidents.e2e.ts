@@ -61,6 +61,7 @@ test('an empty title gets a clear error and nothing is declared', async ({ page 
 test('a half-typed title survives a reload', async ({ page }) => {
   await openAs(page);
   await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('dialog').getByLabel('Title')).toBeEditable();
   await page.keyboard.type('Payments timing out');
   // The draft is written per keystroke; give the last write a moment before the "crash".
   await expect.poll(() => page.evaluate(() => new Promise((resolve) => {

@@ -66,7 +66,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
           id="declare-title-input"
           autoFocus
           value={title.text}
-          disabled={!title.ready}
+          readOnly={!title.ready}
           onChange={(e) => title.setText(e.target.value)}
           placeholder="What is broken, for whom"
           aria-invalid={error !== null}

@@ -14,6 +14,8 @@ export async function declareByKeyboard(page: Page, title: string, severity: str
   const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Title')).toBeFocused();
+  // Editable once its saved draft has been read back.
+  await expect(dialog.getByLabel('Title')).toBeEditable();
   await page.keyboard.type(title);
   await dialog.getByLabel('Severity').selectOption({ label: severity });
   await dialog.getByLabel('Type').selectOption({ label: type });
