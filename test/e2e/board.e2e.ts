@@ -101,3 +101,27 @@ test('switching the severity scheme to P1–P4 moves open incidents by rank (log
   await page.keyboard.press('Alt+N');
   await expect(page.getByRole('dialog', { name: 'Declare an incident' }).getByLabel('Severity')).toContainText('P4');
 });
+
+test('a board longer than the window keeps only the rows in view in the DOM, and Tab still reaches every incident in order', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 360 });
+  await openAs(page, 'Ivy Commander');
+  const titles = Array.from({ length: 16 }, (_, i) => `Queue backlog ${String(i + 1).padStart(2, '0')}`);
+  for (const title of titles) await declareByKeyboard(page, title, 'P3 · Low', 'Performance');
+  await toBoard(page);
+
+  const table = page.getByRole('table', { name: 'Incidents' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(titles.length + 1));
+  await expect(table.getByRole('link', { name: titles[0]! })).toBeVisible();
+  const rendered = await page.locator('.board-body [role=row]').count();
+  expect(rendered).toBeLessThan(titles.length);
+
+  await table.getByRole('link', { name: titles[0]! }).focus();
+  const reached = [await page.evaluate(() => document.activeElement?.textContent)];
+  for (let i = 1; i < titles.length; i += 1) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement?.textContent));
+  }
+  // Same severity: oldest first, so declaration order.
+  expect(reached).toEqual(titles);
+  await expect(table.getByRole('link', { name: titles.at(-1)! })).toBeInViewport();
+});

@@ -1,5 +1,6 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import { db } from '../../app/db.ts';
@@ -69,22 +70,16 @@ function EnableReminders() {
   );
 }
 
-const FIRST_SCREEN_ROWS = 16;
-
 const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
 
-/**
- * One incident on the board. A grid row rather than a table row so the browser can skip
- * laying out rows that are off screen (content-visibility): the board stays quick with
- * hundreds of incidents.
- */
-const BoardRowView = memo(function BoardRowView({ row, scheme, now }: { row: BoardRow; scheme: SeverityScheme; now: number }) {
+/** One incident on the board: a grid row in an ARIA table. */
+const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void }) {
   const { incident } = row;
   const level = levelOf(incident.severity, scheme);
   const ic = incident.roles['incident-commander'];
   const others = Object.keys(incident.roles).length - (ic ? 1 : 0);
   return (
-    <div role="row" className={row.overdue ? 'board-row overdue' : 'board-row'}>
+    <div role="row" aria-rowindex={index + 2} data-index={index} ref={measure} className={row.overdue ? 'board-row overdue' : 'board-row'}>
       <div role="cell">
         <SeverityBadge severity={incident.severity} name={level?.name} />
       </div>
@@ -119,16 +114,33 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now }: { row: Boa
 });
 
 /**
- * Mounted once the incidents are read, so its first render shows the first screenful at once;
- * the rest follows in an interruptible background render (useDeferredValue's initial value),
- * and hundreds of incidents never hold up the first look or the first click.
+ * Only the rows in view (and a few beyond) are in the DOM, so a board of hundreds of incidents
+ * opens and answers a click as fast as an empty one. The page itself scrolls; Tab still walks
+ * every incident because focusing a row scrolls it into view and its neighbours render.
  */
 function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number }) {
-  const shownRows = useDeferredValue(rows, rows.slice(0, FIRST_SCREEN_ROWS));
+  const body = useRef<HTMLDivElement>(null);
+  const [bodyTop, setBodyTop] = useState(0);
+  useLayoutEffect(() => {
+    const top = Math.round((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    if (top !== bodyTop) setBodyTop(top);
+  });
+  const getItemKey = useCallback((index: number) => rows[index]!.incident.id, [rows]);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => 64,
+    overscan: 6,
+    scrollMargin: bodyTop,
+    getItemKey,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length ? items[0]!.start - bodyTop : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - bodyTop) : 0;
   return (
-    <div role="table" aria-label="Incidents" className="board-table">
+    <div role="table" aria-label="Incidents" aria-rowcount={rows.length + 1} className="board-table">
       <div role="rowgroup">
-        <div role="row" className="board-row board-header">
+        <div role="row" aria-rowindex={1} className="board-row board-header">
           {COLUMNS.map((column) => (
             <div role="columnheader" key={column}>
               {column}
@@ -136,9 +148,9 @@ function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: 
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="board-body">
-        {shownRows.map((row) => (
-          <BoardRowView key={row.incident.id} row={row} scheme={scheme} now={now} />
+      <div role="rowgroup" ref={body} className="board-body" style={{ paddingTop: padTop, paddingBottom: padBottom }}>
+        {items.map((item) => (
+          <BoardRowView key={item.key} row={rows[item.index]!} index={item.index} measure={virtualizer.measureElement} scheme={scheme} now={now} />
         ))}
       </div>
     </div>
@@ -154,7 +166,7 @@ export function Board({ operator }: { operator: string }) {
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
   const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
-  useReminders(incidents ?? [], scheme, now);
+  useReminders(incidents, scheme, now);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
   const overdue = rows.filter((r) => r.overdue).length;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { escalationClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import type { IncidentView } from '../../../shared/state/docs.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
@@ -15,34 +16,53 @@ async function notify(title: string, body: string): Promise<void> {
 }
 
 /** What falls due now, once per due time: a status update or an escalation step. */
-export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): { key: string; title: string; body: string }[] {
-  const due: { key: string; title: string; body: string }[] = [];
+export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): Reminder[] {
+  const due: Reminder[] = [];
   for (const incident of incidents) {
+    if (!isOpenStatus(incident.status)) continue;
     const update = statusUpdateClock({ incident, scheme, now });
     if (update.state === 'overdue' && update.dueAt !== null) {
       due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
     }
     const reached = escalationClock({ incident, scheme, now }).reached.at(-1);
-    if (reached) {
+    // Once mitigated the escalation path has stopped: its past steps are history, not news.
+    if (reached && !incident.mitigatedAt) {
       due.push({ key: `${incident.id}:escalation:${reached.afterMinutes}`, title: `Escalate: ${incident.title}`, body: `${incident.severity} · T+${reached.afterMinutes} min: ${reached.notify}` });
     }
   }
   return due;
 }
 
-/** Fires each reminder once; reminders already due when the board first opens are not replayed. */
-export function useReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): void {
-  const seen = useRef<Set<string> | null>(null);
-  useEffect(() => {
+export interface Reminder {
+  key: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * Which reminders to fire: each once, and none that were already due when the incidents were
+ * first read (opening the app after a night away must not fire a notification per incident).
+ */
+export class ReminderTracker {
+  private seen: Set<string> | null = null;
+
+  /** `incidents` is undefined until the first read from the database completes. */
+  next(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number): Reminder[] {
+    if (incidents === undefined) return [];
     const due = dueReminders(incidents, scheme, now);
-    if (seen.current === null) {
-      seen.current = new Set(due.map((d) => d.key));
-      return;
+    if (this.seen === null) {
+      this.seen = new Set(due.map((d) => d.key));
+      return [];
     }
-    for (const reminder of due) {
-      if (seen.current.has(reminder.key)) continue;
-      seen.current.add(reminder.key);
-      void notify(reminder.title, reminder.body).catch(() => undefined);
-    }
+    const fresh = due.filter((d) => !this.seen!.has(d.key));
+    for (const reminder of fresh) this.seen.add(reminder.key);
+    return fresh;
+  }
+}
+
+export function useReminders(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number): void {
+  const tracker = useRef(new ReminderTracker());
+  useEffect(() => {
+    for (const reminder of tracker.current.next(incidents, scheme, now)) void notify(reminder.title, reminder.body).catch(() => undefined);
   }, [incidents, scheme, now]);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INCIDENT_DEFAULTS } from '../../../shared/domain/incident.ts';
 import { P0_P3_SCHEME } from '../../../shared/domain/severityScheme.ts';
 import type { IncidentView } from '../../../shared/state/docs.ts';
-import { dueReminders } from '../../../renderer/features/board/useReminders.ts';
+import { dueReminders, ReminderTracker } from '../../../renderer/features/board/useReminders.ts';
 import { boardRows } from '../../../renderer/features/board/boardRows.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -26,6 +26,29 @@ describe('reminders', () => {
   it('stay quiet for resolved incidents', () => {
     const done = incident('inc-done00', 'P0', { status: 'resolved', resolvedAt: new Date(T + MIN).toISOString(), mitigatedAt: new Date(T + MIN).toISOString() });
     expect(dueReminders([done], P0_P3_SCHEME, T + 120 * MIN)).toEqual([]);
+  });
+});
+
+describe('reminder tracker', () => {
+  it('fires nothing for what was already due when the incidents were first read, even if that read came late', () => {
+    const incidents = [incident('inc-p1aaaa', 'P1'), incident('inc-p0aaaa', 'P0')];
+    const tracker = new ReminderTracker();
+    expect(tracker.next(undefined, P0_P3_SCHEME, T + 40 * MIN)).toEqual([]);
+    expect(tracker.next(incidents, P0_P3_SCHEME, T + 40 * MIN)).toEqual([]);
+    expect(tracker.next(incidents, P0_P3_SCHEME, T + 41 * MIN)).toEqual([]);
+  });
+
+  it('fires each new reminder exactly once as it falls due', () => {
+    const p1 = incident('inc-p1aaaa', 'P1');
+    const tracker = new ReminderTracker();
+    expect(tracker.next([p1], P0_P3_SCHEME, T + 10 * MIN)).toEqual([]);
+    expect(tracker.next([p1], P0_P3_SCHEME, T + 31 * MIN).map((r) => r.title)).toEqual(['Status update due: inc-p1aaaa', 'Escalate: inc-p1aaaa']);
+    expect(tracker.next([p1], P0_P3_SCHEME, T + 32 * MIN)).toEqual([]);
+  });
+
+  it('stays quiet about past escalation steps once the incident is mitigated', () => {
+    const mitigated = incident('inc-p1aaaa', 'P1', { mitigatedAt: new Date(T + 40 * MIN).toISOString() });
+    expect(dueReminders([mitigated], P0_P3_SCHEME, T + 45 * MIN).map((r) => r.title)).toEqual(['Status update due: inc-p1aaaa']);
   });
 });
 
