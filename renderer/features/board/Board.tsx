@@ -121,10 +121,13 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
 function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number }) {
   const body = useRef<HTMLDivElement>(null);
   const [bodyTop, setBodyTop] = useState(0);
+  // Where the rows start on the page moves when the header above wraps or gains a banner.
   useLayoutEffect(() => {
-    const top = Math.round((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
-    if (top !== bodyTop) setBodyTop(top);
-  });
+    const measure = () => setBodyTop(Math.round((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY));
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [rows]);
   const getItemKey = useCallback((index: number) => rows[index]!.incident.id, [rows]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
