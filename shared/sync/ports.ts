@@ -1,0 +1,49 @@
+import type { Op, OpEnvelope } from '../ops/envelope.ts';
+import type { DeviceInfo, SegmentRef, TargetListing } from './layout.ts';
+import type { SyncFault } from './wire.ts';
+
+/**
+ * The two sides a sync round (shared/sync/round.ts) talks to. The renderer implements
+ * LocalStore over Dexie and TargetPort over the host bridge; the simulator and the tests
+ * implement both in memory. Everything between them — what to send, what is new, what to
+ * apply, when a cursor may move — is decided in shared/.
+ */
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; fault: SyncFault };
+
+export interface ReadSegment {
+  ref: SegmentRef;
+  /** The segment's plaintext (the host decrypts), or why it could not be read. */
+  result: { ok: true; text: string } | { ok: false; fault: SyncFault };
+}
+
+export interface TargetPort {
+  /** Bring the target up to date (git: fetch and rebase) and list it. */
+  list(): Promise<Outcome<TargetListing>>;
+  /** Write this device's new segments and device file, then read the segments asked for. */
+  exchange(request: {
+    device: DeviceInfo;
+    write: { first: number; last: number; text: string }[];
+    read: SegmentRef[];
+  }): Promise<Outcome<{ written: string[]; files: ReadSegment[] }>>;
+}
+
+/** Per target and per device: every op with seq ≤ the cursor has been applied here. */
+export type Cursors = Record<string, number>;
+
+export interface LocalStore {
+  /** This install: id, display name, creation time, app version (devices/<id>.json). */
+  device(): Promise<DeviceInfo>;
+  /** This device's own ops with seq in [from, to], in seq order. */
+  ownOps(from: number, to: number): Promise<OpEnvelope[]>;
+  /** The highest seq this device has written (0 before its first op). */
+  ownMaxSeq(): Promise<number>;
+  /** Hashes of ops held locally with these ids (`<device>-<seq>`); a fork shows as a different hash. */
+  hashesOf(ids: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * Apply validated ops and keep pending ones (newer app version) in ONE transaction, and in
+   * that same transaction store the target's new cursors: a crash leaves either both or neither.
+   */
+  apply(batch: { ops: Op[]; pending: { op: OpEnvelope; reason: string }[]; target: string; cursors: Cursors }): Promise<{ applied: number; duplicates: number }>;
+  cursors(target: string): Promise<Cursors>;
+}
