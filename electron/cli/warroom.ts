@@ -1,3 +1,4 @@
+import { exportIncident } from './exportIncident.ts';
 import { verify } from './verify.ts';
 
 const USAGE = `usage: warroom <command> [options]
@@ -5,6 +6,9 @@ const USAGE = `usage: warroom <command> [options]
 commands:
   verify <target>   check every op line and every device's hash chain in a sync folder
                     (the folder that holds warroom/), and print a report
+  export <target> [--incident <id>] [--format markdown|csv]
+                    print an incident's timeline exactly as the app exports it;
+                    without --incident, list the incidents in the archive
   help              this text
 `;
 
@@ -20,6 +24,14 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'verify':
       if (rest.length !== 1) break;
       return verify(rest[0]!, print);
+    case 'export': {
+      const [target, ...flags] = rest;
+      const options = parseFlags(flags, ['--incident', '--format']);
+      if (!target || !options) break;
+      const format = options['--format'] ?? 'markdown';
+      if (format !== 'markdown' && format !== 'csv') break;
+      return exportIncident(target, options['--incident'] ?? null, format, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
+    }
     case undefined:
       break;
     default:
@@ -27,6 +39,17 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   process.stderr.write(USAGE);
   return 2;
+}
+
+/** `--name value` pairs from a fixed set; null on anything else (then the usage is printed). */
+function parseFlags(args: readonly string[], allowed: readonly string[]): Record<string, string> | null {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const [name, value] = [args[i]!, args[i + 1]];
+    if (!allowed.includes(name) || value === undefined || name in flags) return null;
+    flags[name] = value;
+  }
+  return flags;
 }
 
 main(process.argv.slice(2)).then(

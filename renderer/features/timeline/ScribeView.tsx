@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryView, IncidentView } from '../../../shared/state/docs.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
-import { timelineToCsv, timelineToMarkdown } from '../../../shared/timeline/exportTimeline.ts';
+import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { spansMultipleDays } from '../../../shared/timeline/timeFormat.ts';
 import { db } from '../../app/db.ts';
@@ -102,7 +102,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
 
   async function exportAs(format: 'csv' | 'markdown') {
     try {
-      const content = format === 'csv' ? timelineToCsv(incident, entries, { startAt: incident.detectedAt ?? incident.declaredAt }) : timelineToMarkdown(incident, entries, { startAt: incident.detectedAt ?? incident.declaredAt });
+      const content = exportIncidentTimeline(incident, entries, format);
       setStatus(await saveTextFile(fileNameFor(incident.title, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format));
     } catch (failure) {
       setStatus(`Export failed: ${errorMessage(failure)}`);

@@ -1,0 +1,40 @@
+import { hashOp } from '../../shared/ops/chain.ts';
+import { parseOp, type Op } from '../../shared/ops/envelope.ts';
+import { foldOps } from '../../shared/state/fold.ts';
+import { incidentsOf } from '../../shared/state/incidentsOf.ts';
+import { exportIncidentTimeline, type TimelineFormat } from '../../shared/timeline/exportIncident.ts';
+import { readArchive } from '../host/archive/readArchive.ts';
+
+/**
+ * `warroom export <target> --incident <id>`: the incident's timeline as the app exports it,
+ * folded from the archive's verified ops. Without --incident, lists the incidents found.
+ */
+export async function exportIncident(target: string, incidentId: string | null, format: TimelineFormat, out: (text: string) => void, err: (line: string) => void): Promise<number> {
+  const archive = await readArchive(target);
+  if (!archive) {
+    err(`${target}: no War Room archive here (expected warroom/v1/ops/) — unreachable or not set up`);
+    return 2;
+  }
+  for (const problem of archive.problems) err(`skipped ${problem.file}:${problem.line}: ${problem.reason}`);
+  const ops: Op[] = [];
+  for (const envelope of archive.ops) {
+    if (hashOp(envelope) !== envelope.hash) {
+      err(`skipped op ${envelope.id}: its content does not match its hash`);
+      continue;
+    }
+    const parsed = parseOp(envelope);
+    if (parsed.status === 'ok') ops.push(parsed.op);
+  }
+  const incidents = incidentsOf(foldOps(ops));
+  if (incidentId === null) {
+    for (const { incident, entries } of incidents) out(`${incident.id}\t${incident.severity}\t${incident.status}\t${entries.length} entries\t${incident.title}\n`);
+    return 0;
+  }
+  const found = incidents.find((i) => i.incident.id === incidentId);
+  if (!found) {
+    err(`${target}: no incident ${incidentId} (run \`warroom export ${target}\` to list them)`);
+    return 1;
+  }
+  out(exportIncidentTimeline(found.incident, found.entries, format));
+  return 0;
+}
