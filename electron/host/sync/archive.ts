@@ -1,0 +1,197 @@
+import { DeviceId } from '../../../shared/domain/ids.ts';
+import {
+  DEVICES_DIR,
+  DeviceInfo,
+  ENCRYPTION_PATH,
+  FORMAT_PATH,
+  FORMAT_VERSION,
+  FormatFile,
+  OPS_DIR,
+  deviceInfoPath,
+  opsFolderPath,
+  parseSegmentName,
+  segmentPath,
+  type SegmentRef,
+  type TargetListing,
+} from '../../../shared/sync/layout.ts';
+import type { ReadSegment } from '../../../shared/sync/ports.ts';
+import type { TargetConfig } from '../../../shared/sync/wire.ts';
+import { EncryptionFile, newEncryption, open, seal, unlock } from './crypto.ts';
+import { FaultError, fail, fault } from './faults.ts';
+import { listNames, readOptional, writeNew, writeReplace } from './files.ts';
+
+/**
+ * The archive of FORMAT.md on a root folder — shared by both transports (git works on its
+ * clone's working tree). Decisions about what to write or apply stay in shared/sync.
+ */
+export interface Archive {
+  root: string;
+  format: FormatFile;
+  /** The team key on an encrypted target, null on a plain one. */
+  key: Buffer | null;
+}
+
+const NO_ARCHIVE =
+  'The target holds no War Room archive (warroom/format.json is missing) — is the drive mounted, and was the target set up? Nothing was changed.';
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function hasFormat(root: string): Promise<boolean> {
+  return (await readOptional(root, FORMAT_PATH)) !== null;
+}
+
+/** Check format and passphrase before anything is read or written: a wrong key stops the round. */
+export async function openArchive(root: string, target: TargetConfig): Promise<Archive> {
+  const formatBytes = await readOptional(root, FORMAT_PATH);
+  if (!formatBytes) fail('unreachable', NO_ARCHIVE, FORMAT_PATH);
+  const format = FormatFile.safeParse(parseJson(formatBytes));
+  if (!format.success) fail('unreachable', `${FORMAT_PATH} is damaged: it is not a War Room format file.`, FORMAT_PATH);
+  if (format.data.version > FORMAT_VERSION) {
+    fail('newer-format', `The target was written in archive format v${format.data.version}; this app reads v${FORMAT_VERSION}. Update the app to sync with it.`, FORMAT_PATH);
+  }
+  const passphrase = target.encryption?.passphrase;
+  const encryptionBytes = await readOptional(root, ENCRYPTION_PATH);
+  if (!encryptionBytes) {
+    if (passphrase !== undefined) {
+      fail('not-encrypted', 'This target is not encrypted, but a passphrase is set for it. Remove the passphrase from the target settings, or set up a new encrypted target.', ENCRYPTION_PATH);
+    }
+    return { root, format: format.data, key: null };
+  }
+  const encryption = EncryptionFile.safeParse(parseJson(encryptionBytes));
+  if (!encryption.success) {
+    fail('unreachable', `${ENCRYPTION_PATH} is damaged, so nothing on this encrypted target can be opened. Restore it from another copy of the target.`, ENCRYPTION_PATH);
+  }
+  if (passphrase === undefined) {
+    fail('passphrase-needed', "This target is encrypted: enter the team's passphrase in the target settings to sync with it.", ENCRYPTION_PATH);
+  }
+  const key = await unlock(encryption.data, passphrase);
+  if (!key) fail('wrong-passphrase', 'The passphrase does not match the one this target was set up with. Nothing was read or written.', ENCRYPTION_PATH);
+  return { root, format: format.data, key };
+}
+
+const FORMAT_BYTES = Buffer.from(`${JSON.stringify({ format: 'warroom-sync', version: FORMAT_VERSION })}\n`, 'utf8');
+
+/**
+ * Create format.json (and encryption.json) where there is none. Both are written without
+ * clobbering, so two laptops setting up at once end with one archive; the result is then opened
+ * as any existing one would be. Returns the paths this call created.
+ */
+export async function createArchive(root: string, target: TargetConfig): Promise<{ archive: Archive; created: string[] }> {
+  const created: string[] = [];
+  if (target.encryption) {
+    const { file } = await newEncryption(target.encryption.passphrase);
+    const bytes = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
+    if ((await writeNew(root, ENCRYPTION_PATH, bytes, (existing) => existing.equals(bytes))) === 'written') created.push(ENCRYPTION_PATH);
+  }
+  if ((await writeNew(root, FORMAT_PATH, FORMAT_BYTES, () => true)) === 'written') created.push(FORMAT_PATH);
+  return { archive: await openArchive(root, target), created };
+}
+
+/** Every device file and segment; junk, *.tmp and the other kind of segment are ignored. */
+export async function listArchive(archive: Archive): Promise<TargetListing> {
+  const { root } = archive;
+  const devices: DeviceInfo[] = [];
+  for (const name of await listNames(root, DEVICES_DIR)) {
+    const id = /^([0-9a-f]{16})\.json$/.exec(name)?.[1];
+    if (!id) continue;
+    const bytes = await readOptional(root, deviceInfoPath(id));
+    const info = bytes && DeviceInfo.safeParse(parseJson(bytes));
+    // A bad device file only costs a display name; the ops carry the device id themselves.
+    if (info?.success && info.data.device === id) devices.push(info.data);
+  }
+  const segments: SegmentRef[] = [];
+  for (const device of await listNames(root, OPS_DIR)) {
+    if (!DeviceId.safeParse(device).success) continue;
+    for (const name of await listNames(root, opsFolderPath(device))) {
+      const ref = parseSegmentName(device, name);
+      // On an encrypted target a plain segment would bypass its integrity check, and vice versa.
+      if (ref && ref.encrypted === (archive.key !== null)) segments.push(ref);
+    }
+  }
+  segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
+  return { format: archive.format, devices, segments };
+}
+
+function deviceBytes(device: DeviceInfo): Buffer {
+  return Buffer.from(`${JSON.stringify(device, null, 2)}\n`, 'utf8');
+}
+
+/**
+ * This device's device file (when changed) and new segments. `written` lists every requested
+ * segment now in place (new, or already there with the same content); `changed` what this call
+ * actually created or replaced, for git to commit.
+ */
+export async function writeOwn(
+  archive: Archive,
+  device: DeviceInfo,
+  segments: readonly { first: number; last: number; text: string }[],
+): Promise<{ written: string[]; changed: string[] }> {
+  const { root, key } = archive;
+  if (!DeviceId.safeParse(device.device).success) fail('write-failed', `"${device.device}" is not a device id.`);
+  const changed: string[] = [];
+  const infoPath = deviceInfoPath(device.device);
+  const info = deviceBytes(device);
+  if (!(await readOptional(root, infoPath))?.equals(info)) {
+    await writeReplace(root, infoPath, info);
+    changed.push(infoPath);
+  }
+  const written: string[] = [];
+  for (const { first, last, text } of segments) {
+    const path = segmentPath(device.device, first, last, key !== null);
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || first < 1 || last < first) {
+      fail('write-failed', `Segment ${first}-${last} is not a valid range of seq numbers.`, path);
+    }
+    const plain = Buffer.from(text, 'utf8');
+    // Sealing uses a fresh nonce, so an encrypted retry is compared by plaintext, not bytes.
+    const bytes = key ? seal(key, path, plain) : plain;
+    const same = (existing: Buffer) => (key ? (open(key, path, existing)?.equals(plain) ?? false) : existing.equals(plain));
+    const result = await writeNew(root, path, bytes, same);
+    if (result === 'different') {
+      fail(
+        'fork',
+        `${path} already exists with different content. Another install is probably using this device's id (a copied profile); nothing was overwritten.`,
+        path,
+      );
+    }
+    if (result === 'written') changed.push(path);
+    written.push(path);
+  }
+  return { written, changed };
+}
+
+/** Read (and decrypt) each segment; a file that cannot be read is reported alone. */
+export async function readSegments(archive: Archive, refs: readonly SegmentRef[]): Promise<ReadSegment[]> {
+  const files: ReadSegment[] = [];
+  for (const ref of refs) {
+    files.push(await readSegment(archive, ref));
+  }
+  return files;
+}
+
+async function readSegment(archive: Archive, asked: SegmentRef): Promise<ReadSegment> {
+  // The path is rebuilt from the range, never taken from the request (no ../ tricks).
+  const valid = DeviceId.safeParse(asked.device).success && Number.isSafeInteger(asked.first) && Number.isSafeInteger(asked.last);
+  const path = valid ? segmentPath(asked.device, asked.first, asked.last, asked.encrypted) : asked.path;
+  const ref = { ...asked, path };
+  const problem = (message: string) => ({ ref, result: { ok: false as const, fault: fault('unreachable', message, path) } });
+  if (!valid || asked.encrypted !== (archive.key !== null)) return problem(`${path} is not a segment of this target.`);
+  try {
+    const bytes = await readOptional(archive.root, path);
+    if (!bytes) return problem(`${path} is not on the target (any more); nothing was changed here.`);
+    if (!archive.key) return { ref, result: { ok: true, text: bytes.toString('utf8') } };
+    const plain = open(archive.key, path, bytes);
+    if (!plain) {
+      return problem(`${path} could not be decrypted although the passphrase is right: the file was changed, damaged or swapped with another. It was skipped.`);
+    }
+    return { ref, result: { ok: true, text: plain.toString('utf8') } };
+  } catch (error) {
+    if (error instanceof FaultError) return { ref, result: { ok: false, fault: error.fault } };
+    throw error;
+  }
+}
