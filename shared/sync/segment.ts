@@ -1,0 +1,109 @@
+import { hashOp } from '../ops/chain.ts';
+import { parseOp, type Op, type OpEnvelope } from '../ops/envelope.ts';
+import { canonicalJson } from '../util/canonicalJson.ts';
+import type { SegmentRef } from './layout.ts';
+
+/** FORMAT.md: one RFC 8785 op per line, each `\n`-terminated, in seq order. */
+export function encodeSegment(ops: readonly OpEnvelope[]): string {
+  return [...ops]
+    .sort((a, b) => a.seq - b.seq)
+    .map((op) => `${canonicalJson(op)}\n`)
+    .join('');
+}
+
+export interface LineProblem {
+  file: string;
+  /** 1-based; one past the last line for "the file ends early". */
+  line: number;
+  reason: string;
+}
+
+export interface DecodedSegment {
+  ops: Op[];
+  /** Valid, hash-checked envelopes from a newer app (unknown kind or field). */
+  pending: { op: OpEnvelope; reason: string }[];
+  problems: LineProblem[];
+  /** Every seq first..last arrived valid with an intact chain: only then may a cursor pass it. */
+  complete: boolean;
+}
+
+type LineResult = { status: 'ok'; op: Op } | { status: 'pending'; op: OpEnvelope; reason: string } | { status: 'bad'; reason: string };
+
+/** Everything one line can be judged on without its neighbours. */
+function checkLine(text: string, ref: SegmentRef): LineResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { status: 'bad', reason: 'not JSON' };
+  }
+  const parsed = parseOp(json);
+  if (parsed.status === 'invalid') return { status: 'bad', reason: parsed.reason };
+  const op = parsed.op;
+  if (op.device !== ref.device) return { status: 'bad', reason: `an op of device ${op.device} in the folder of ${ref.device}` };
+  if (op.seq < ref.first || op.seq > ref.last) return { status: 'bad', reason: `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}` };
+  let actual: string;
+  try {
+    actual = hashOp(op);
+  } catch {
+    // canonicalJson can overflow the stack on absurdly nested pending data.
+    return { status: 'bad', reason: 'cannot be hashed' };
+  }
+  if (actual !== op.hash) return { status: 'bad', reason: `hash mismatch: the content hashes to ${actual.slice(0, 12)}…, the line says ${op.hash.slice(0, 12)}…` };
+  return parsed.status === 'ok' ? { status: 'ok', op: parsed.op } : { status: 'pending', op: parsed.op, reason: parsed.reason };
+}
+
+function range(from: number, to: number): string {
+  return from === to ? `seq ${from}` : `seq ${from}–${to}`;
+}
+
+/**
+ * Validate a segment line by line (FORMAT.md "What a reader must do"): a bad line is reported
+ * and skipped, never fatal. Each line is parsed and hashed exactly once.
+ */
+export function decodeSegment(text: string, ref: SegmentRef): DecodedSegment {
+  const out: DecodedSegment = { ops: [], pending: [], problems: [], complete: false };
+  const problem = (line: number, reason: string) => out.problems.push({ file: ref.path, line, reason });
+  const lines = text.split('\n');
+  // A file still being copied by a shared drive ends mid-line: that line is not there yet.
+  const truncated = lines.pop() !== '';
+
+  let last: { seq: number; hash: string } | null = null;
+  let accepted = 0;
+  let previousLineBad = false;
+  for (let index = 0; index < lines.length; index += 1) {
+    const number = index + 1;
+    const result = checkLine(lines[index]!, ref);
+    if (result.status === 'bad') {
+      problem(number, result.reason);
+      previousLineBad = true;
+      continue;
+    }
+    const op = result.op;
+    const expected = last ? last.seq + 1 : ref.first;
+    if (op.seq < expected) {
+      problem(number, `seq ${op.seq} out of order: expected ${expected}`);
+      previousLineBad = true;
+      continue;
+    }
+    if (last && op.seq === expected && op.prev !== last.hash) {
+      problem(number, `broken chain: prev does not match the hash of seq ${last.seq}`);
+      previousLineBad = true;
+      continue;
+    }
+    // A gap right after a bad line is explained by it; an unexplained one is reported here.
+    if (op.seq > expected && !previousLineBad) problem(number, `gap: ${range(expected, op.seq - 1)} missing before this line`);
+    previousLineBad = false;
+    last = { seq: op.seq, hash: op.hash };
+    accepted += 1;
+    if (result.status === 'ok') out.ops.push(result.op);
+    else out.pending.push({ op: result.op, reason: result.reason });
+  }
+  const reached = last?.seq ?? ref.first - 1;
+  if (truncated) problem(lines.length + 1, 'truncated: the last line has no newline');
+  else if (reached < ref.last && !previousLineBad) problem(lines.length + 1, `ends early: ${range(reached + 1, ref.last)} missing`);
+  // Accepted seqs strictly increase within [first, last] and each neighbour's prev was checked,
+  // so a full count means every seq arrived with an intact chain.
+  out.complete = accepted === ref.last - ref.first + 1;
+  return out;
+}
