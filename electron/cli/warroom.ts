@@ -1,4 +1,5 @@
 import { exportIncident } from './exportIncident.ts';
+import { relay } from './relay.ts';
 import { verify } from './verify.ts';
 
 const USAGE = `usage: warroom <command> [options]
@@ -9,6 +10,10 @@ commands:
   export <target> [--incident <id>] [--format markdown|csv]
                     print an incident's timeline exactly as the app exports it;
                     without --incident, list the incidents in the archive
+  sync <from> <to> [--passphrase-env <NAME>]
+                    copy every whole, valid segment of folder target <from> that <to>
+                    lacks (a headless relay); never overwrites or deletes. An encrypted
+                    target's passphrase is read from the environment variable NAME
   help              this text
 `;
 
@@ -31,6 +36,17 @@ async function main(argv: readonly string[]): Promise<number> {
       const format = options['--format'] ?? 'markdown';
       if (format !== 'markdown' && format !== 'csv') break;
       return exportIncident(target, options['--incident'] ?? null, format, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
+    }
+    case 'sync': {
+      const [from, to, ...flags] = rest;
+      const options = parseFlags(flags, ['--passphrase-env']);
+      if (!from || !to || !options) break;
+      const variable = options['--passphrase-env'];
+      if (variable !== undefined && !process.env[variable]) {
+        process.stderr.write(`warroom: the environment variable ${variable} is not set\n`);
+        return 2;
+      }
+      return relay(from, to, variable ? process.env[variable] : undefined, print);
     }
     case undefined:
       break;

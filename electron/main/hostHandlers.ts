@@ -3,6 +3,7 @@ import { app, dialog, Notification, type SaveDialogOptions } from 'electron';
 import { appInfo } from '../host/appInfo.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
+import { syncHandlers } from '../host/syncHandlers.ts';
 import type { CallContext } from './ipc.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
@@ -22,6 +23,12 @@ export function createHostHandlers(): BridgeHandlers<CallContext> {
       new Notification({ title, body }).show();
       return { shown: true };
     },
+    'sync.chooseFolder': async ({ title }, ctx) => {
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
+      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
+    ...syncHandlers<CallContext>(),
   };
 }
 

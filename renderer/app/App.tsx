@@ -6,12 +6,17 @@ import { Board } from '../features/board/Board.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { OperatorPrompt } from '../features/profile/OperatorPrompt.tsx';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { SyncDialog } from '../features/sync/SyncDialog.tsx';
+import { SyncStatus } from '../features/sync/SyncStatus.tsx';
+import { hostBridge } from '../bridge/hostBridge.ts';
+import { startSync } from '../sync/syncService.ts';
 import { db } from './db.ts';
 import { routeHash, useUi } from './store.ts';
 
 export function App() {
   const operator = useLiveQuery(() => getOperator(db), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
   const { route, theme, projector, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
 
   useEffect(() => {
@@ -35,6 +40,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setDeclareOpen]);
 
+  // Sync starts once someone is at the keyboard: the device file carries their laptop's name.
+  const signedIn = typeof operator === 'string';
+  useEffect(() => (signedIn ? startSync(db, hostBridge()) : undefined), [signedIn]);
+
   if (operator === undefined) return null;
   if (operator === null) return <OperatorPrompt />;
 
@@ -51,6 +60,7 @@ export function App() {
         <span className="operator">
           Operator: <strong>{operator}</strong>
         </span>
+        <SyncStatus onOpen={() => setSyncOpen(true)} />
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -60,6 +70,7 @@ export function App() {
       </header>
       <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <Board operator={operator} />}</main>
       <DeclareIncidentDialog actor={operator} />
+      {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
       {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
     </>
   );

@@ -19,24 +19,33 @@ export interface ApplyResult {
  * An op already present (same content hash) is skipped, so re-delivery changes nothing.
  */
 export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () => number = Date.now): Promise<ApplyResult> {
-  const { result, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries, db.settings], async () => {
-    const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
-    const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
-    const fresh = unique.filter((_, i) => existing[i] === undefined);
-    let change: CommittedChange = { incidents: [], entries: [], settings: [] };
-    if (fresh.length > 0) {
-      await db.ops.bulkAdd(fresh);
-      change = await materialize(db, fresh);
-      const device = await loadDeviceState(db);
-      let clock = device.clock;
-      for (const op of fresh) {
-        const stamp = parseHlc(op.hlc);
-        if (stamp) clock = receive(clock, stamp, now(), MAX_CLOCK_DRIFT_MS);
-      }
-      await db.meta.put({ key: 'device', value: { ...device, clock } });
-    }
-    return { result: { applied: fresh.length, duplicates: ops.length - fresh.length }, change };
-  });
+  const { result, change } = await db.transaction('rw', REMOTE_APPLY_TABLES(db), () => applyRemoteOpsInTransaction(db, ops, now));
   emitCommitted(change);
   return result;
+}
+
+export const REMOTE_APPLY_TABLES = (db: WarRoomDb) => [db.ops, db.meta, db.incidents, db.entries, db.settings];
+
+/**
+ * The body of applyRemoteOps, for callers that must land more in the same transaction (a sync
+ * round stores its cursors with the ops). Run inside a transaction over REMOTE_APPLY_TABLES;
+ * emit the change only after that transaction has committed.
+ */
+export async function applyRemoteOpsInTransaction(db: WarRoomDb, ops: readonly Op[], now: () => number): Promise<{ result: ApplyResult; change: CommittedChange }> {
+  const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
+  const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
+  const fresh = unique.filter((_, i) => existing[i] === undefined);
+  let change: CommittedChange = { incidents: [], entries: [], settings: [] };
+  if (fresh.length > 0) {
+    await db.ops.bulkAdd(fresh);
+    change = await materialize(db, fresh);
+    const device = await loadDeviceState(db);
+    let clock = device.clock;
+    for (const op of fresh) {
+      const stamp = parseHlc(op.hlc);
+      if (stamp) clock = receive(clock, stamp, now(), MAX_CLOCK_DRIFT_MS);
+    }
+    await db.meta.put({ key: 'device', value: { ...device, clock } });
+  }
+  return { result: { applied: fresh.length, duplicates: ops.length - fresh.length }, change };
 }

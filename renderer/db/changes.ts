@@ -23,3 +23,16 @@ export function emitCommitted(change: CommittedChange): void {
   if (change.incidents.length === 0 && change.entries.length === 0 && change.settings.length === 0) return;
   for (const listener of listeners) listener(change);
 }
+
+type LocalListener = () => void;
+const localListeners = new Set<LocalListener>();
+
+/** This laptop wrote new ops of its own (not received ones): something for sync to send. */
+export function onLocalOps(listener: LocalListener): () => void {
+  localListeners.add(listener);
+  return () => localListeners.delete(listener);
+}
+
+export function emitLocalOps(): void {
+  for (const listener of localListeners) listener();
+}

@@ -2,7 +2,7 @@ import { createOp, type OpIntent } from '../../shared/ops/createOp.ts';
 import type { Op } from '../../shared/ops/envelope.ts';
 import { docRefOf } from '../../shared/state/docs.ts';
 import type { OpKind } from '../../shared/ops/kinds.ts';
-import { emitCommitted } from './changes.ts';
+import { emitCommitted, emitLocalOps } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import { foldIntoRows, loadDocs, writeRows } from './materialize.ts';
@@ -36,5 +36,6 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now
     return { ops, change };
   });
   emitCommitted(change);
+  emitLocalOps();
   return ops;
 }

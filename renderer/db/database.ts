@@ -2,6 +2,8 @@ import Dexie, { type Table } from 'dexie';
 import type { EntryFields } from '../../shared/domain/entry.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import type { Cursors } from '../../shared/sync/ports.ts';
+import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import type { EntryDoc, EntryView, IncidentDoc, IncidentView, SettingDoc } from '../../shared/state/docs.ts';
 
 /** Materialized incident: the merged doc plus its view, flattened for the board. */
@@ -29,7 +31,35 @@ export interface SettingRow {
 
 export type MetaRow =
   | { key: 'device'; value: DeviceState }
-  | { key: 'profile'; value: { operator: string } };
+  | { key: 'profile'; value: { operator: string } }
+  /** How this laptop appears to the others on a sync target (devices/<id>.json). */
+  | { key: 'deviceProfile'; value: { name: string; createdAt: string } };
+
+/** A sync target this laptop exchanges ops with: local only, never synced itself. */
+export interface SyncTargetRow {
+  id: string;
+  label: string;
+  config: TargetConfig;
+  createdAt: number;
+  /** Per device: every op with seq ≤ cursor has been applied here (moved only with the apply). */
+  cursors: Cursors;
+  /** This device's ops 1..pushedSeq were on the target after the last good round. */
+  pushedSeq: number;
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastFault: SyncFault | null;
+  /** Bad lines, forks and the like found in the last round (it still succeeded). */
+  lastProblems: number;
+}
+
+export interface SyncLogRow {
+  seq?: number;
+  target: string;
+  at: number;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  file?: string;
+}
 
 export interface DraftRow {
   key: string;
@@ -67,6 +97,8 @@ export class WarRoomDb extends Dexie {
   settings!: Table<SettingRow, string>;
   drafts!: Table<DraftRow, string>;
   pending!: Table<PendingRow, string>;
+  syncTargets!: Table<SyncTargetRow, string>;
+  syncLog!: Table<SyncLogRow, number>;
 
   constructor(name: string) {
     super(name);
@@ -80,6 +112,7 @@ export class WarRoomDb extends Dexie {
       pending: 'id',
     });
     this.version(2).stores({ settings: 'key' });
+    this.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
   }
 }
 

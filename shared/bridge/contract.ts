@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExchangeArgs, ExchangeResult, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 
 /**
  * The host API the renderer may call (DESIGN.md §4). Every method names a zod schema for its
@@ -38,6 +39,11 @@ export const bridgeContract = {
   'app.notify': { args: NotifyArgs, result: z.object({ shown: z.boolean() }) },
   'app.info': { args: z.object({}).strict(), result: AppInfo },
   'file.save': { args: SaveFileArgs, result: SaveFileResult },
+  /** A native folder picker (sync target, clone directory); null when cancelled. */
+  'sync.chooseFolder': { args: z.object({ title: z.string().min(1).max(200) }).strict(), result: z.object({ path: z.string().nullable() }) },
+  'sync.setUp': { args: SetUpArgs, result: SetUpResult },
+  'sync.list': { args: ListArgs, result: ListResult },
+  'sync.exchange': { args: ExchangeArgs, result: ExchangeResult },
 } as const;
 
 export type BridgeMethod = keyof typeof bridgeContract;

@@ -60,6 +60,10 @@ export const FAULT_CODES = [
   'passphrase-needed',
   'not-encrypted',
   'fork',
+  /** A file on the target is there but cannot be used (damaged, tampered, swapped). */
+  'damaged',
+  /** The desktop host itself failed (a bug, or sync used where no host exists). */
+  'host',
 ] as const;
 export const SyncFault = z.object({
   code: z.enum(FAULT_CODES),

@@ -51,7 +51,7 @@ export async function openArchive(root: string, target: TargetConfig): Promise<A
   const formatBytes = await readOptional(root, FORMAT_PATH);
   if (!formatBytes) fail('unreachable', NO_ARCHIVE, FORMAT_PATH);
   const format = FormatFile.safeParse(parseJson(formatBytes));
-  if (!format.success) fail('unreachable', `${FORMAT_PATH} is damaged: it is not a War Room format file.`, FORMAT_PATH);
+  if (!format.success) fail('damaged', `${FORMAT_PATH} is damaged: it is not a War Room format file.`, FORMAT_PATH);
   if (format.data.version > FORMAT_VERSION) {
     fail('newer-format', `The target was written in archive format v${format.data.version}; this app reads v${FORMAT_VERSION}. Update the app to sync with it.`, FORMAT_PATH);
   }
@@ -65,7 +65,7 @@ export async function openArchive(root: string, target: TargetConfig): Promise<A
   }
   const encryption = EncryptionFile.safeParse(parseJson(encryptionBytes));
   if (!encryption.success) {
-    fail('unreachable', `${ENCRYPTION_PATH} is damaged, so nothing on this encrypted target can be opened. Restore it from another copy of the target.`, ENCRYPTION_PATH);
+    fail('damaged', `${ENCRYPTION_PATH} is damaged, so nothing on this encrypted target can be opened. Restore it from another copy of the target.`, ENCRYPTION_PATH);
   }
   if (passphrase === undefined) {
     fail('passphrase-needed', "This target is encrypted: enter the team's passphrase in the target settings to sync with it.", ENCRYPTION_PATH);
@@ -179,11 +179,11 @@ async function readSegment(archive: Archive, asked: SegmentRef): Promise<ReadSeg
   const valid = DeviceId.safeParse(asked.device).success && Number.isSafeInteger(asked.first) && Number.isSafeInteger(asked.last);
   const path = valid ? segmentPath(asked.device, asked.first, asked.last, asked.encrypted) : asked.path;
   const ref = { ...asked, path };
-  const problem = (message: string) => ({ ref, result: { ok: false as const, fault: fault('unreachable', message, path) } });
+  const problem = (message: string, code: 'unreachable' | 'damaged' = 'damaged') => ({ ref, result: { ok: false as const, fault: fault(code, message, path) } });
   if (!valid || asked.encrypted !== (archive.key !== null)) return problem(`${path} is not a segment of this target.`);
   try {
     const bytes = await readOptional(archive.root, path);
-    if (!bytes) return problem(`${path} is not on the target (any more); nothing was changed here.`);
+    if (!bytes) return problem(`${path} is not on the target (any more); nothing was changed here.`, 'unreachable');
     if (!archive.key) return { ref, result: { ok: true, text: bytes.toString('utf8') } };
     const plain = open(archive.key, path, bytes);
     if (!plain) {

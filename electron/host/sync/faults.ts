@@ -70,6 +70,6 @@ export async function outcomeOf<T>(work: () => Promise<T>): Promise<Outcome<T>> 
     if (error instanceof FaultError) return { ok: false, fault: error.fault };
     if (errnoOf(error) !== undefined) return { ok: false, fault: ioFault(error, 'read') };
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, fault: fault('write-failed', `Sync stopped on an unexpected error: ${message.slice(0, 500)}`) };
+    return { ok: false, fault: fault('host', `Sync stopped on an unexpected error: ${message.slice(0, 500)}`) };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type BridgeHandlers } from '../../../electron/host/dispatch.ts';
+import { unusedHandlers } from '../support/handlers.ts';
 
 const info = {
   name: 'War Room',
@@ -11,6 +12,7 @@ const info = {
 
 function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
+    ...unusedHandlers(),
     'app.info': () => info,
     'file.save': () => ({ saved: true, path: '/tmp/out.md' }),
     'app.notify': () => ({ shown: true }),
@@ -33,6 +35,7 @@ describe('createDispatcher', () => {
   it('passes the caller context through to the handler', async () => {
     const seen: unknown[] = [];
     const { dispatch } = createDispatcher<{ window: string }>({
+      ...unusedHandlers<{ window: string }>(),
       'app.info': (_args, ctx) => {
         seen.push(ctx);
         return info;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import { saveFile, writeFileAtomic, type SaveDialogRequest } from '../../../electron/host/saveFile.ts';
+import { unusedHandlers } from '../support/handlers.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -85,6 +86,7 @@ describe('file.save through the dispatcher', () => {
     async (suggestedName) => {
       const deps = chooser(join(dir, 'never.md'));
       const { dispatch } = createDispatcher({
+        ...unusedHandlers(),
         'app.info': () => {
           throw new Error('unused');
         },
@@ -104,6 +106,7 @@ describe('file.save through the dispatcher', () => {
   it('saves a valid request end to end', async () => {
     const target = join(dir, 'postmortem.md');
     const { dispatch } = createDispatcher({
+      ...unusedHandlers(),
       'app.info': () => {
         throw new Error('unused');
       },

@@ -124,7 +124,7 @@ describe('a damaged encrypted segment is a fault of that file only', () => {
     for (const [index, path] of [[1, second], [2, third]] as const) {
       expect(got.files[index]?.result).toEqual({
         ok: false,
-        fault: { code: 'unreachable', file: path, message: expect.stringMatching(/could not be decrypted although the passphrase is right: .*changed, damaged or swapped/) },
+        fault: { code: 'damaged', file: path, message: expect.stringMatching(/could not be decrypted although the passphrase is right: .*changed, damaged or swapped/) },
       });
     }
   });

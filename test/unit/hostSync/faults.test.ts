@@ -68,7 +68,7 @@ describe('folder target faults', () => {
     expect(faultOf(await exchange(...exchangeArgs(target)))).toMatchObject({ code: 'newer-format', file: FORMAT_PATH, message: expect.stringMatching(/v2.*Update the app/) });
     expect(faultOf(await setUpTarget(target))).toMatchObject({ code: 'newer-format' });
     await env.put({ [FORMAT_PATH]: 'not json' });
-    expect(faultOf(await listTarget(target))).toMatchObject({ code: 'unreachable', file: FORMAT_PATH, message: expect.stringMatching(/damaged/) });
+    expect(faultOf(await listTarget(target))).toMatchObject({ code: 'damaged', file: FORMAT_PATH, message: expect.stringMatching(/damaged/) });
     expect(await env.read(deviceInfoPath(DEVICES[0]))).toBeNull();
   });
 

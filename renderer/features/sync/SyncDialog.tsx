@@ -1,0 +1,123 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { db } from '../../app/db.ts';
+import { hostBridge } from '../../bridge/hostBridge.ts';
+import { describeFault, syncNow, useSyncActivity } from '../../sync/syncService.ts';
+import { readDeviceProfile, setDeviceName } from '../../sync/localStore.ts';
+import { CloseAction, FormError } from '../../ui/FormBits.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import { useNow } from '../../ui/useNow.ts';
+import { AddTargetForm } from './AddTargetForm.tsx';
+import { formatAgo, pendingFor, useOwnSeq } from './SyncStatus.tsx';
+import { removeTarget, targetLocation } from './syncTargets.ts';
+
+function DeviceNameForm() {
+  const profile = useLiveQuery(() => readDeviceProfile(db), []);
+  const [name, setName] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  if (!profile) return null;
+  const shown = name ?? profile.name;
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = shown.trim();
+    if (trimmed.length < 1 || trimmed.length > 100) return setError('This laptop’s name: 1–100 characters.');
+    setError(null);
+    await setDeviceName(db, trimmed);
+    setSaved(true);
+  }
+  return (
+    <form onSubmit={(e) => void save(e)} className="row-inline">
+      <label htmlFor="device-name">This laptop’s name (as the others see it)</label>
+      <input id="device-name" value={shown} onChange={(e) => (setName(e.target.value), setSaved(false))} />
+      <button type="submit">Save name</button>
+      {saved && <span role="status">Saved</span>}
+      <FormError message={error} />
+    </form>
+  );
+}
+
+function SyncLog() {
+  const rows = useLiveQuery(() => db.syncLog.orderBy('seq').reverse().limit(200).toArray(), []);
+  const targets = useLiveQuery(() => db.syncTargets.toArray(), []);
+  if (!rows) return null;
+  const labelOf = (id: string) => targets?.find((t) => t.id === id)?.label ?? 'removed target';
+  return (
+    <section aria-labelledby="sync-log-title">
+      <h3 id="sync-log-title">Sync log</h3>
+      {rows.length === 0 ? (
+        <p className="hint">Nothing yet.</p>
+      ) : (
+        <div className="sync-log">
+          <table aria-labelledby="sync-log-title">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Target</th>
+                <th scope="col">What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.seq} className={`log-${row.level}`}>
+                  <td>{new Date(row.at).toLocaleString()}</td>
+                  <td>{labelOf(row.target)}</td>
+                  <td>
+                    {row.level === 'error' ? '⚠ ' : ''}
+                    {row.message}
+                    {row.file && <div className="sub">{row.file}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Targets with their state, the means to add one, and what sync has been doing. */
+export function SyncDialog({ onClose }: { onClose(): void }) {
+  const bridge = hostBridge();
+  const targets = useLiveQuery(() => db.syncTargets.orderBy('id').toArray(), []);
+  const running = useSyncActivity((s) => s.running);
+  const ownSeq = useOwnSeq();
+  const now = useNow(30_000);
+  return (
+    <Modal title="Sync" onClose={onClose} wide>
+      <DeviceNameForm />
+      {!bridge && <p className="hint">Sync runs in the War Room desktop app: a browser cannot reach shared folders or git. This preview keeps everything on this computer.</p>}
+      <h3>Targets</h3>
+      {targets && targets.length === 0 && <p className="hint">None yet: this laptop keeps its changes until a target is added.</p>}
+      <ul className="sync-targets" aria-label="Sync targets">
+        {targets?.map((target) => (
+          <li key={target.id} aria-label={target.label}>
+            <strong>{target.label}</strong>
+            {target.config.encryption && <span className="tag">Encrypted</span>}
+            <div className="sub">{targetLocation(target.config)}</div>
+            <dl className="facts">
+              <dt>Last success</dt>
+              <dd>{running[target.id] ? 'syncing now…' : formatAgo(target.lastSuccessAt, now)}</dd>
+              <dt>Waiting to send</dt>
+              <dd>{`${pendingFor(target, ownSeq)} change${pendingFor(target, ownSeq) === 1 ? '' : 's'}`}</dd>
+              <dt>Last error</dt>
+              <dd className={target.lastFault ? 'flag flag-late' : undefined}>{target.lastFault ? `⚠ ${describeFault(target.lastFault)}` : 'none'}</dd>
+            </dl>
+            <div className="actions">
+              <button type="button" onClick={() => void syncNow(target.id)} disabled={!bridge || running[target.id] === true}>
+                Sync now
+              </button>
+              <button type="button" onClick={() => void removeTarget(db, target.id)}>
+                Stop syncing
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {bridge && <AddTargetForm bridge={bridge} />}
+      <SyncLog />
+      <CloseAction onClose={onClose} />
+    </Modal>
+  );
+}

@@ -1,0 +1,54 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../app/db.ts';
+import { useNow } from '../../ui/useNow.ts';
+import { useSyncActivity } from '../../sync/syncService.ts';
+import type { SyncTargetRow } from '../../db/database.ts';
+
+/** "2 min ago", "just now", "never". */
+export function formatAgo(at: number | null, now: number): string {
+  if (at === null) return 'never';
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`;
+}
+
+export function pendingFor(target: SyncTargetRow, ownSeq: number): number {
+  return Math.max(0, ownSeq - target.pushedSeq);
+}
+
+/** This laptop's own change count (the chain head), read without creating a device. */
+export function useOwnSeq(): number {
+  return useLiveQuery(async () => {
+    const row = await db.meta.get('device');
+    return row?.key === 'device' ? row.value.seq : 0;
+  }, []) ?? 0;
+}
+
+/** Always visible in the top bar: is every target in step, and if not, why. */
+export function SyncStatus({ onOpen }: { onOpen(): void }) {
+  const targets = useLiveQuery(() => db.syncTargets.toArray(), []);
+  const ownSeq = useOwnSeq();
+  const running = useSyncActivity((s) => Object.values(s.running).some(Boolean));
+  const now = useNow(30_000);
+  if (targets === undefined) return null;
+  let text = 'Sync: off';
+  let level = 'quiet';
+  if (targets.length > 0) {
+    const failing = targets.filter((t) => t.lastFault);
+    const pending = Math.max(...targets.map((t) => pendingFor(t, ownSeq)));
+    const lastSuccess = Math.min(...targets.map((t) => t.lastSuccessAt ?? 0));
+    if (failing.length > 0) {
+      text = `⚠ Sync: ${failing.length === 1 ? failing[0]!.label : `${failing.length} targets`} not reached${pending ? ` · ${pending} waiting` : ''}`;
+      level = 'late';
+    } else if (running) text = 'Syncing…';
+    else text = `✓ Synced ${formatAgo(lastSuccess || null, now)}${pending ? ` · ${pending} waiting` : ''}`;
+    if (!failing.length) level = pending ? 'soon' : 'ok';
+  }
+  return (
+    <button type="button" className={`sync-status flag-${level}`} onClick={onOpen} aria-live="polite">
+      {text}
+    </button>
+  );
+}

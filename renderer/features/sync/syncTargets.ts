@@ -1,0 +1,56 @@
+import { randomHex } from '../../../shared/domain/ids.ts';
+import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { TargetConfig } from '../../../shared/sync/wire.ts';
+import type { Bridge } from '../../../shared/bridge/contract.ts';
+import type { SyncTargetRow, WarRoomDb } from '../../db/database.ts';
+import { describeFault } from '../../sync/syncService.ts';
+
+const cryptoBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+
+/** The last part of a path or URL: how a target is named in the status line. */
+export function targetLabel(config: TargetConfig): string {
+  const location = config.kind === 'folder' ? config.path : config.url;
+  const name = location.replace(/[\\/]+$/, '').split(/[\\/:]/).at(-1) ?? location;
+  return `${config.kind === 'folder' ? 'Folder' : 'Git'} ${name || location}`;
+}
+
+export function targetLocation(config: TargetConfig): string {
+  return config.kind === 'folder' ? config.path : `${config.url} (${config.branch}) → ${config.cloneDir}`;
+}
+
+/**
+ * Check the form's target with zod, then have the host set it up (an empty folder or remote gets
+ * the archive; an existing one is checked, passphrase included). Only then is it added.
+ */
+export async function addTarget(db: WarRoomDb, bridge: Bridge, input: unknown, now = Date.now()): Promise<{ ok: true; target: SyncTargetRow } | { ok: false; message: string }> {
+  const parsed = TargetConfig.safeParse(input);
+  if (!parsed.success) return { ok: false, message: describeZodError(parsed.error) };
+  const config = parsed.data;
+  const existing = await db.syncTargets.toArray();
+  if (existing.some((t) => targetLocation(t.config) === targetLocation(config))) return { ok: false, message: 'This target is already set up.' };
+  const reply = await bridge.invoke('sync.setUp', { target: config });
+  if (!reply.ok) return { ok: false, message: reply.error.message };
+  if (!reply.value.ok) return { ok: false, message: describeFault(reply.value.fault) };
+  const target: SyncTargetRow = {
+    id: `tgt-${randomHex(6, cryptoBytes)}`,
+    label: targetLabel(config),
+    config,
+    createdAt: now,
+    cursors: {},
+    pushedSeq: 0,
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    lastFault: null,
+    lastProblems: 0,
+  };
+  await db.transaction('rw', db.syncTargets, db.syncLog, async () => {
+    await db.syncTargets.add(target);
+    await db.syncLog.add({ target: target.id, at: now, level: 'info', message: reply.value.ok && reply.value.value.created ? 'Set up a new archive here.' : 'Joined the archive found here.' });
+  });
+  return { ok: true, target };
+}
+
+/** Stop syncing with a target. Local data and the files on the target are left as they are. */
+export async function removeTarget(db: WarRoomDb, id: string): Promise<void> {
+  await db.syncTargets.delete(id);
+}

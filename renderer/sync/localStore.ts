@@ -1,0 +1,92 @@
+import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import type { DeviceInfo } from '../../shared/sync/layout.ts';
+import type { Cursors, LocalStore } from '../../shared/sync/ports.ts';
+import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
+import { emitCommitted } from '../db/changes.ts';
+import type { WarRoomDb } from '../db/database.ts';
+import { loadDeviceState } from '../db/device.ts';
+
+export const APP_LABEL = 'War Room 0.1';
+
+/** How this laptop introduces itself on a target; named after its operator until renamed. Read-only. */
+export async function readDeviceProfile(db: WarRoomDb): Promise<{ name: string; createdAt: string } | null> {
+  const row = await db.meta.get('deviceProfile');
+  if (row?.key === 'deviceProfile') return row.value;
+  const profile = await db.meta.get('profile');
+  return profile?.key === 'profile' ? { name: `${profile.value.operator}'s laptop`.slice(0, 100), createdAt: '' } : null;
+}
+
+/** The profile, stored on first use so its creation time stays fixed. */
+export async function deviceProfile(db: WarRoomDb): Promise<{ name: string; createdAt: string }> {
+  const row = await db.meta.get('deviceProfile');
+  if (row?.key === 'deviceProfile') return row.value;
+  const value = { name: (await readDeviceProfile(db))?.name ?? 'War Room laptop', createdAt: new Date().toISOString() };
+  await db.meta.put({ key: 'deviceProfile', value });
+  return value;
+}
+
+export async function setDeviceName(db: WarRoomDb, name: string): Promise<void> {
+  const current = await deviceProfile(db);
+  await db.meta.put({ key: 'deviceProfile', value: { ...current, name: name.trim() } });
+}
+
+/** The sync round's view of this laptop's IndexedDB. */
+export function dexieLocalStore(db: WarRoomDb): LocalStore {
+  return {
+    async device(): Promise<DeviceInfo> {
+      const [state, profile] = await Promise.all([loadDeviceState(db), deviceProfile(db)]);
+      return { device: state.device, name: profile.name, createdAt: profile.createdAt, app: APP_LABEL };
+    },
+
+    async ownMaxSeq() {
+      return (await loadDeviceState(db)).seq;
+    },
+
+    /**
+     * Walk back from this install's chain head, so that if another install shares our device id
+     * (a fork, already received and kept) only our own chain is ever pushed under our name.
+     */
+    async ownOps(from, to) {
+      const state = await loadDeviceState(db);
+      const upper = Math.min(to, state.seq);
+      if (upper < from || state.head === null) return [];
+      const candidates = await db.ops.where('[device+seq]').between([state.device, from], [state.device, state.seq], true, true).toArray();
+      const byHash = new Map(candidates.map((op) => [op.hash, op]));
+      const chain: OpEnvelope[] = [];
+      let cursor: string | null = state.head;
+      while (cursor !== null) {
+        const op = byHash.get(cursor);
+        if (!op) break;
+        if (op.seq <= upper) chain.push(op);
+        cursor = op.seq > from ? op.prev : null;
+      }
+      return chain.reverse();
+    },
+
+    async hashesOf(ids) {
+      const keys = ids.map((id) => {
+        const cut = id.lastIndexOf('-');
+        return [id.slice(0, cut), Number(id.slice(cut + 1))] as [string, number];
+      });
+      const found = await db.ops.where('[device+seq]').anyOf(keys).toArray();
+      const result = new Map<string, string[]>();
+      for (const op of found) result.set(op.id, [...(result.get(op.id) ?? []), op.hash]);
+      return result;
+    },
+
+    async apply({ ops, pending, target, cursors }) {
+      const { result, change } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending, db.syncTargets], async () => {
+        const applied = await applyRemoteOpsInTransaction(db, ops, Date.now);
+        if (pending.length) await db.pending.bulkPut(pending.map(({ op, reason }) => ({ id: op.hash, op, reason })));
+        await db.syncTargets.update(target, { cursors });
+        return applied;
+      });
+      emitCommitted(change);
+      return result;
+    },
+
+    async cursors(target): Promise<Cursors> {
+      return (await db.syncTargets.get(target))?.cursors ?? {};
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { create } from 'zustand';
+import { runSyncRound, type SyncReport } from '../../shared/sync/round.ts';
+import type { SyncFault } from '../../shared/sync/wire.ts';
+import type { Bridge } from '../../shared/bridge/contract.ts';
+import { onLocalOps } from '../db/changes.ts';
+import type { SyncLogRow, SyncTargetRow, WarRoomDb } from '../db/database.ts';
+import { bridgePort } from './bridgePort.ts';
+import { dexieLocalStore } from './localStore.ts';
+
+/** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
+export const AFTER_CHANGE_MS = 1500;
+export const PERIOD_MS = 60_000;
+const LOG_KEEP = 2000;
+
+/** Which targets are mid-round, for the status line (transient: not worth a database row). */
+export const useSyncActivity = create<{ running: Record<string, boolean> }>(() => ({ running: {} }));
+
+function setRunning(target: string, running: boolean) {
+  useSyncActivity.setState((s) => ({ running: { ...s.running, [target]: running } }));
+}
+
+export function describeFault(fault: SyncFault): string {
+  return fault.file ? `${fault.message} (${fault.file})` : fault.message;
+}
+
+async function log(db: WarRoomDb, rows: Omit<SyncLogRow, 'seq'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.syncLog.bulkAdd(rows);
+  const count = await db.syncLog.count();
+  if (count > LOG_KEEP) {
+    const cut = await db.syncLog.orderBy('seq').offset(count - LOG_KEEP).first();
+    if (cut?.seq !== undefined) await db.syncLog.where('seq').below(cut.seq).delete();
+  }
+}
+
+/** What a round did, in the log's words; a quiet round that moved nothing logs nothing. */
+export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number): Omit<SyncLogRow, 'seq'>[] {
+  const rows: Omit<SyncLogRow, 'seq'>[] = [];
+  const entry = (level: SyncLogRow['level'], message: string, file?: string) => rows.push({ target: target.id, at, level, message, ...(file ? { file } : {}) });
+  if (!report.ok) {
+    if (report.fault && (target.lastFault?.code !== report.fault.code || target.lastFault?.message !== report.fault.message)) {
+      entry('error', report.fault.message, report.fault.file);
+    }
+    return rows;
+  }
+  if (target.lastFault) entry('info', 'Reachable again.');
+  if (report.pushed || report.received) entry('info', `Sent ${report.pushed} change${report.pushed === 1 ? '' : 's'}, received ${report.received}.`);
+  if (report.pending) entry('warn', `${report.pending} change${report.pending === 1 ? '' : 's'} from a newer War Room kept aside until this app is updated.`);
+  for (const problem of report.problems) entry('warn', problem.line ? `Line ${problem.line}: ${problem.reason}` : problem.reason, problem.file);
+  for (const op of report.future) entry('warn', `Change ${op.opId} is stamped ${op.hlc.slice(0, 24)}, far ahead of this laptop's clock: kept, but check that laptop's clock.`);
+  return rows;
+}
+
+/** One round with one target; never throws (a fault is recorded on the target and logged). */
+export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string, now: () => number = Date.now): Promise<SyncReport | null> {
+  // Marked before the first await, so a "Sync now" click shows it at once.
+  setRunning(targetId, true);
+  try {
+    const target = await db.syncTargets.get(targetId);
+    if (!target) return null;
+    const store = dexieLocalStore(db);
+    const ownBefore = await store.ownMaxSeq();
+    await db.syncTargets.update(targetId, { lastAttemptAt: now() });
+    let report: SyncReport;
+    try {
+      report = await runSyncRound(store, bridgePort(bridge, target.config), targetId);
+    } catch (error) {
+      // A bug, not bad data (the round reports that): still record it where the user looks.
+      report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors };
+    }
+    const at = now();
+    await log(db, logRowsFor(target, report, at));
+    await db.syncTargets.update(
+      targetId,
+      report.ok
+        ? { lastSuccessAt: at, lastFault: null, pushedSeq: Math.max(target.pushedSeq, ownBefore), lastProblems: report.problems.length }
+        : { lastFault: report.fault ?? { code: 'host', message: 'Sync failed for an unknown reason.' } },
+    );
+    return report;
+  } finally {
+    setRunning(targetId, false);
+  }
+}
+
+/**
+ * Runs rounds when they are useful — soon after a local change, every minute, when the network
+ * comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
+ */
+export class SyncScheduler {
+  private inFlight = new Map<string, Promise<unknown>>();
+  private again = new Set<string>();
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+  private stops: (() => void)[] = [];
+
+  constructor(
+    private readonly db: WarRoomDb,
+    private readonly bridge: Bridge,
+  ) {}
+
+  start(): () => void {
+    this.stops.push(
+      onLocalOps(() => {
+        if (this.debounce) clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => void this.syncAll(), AFTER_CHANGE_MS);
+      }),
+    );
+    const periodic = setInterval(() => void this.syncAll(), PERIOD_MS);
+    this.stops.push(() => clearInterval(periodic));
+    const online = () => void this.syncAll();
+    window.addEventListener('online', online);
+    this.stops.push(() => window.removeEventListener('online', online));
+    void this.syncAll();
+    return () => this.stop();
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    if (this.debounce) clearTimeout(this.debounce);
+  }
+
+  async syncAll(): Promise<void> {
+    const targets = await this.db.syncTargets.toCollection().primaryKeys();
+    await Promise.all(targets.map((id) => this.sync(id)));
+  }
+
+  /** A round for `target`; if one is running, one more follows it (a change may have missed it). */
+  async sync(target: string): Promise<void> {
+    const running = this.inFlight.get(target);
+    if (running) {
+      this.again.add(target);
+      await running;
+      return;
+    }
+    const round = (async () => {
+      do {
+        this.again.delete(target);
+        await syncTarget(this.db, this.bridge, target);
+      } while (this.again.has(target));
+    })();
+    this.inFlight.set(target, round);
+    try {
+      await round;
+    } finally {
+      this.inFlight.delete(target);
+    }
+  }
+}
+
+let scheduler: SyncScheduler | null = null;
+
+/** Start syncing in the desktop app (no bridge, no sync: the web preview stays local). */
+export function startSync(db: WarRoomDb, bridge: Bridge | null): () => void {
+  if (!bridge) return () => undefined;
+  const current = new SyncScheduler(db, bridge);
+  scheduler = current;
+  const stop = current.start();
+  return () => {
+    stop();
+    if (scheduler === current) scheduler = null;
+  };
+}
+
+/** "Sync now": one target, or all of them. */
+export async function syncNow(target?: string): Promise<void> {
+  if (!scheduler) return;
+  await (target ? scheduler.sync(target) : scheduler.syncAll());
+}

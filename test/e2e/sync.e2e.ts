@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { injectHost } from './support/injectedHost.ts';
+
+const entryBox = (page: Page) => page.getByRole('textbox', { name: 'New timeline entry' });
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
+
+/** A laptop: its own browser profile (own IndexedDB) with the desktop bridge injected. */
+async function laptop(browser: Browser, operator: string, scratch: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await injectHost(page, { userDataDir: join(scratch, operator) });
+  await openAs(page, operator);
+  return { page, errors };
+}
+
+async function openSync(page: Page) {
+  await page.getByRole('button', { name: /Sync/ }).first().click();
+  return page.getByRole('dialog', { name: 'Sync' });
+}
+
+async function addFolder(page: Page, folder: string) {
+  const dialog = await openSync(page);
+  await dialog.getByLabel(/^Shared folder/).fill(folder);
+  await dialog.getByRole('button', { name: 'Add target' }).click();
+  await expect(dialog.getByRole('listitem').filter({ hasText: folder })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+async function addGit(page: Page, url: string, cloneDir: string) {
+  const dialog = await openSync(page);
+  await dialog.getByRole('radio', { name: 'Git remote' }).click();
+  await dialog.getByLabel('Git remote URL').fill(url);
+  await dialog.getByLabel('Branch').fill('main');
+  await dialog.getByLabel(/^Local clone folder/).fill(cloneDir);
+  await dialog.getByRole('button', { name: 'Add target' }).click();
+  await expect(dialog.getByRole('listitem').filter({ hasText: cloneDir })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+/** "Sync now" on every target, then wait until the status line says it is in step. */
+async function syncNow(page: Page) {
+  const dialog = await openSync(page);
+  for (const button of await dialog.getByRole('button', { name: 'Sync now' }).all()) {
+    await button.click();
+    await expect(button).toBeEnabled({ timeout: 20_000 });
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: /✓ Synced/ })).toBeVisible();
+}
+
+async function scribe(page: Page, lines: string[]) {
+  for (const line of lines) {
+    await entryBox(page).fill(line);
+    await entryBox(page).press('Enter');
+    await expect(timeline(page)).toContainText(line);
+  }
+}
+
+async function openIncident(page: Page, title: string) {
+  await page.getByRole('link', { name: 'War Room' }).click();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+for (const transport of ['shared folder', 'git remote'] as const) {
+  test(`two laptops share an incident through a ${transport}: A's entries reach B and B's reach A`, async ({ browser }) => {
+    const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-sync-'));
+    try {
+      const a = await laptop(browser, 'Ana Scribe', scratch);
+      const b = await laptop(browser, 'Ben Lead', scratch);
+      if (transport === 'shared folder') {
+        mkdirSync(join(scratch, 'share'));
+        await addFolder(a.page, join(scratch, 'share'));
+        await addFolder(b.page, join(scratch, 'share'));
+      } else {
+        const remote = join(scratch, 'remote.git');
+        execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
+        await addGit(a.page, `file://${remote}`, join(scratch, 'clone-a'));
+        await addGit(b.page, `file://${remote}`, join(scratch, 'clone-b'));
+      }
+
+      await declareByKeyboard(a.page, 'Payments failing in EU', 'P1 · High', 'Availability');
+      await scribe(a.page, ['Alerts from checkout', 'Rolled back deploy 4411']);
+      await syncNow(a.page);
+      await syncNow(b.page);
+      await openIncident(b.page, 'Payments failing in EU');
+      await expect(timeline(b.page)).toContainText('Alerts from checkout');
+      await expect(timeline(b.page)).toContainText('Rolled back deploy 4411');
+
+      await scribe(b.page, ['Error rate back under 1%']);
+      await syncNow(b.page);
+      await syncNow(a.page);
+      await expect(timeline(a.page)).toContainText('Error rate back under 1%');
+      await expect(timeline(a.page).getByRole('listitem').filter({ hasText: 'Error rate back under 1%' })).toContainText('Ben Lead');
+      expect(a.errors).toEqual([]);
+      expect(b.errors).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+}
