@@ -64,11 +64,21 @@ export function dexieLocalStore(db: WarRoomDb): LocalStore {
     },
 
     async hashesOf(ids) {
-      const keys = ids.map((id) => {
+      const byDevice = new Map<string, number[]>();
+      for (const id of ids) {
         const cut = id.lastIndexOf('-');
-        return [id.slice(0, cut), Number(id.slice(cut + 1))] as [string, number];
-      });
-      const found = await db.ops.where('[device+seq]').anyOf(keys).toArray();
+        const device = id.slice(0, cut);
+        const seqs = byDevice.get(device) ?? [];
+        seqs.push(Number(id.slice(cut + 1)));
+        byDevice.set(device, seqs);
+      }
+      // Most of an ingest is ops this laptop has never seen: ask only about seqs it may hold.
+      const keys: [string, number][] = [];
+      for (const [device, seqs] of byDevice) {
+        const highest = (await db.ops.where('[device+seq]').between([device, 0], [device, Number.MAX_SAFE_INTEGER], true, true).last())?.seq ?? 0;
+        for (const seq of seqs) if (seq <= highest) keys.push([device, seq]);
+      }
+      const found = keys.length ? await db.ops.where('[device+seq]').anyOf(keys).toArray() : [];
       const result = new Map<string, string[]>();
       for (const op of found) result.set(op.id, [...(result.get(op.id) ?? []), op.hash]);
       return result;

@@ -3,6 +3,7 @@ import { commit } from '../../../renderer/db/commit.ts';
 import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { db as appDb } from '../../../renderer/app/db.ts';
 import { mountBoard, seedBoard, seedOperatorOnly } from './boardBench.ts';
+import { ingestBench } from './syncBench.ts';
 import { armEnter, armed_, armRawEnter, mountRawScribe, BENCH_INCIDENT, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';
 
 /**
@@ -59,7 +60,7 @@ async function appCommitSamples(n: number): Promise<number[]> {
   return samples;
 }
 
-const api = { armRawEnter, mountRawScribe, seedBoard, seedOperatorOnly, appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
+const api = { ingestBench, armRawEnter, mountRawScribe, seedBoard, seedOperatorOnly, appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
 declare global {
   interface Window {
     bench: typeof api;

@@ -21,7 +21,9 @@ export async function repair(repo: Repo, device: string | null, notice: (message
     await checkOutBranch(repo, branch);
     notice(`The clone was on ${branch ?? 'a detached HEAD'}; back on ${repo.branch}.`);
   }
-  const own = (await repo.status()).filter((entry) => isOwnNewFile(entry, device)).map((entry) => entry.path);
+  const status = await repo.status();
+  if (status.length === 0) return;
+  const own = status.filter((entry) => isOwnNewFile(entry, device)).map((entry) => entry.path);
   if (await repo.commitPaths(own, `warroom: ${device ?? 'set-up'} files left uncommitted by an interrupted round`)) {
     notice(`Committed ${own.length} file(s) an interrupted sync round had written but not committed.`);
   }

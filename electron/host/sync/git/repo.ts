@@ -40,8 +40,23 @@ export class Repo {
     }
   }
 
+  private knownGitDir: string | null = null;
+
+  /** The clone's top folder and git dir in one call (the git dir is remembered). */
+  async locate(): Promise<{ top: string; gitDir: string }> {
+    const [top = '', gitDir = ''] = (await this.run(['rev-parse', '--show-toplevel', '--absolute-git-dir'])).split('\n');
+    this.knownGitDir = gitDir;
+    return { top, gitDir };
+  }
+
   async gitDir(): Promise<string> {
-    return (await this.run(['rev-parse', '--absolute-git-dir'])).trim();
+    return this.knownGitDir ?? (await this.locate()).gitDir;
+  }
+
+  /** Which of these refs exist, in one call. */
+  async existingRefs(refs: readonly string[]): Promise<Set<string>> {
+    const out = await this.run(['for-each-ref', '--format=%(refname)', ...refs]);
+    return new Set(out.split('\n').filter(Boolean));
   }
 
   /** `git status` as [XY, path] pairs, every untracked file listed on its own. */
@@ -63,19 +78,23 @@ export class Repo {
   async commitPaths(paths: readonly string[], message: string): Promise<boolean> {
     if (paths.length === 0) return false;
     await this.run(['add', '--pathspec-from-file=-', '--pathspec-file-nul'], `${paths.join('\0')}\0`);
-    const staged = new Set((await this.run(['diff', '--cached', '--name-only', '-z'])).split('\0'));
-    const changed = paths.filter((path) => staged.has(path));
-    if (changed.length === 0) return false;
     // --no-verify: a user's global pre-commit hook (a linter) has no business with archive files.
     const args = ['commit', '-q', '--no-verify', '--only', '-m', message, '--pathspec-from-file=-', '--pathspec-file-nul'];
-    await this.run(args, `${changed.join('\0')}\0`);
-    return true;
+    try {
+      await this.run(args, `${paths.join('\0')}\0`);
+      return true;
+    } catch (error) {
+      // The files were already committed as they are (a retried round): nothing to do.
+      if (await this.ok(['diff', '--cached', '--quiet', '--', ...paths])) return false;
+      throw error;
+    }
   }
 
   /** Commits on this branch the remote does not have yet. */
   async ahead(): Promise<boolean> {
-    if (await this.unborn()) return false;
-    if (!(await this.hasRef(this.remoteRef))) return true;
+    const refs = await this.existingRefs([`refs/heads/${this.branch}`, this.remoteRef]);
+    if (!refs.has(`refs/heads/${this.branch}`)) return false;
+    if (!refs.has(this.remoteRef)) return true;
     return Number((await this.run(['rev-list', '--count', `${this.remoteRef}..HEAD`])).trim()) > 0;
   }
 }

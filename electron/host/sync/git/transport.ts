@@ -32,10 +32,11 @@ export function gitTransport(target: z.infer<typeof GitTarget>, options: SyncOpt
           await repo.run(['config', 'core.autocrlf', 'false']);
           const branch = await repo.currentBranch();
           if (branch !== repo.branch) await checkOutBranch(repo, branch);
+          await repair(repo, await identify(repo, device, ''), notice);
         } else {
-          await verifyClone(repo);
+          const config = await verifyClone(repo);
+          await repair(repo, await identify(repo, device, config.device), notice);
         }
-        await repair(repo, await identify(repo, device), notice);
       }),
     refresh: () => step(`updating from ${where}`, () => fetchAndRebase(repo, where)),
     publish: (paths, message) =>
@@ -59,34 +60,52 @@ async function cloneState(dir: string): Promise<'missing' | 'empty' | 'present'>
 }
 
 /** A folder the user pointed at must be our clone of this remote: never take over anything else. */
-async function verifyClone(repo: Repo): Promise<void> {
+async function verifyClone(repo: Repo): Promise<ClonedConfig> {
   const notOurs = (why: string): never =>
     fail('git', `${repo.dir} ${why}. Choose an empty folder for the clone (or the clone made for this remote); nothing in it was changed.`);
   let top: string;
   try {
-    top = (await repo.run(['rev-parse', '--show-toplevel'])).trim();
+    top = (await repo.locate()).top;
   } catch (error) {
     if (error instanceof GitError && /not a git repository/i.test(error.stderr)) notOurs('is not empty and is not a git clone');
     throw new FaultError(gitFault(error, 'opening the clone'));
   }
   if ((await realpath(top)) !== (await realpath(repo.dir))) notOurs(`is inside another git repository (${top})`);
-  const origin = (await repo.run(['config', '--get', 'remote.origin.url']).catch(() => '')).trim();
-  if (origin !== repo.url) {
-    notOurs(origin === '' ? 'is a git repository without an origin remote' : `is a clone of ${redact(origin)}, not of ${redact(repo.url)}`);
+  const config = await readClonedConfig(repo);
+  if (config.origin !== repo.url) {
+    notOurs(config.origin === '' ? 'is a git repository without an origin remote' : `is a clone of ${redact(config.origin)}, not of ${redact(repo.url)}`);
   }
+  return config;
+}
+
+interface ClonedConfig {
+  origin: string;
+  device: string;
+}
+
+/** The clone's origin URL and the device it belongs to, in one git call. */
+async function readClonedConfig(repo: Repo): Promise<ClonedConfig> {
+  const out = await repo.run(['config', '--get-regexp', '^(remote\\.origin\\.url|warroom\\.device)$']).catch(() => '');
+  const config: ClonedConfig = { origin: '', device: '' };
+  for (const line of out.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space < 0) continue;
+    if (line.startsWith('remote.origin.url ')) config.origin = line.slice(space + 1);
+    if (line.startsWith('warroom.device ')) config.device = line.slice(space + 1);
+  }
+  return config;
 }
 
 /**
  * Commits name the laptop. The clone remembers its device (local config `warroom.device`) so a
  * repair before a list, which is not told the device, still knows which files are its own.
  */
-async function identify(repo: Repo, device: DeviceInfo | undefined): Promise<string | null> {
+async function identify(repo: Repo, device: DeviceInfo | undefined, known: string): Promise<string | null> {
   if (device) {
     repo.identity = { name: device.name, email: `${device.device}@warroom.invalid` };
-    await repo.run(['config', 'warroom.device', device.device]);
+    if (known !== device.device) await repo.run(['config', 'warroom.device', device.device]);
     return device.device;
   }
-  const known = (await repo.run(['config', '--get', 'warroom.device']).catch(() => '')).trim();
   if (!/^[0-9a-f]{16}$/.test(known)) return null;
   repo.identity = { name: `War Room ${known}`, email: `${known}@warroom.invalid` };
   return known;
@@ -101,8 +120,9 @@ async function fetchAndRebase(repo: Repo, where: string): Promise<void> {
     if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return;
     throw new FaultError(gitFault(error, `fetching from ${where}`));
   }
-  if (!(await repo.hasRef(repo.remoteRef))) return;
-  if (await repo.unborn()) {
+  const refs = await repo.existingRefs([repo.remoteRef, `refs/heads/${repo.branch}`]);
+  if (!refs.has(repo.remoteRef)) return;
+  if (!refs.has(`refs/heads/${repo.branch}`)) {
     await step('updating the clone', () => repo.run(['merge', '-q', '--ff-only', `origin/${repo.branch}`]));
     return;
   }
