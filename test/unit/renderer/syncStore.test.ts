@@ -4,7 +4,7 @@ import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
-import { createOp, type OpIntent } from '../../../shared/ops/createOp.ts';
+import { createOp, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 
 let opened: WarRoomDb[] = [];
 let counter = 0;
@@ -31,8 +31,8 @@ describe('the sync round’s view of IndexedDB', () => {
     expect(own.map((op) => op.seq)).toEqual([1, 2, 3, 4, 5]);
 
     // A copied profile (same device id) wrote a different seq 4 and 5; this laptop received them.
-    const device = (await db.meta.get('device'))!.value as { device: string; seq: number; head: string | null; clock: { wall: number; counter: number } };
-    let twin = { ...device, seq: 3, head: own[2]!.hash };
+    const device = (await db.meta.get('device'))!.value as DeviceState;
+    let twin: DeviceState = { ...device, seq: 3, head: own[2]!.hash };
     const forked = [];
     for (const n of [90, 91]) {
       const made = createOp(twin, entry(n), T + 10_000 + n);
