@@ -6,6 +6,7 @@ import { onLocalOps } from '../db/changes.ts';
 import type { SyncLogRow, SyncTargetRow, WarRoomDb } from '../db/database.ts';
 import { bridgePort } from './bridgePort.ts';
 import { dexieLocalStore } from './localStore.ts';
+import { replayPending } from './replayPending.ts';
 
 /** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
 export const AFTER_CHANGE_MS = 1500;
@@ -150,6 +151,7 @@ let scheduler: SyncScheduler | null = null;
 
 /** Start syncing in the desktop app (no bridge, no sync: the web preview stays local). */
 export function startSync(db: WarRoomDb, bridge: Bridge | null): () => void {
+  void replayPending(db).catch((error: unknown) => console.error('Replaying kept-aside changes failed', error));
   if (!bridge) return () => undefined;
   const current = new SyncScheduler(db, bridge);
   scheduler = current;

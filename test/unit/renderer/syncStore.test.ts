@@ -63,3 +63,22 @@ describe('the sync round’s view of IndexedDB', () => {
     expect((await db.incidents.get('inc-store2'))?.view?.title).toBe('Remote');
   });
 });
+
+describe('ops kept aside from a newer app', () => {
+  it('are applied once this app understands them, and leave the pending table in the same transaction', async () => {
+    const { replayPending } = await import('../../../renderer/sync/replayPending.ts');
+    const db = freshDb();
+    const other = freshDb();
+    const op = await commit(other, { actor: 'Ben', incident: 'inc-later1', kind: 'incident.declare', data: { title: 'From the future', severity: 'P2', type: 'data', declaredAt: new Date(T).toISOString() } });
+    const stillUnknown = { ...op, kind: 'checklist.check', hash: 'e'.repeat(64) };
+    // As if an older app had kept it: a kind it did not know then, which this app knows.
+    await db.pending.bulkPut([
+      { id: op.hash, op, reason: 'unknown kind incident.declare' },
+      { id: stillUnknown.hash, op: stillUnknown, reason: 'unknown kind checklist.check' },
+    ]);
+    expect(await replayPending(db)).toBe(1);
+    expect((await db.incidents.get('inc-later1'))?.view?.title).toBe('From the future');
+    expect((await db.pending.toArray()).map((row) => row.id)).toEqual([stillUnknown.hash]);
+    expect(await replayPending(db)).toBe(0);
+  });
+});

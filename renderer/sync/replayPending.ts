@@ -1,0 +1,25 @@
+import { parseOp, type Op } from '../../shared/ops/envelope.ts';
+import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
+import { emitCommitted } from '../db/changes.ts';
+import type { WarRoomDb } from '../db/database.ts';
+
+/**
+ * Ops a newer War Room wrote wait in `pending` (DESIGN.md §3). After an upgrade this app may
+ * understand them: apply those, in the same transaction that takes them out of `pending`.
+ */
+export async function replayPending(db: WarRoomDb, now: () => number = Date.now): Promise<number> {
+  const rows = await db.pending.toArray();
+  const ready: { id: string; op: Op }[] = [];
+  for (const row of rows) {
+    const parsed = parseOp(row.op);
+    if (parsed.status === 'ok') ready.push({ id: row.id, op: parsed.op });
+  }
+  if (ready.length === 0) return 0;
+  const { change } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {
+    const applied = await applyRemoteOpsInTransaction(db, ready.map((r) => r.op), now);
+    await db.pending.bulkDelete(ready.map((r) => r.id));
+    return applied;
+  });
+  emitCommitted(change);
+  return ready.length;
+}
