@@ -66,3 +66,37 @@ test('screens in dark and light themes', async ({ page }) => {
     await page.keyboard.press('Escape');
   }
 });
+
+test('the sync dialog with a healthy and an unreachable target', async ({ page }) => {
+  const { mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { injectHost } = await import('./support/injectedHost.ts');
+  const scratch = mkdtempSync(join(tmpdir(), 'warroom-shot-'));
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await injectHost(page, { userDataDir: scratch });
+    await openAs(page, 'Ana Scribe');
+    await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
+    for (const name of ['team-share', 'usb-stick']) {
+      mkdirSync(join(scratch, name));
+      await page.getByRole('button', { name: /Sync/ }).first().click();
+      await page.getByLabel(/^Shared folder/).fill(join(scratch, name));
+      await page.getByRole('button', { name: 'Add target' }).click();
+      await page.getByRole('listitem').filter({ hasText: name }).waitFor();
+      await page.getByRole('button', { name: 'Close' }).click();
+    }
+    rmSync(join(scratch, 'usb-stick'), { recursive: true });
+    await page.getByRole('textbox', { name: 'New timeline entry' }).fill('Rolled back deploy 4411');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /Sync problem/ }).waitFor({ timeout: 10_000 });
+    for (const theme of ['dark', 'light'] as const) {
+      if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+      await page.getByRole('button', { name: /Sync/ }).first().click();
+      await page.screenshot({ path: `test-results/screenshots/sync-${theme}.png`, fullPage: true });
+      await page.getByRole('button', { name: 'Close' }).click();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});

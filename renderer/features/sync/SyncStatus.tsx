@@ -40,14 +40,15 @@ export function SyncStatus({ onOpen }: { onOpen(): void }) {
     const pending = Math.max(...targets.map((t) => pendingFor(t, ownSeq)));
     const lastSuccess = Math.min(...targets.map((t) => t.lastSuccessAt ?? 0));
     if (failing.length > 0) {
-      text = `⚠ Sync: ${failing.length === 1 ? failing[0]!.label : `${failing.length} targets`} not reached${pending ? ` · ${pending} waiting` : ''}`;
+      text = `⚠ Sync problem${pending ? ` · ${pending} waiting` : ''}`;
       level = 'late';
     } else if (running) text = 'Syncing…';
     else text = `✓ Synced ${formatAgo(lastSuccess || null, now)}${pending ? ` · ${pending} waiting` : ''}`;
     if (!failing.length) level = pending ? 'soon' : 'ok';
   }
+  const failing = targets.filter((t) => t.lastFault).map((t) => t.label);
   return (
-    <button type="button" className={`sync-status flag-${level}`} onClick={onOpen} aria-live="polite">
+    <button type="button" className={`sync-status flag-${level}`} onClick={onOpen} title={failing.length ? `Not reached: ${failing.join(', ')}` : undefined}>
       {text}
     </button>
   );
