@@ -6,6 +6,9 @@ export const DeviceId = z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 lo
 /** Ids of records created by ops (incidents, entries): random, collision-free across devices. */
 export const RecordId = z.string().regex(/^[0-9a-z][0-9a-z-]{5,63}$/, 'an id is 6–64 characters of a–z, 0–9, -');
 
+/** Who made a change, as shown to everyone (trimmed, so every reader hashes the same bytes). */
+export const Actor = z.string().trim().min(1).max(100);
+
 /** ISO-8601 UTC with milliseconds, the only timestamp form stored in ops. */
 export const IsoTime = z.iso.datetime({ offset: false, precision: 3 });
 

@@ -1,3 +1,4 @@
+import { Actor } from '../domain/ids.ts';
 import { formatHlc, tick, type HlcState } from './hlc.ts';
 import { hashOp } from './chain.ts';
 import type { Op } from './envelope.ts';
@@ -38,7 +39,8 @@ export function createOp<K extends OpKind>(state: DeviceState, intent: OpIntent<
     device: state.device,
     seq,
     hlc: formatHlc({ ...clock, device: state.device }),
-    actor: intent.actor,
+    // Normalized exactly as readers parse it, or they would see a hash mismatch.
+    actor: Actor.parse(intent.actor),
     incident: intent.incident,
     kind: intent.kind,
     data,

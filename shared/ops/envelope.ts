@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceId, RecordId } from '../domain/ids.ts';
+import { Actor, DeviceId, RecordId } from '../domain/ids.ts';
 import { HLC_PATTERN } from './hlc.ts';
 import { isKnownKind, kindNeedsIncident, opKinds, type OpData, type OpKind } from './kinds.ts';
 
@@ -13,7 +13,7 @@ export const OpEnvelope = z
     device: DeviceId,
     seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
     hlc: z.string().regex(HLC_PATTERN, 'an HLC stamp <ISO ms>-<4 hex>-<device>'),
-    actor: z.string().trim().min(1).max(100),
+    actor: Actor,
     incident: RecordId.nullable(),
     kind: z.string().regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, 'a kind such as entry.add'),
     data: z.record(z.string(), z.unknown()),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
+import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
+import { parseSegmentName } from '../../../shared/sync/layout.ts';
 import { decodeSegment, encodeSegment } from '../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { chainOf, DEV_A, DEV_B, line, rechain, refOf, rehashed } from './support/chains.ts';
@@ -144,4 +146,14 @@ describe('decodeSegment', () => {
     // ~3 s on the 2-core dev box (JSON 0.4, parseOp 0.7, canonical JSON 0.8, SHA-256 0.9); generous for a loaded machine.
     expect(ms).toBeLessThan(8_000);
   }, 60_000);
+});
+
+describe('what a writer hashes is what a reader checks', () => {
+  it('an actor typed with surrounding spaces is stored trimmed, so the op reads back intact', () => {
+    const made = createOp(freshDeviceState('0a0a0a0a0a0a0a0a'), { actor: '  Ana  ', incident: 'inc-trim01', kind: 'incident.declare', data: { title: '  Pool  ', severity: 'P1', type: 'availability', declaredAt: '2026-11-23T09:00:00.000Z' } }, Date.UTC(2026, 10, 23, 9));
+    expect(made.op.actor).toBe('Ana');
+    const decoded = decodeSegment(encodeSegment([made.op]), parseSegmentName('0a0a0a0a0a0a0a0a', '000000000001-000000000001.jsonl')!);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.complete).toBe(true);
+  });
 });
