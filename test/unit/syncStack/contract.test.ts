@@ -11,7 +11,8 @@ import {
   actions,
   expectConverged,
   filesUnder,
-  join,
+  gitWorld,
+  joinTarget,
   localState,
   quiesce,
   sh,
@@ -37,8 +38,11 @@ function winner(ops: readonly OpEnvelope[], writes: (op: OpEnvelope) => boolean)
   return candidates.reduce((best, op) => (compareStamps({ ...op, opId: op.id }, { ...best, opId: best.id }) > 0 ? op : best));
 }
 
-const field = (op: OpEnvelope, name: string): unknown =>
-  op.kind === 'incident.declare' || op.kind === 'entry.add' ? (op.data as Record<string, unknown>)[name] ?? (op.data['fields'] as Record<string, unknown> | undefined)?.[name] : (op.data['fields'] as Record<string, unknown> | undefined)?.[name];
+/** The value an op writes to a field register: declarations carry the fields in `data`, the rest in `data.fields`. */
+function field(op: OpEnvelope, name: string): unknown {
+  const fields = (op.kind === 'incident.declare' ? op.data : op.data['fields']) as Record<string, unknown> | undefined;
+  return fields?.[name];
+}
 
 /** Every laptop shows, for the contested fields, the value of the last writer by (hlc, hash). */
 async function expectLastWriterWins(db: WarRoomDb, contested: { incident: string[]; roles: Role[]; entry: string[] }): Promise<void> {
@@ -98,8 +102,8 @@ async function expectTidyFolder(world: World): Promise<void> {
 describe.each(worlds)('the whole sync stack over a %s target', (_kind, make) => {
   it('two laptops editing one incident at once, rounds interleaved: same ops, same board, LWW everywhere', async () => {
     const world = await make();
-    const ana = await join(world, 0, 'Ana’s laptop');
-    const ben = await join(world, 1, 'Ben');
+    const ana = await joinTarget(world, 0, 'Ana’s laptop');
+    const ben = await joinTarget(world, 1, 'Ben');
     const a = actions(ana, 'Ana');
     const b = actions(ben, 'Ben');
 
@@ -146,8 +150,10 @@ describe.each(worlds)('the whole sync stack over a %s target', (_kind, make) => 
 
   it('three laptops, three round orders, the same incident contested by all: everyone converges', async () => {
     const world = await make();
-    const laptops = [await join(world, 0, 'Ana'), await join(world, 1, 'Ben'), await join(world, 2, 'Chloé')];
+    const laptops = [await joinTarget(world, 0, 'Ana'), await joinTarget(world, 1, 'Ben'), await joinTarget(world, 2, 'Chloé')];
     const [ana, ben, chloe] = laptops as [Laptop, Laptop, Laptop];
+    // Chloé writes small segments and reads one segment per exchange: many exchanges per round.
+    chloe.roundOptions = { readBatch: 1, maxOpsPerSegment: 3 };
     const people = ['Ana', 'Ben', 'Chloé'];
     const act = laptops.map((l, i) => actions(l, people[i] as string));
 
@@ -186,8 +192,8 @@ describe.each(worlds)('the whole sync stack over a %s target', (_kind, make) => 
 
   it('two laptops syncing at the same moment: both land (a rejected git push is rebased and retried)', async () => {
     const world = await make();
-    const ana = await join(world, 0, 'Ana');
-    const ben = await join(world, 1, 'Ben');
+    const ana = await joinTarget(world, 0, 'Ana');
+    const ben = await joinTarget(world, 1, 'Ben');
     for (let turn = 0; turn < 3; turn++) {
       await someWork(ana, 'Ana', `ana-${turn}x`);
       await someWork(ben, 'Ben', `ben-${turn}x`);
@@ -202,10 +208,30 @@ describe.each(worlds)('the whole sync stack over a %s target', (_kind, make) => 
     else await expectTidyFolder(world);
   });
 
+  it('typing while a round runs: every op made during the round is kept and goes out next round', async () => {
+    const world = await make();
+    const ana = await joinTarget(world, 0, 'Ana');
+    const ben = await joinTarget(world, 1, 'Ben');
+    await someWork(ben, 'Ben', 'ben001');
+    await ben.sync();
+    await someWork(ana, 'Ana', 'ana001');
+    const act = actions(ana, 'Ana');
+    const typing = (async () => {
+      for (let i = 0; i < 8; i++) await act.add('inc-ana001', `ent-typed-${i}`, `typed during the round #${i}`);
+    })();
+    const [report] = await Promise.all([ana.sync(), typing]);
+    expect(report).toMatchObject({ ok: true, received: 5, problems: [] });
+    expect(report.pushed).toBeGreaterThanOrEqual(5);
+    await quiesce([ana, ben]);
+    await expectConverged([ana, ben]);
+    const ops = await ben.db.ops.where('[device+seq]').between([ana.device, 0], [ana.device, Infinity]).toArray();
+    expect(ops.map((op) => op.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+  });
+
   it('a round with nothing new changes nothing, here or on the target', async () => {
     const world = await make();
-    const ana = await join(world, 0, 'Ana');
-    const ben = await join(world, 1, 'Ben');
+    const ana = await joinTarget(world, 0, 'Ana');
+    const ben = await joinTarget(world, 1, 'Ben');
     await someWork(ana, 'Ana', 'ana001');
     await someWork(ben, 'Ben', 'ben001');
     await quiesce([ana, ben]);
@@ -215,5 +241,28 @@ describe.each(worlds)('the whole sync stack over a %s target', (_kind, make) => 
       expect(await laptop.sync()).toEqual({ ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: { [ana.device]: 5, [ben.device]: 5 } });
     }
     expect({ ana: await localState(ana.db), ben: await localState(ben.db), target: await target() }).toEqual(before);
+  });
+});
+
+describe('git: the race is real', () => {
+  it('with a single push attempt, one of two simultaneous rounds is refused; nothing is lost and a later round lands it', async () => {
+    const world = await gitWorld();
+    const ana = await joinTarget(world, 0, 'Ana', { pushAttempts: 1 });
+    const ben = await joinTarget(world, 1, 'Ben', { pushAttempts: 1 });
+    let refused = 0;
+    for (let turn = 0; turn < 6 && refused === 0; turn++) {
+      await someWork(ana, 'Ana', `ana-${turn}x`);
+      await someWork(ben, 'Ben', `ben-${turn}x`);
+      const reports = await Promise.all([ana.sync(), ben.sync()]);
+      for (const report of reports) {
+        if (report.ok) continue;
+        refused += 1;
+        expect(report.fault).toMatchObject({ code: 'push-rejected', message: expect.stringMatching(/refused this laptop's changes 1 times .*Nothing was lost/) });
+      }
+    }
+    expect(refused).toBe(1);
+    await quiesce([ana, ben]);
+    await expectConverged([ana, ben]);
+    await expectLinearOwnHistory(world, [ana.device, ben.device]);
   });
 });

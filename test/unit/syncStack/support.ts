@@ -89,6 +89,8 @@ export interface Laptop {
   /** Passed to every host call (git: push retries and back-off). */
   hostOptions: SyncOptions;
   port: TargetPort;
+  /** Defaults for this laptop's rounds (e.g. small read batches). */
+  roundOptions: SyncRoundOptions;
   sync(options?: SyncRoundOptions): Promise<SyncReport>;
 }
 
@@ -137,7 +139,8 @@ export function laptopOver(name: string, device: string, db: WarRoomDb, target: 
     target,
     hostOptions: { notice: () => {}, pushAttempts: 8, backoffMs: 10, ...hostOptions },
     port: { list: () => laptop.port.list(), exchange: (r) => laptop.port.exchange(r) },
-    sync: (options) => runSyncRound(laptop.store, laptop.port, TARGET_ID, options),
+    roundOptions: {},
+    sync: (options) => runSyncRound(laptop.store, laptop.port, TARGET_ID, { ...laptop.roundOptions, ...options }),
   };
   laptop.port = hostPort(laptop);
   return laptop;
@@ -145,7 +148,7 @@ export function laptopOver(name: string, device: string, db: WarRoomDb, target: 
 
 /**
  * A laptop with a fixed device id and name and a target row (as addTarget leaves it). The
- * target is not set up here: `join` does that, the way the app's "add target" does.
+ * target is not set up here: `joinTarget` does that, the way the app's "add target" does.
  */
 export async function laptop(index: number, name: string, target: TargetConfig, hostOptions: SyncOptions = {}): Promise<Laptop> {
   const db = freshDb();
@@ -159,7 +162,7 @@ export async function laptop(index: number, name: string, target: TargetConfig, 
 }
 
 /** Set the target up for this device (git: clone), then make the laptop. */
-export async function join(world: World, index: number, name: string, hostOptions: SyncOptions = {}): Promise<Laptop> {
+export async function joinTarget(world: World, index: number, name: string, hostOptions: SyncOptions = {}): Promise<Laptop> {
   const target = world.config(index);
   value(await setUpTarget(target, { notice: () => {} }));
   return laptop(index, name, target, hostOptions);
