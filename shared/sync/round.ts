@@ -87,6 +87,8 @@ async function applyFiles(ctx: BatchContext, asked: readonly SegmentRef[], files
   const ops: Op[] = [];
   const pending: { op: OpEnvelope; reason: string }[] = [];
   const arrivals: { op: OpEnvelope; file: string; pending: boolean }[] = [];
+  // Each segment's first op must chain onto the op before it, which may be held from an earlier round.
+  const links: { op: OpEnvelope; file: string }[] = [];
   for (const file of files) {
     // Only what was asked for, each once: a transport repeating a file changes nothing.
     const ref = byPath.get(file.ref.path);
@@ -103,9 +105,12 @@ async function applyFiles(ctx: BatchContext, asked: readonly SegmentRef[], files
     pending.push(...segment.pending);
     for (const op of segment.ops) arrivals.push({ op, file: ref.path, pending: false });
     for (const { op } of segment.pending) arrivals.push({ op, file: ref.path, pending: true });
+    const head = [...segment.ops, ...segment.pending.map((p) => p.op)].find((op) => op.seq === ref.first);
+    if (head && head.seq > 1) links.push({ op: head, file: ref.path });
   }
 
-  const local = arrivals.length ? await ctx.store.hashesOf([...new Set(arrivals.map((a) => a.op.id))]) : new Map<string, string[]>();
+  const asks = [...arrivals.map((a) => a.op.id), ...links.map((l) => `${l.op.device}-${l.op.seq - 1}`)];
+  const local = asks.length ? await ctx.store.hashesOf([...new Set(asks)]) : new Map<string, string[]>();
   const held = new Map([...local].map(([id, hashes]) => [id, new Set(hashes)]));
   for (const { op, file, pending: isPending } of arrivals) {
     const hashes = held.get(op.id) ?? new Set<string>();
@@ -118,6 +123,14 @@ async function applyFiles(ctx: BatchContext, asked: readonly SegmentRef[], files
     if (isPending) report.pending += 1;
     const stamp = parseHlc(op.hlc);
     if (stamp && stamp.wall > ctx.now + ctx.maxDriftMs) report.future.push({ opId: op.id, hlc: op.hlc });
+  }
+
+  for (const { op, file } of links) {
+    const before = held.get(`${op.device}-${op.seq - 1}`);
+    // Nothing held for seq-1 yet (a gap): judged when it arrives, by this same check or verify.
+    if (before && before.size > 0 && !before.has(op.prev ?? '')) {
+      report.problems.push({ file, line: 1, reason: `broken chain: seq ${op.seq} does not follow the seq ${op.seq - 1} this laptop holds for device ${op.device} (two installs share a device id?); both are kept` });
+    }
   }
 
   const cursors = advanceCursors(report.cursors, done);

@@ -286,7 +286,7 @@ describe('ops the round must keep but treat specially', () => {
     ]);
 
     // A third laptop gets what the target holds — the original's seq 6 and the copy's seq 7 —
-    // and its own integrity check calls that chain broken (see the it.fails test below).
+    // and its own integrity check calls that chain broken (the sync report says so too: next test).
     const benBefore = await opsOf(ben.db);
     expect(await ben.sync()).toMatchObject({ ok: true, received: 2 });
     await expectHolds(ben.db, benBefore, [original6, copy7]);
@@ -295,17 +295,10 @@ describe('ops the round must keep but treat specially', () => {
   });
 
   /**
-   * PRODUCT BUG (spec deviation). FORMAT.md "What a reader must do": verify every line's … `prev`
-   * chain, and report a line that fails. decodeSegment (shared/sync/segment.ts) checks `prev` only
-   * between lines of the same segment — the first line of a segment is never checked against the
-   * op this laptop already holds for seq first-1 — and runSyncRound (shared/sync/round.ts,
-   * applyFiles) adds no such check. So Ben applies ana-7, whose prev is the copy's seq 6 and not
-   * the ana-6 Ben holds, with report.problems = [] and no fork warning; afterwards the app's own
-   * "Verify integrity" (renderer/db/integrity.ts, verifyIncident) on Ben's laptop reports
-   * "broken chain" for that op, with nothing in the sync log to explain it. The link is
-   * checkable: round.ts already asks the store for hashes (hashesOf) and could ask for seq first-1.
+   * FORMAT.md: a reader verifies every line's prev chain. The first line of a segment chains onto
+   * an op that arrived in an earlier round (seq first-1): the round asks the store for it.
    */
-  it.fails('a third laptop is told when a segment does not chain onto the op it holds (forked chain)', async () => {
+  it('a third laptop is told when a segment does not chain onto the op it holds (forked chain)', async () => {
     const { ana, ben, copy } = await forked();
     await copy.sync();
     const report = await ben.sync();
