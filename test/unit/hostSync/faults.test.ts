@@ -247,7 +247,7 @@ describe('git target faults', () => {
     await chmod(hook, 0o755);
 
     const fault = faultOf(await exchange(...exchangeArgs(target), { backoffMs: 5 }));
-    expect(fault).toMatchObject({ code: 'push-rejected', message: expect.stringMatching(/refused this laptop's changes 6 times .*Nothing was lost/) });
+    expect(fault).toMatchObject({ code: 'push-rejected', message: expect.stringMatching(/refused this laptop's changes 6 times \(pre-receive hook declined; the remote said: closed for maintenance\)\. Nothing was lost/) });
     expect(await sh(join(root, 'clone'), ['log', '-1', '--format=%s'])).toContain(`warroom: ${DEVICES[0]} ops 1-2`);
 
     await writeFile(hook, '#!/bin/sh\nexit 0\n');

@@ -506,7 +506,7 @@ describe('git remotes that say no', () => {
       received: 0,
       // (The hook's own words and git's "pre-receive hook declined" are not in the message:
       // firstUsefulLine prefers git's "error: failed to push some refs" line.)
-      fault: { code: 'push-rejected', message: expect.stringMatching(/^the Git remote file:\/\/.*refused this laptop's changes 2 times \(failed to push some refs .*\)\. Nothing was lost: they are committed in the clone/) },
+      fault: { code: 'push-rejected', message: expect.stringMatching(/^the Git remote file:\/\/.*refused this laptop's changes 2 times \(pre-receive hook declined; the remote said: frozen for the audit\)\. Nothing was lost: they are committed in the clone/) },
     });
     expect(await localState(ana.db)).toEqual(before);
     expect(await sh(world.place, ['rev-parse', 'main'])).toBe(remoteBefore);

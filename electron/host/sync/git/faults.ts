@@ -48,6 +48,14 @@ export function firstUsefulLine(stderr: string): string {
   return redact(line.replace(/^(fatal|error|remote):\s*/i, '')).slice(0, 500);
 }
 
+/** Why a push was refused: the ref's reason and what the remote's hook said, if anything. */
+export function pushRefusal(stderr: string): string {
+  const lines = stderr.split(/\r?\n/).map((line) => line.trim());
+  const reason = lines.map((line) => /\[(?:remote )?rejected\][^(]*\(([^)]+)\)/.exec(line)?.[1]).find(Boolean);
+  const remote = lines.filter((line) => /^remote:\s*\S/.test(line)).map((line) => line.replace(/^remote:\s*/, '')).slice(0, 3).join(' ');
+  return redact([reason, remote && `the remote said: ${remote}`].filter(Boolean).join('; ') || firstUsefulLine(stderr)).slice(0, 500);
+}
+
 /** A git failure → a fault in plain words; `what` says what was being done ("fetching from …"). */
 export function gitFault(error: unknown, what: string, file?: string): SyncFault {
   if (error instanceof FaultError) return error.fault;

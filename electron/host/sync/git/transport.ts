@@ -4,7 +4,7 @@ import type { DeviceInfo } from '../../../../shared/sync/layout.ts';
 import type { GitTarget } from '../../../../shared/sync/wire.ts';
 import { FaultError, errnoOf, fail, fault, guard } from '../faults.ts';
 import type { SyncOptions, Transport } from '../transport.ts';
-import { gitFault, isRejectedPush, redact, step } from './faults.ts';
+import { gitFault, isRejectedPush, pushRefusal, redact, step } from './faults.ts';
 import { checkOutBranch, repair } from './repair.ts';
 import { Repo } from './repo.ts';
 import { git, GitError } from './run.ts';
@@ -163,9 +163,9 @@ async function push(repo: Repo, where: string, options: SyncOptions): Promise<vo
     await sleep(backoff * 2 ** (attempt - 1) * (0.5 + Math.random()));
     await fetchAndRebase(repo, where);
   }
-  const said = last instanceof GitError ? gitFault(last, 'pushing').message.replace(/^git failed while pushing: /, '') : '';
+  const said = last instanceof GitError ? pushRefusal(last.stderr) : '';
   fail(
     'push-rejected',
-    `${where} refused this laptop's changes ${attempts} times (${said}). Nothing was lost: they are committed in the clone and will be pushed on a later round.`,
+    `${where} refused this laptop's changes ${attempts === 1 ? 'once' : `${attempts} times`} (${said}). Nothing was lost: they are committed in the clone and will be pushed on a later round.`,
   );
 }
