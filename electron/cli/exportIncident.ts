@@ -9,8 +9,8 @@ import { readArchive } from '../host/archive/readArchive.ts';
  * `warroom export <target> --incident <id>`: the incident's timeline as the app exports it,
  * folded from the archive's verified ops. Without --incident, lists the incidents found.
  */
-export async function exportIncident(target: string, incidentId: string | null, format: TimelineFormat, out: (text: string) => void, err: (line: string) => void): Promise<number> {
-  const archive = await readArchive(target);
+export async function exportIncident(target: string, incidentId: string | null, format: TimelineFormat, out: (text: string) => void, err: (line: string) => void, passphrase?: string): Promise<number> {
+  const archive = await readArchive(target, passphrase);
   if (!archive) {
     err(`${target}: no War Room archive here (expected warroom/v1/ops/) — unreachable or not set up`);
     return 2;

@@ -2,8 +2,8 @@ import { verifyChains } from '../../shared/ops/chain.ts';
 import { readArchive } from '../host/archive/readArchive.ts';
 
 /** `warroom verify <target>`: every line and every chain of an archive; exit 1 on any problem. */
-export async function verify(target: string, out: (line: string) => void): Promise<number> {
-  const archive = await readArchive(target);
+export async function verify(target: string, out: (line: string) => void, passphrase?: string): Promise<number> {
+  const archive = await readArchive(target, passphrase);
   if (!archive) {
     out(`${target}: no War Room archive here (expected warroom/v1/ops/) — unreachable or not set up, nothing was judged`);
     return 2;

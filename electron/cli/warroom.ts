@@ -1,3 +1,4 @@
+import { ArchiveError } from '../host/archive/readArchive.ts';
 import { exportIncident } from './exportIncident.ts';
 import { relay } from './relay.ts';
 import { verify } from './verify.ts';
@@ -10,11 +11,12 @@ commands:
   export <target> [--incident <id>] [--format markdown|csv]
                     print an incident's timeline exactly as the app exports it;
                     without --incident, list the incidents in the archive
-  sync <from> <to> [--passphrase-env <NAME>]
-                    copy every whole, valid segment of folder target <from> that <to>
-                    lacks (a headless relay); never overwrites or deletes. An encrypted
-                    target's passphrase is read from the environment variable NAME
+  sync <from> <to>  copy every whole, valid segment of folder target <from> that <to>
+                    lacks (a headless relay); never overwrites or deletes
   help              this text
+
+Every command takes --passphrase-env <NAME> for an encrypted target: the team passphrase is
+read from the environment variable NAME (never from the command line, which others can see).
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -26,27 +28,26 @@ async function main(argv: readonly string[]): Promise<number> {
     case '-h':
       process.stdout.write(USAGE);
       return 0;
-    case 'verify':
-      if (rest.length !== 1) break;
-      return verify(rest[0]!, print);
+    case 'verify': {
+      const [target, ...flags] = rest;
+      const options = parseFlags(flags, ['--passphrase-env']);
+      if (!target || !options) break;
+      return withPassphrase(options, (passphrase) => verify(target, print, passphrase));
+    }
     case 'export': {
       const [target, ...flags] = rest;
-      const options = parseFlags(flags, ['--incident', '--format']);
+      const options = parseFlags(flags, ['--incident', '--format', '--passphrase-env']);
       if (!target || !options) break;
       const format = options['--format'] ?? 'markdown';
       if (format !== 'markdown' && format !== 'csv') break;
-      return exportIncident(target, options['--incident'] ?? null, format, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
+      const err = (line: string) => process.stderr.write(`${line}\n`);
+      return withPassphrase(options, (passphrase) => exportIncident(target, options['--incident'] ?? null, format, (text) => process.stdout.write(text), err, passphrase));
     }
     case 'sync': {
       const [from, to, ...flags] = rest;
       const options = parseFlags(flags, ['--passphrase-env']);
       if (!from || !to || !options) break;
-      const variable = options['--passphrase-env'];
-      if (variable !== undefined && !process.env[variable]) {
-        process.stderr.write(`warroom: the environment variable ${variable} is not set\n`);
-        return 2;
-      }
-      return relay(from, to, variable ? process.env[variable] : undefined, print);
+      return withPassphrase(options, (passphrase) => relay(from, to, passphrase, print));
     }
     case undefined:
       break;
@@ -55,6 +56,22 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   process.stderr.write(USAGE);
   return 2;
+}
+
+/** The passphrase named by --passphrase-env; an archive that cannot be opened is exit 2, not a crash. */
+async function withPassphrase(options: Record<string, string>, run: (passphrase: string | undefined) => Promise<number>): Promise<number> {
+  const variable = options['--passphrase-env'];
+  if (variable !== undefined && !process.env[variable]) {
+    process.stderr.write(`warroom: the environment variable ${variable} is not set\n`);
+    return 2;
+  }
+  try {
+    return await run(variable === undefined ? undefined : process.env[variable]);
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    process.stderr.write(`warroom: ${error.message}\n`);
+    return 2;
+  }
 }
 
 /** `--name value` pairs from a fixed set; null on anything else (then the usage is printed). */

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseOp, type OpEnvelope } from '../../../shared/ops/envelope.ts';
+import { ENCRYPTION_PATH } from '../../../shared/sync/layout.ts';
+import { listArchive, openArchive, readSegments } from '../sync/archive.ts';
+import { FaultError } from '../sync/faults.ts';
 
 /** FORMAT.md: warroom/v1/ops/<device>/<first>-<last>.jsonl; anything else (e.g. *.tmp) is ignored. */
 export const SEGMENT_NAME = /^(\d{12})-(\d{12})\.jsonl$/;
@@ -49,12 +53,44 @@ function parseLine(text: string, device: string): { op: OpEnvelope; pending: boo
   return { op, pending: parsed.status === 'pending' };
 }
 
+/** One segment's text, or why it could not be had. */
+type SegmentText = { file: string; device: string; text: string } | { file: string; device: string; error: string };
+
+/** An archive that cannot be read at all: unreachable, not set up, or locked without its passphrase. */
+export class ArchiveError extends Error {}
+
 /**
  * Read every segment of a sync archive and validate each line on its own: a bad line is
  * reported with file, line and reason and skipped; it never stops the rest.
  * Returns null when the target holds no archive (missing = "not there", never "empty").
+ * An encrypted target needs its passphrase; a wrong one throws ArchiveError, nothing is read.
  */
-export async function readArchive(target: string): Promise<ArchiveContents | null> {
+export async function readArchive(target: string, passphrase?: string): Promise<ArchiveContents | null> {
+  const texts = existsSync(join(target, ENCRYPTION_PATH)) ? await encryptedTexts(target, passphrase) : await plainTexts(target);
+  if (!texts) return null;
+  const contents: ArchiveContents = { ops: [], pending: 0, problems: [], segments: 0 };
+  for (const segment of texts) {
+    contents.segments += 1;
+    if ('error' in segment) {
+      contents.problems.push({ file: segment.file, line: 0, reason: segment.error });
+      continue;
+    }
+    const lines = segment.text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    else contents.problems.push({ file: segment.file, line: lines.length, reason: 'truncated: the last line has no newline' });
+    lines.forEach((text, index) => {
+      const result = parseLine(text, segment.device);
+      if ('reason' in result) contents.problems.push({ file: segment.file, line: index + 1, reason: result.reason });
+      else {
+        if (result.pending) contents.pending += 1;
+        contents.ops.push(result.op);
+      }
+    });
+  }
+  return contents;
+}
+
+async function plainTexts(target: string): Promise<SegmentText[] | null> {
   let root: string | null = null;
   let devices: string[] | null = null;
   for (const candidate of opsDir(target)) {
@@ -65,24 +101,28 @@ export async function readArchive(target: string): Promise<ArchiveContents | nul
     }
   }
   if (!root || !devices) return null;
-  const contents: ArchiveContents = { ops: [], pending: 0, problems: [], segments: 0 };
+  const texts: SegmentText[] = [];
   for (const device of devices.filter((name) => DEVICE_DIR.test(name)).sort()) {
     const files = (await listDir(join(root, device))) ?? [];
     for (const name of files.filter((file) => SEGMENT_NAME.test(file)).sort()) {
       const file = join(root, device, name);
-      contents.segments += 1;
-      const lines = (await readFile(file, 'utf8')).split('\n');
-      if (lines[lines.length - 1] === '') lines.pop();
-      else contents.problems.push({ file, line: lines.length, reason: 'truncated: the last line has no newline' });
-      lines.forEach((text, index) => {
-        const result = parseLine(text, device);
-        if ('reason' in result) contents.problems.push({ file, line: index + 1, reason: result.reason });
-        else {
-          if (result.pending) contents.pending += 1;
-          contents.ops.push(result.op);
-        }
-      });
+      texts.push({ file, device, text: await readFile(file, 'utf8') });
     }
   }
-  return contents;
+  return texts;
+}
+
+/** Through the sync transport's own archive code: the same key check and decryption as the app. */
+async function encryptedTexts(target: string, passphrase: string | undefined): Promise<SegmentText[]> {
+  const root = resolve(target);
+  try {
+    const archive = await openArchive(root, { kind: 'folder', path: root, ...(passphrase ? { encryption: { passphrase } } : {}) });
+    const listing = await listArchive(archive);
+    return (await readSegments(archive, listing.segments)).map(({ ref, result }) =>
+      result.ok ? { file: join(root, ref.path), device: ref.device, text: result.text } : { file: join(root, ref.path), device: ref.device, error: result.fault.message },
+    );
+  } catch (error) {
+    if (error instanceof FaultError) throw new ArchiveError(error.fault.message);
+    throw error;
+  }
 }
