@@ -257,7 +257,7 @@ describe('git: the race is real', () => {
       for (const report of reports) {
         if (report.ok) continue;
         refused += 1;
-        expect(report.fault).toMatchObject({ code: 'push-rejected', message: expect.stringMatching(/refused this laptop's changes 1 times .*Nothing was lost/) });
+        expect(report.fault).toMatchObject({ code: 'push-rejected', message: expect.stringMatching(/refused this laptop's changes once .*Nothing was lost/) });
       }
     }
     expect(refused).toBe(1);
