@@ -1,9 +1,9 @@
 import type { Op } from '../../shared/ops/envelope.ts';
 import { parseHlc, receive } from '../../shared/ops/hlc.ts';
-import { emitCommitted, type CommittedChange } from './changes.ts';
+import { emitCommitted, NO_CHANGE, type CommittedChange } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
-import { materialize } from './materialize.ts';
+import { MATERIALIZED_TABLES, materialize } from './materialize.ts';
 
 /** How far ahead of this laptop's clock a remote stamp may be before it is flagged, not followed. */
 export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () 
   return result;
 }
 
-export const REMOTE_APPLY_TABLES = (db: WarRoomDb) => [db.ops, db.meta, db.incidents, db.entries, db.settings];
+export const REMOTE_APPLY_TABLES = (db: WarRoomDb) => [db.ops, db.meta, ...MATERIALIZED_TABLES(db)];
 
 /**
  * The body of applyRemoteOps, for callers that must land more in the same transaction (a sync
@@ -35,7 +35,7 @@ export async function applyRemoteOpsInTransaction(db: WarRoomDb, ops: readonly O
   const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
   const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
   const fresh = unique.filter((_, i) => existing[i] === undefined);
-  let change: CommittedChange = { incidents: [], entries: [], settings: [] };
+  let change: CommittedChange = NO_CHANGE;
   if (fresh.length > 0) {
     await db.ops.bulkAdd(fresh);
     change = await materialize(db, fresh);

@@ -1,4 +1,4 @@
-import type { EntryRow, IncidentRow, SettingRow } from './database.ts';
+import type { ChecklistRow, EntryRow, IncidentRow, SettingRow } from './database.ts';
 
 /**
  * Rows changed by a transaction that has committed. Views that hold large in-memory models
@@ -8,7 +8,10 @@ export interface CommittedChange {
   incidents: readonly IncidentRow[];
   entries: readonly EntryRow[];
   settings: readonly SettingRow[];
+  checklists: readonly ChecklistRow[];
 }
+
+export const NO_CHANGE: CommittedChange = { incidents: [], entries: [], settings: [], checklists: [] };
 
 type Listener = (change: CommittedChange) => void;
 const listeners = new Set<Listener>();
@@ -20,7 +23,7 @@ export function onCommitted(listener: Listener): () => void {
 
 /** Call only after the transaction has resolved: listeners may show the rows as saved. */
 export function emitCommitted(change: CommittedChange): void {
-  if (change.incidents.length === 0 && change.entries.length === 0 && change.settings.length === 0) return;
+  if (change.incidents.length === 0 && change.entries.length === 0 && change.settings.length === 0 && change.checklists.length === 0) return;
   for (const listener of listeners) listener(change);
 }
 

@@ -5,7 +5,7 @@ import type { OpKind } from '../../shared/ops/kinds.ts';
 import { emitCommitted, emitLocalOps } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
-import { foldIntoRows, loadDocs, writeRows } from './materialize.ts';
+import { foldIntoRows, loadDocs, MATERIALIZED_TABLES, writeRows } from './materialize.ts';
 
 /**
  * Record one user change: stamp and chain the op, store it, and update the materialized
@@ -22,7 +22,7 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now
   // Two round trips to IndexedDB, not five: read the chain head and the touched docs together,
   // then issue every write at once. Each round trip can wait behind a frame on a busy UI thread.
   const refs = intents.map(docRefOf);
-  const { ops, change } = await db.transaction('rw', [db.ops, db.meta, db.incidents, db.entries, db.settings], async () => {
+  const { ops, change } = await db.transaction('rw', [db.ops, db.meta, ...MATERIALIZED_TABLES(db)], async () => {
     const [start, docs] = await Promise.all([loadDeviceState(db), loadDocs(db, refs)]);
     let device = start;
     const ops: Op[] = [];

@@ -4,7 +4,7 @@ import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
-import type { EntryDoc, EntryView, IncidentDoc, IncidentView, SettingDoc } from '../../shared/state/docs.ts';
+import type { ChecklistDoc, ChecklistView, EntryDoc, EntryView, IncidentDoc, IncidentView, SettingDoc } from '../../shared/state/docs.ts';
 
 /** Materialized incident: the merged doc plus its view, flattened for the board. */
 export interface IncidentRow {
@@ -24,6 +24,14 @@ export interface EntryRow {
   view: EntryView | null;
 }
 
+/** Materialized checklist run; `view` is null until its start has arrived. */
+export interface ChecklistRow {
+  key: string;
+  incident: string;
+  doc: ChecklistDoc;
+  view: ChecklistView | null;
+}
+
 export interface SettingRow {
   key: SettingDoc['key'];
   doc: SettingDoc;
@@ -33,7 +41,9 @@ export type MetaRow =
   | { key: 'device'; value: DeviceState }
   | { key: 'profile'; value: { operator: string } }
   /** How this laptop appears to the others on a sync target (devices/<id>.json). */
-  | { key: 'deviceProfile'; value: { name: string; createdAt: string } };
+  | { key: 'deviceProfile'; value: { name: string; createdAt: string } }
+  /** The team's own runbooks as Markdown sources, kept on this laptop (not synced). */
+  | { key: 'runbooks'; value: { sources: string[] } };
 
 /** A sync target this laptop exchanges ops with: local only, never synced itself. */
 export interface SyncTargetRow {
@@ -86,7 +96,7 @@ export interface PendingRow {
 }
 
 /**
- * The `ops` table is the source of truth; `incidents` and `entries` are derived from it in the
+ * The `ops` table is the source of truth; `incidents`, `entries`, `settings` and `checklists` are derived from it in the
  * same transaction as each op insert and can always be rebuilt (DESIGN.md §2).
  */
 export class WarRoomDb extends Dexie {
@@ -95,6 +105,7 @@ export class WarRoomDb extends Dexie {
   incidents!: Table<IncidentRow, string>;
   entries!: Table<EntryRow, string>;
   settings!: Table<SettingRow, string>;
+  checklists!: Table<ChecklistRow, string>;
   drafts!: Table<DraftRow, string>;
   pending!: Table<PendingRow, string>;
   syncTargets!: Table<SyncTargetRow, string>;
@@ -113,6 +124,9 @@ export class WarRoomDb extends Dexie {
     });
     this.version(2).stores({ settings: 'key' });
     this.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
+    // Checklist runs. An older database has no checklist ops to fold: an older app kept any it
+    // received in `pending`, and replayPending applies them now that their kinds are known.
+    this.version(4).stores({ checklists: 'key, incident' });
   }
 }
 

@@ -13,6 +13,7 @@ export async function loadDeviceState(db: WarRoomDb): Promise<DeviceState> {
   return state;
 }
 
-export function newRecordId(prefix: 'inc' | 'ent'): string {
+/** inc: an incident, ent: a timeline entry, run: a checklist run. */
+export function newRecordId(prefix: 'inc' | 'ent' | 'run'): string {
   return `${prefix}-${randomHex(8, cryptoBytes)}`;
 }

@@ -1,10 +1,13 @@
 import type { Op } from '../../shared/ops/envelope.ts';
-import { docRefOf, entryView, incidentView, reduceDoc, type Doc, type DocRef } from '../../shared/state/docs.ts';
+import { checklistView, docRefOf, entryView, incidentView, reduceDoc, type Doc, type DocRef } from '../../shared/state/docs.ts';
 import type { CommittedChange } from './changes.ts';
-import type { EntryRow, IncidentRow, SettingRow, WarRoomDb } from './database.ts';
+import type { ChecklistRow, EntryRow, IncidentRow, SettingRow, WarRoomDb } from './database.ts';
 
-export function rowOf(doc: Doc): IncidentRow | EntryRow | SettingRow {
+export type MaterializedRow = IncidentRow | EntryRow | SettingRow | ChecklistRow;
+
+export function rowOf(doc: Doc): MaterializedRow {
   if (doc.table === 'settings') return { key: doc.key, doc };
+  if (doc.table === 'checklists') return { key: doc.key, incident: doc.incident, doc, view: checklistView(doc) };
   if (doc.table === 'incidents') {
     const view = incidentView(doc);
     return { key: doc.key, live: view ? 1 : 0, doc, view };
@@ -14,11 +17,14 @@ export function rowOf(doc: Doc): IncidentRow | EntryRow | SettingRow {
 }
 
 type DocTable = Doc['table'];
+
+/** Every table folded from `ops`: what a rebuild clears and refills. */
+export const MATERIALIZED_TABLES = (db: WarRoomDb) => [db.incidents, db.entries, db.settings, db.checklists];
 const docId = (ref: DocRef) => `${ref.table}:${ref.key}`;
 
 /** The stored docs these refs name, by `table:key` (absent ones simply missing). */
 export async function loadDocs(db: WarRoomDb, refs: Iterable<DocRef>): Promise<Map<string, Doc>> {
-  const keys: Record<DocTable, Set<string>> = { incidents: new Set(), entries: new Set(), settings: new Set() };
+  const keys: Record<DocTable, Set<string>> = { incidents: new Set(), entries: new Set(), settings: new Set(), checklists: new Set() };
   for (const ref of refs) keys[ref.table].add(ref.key);
   const tables = (Object.keys(keys) as DocTable[]).filter((table) => keys[table].size > 0);
   const stored = await Promise.all(tables.map((table) => db[table].bulkGet([...keys[table]])));
@@ -44,6 +50,7 @@ export function writeRows(db: WarRoomDb, change: CommittedChange): Promise<unkno
     change.incidents.length > 0 ? db.incidents.bulkPut(change.incidents) : null,
     change.entries.length > 0 ? db.entries.bulkPut(change.entries) : null,
     change.settings.length > 0 ? db.settings.bulkPut(change.settings) : null,
+    change.checklists.length > 0 ? db.checklists.bulkPut(change.checklists) : null,
   ]);
 }
 
@@ -58,10 +65,11 @@ export async function materialize(db: WarRoomDb, ops: readonly Op[]): Promise<Co
   return change;
 }
 
-export function splitRows(rows: readonly (IncidentRow | EntryRow | SettingRow)[]): CommittedChange {
+export function splitRows(rows: readonly MaterializedRow[]): CommittedChange {
   return {
     incidents: rows.filter((row): row is IncidentRow => row.doc.table === 'incidents'),
     entries: rows.filter((row): row is EntryRow => row.doc.table === 'entries'),
     settings: rows.filter((row): row is SettingRow => row.doc.table === 'settings'),
+    checklists: rows.filter((row): row is ChecklistRow => row.doc.table === 'checklists'),
   };
 }

@@ -1,6 +1,7 @@
 import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
 import { severityRank } from '../../shared/domain/severity.ts';
-import { entryKey, type EntryDoc, type EntryView, type IncidentView } from '../../shared/state/docs.ts';
+import { compareStamps } from '../../shared/state/register.ts';
+import { entryKey, type ChecklistView, type EntryDoc, type EntryView, type IncidentView } from '../../shared/state/docs.ts';
 import type { WarRoomDb } from './database.ts';
 
 /** Declared incidents, most severe first, then oldest first. */
@@ -19,6 +20,15 @@ export async function getIncident(db: WarRoomDb, id: string): Promise<IncidentVi
 export async function listEntries(db: WarRoomDb, incident: string): Promise<EntryView[]> {
   const rows = await db.entries.where('[incident+order]').between([incident, '0'], [incident, '\uffff']).toArray();
   return rows.map((row) => row.view!);
+}
+
+/** An incident's checklist runs that have started, in the order they were started (hlc, hash). */
+export async function listChecklists(db: WarRoomDb, incident: string): Promise<ChecklistView[]> {
+  const rows = await db.checklists.where('incident').equals(incident).toArray();
+  return rows
+    .filter((row) => row.view !== null && row.doc.started.length > 0)
+    .sort((a, b) => compareStamps(a.doc.started[0]!, b.doc.started[0]!) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((row) => row.view!);
 }
 
 export async function getOperator(db: WarRoomDb): Promise<string | null> {

@@ -1,11 +1,11 @@
 import { parseOp, type Op } from '../../shared/ops/envelope.ts';
 import { foldOps } from '../../shared/state/fold.ts';
 import type { WarRoomDb } from './database.ts';
-import { rowOf, splitRows } from './materialize.ts';
+import { MATERIALIZED_TABLES, rowOf, splitRows, writeRows } from './materialize.ts';
 
 /** Throw the materialized tables away and fold them again from `ops`, the source of truth. */
 export async function rebuildFromOps(db: WarRoomDb): Promise<{ ops: number; skipped: number }> {
-  return db.transaction('rw', [db.ops, db.incidents, db.entries, db.settings], async () => {
+  return db.transaction('rw', [db.ops, ...MATERIALIZED_TABLES(db)], async () => {
     const ops: Op[] = [];
     let skipped = 0;
     await db.ops.each((stored) => {
@@ -14,8 +14,8 @@ export async function rebuildFromOps(db: WarRoomDb): Promise<{ ops: number; skip
       else skipped += 1;
     });
     const rows = splitRows([...foldOps(ops).values()].map(rowOf));
-    await Promise.all([db.incidents.clear(), db.entries.clear(), db.settings.clear()]);
-    await Promise.all([db.incidents.bulkPut(rows.incidents), db.entries.bulkPut(rows.entries), db.settings.bulkPut(rows.settings)]);
+    await Promise.all(MATERIALIZED_TABLES(db).map((table) => table.clear()));
+    await writeRows(db, rows);
     return { ops: ops.length, skipped };
   });
 }

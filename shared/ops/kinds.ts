@@ -3,6 +3,15 @@ import { EntryFields } from '../domain/entry.ts';
 import { RecordId } from '../domain/ids.ts';
 import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
 import { SeverityScheme } from '../domain/severityScheme.ts';
+import { Runbook, RunbookItem } from '../runbooks/runbook.ts';
+
+/** The states of a checklist item in a run: checked, unchecked (again), or skipped with a reason. */
+export const CHECKLIST_ITEM_STATES = ['open', 'done', 'skipped'] as const;
+export const ChecklistItemState = z.enum(CHECKLIST_ITEM_STATES);
+export type ChecklistItemState = z.infer<typeof ChecklistItemState>;
+
+/** Whom a checklist item is assigned to: a person or a role name, as typed (trimmed). */
+const Assignee = z.string().trim().min(1).max(100);
 
 /**
  * One zod schema per op kind (`<entity>.<verb>`, FORMAT.md). A kind this table does not know
@@ -23,6 +32,23 @@ export const opKinds = {
     })
     .strict(),
   'entry.strike': z.object({ entry: RecordId, reason: z.string().max(500) }).strict(),
+  /**
+   * A run of a runbook on the incident. The runbook's content is snapshotted into the op, so
+   * every laptop runs the same items even if the runbook is edited later.
+   */
+  'checklist.start': z.object({ run: RecordId, runbook: Runbook }).strict(),
+  /** Check, uncheck or skip one item of a run; a skip says why. Each item is its own register. */
+  'checklist.set': z
+    .object({
+      run: RecordId,
+      item: RunbookItem.shape.id,
+      state: ChecklistItemState,
+      reason: z.string().trim().min(1, 'a reason cannot be empty').max(500).optional(),
+    })
+    .strict()
+    .refine((set) => set.state !== 'skipped' || set.reason !== undefined, { path: ['reason'], message: 'skipping an item needs a reason' }),
+  /** Assign one item of a run to a person or a role (null: unassigned). */
+  'checklist.assign': z.object({ run: RecordId, item: RunbookItem.shape.id, assignee: Assignee.nullable() }).strict(),
 } as const;
 
 export type OpKind = keyof typeof opKinds;
@@ -32,7 +58,7 @@ export function isKnownKind(kind: string): kind is OpKind {
   return Object.hasOwn(opKinds, kind);
 }
 
-/** Ops about an incident or its timeline name it; team-wide settings (settings.*) carry null. */
+/** Ops about an incident, its timeline or its checklist runs name it; team-wide settings (settings.*) carry null. */
 export function kindNeedsIncident(kind: OpKind): boolean {
-  return kind.startsWith('incident.') || kind.startsWith('entry.');
+  return kind.startsWith('incident.') || kind.startsWith('entry.') || kind.startsWith('checklist.');
 }

@@ -1,9 +1,11 @@
 import type { EntryFields } from '../domain/entry.ts';
-import { INCIDENT_DEFAULTS, type IncidentFields, type Role } from '../domain/incident.ts';
+import { INCIDENT_DEFAULTS, type IncidentFields, type Phase, type Role } from '../domain/incident.ts';
 import type { SeverityScheme } from '../domain/severityScheme.ts';
 import type { OpIntent } from '../ops/createOp.ts';
 import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
+import type { ChecklistItemState } from '../ops/kinds.ts';
+import type { Runbook } from '../runbooks/runbook.ts';
 import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
 
 type Registers<F> = { [K in keyof F]?: Register<F[K]> };
@@ -39,12 +41,50 @@ export interface SettingDoc {
   value: Register<SeverityScheme>;
 }
 
-export type Doc = IncidentDoc | EntryDoc | SettingDoc;
+/** A `checklist.start`: who started the run, when, and the runbook content it snapshotted. */
+export interface ChecklistStart extends Stamp {
+  runbook: Runbook;
+}
+
+/** What a `checklist.set` writes: the item's state, and why (always, when skipped). */
+export interface ChecklistItemValue {
+  state: ChecklistItemState;
+  reason?: string;
+}
+
+/** Two registers per item, so checking one item never overwrites another's assignee or state. */
+export interface ChecklistItemRegisters {
+  state: Register<ChecklistItemValue>;
+  assignee: Register<string | null>;
+}
+
+/**
+ * The merged state of one checklist run (a runbook executed on an incident). Every item is a
+ * pair of last-writer-wins registers; ops for items the runbook lacks, or that arrive before
+ * the start, are kept here all the same (the fold must not depend on order) and the view
+ * ignores what the runbook does not list.
+ */
+export interface ChecklistDoc {
+  table: 'checklists';
+  key: string;
+  incident: string;
+  run: string;
+  /** Every start op for this run id, by (hlc, hash); the earliest one's runbook is the run's. */
+  started: readonly ChecklistStart[];
+  items: Readonly<Record<string, ChecklistItemRegisters>>;
+}
+
+export type Doc = IncidentDoc | EntryDoc | SettingDoc | ChecklistDoc;
 export type DocRef = Pick<Doc, 'table' | 'key'>;
 
 /** Entries are keyed within their incident, so an op can never move an entry elsewhere. */
 export function entryKey(incident: string, entry: string): string {
   return `${incident}/${entry}`;
+}
+
+/** Runs are keyed within their incident, like entries. */
+export function checklistKey(incident: string, run: string): string {
+  return `${incident}/${run}`;
 }
 
 /**
@@ -63,6 +103,10 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
       return { table: 'entries', key: entryKey(op.incident!, (op.data as { entry: string }).entry) };
     case 'settings.severity-scheme':
       return { table: 'settings', key: 'severity-scheme' };
+    case 'checklist.start':
+    case 'checklist.set':
+    case 'checklist.assign':
+      return { table: 'checklists', key: checklistKey(op.incident!, (op.data as { run: string }).run) };
   }
 }
 
@@ -80,6 +124,7 @@ function emptyDoc(op: Op): Doc {
   const ref = docRefOf(op);
   if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {}, roles: {} };
   if (ref.table === 'settings') return { table: 'settings', key: 'severity-scheme', value: [] };
+  if (ref.table === 'checklists') return { table: 'checklists', key: ref.key, incident: op.incident!, run: (op.data as { run: string }).run, started: [], items: {} };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
 }
@@ -118,7 +163,26 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
       const setting = base as SettingDoc;
       return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.scheme }) };
     }
+    case 'checklist.start': {
+      const run = base as ChecklistDoc;
+      return { ...run, started: insertSorted(run.started, { ...stamp, runbook: op.data.runbook }) };
+    }
+    case 'checklist.set': {
+      const run = base as ChecklistDoc;
+      const value: ChecklistItemValue = op.data.reason === undefined ? { state: op.data.state } : { state: op.data.state, reason: op.data.reason };
+      const item = itemRegisters(run, op.data.item);
+      return { ...run, items: { ...run.items, [op.data.item]: { ...item, state: insertSorted(item.state, { ...stamp, value }) } } };
+    }
+    case 'checklist.assign': {
+      const run = base as ChecklistDoc;
+      const item = itemRegisters(run, op.data.item);
+      return { ...run, items: { ...run.items, [op.data.item]: { ...item, assignee: insertSorted(item.assignee, { ...stamp, value: op.data.assignee }) } } };
+    }
   }
+}
+
+function itemRegisters(run: ChecklistDoc, item: string): ChecklistItemRegisters {
+  return Object.hasOwn(run.items, item) ? run.items[item]! : { state: [], assignee: [] };
 }
 
 export interface IncidentView extends IncidentFields {
@@ -183,4 +247,71 @@ export function entryView(doc: EntryDoc): EntryView | null {
     struck: doc.strikes[0] ?? null,
     edits,
   };
+}
+
+export interface ChecklistItemView {
+  id: string;
+  phase: Phase;
+  text: string;
+  role?: Role;
+  note?: string;
+  state: ChecklistItemState;
+  /** Why, from the winning set op (always there when skipped). */
+  reason?: string;
+  /** Who set the current state, and when (ISO): absent until someone has. */
+  by?: string;
+  at?: string;
+  /** A person or a role name; null when unassigned. */
+  assignee: string | null;
+}
+
+export interface ChecklistPhaseProgress {
+  phase: Phase;
+  done: number;
+  skipped: number;
+  total: number;
+}
+
+export interface ChecklistView {
+  /** The run id. */
+  id: string;
+  incident: string;
+  /** The snapshot the earliest start carried: what every laptop runs. */
+  runbook: Runbook;
+  startedBy: string;
+  /** ISO time of the earliest start. */
+  startedAt: string;
+  /** In runbook order: phase by phase, item by item. */
+  items: ChecklistItemView[];
+  /** One row per phase of the runbook, in its order. */
+  progress: ChecklistPhaseProgress[];
+}
+
+/** The run as the UI sees it; null until its start has arrived. Items the runbook lacks are ignored. */
+export function checklistView(doc: ChecklistDoc): ChecklistView | null {
+  const start = doc.started[0];
+  if (!start) return null;
+  const { runbook } = start;
+  const items: ChecklistItemView[] = [];
+  const progress: ChecklistPhaseProgress[] = [];
+  for (const { phase, items: phaseItems } of runbook.phases) {
+    const counts: ChecklistPhaseProgress = { phase, done: 0, skipped: 0, total: phaseItems.length };
+    for (const item of phaseItems) {
+      const registers = Object.hasOwn(doc.items, item.id) ? doc.items[item.id] : undefined;
+      const set = registers?.state[registers.state.length - 1];
+      const view: ChecklistItemView = { id: item.id, phase, text: item.text, state: set?.value.state ?? 'open', assignee: currentValue(registers?.assignee) ?? null };
+      if (item.role !== undefined) view.role = item.role;
+      if (item.note !== undefined) view.note = item.note;
+      if (set) {
+        if (set.value.reason !== undefined) view.reason = set.value.reason;
+        view.by = set.actor;
+        view.at = hlcToIso(set.hlc);
+      }
+      if (view.state === 'done') counts.done += 1;
+      if (view.state === 'skipped') counts.skipped += 1;
+      items.push(view);
+    }
+    progress.push(counts);
+  }
+  return { id: doc.run, incident: doc.incident, runbook, startedBy: start.actor, startedAt: hlcToIso(start.hlc), items, progress };
 }

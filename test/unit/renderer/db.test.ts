@@ -1,16 +1,21 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
+import type { OpData } from '../../../shared/ops/kinds.ts';
 import { verifyChains } from '../../../shared/ops/chain.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
-import { commit } from '../../../renderer/db/commit.ts';
+import { onCommitted, type CommittedChange } from '../../../renderer/db/changes.ts';
+import { commit, commitAll } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { loadDraft, saveDraft } from '../../../renderer/db/drafts.ts';
-import { getIncident, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
+import { getIncident, listChecklists, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
 import { rebuildFromOps } from '../../../renderer/db/rebuild.ts';
-import { deliveryArb, historyArb } from '../support/opScripts.ts';
+import { replayPending } from '../../../renderer/sync/replayPending.ts';
+import { checklistIntentArb, deliveryArb, historyArb, RUNBOOKS } from '../support/opScripts.ts';
 
 let opened: WarRoomDb[] = [];
 let counter = 0;
@@ -27,8 +32,8 @@ afterEach(async () => {
 /** Everything a user could see, in a form that compares byte for byte. */
 async function materializedSnapshot(db: WarRoomDb): Promise<string> {
   const [incidents, entries] = await Promise.all([db.incidents.orderBy('key').toArray(), db.entries.orderBy('key').toArray()]);
-  const settings = await db.settings.orderBy('key').toArray();
-  return canonicalJson({ incidents, entries, settings });
+  const [settings, checklists] = await Promise.all([db.settings.orderBy('key').toArray(), db.checklists.orderBy('key').toArray()]);
+  return canonicalJson({ incidents, entries, settings, checklists });
 }
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -111,8 +116,10 @@ describe('replicas in IndexedDB', () => {
           expect(snapshots[1]).toBe(snapshots[0]);
           expect(snapshots[2]).toBe(snapshots[0]);
           const last = opened[opened.length - 1]!;
+          const checklistsBefore = await last.checklists.orderBy('key').toArray();
           await rebuildFromOps(last);
           expect(await materializedSnapshot(last)).toBe(snapshots[0]);
+          expect(await last.checklists.orderBy('key').toArray()).toEqual(checklistsBefore);
           await Promise.all(opened.map((db) => db.delete()));
           opened = [];
         },
@@ -153,5 +160,116 @@ describe('team-wide settings', () => {
     const db = freshDb();
     const op = await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'x', severity: 'P1', type: 'data', declaredAt: iso(T) } });
     expect(parseOp({ ...op, incident: null })).toMatchObject({ status: 'invalid', reason: 'incident: incident.declare must name an incident' });
+  });
+});
+
+describe('checklist runs', () => {
+  const [runbook, other] = RUNBOOKS as [(typeof RUNBOOKS)[number], (typeof RUNBOOKS)[number]];
+  const intent = <K extends 'checklist.start' | 'checklist.set' | 'checklist.assign'>(kind: K, data: OpData<K>, incident = 'inc-aaaaaa', actor = 'Ana'): OpIntent<K> => ({ actor, incident, kind, data });
+
+  it('a start and its checks land with their materialized run in one transaction, listed in start order', async () => {
+    const db = freshDb();
+    await commit(db, intent('checklist.start', { run: 'run-second', runbook: other }), () => T + 60_000);
+    await commit(db, intent('checklist.start', { run: 'run-first1', runbook }), () => T + 120_000);
+    await commit(db, intent('checklist.start', { run: 'run-elsewh', runbook }, 'inc-bbbbbb'), () => T);
+    await commitAll(db, [
+      intent('checklist.set', { run: 'run-first1', item: 'triage-1', state: 'done' }),
+      intent('checklist.set', { run: 'run-first1', item: 'contain-2', state: 'skipped', reason: 'no replica' }),
+      intent('checklist.assign', { run: 'run-first1', item: 'contain-1', assignee: ' scribe ' }),
+      // Not started anywhere: kept, not listed.
+      intent('checklist.set', { run: 'run-nostart', item: 'triage-1', state: 'done' }),
+    ], () => T + 180_000);
+    const runs = await listChecklists(db, 'inc-aaaaaa');
+    // In start order (hlc, hash), not by id.
+    expect(runs.map((r) => r.id)).toEqual(['run-second', 'run-first1']);
+    expect(runs[1]!.items.find((i) => i.id === 'triage-1')).toMatchObject({ state: 'done', by: 'Ana' });
+    expect(runs[1]!.items.find((i) => i.id === 'contain-1')?.assignee).toBe('scribe');
+    expect(runs[1]!.progress).toEqual([
+      { phase: 'triage', done: 1, skipped: 0, total: 2 },
+      { phase: 'containment', done: 0, skipped: 1, total: 2 },
+    ]);
+    expect(await db.checklists.count()).toBe(4);
+    expect((await listChecklists(db, 'inc-bbbbbb')).map((r) => r.id)).toEqual(['run-elsewh']);
+
+    const before = await db.checklists.orderBy('key').toArray();
+    await rebuildFromOps(db);
+    expect(await db.checklists.orderBy('key').toArray()).toEqual(before);
+  });
+
+  it('refuses a skip without a reason, storing nothing', async () => {
+    const db = freshDb();
+    await expect(commit(db, intent('checklist.set', { run: 'run-000001', item: 'triage-1', state: 'skipped' }))).rejects.toThrow(/needs a reason/);
+    expect(await db.ops.count()).toBe(0);
+    expect(await db.checklists.count()).toBe(0);
+  });
+
+  it('rolls back the op when the checklist write fails', async () => {
+    const db = freshDb();
+    await commit(db, intent('checklist.start', { run: 'run-000001', runbook }), () => T);
+    const failing = vi.spyOn(db.checklists, 'bulkPut').mockImplementationOnce(() => Promise.reject(new Error('disk full')) as never);
+    await expect(commit(db, intent('checklist.set', { run: 'run-000001', item: 'triage-1', state: 'done' }))).rejects.toThrow('disk full');
+    failing.mockRestore();
+    expect(await db.ops.count()).toBe(1);
+    expect((await listChecklists(db, 'inc-aaaaaa'))[0]!.items[0]!.state).toBe('open');
+  });
+
+  it('announces committed checklist rows, locally and from remote ops', async () => {
+    const db = freshDb();
+    const seen: CommittedChange[] = [];
+    const stop = onCommitted((change) => seen.push(change));
+    try {
+      const start = await commit(db, intent('checklist.start', { run: 'run-000001', runbook }), () => T);
+      expect(seen.map((c) => c.checklists.map((row) => row.key))).toEqual([['inc-aaaaaa/run-000001']]);
+      const other = freshDb();
+      await applyRemoteOps(other, [start], () => T);
+      expect(seen.at(-1)?.checklists[0]?.view?.id).toBe('run-000001');
+      expect(seen).toHaveLength(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('replicas exchanging only checklist ops converge in IndexedDB; rebuild equals incremental', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        historyArb(20, 80, checklistIntentArb).chain((ops) => fc.tuple(fc.constant(ops), deliveryArb(ops), deliveryArb(ops), fc.integer({ min: 1, max: 30 }))),
+        async ([ops, r1, r2, batch]) => {
+          const dbs = [freshDb(), freshDb()];
+          for (const [i, delivery] of [r1, r2].entries()) {
+            for (let at = 0; at < delivery.length; at += batch) await applyRemoteOps(dbs[i]!, delivery.slice(at, at + batch), () => T);
+          }
+          const [a, b] = await Promise.all(dbs.map(materializedSnapshot));
+          expect(b).toBe(a);
+          const incremental = await dbs[0]!.checklists.orderBy('key').toArray();
+          await rebuildFromOps(dbs[0]!);
+          expect(await dbs[0]!.checklists.orderBy('key').toArray()).toEqual(incremental);
+          expect(await dbs[0]!.ops.count()).toBe(new Set(ops.map((op) => op.hash)).size);
+          await Promise.all(opened.map((db) => db.delete()));
+          opened = [];
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 300_000);
+
+  it('a version-3 database opens as version 4; checklist ops an older app kept pending are applied', async () => {
+    const name = `test-${process.pid}-${counter++}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
+    old.version(2).stores({ settings: 'key' });
+    old.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
+    const source = freshDb();
+    const started = await commit(source, intent('checklist.start', { run: 'run-000001', runbook }), () => T);
+    await old.table('pending').put({ id: started.id, op: started, reason: 'unknown kind checklist.start' });
+    expect(old.verno).toBe(3);
+    old.close();
+
+    const db = new WarRoomDb(name);
+    opened.push(db);
+    expect(await db.checklists.count()).toBe(0);
+    expect(db.verno).toBe(4);
+    expect(await db.pending.count()).toBe(1);
+    expect(await replayPending(db, () => T)).toBe(1);
+    expect((await listChecklists(db, 'inc-aaaaaa')).map((r) => [r.id, r.runbook.id])).toEqual([['run-000001', runbook.id]]);
   });
 });

@@ -5,6 +5,8 @@ import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../share
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
 import { receive } from '../../../shared/ops/hlc.ts';
+import { CHECKLIST_ITEM_STATES } from '../../../shared/ops/kinds.ts';
+import type { Runbook } from '../../../shared/runbooks/runbook.ts';
 
 /**
  * Random but valid histories: several devices take turns making ops about a shared pool of
@@ -14,6 +16,66 @@ export const DEVICES = ['a1a1a1a1a1a1a1a1', 'b2b2b2b2b2b2b2b2', 'c3c3c3c3c3c3c3c
 const INCIDENTS = ['inc-aaaaaa', 'inc-bbbbbb', 'inc-cccccc'];
 const ENTRIES = ['ent-000001', 'ent-000002', 'ent-000003', 'ent-000004', 'ent-000005'];
 const BASE = Date.UTC(2026, 10, 23, 8, 0, 0);
+
+/** Two runbooks sharing some item ids, so two starts of one run id disagree on content. */
+export const RUNBOOKS: readonly Runbook[] = [
+  {
+    id: 'db-failover',
+    title: 'Database failover',
+    types: ['data'],
+    severities: [],
+    phases: [
+      { phase: 'triage', items: [{ id: 'triage-1', text: 'Confirm replica lag', role: 'technical-lead' }, { id: 'triage-2', text: 'Page the DBA' }] },
+      { phase: 'containment', items: [{ id: 'contain-1', text: 'Freeze deploys', note: 'Announce in #ops' }, { id: 'contain-2', text: 'Promote the replica' }] },
+    ],
+  },
+  {
+    id: 'status-page',
+    title: 'Status page',
+    types: [],
+    severities: ['P0', 'P1'],
+    phases: [
+      { phase: 'detection', items: [{ id: 'triage-1', text: 'Post a first notice', role: 'communications-lead' }] },
+      { phase: 'recovery', items: [{ id: 'recover-1', text: 'Post the all-clear' }] },
+    ],
+  },
+];
+export const RUNS = ['run-000001', 'run-000002'];
+/** Every item id of both runbooks, plus one neither has (kept by the fold, ignored by the view). */
+export const CHECKLIST_ITEMS = ['triage-1', 'triage-2', 'contain-1', 'contain-2', 'recover-1', 'ghost-1'];
+
+/** Checklist ops only: starts, checks, unchecks, skips and assignments over a few runs. */
+export const checklistIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
+  fc.record({
+    incident: fc.constantFrom(...INCIDENTS),
+    run: fc.constantFrom(...RUNS),
+    runbook: fc.constantFrom(...RUNBOOKS),
+  }).map(({ incident, run, runbook }) => ({
+    actor: 'Hal', incident, kind: 'checklist.start' as const, data: { run, runbook },
+  })),
+  {
+    arbitrary: fc.record({
+      incident: fc.constantFrom(...INCIDENTS),
+      run: fc.constantFrom(...RUNS),
+      item: fc.constantFrom(...CHECKLIST_ITEMS),
+      state: fc.constantFrom(...CHECKLIST_ITEM_STATES),
+      reason: fc.option(fc.constantFrom('not applicable', 'done by the vendor', 'no replica'), { nil: undefined }),
+      actor: fc.constantFrom('Ana', 'Ben', 'Cy'),
+    }).map(({ incident, run, item, state, reason, actor }) => ({
+      actor, incident, kind: 'checklist.set' as const,
+      data: { run, item, state, ...(state === 'skipped' ? { reason: reason ?? 'not needed' } : reason ? { reason } : {}) },
+    })),
+    weight: 3,
+  },
+  fc.record({
+    incident: fc.constantFrom(...INCIDENTS),
+    run: fc.constantFrom(...RUNS),
+    item: fc.constantFrom(...CHECKLIST_ITEMS),
+    assignee: fc.option(fc.constantFrom('Ana', 'Ben', 'scribe', ' technical-lead '), { nil: null }),
+  }).map(({ incident, run, item, assignee }) => ({
+    actor: 'Ida', incident, kind: 'checklist.assign' as const, data: { run, item, assignee },
+  })),
+);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -71,6 +133,7 @@ const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   }).map(({ incident, entry, reason }) => ({
     actor: 'Ed', incident, kind: 'entry.strike' as const, data: { entry, reason },
   })),
+  { arbitrary: checklistIntentArb, weight: 3 },
 );
 
 interface Step {
@@ -80,9 +143,9 @@ interface Step {
   syncFrom: number | undefined;
 }
 
-const stepArb: fc.Arbitrary<Step> = fc.record({
+const stepArbOf = (intent: fc.Arbitrary<OpIntent>): fc.Arbitrary<Step> => fc.record({
   device: fc.integer({ min: 0, max: DEVICES.length - 1 }),
-  intent: intentArb,
+  intent,
   /** How far this device's own wall clock moves before the op (clocks disagree by up to ±24 h). */
   advanceMs: fc.integer({ min: 0, max: 120_000 }),
   syncFrom: fc.option(fc.integer({ min: 0, max: DEVICES.length - 1 }), { nil: undefined, freq: 4 }),
@@ -111,9 +174,10 @@ export function buildHistory(steps: readonly Step[], skews: readonly number[]): 
   return ops;
 }
 
-export function historyArb(minOps: number, maxOps: number): fc.Arbitrary<Op[]> {
+/** A random history of any ops; pass `intents` to draw from a narrower mix (e.g. checklistIntentArb). */
+export function historyArb(minOps: number, maxOps: number, intents: fc.Arbitrary<OpIntent> = intentArb): fc.Arbitrary<Op[]> {
   return fc
-    .tuple(fc.array(stepArb, { minLength: minOps, maxLength: maxOps }), skewArb)
+    .tuple(fc.array(stepArbOf(intents), { minLength: minOps, maxLength: maxOps }), skewArb)
     .map(([steps, skews]) => buildHistory(steps, skews));
 }
 
