@@ -173,8 +173,13 @@ export async function joinTarget(world: World, index: number, name: string, host
 
 /** Everything a user could see, in a form that compares byte for byte. */
 export async function snapshot(db: WarRoomDb): Promise<string> {
-  const [incidents, entries, settings] = await Promise.all([db.incidents.orderBy('key').toArray(), db.entries.orderBy('key').toArray(), db.settings.orderBy('key').toArray()]);
-  return canonicalJson({ incidents, entries, settings });
+  const [incidents, entries, settings, checklists] = await Promise.all([
+    db.incidents.orderBy('key').toArray(),
+    db.entries.orderBy('key').toArray(),
+    db.settings.orderBy('key').toArray(),
+    db.checklists.orderBy('key').toArray(),
+  ]);
+  return canonicalJson({ incidents, entries, settings, checklists });
 }
 
 export async function opHashes(db: WarRoomDb): Promise<string[]> {
