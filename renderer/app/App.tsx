@@ -6,6 +6,7 @@ import { Board } from '../features/board/Board.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { OperatorPrompt } from '../features/profile/OperatorPrompt.tsx';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { RunbooksDialog } from '../features/checklists/RunbooksDialog.tsx';
 import { SyncDialog } from '../features/sync/SyncDialog.tsx';
 import { SyncStatus } from '../features/sync/SyncStatus.tsx';
 import { hostBridge } from '../bridge/hostBridge.ts';
@@ -17,6 +18,7 @@ export function App() {
   const operator = useLiveQuery(() => getOperator(db), []);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
+  const [runbooksOpen, setRunbooksOpen] = useState(false);
   const { route, theme, projector, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
 
   useEffect(() => {
@@ -61,6 +63,9 @@ export function App() {
           Operator: <strong>{operator}</strong>
         </span>
         <SyncStatus onOpen={() => setSyncOpen(true)} />
+        <button type="button" onClick={() => setRunbooksOpen(true)}>
+          Runbooks
+        </button>
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -70,6 +75,7 @@ export function App() {
       </header>
       <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <Board operator={operator} />}</main>
       <DeclareIncidentDialog actor={operator} />
+      {runbooksOpen && <RunbooksDialog onClose={() => setRunbooksOpen(false)} />}
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
       {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
     </>

@@ -31,6 +31,21 @@ export async function listChecklists(db: WarRoomDb, incident: string): Promise<C
     .map((row) => row.view!);
 }
 
+/** Every incident's checklist progress per phase (done + skipped of total), for the board. */
+export async function checklistProgressByIncident(db: WarRoomDb): Promise<Map<string, Map<string, { done: number; total: number }>>> {
+  const byIncident = new Map<string, Map<string, { done: number; total: number }>>();
+  await db.checklists.each((row) => {
+    if (!row.view) return;
+    const phases = byIncident.get(row.incident) ?? new Map<string, { done: number; total: number }>();
+    for (const p of row.view.progress) {
+      const sum = phases.get(p.phase) ?? { done: 0, total: 0 };
+      phases.set(p.phase, { done: sum.done + p.done + p.skipped, total: sum.total + p.total });
+    }
+    byIncident.set(row.incident, phases);
+  });
+  return byIncident;
+}
+
 export async function getOperator(db: WarRoomDb): Promise<string | null> {
   const row = await db.meta.get('profile');
   return row?.key === 'profile' ? row.value.operator : null;

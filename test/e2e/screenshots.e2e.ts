@@ -100,3 +100,25 @@ test('the sync dialog with a healthy and an unreachable target', async ({ page }
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+test('checklists on an incident, the runbook library and its editor', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openAs(page, 'Sam Security');
+  await declareByKeyboard(page, 'Credential stuffing on login', 'P1 · High', 'Security');
+  await page.getByLabel('Phase').selectOption({ label: 'Containment' });
+  await page.getByRole('button', { name: /^Start Security incident/ }).click();
+  const run = page.getByRole('region', { name: /^Runbook: Security incident/ });
+  await run.getByRole('checkbox').first().focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  for (const theme of ['dark', 'light'] as const) {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.screenshot({ path: `test-results/screenshots/checklist-${theme}.png` });
+  }
+  await page.getByRole('button', { name: 'Runbooks' }).click();
+  await page.screenshot({ path: 'test-results/screenshots/runbooks-light.png' });
+  await page.getByRole('button', { name: 'New runbook' }).click();
+  await page.getByLabel(/^Runbook \(Markdown/).fill('# Broken\n\n## Lunch\n- [ ] Eat\n');
+  await page.screenshot({ path: 'test-results/screenshots/runbook-editor-light.png' });
+});

@@ -6,7 +6,7 @@ import { levelOf, type SeverityScheme } from '../../../shared/domain/severitySch
 import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';
-import { listIncidents } from '../../db/queries.ts';
+import { checklistProgressByIncident, listIncidents } from '../../db/queries.ts';
 import { capitalize, formatElapsed } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
@@ -73,7 +73,7 @@ function EnableReminders() {
 const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
 
 /** One incident on the board: a grid row in an ARIA table. */
-const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void }) {
+const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined }) {
   const { incident } = row;
   const level = levelOf(incident.severity, scheme);
   const ic = incident.roles['incident-commander'];
@@ -90,7 +90,10 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
       </div>
       <div role="cell">
         {capitalize(incident.status)}
-        <div className="sub">{capitalize(incident.phase)}</div>
+        <div className="sub">
+          {capitalize(incident.phase)}
+          {progress && <span className="phase-progress" aria-label={`checklist ${progress.done} of ${progress.total} done`}>{` · ${progress.done}/${progress.total}`}</span>}
+        </div>
       </div>
       <div role="cell">
         {ic ? `IC ${ic}` : <Flag level="soon">No IC</Flag>}
@@ -118,7 +121,9 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
  * opens and answers a click as fast as an empty one. The page itself scrolls; Tab still walks
  * every incident because focusing a row scrolls it into view and its neighbours render.
  */
-function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number }) {
+type Progress = Map<string, Map<string, { done: number; total: number }>>;
+
+function BoardTable({ rows, scheme, now, progress }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined }) {
   const body = useRef<HTMLDivElement>(null);
   const [bodyTop, setBodyTop] = useState(0);
   // Where the rows start on the page moves when the header above wraps or gains a banner.
@@ -153,7 +158,15 @@ function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: 
       </div>
       <div role="rowgroup" ref={body} className="board-body" style={{ paddingTop: padTop, paddingBottom: padBottom }}>
         {items.map((item) => (
-          <BoardRowView key={item.key} row={rows[item.index]!} index={item.index} measure={virtualizer.measureElement} scheme={scheme} now={now} />
+          <BoardRowView
+            key={item.key}
+            row={rows[item.index]!}
+            index={item.index}
+            measure={virtualizer.measureElement}
+            scheme={scheme}
+            now={now}
+            progress={progress?.get(rows[item.index]!.incident.id)?.get(rows[item.index]!.incident.phase)}
+          />
         ))}
       </div>
     </div>
@@ -163,6 +176,7 @@ function BoardTable({ rows, scheme, now }: { rows: readonly BoardRow[]; scheme: 
 /** The commander's board: every incident, its clocks, and what is overdue. */
 export function Board({ operator }: { operator: string }) {
   const incidents = useLiveQuery(() => listIncidents(db), []);
+  const progress = useLiveQuery(() => checklistProgressByIncident(db), []);
   const scheme = useSeverityScheme();
   const now = useNow(10_000);
   const projector = useUi((s) => s.projector);
@@ -194,7 +208,7 @@ export function Board({ operator }: { operator: string }) {
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (
-        <BoardTable rows={rows} scheme={scheme} now={now} />
+        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} />
       )}
     </section>
   );

@@ -4,7 +4,10 @@ import { INCIDENT_STATUSES, PHASES, type IncidentStatus, type Phase } from '../.
 import { levelOf } from '../../../shared/domain/severityScheme.ts';
 import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
-import { getIncident } from '../../db/queries.ts';
+import { getIncident, listChecklists } from '../../db/queries.ts';
+import { AdvancePhaseDialog } from '../checklists/AdvancePhaseDialog.tsx';
+import { openItemsIn } from '../checklists/checklistActions.ts';
+import { ChecklistPanel, phaseProgress } from '../checklists/ChecklistPanel.tsx';
 import { capitalize, formatElapsed, formatLocalDateTime } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
@@ -24,6 +27,8 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   const now = useNow();
   const [error, setError] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
+  const [nextPhase, setNextPhase] = useState<Phase | null>(null);
+  const checklists = useLiveQuery(() => listChecklists(db, id), [id]) ?? [];
   const scheme = useSeverityScheme();
 
   if (incident === undefined) return <p aria-busy="true">Loading…</p>;
@@ -45,6 +50,13 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);
     }
+  }
+
+  const leftOpen = openItemsIn(checklists, incident.phase);
+  const progress = phaseProgress(checklists, incident.phase);
+  function askPhase(to: Phase) {
+    if (leftOpen.length > 0) setNextPhase(to);
+    else void run(changePhase(current, to, actor));
   }
 
   return (
@@ -82,7 +94,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           </div>
           <div className="field">
             <label htmlFor="incident-phase">Phase</label>
-            <select id="incident-phase" value={incident.phase} onChange={(e) => void run(changePhase(current, e.target.value as Phase, actor))}>
+            <select id="incident-phase" value={incident.phase} onChange={(e) => askPhase(e.target.value as Phase)}>
               {PHASES.map((p) => (
                 <option key={p} value={p}>
                   {capitalize(p)}
@@ -111,10 +123,26 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         </div>
         {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} updatesPosted={incident.lastUpdateAt ? 1 : 0} onClose={() => setComposing(false)} />}
         <FormError message={error} />
+        {nextPhase && (
+          <AdvancePhaseDialog
+            from={incident.phase}
+            to={nextPhase}
+            open={leftOpen}
+            onCancel={() => setNextPhase(null)}
+            onConfirm={() => {
+              setNextPhase(null);
+              void run(changePhase(current, nextPhase, actor, Date.now(), leftOpen.map((item) => item.text)));
+            }}
+          />
+        )}
         <div className="details-row">
         <details className="incident-more">
           <summary>Key times{incident.detectedAt ? '' : ' · detection time not set'}</summary>
           <KeyTimesPanel incident={incident} actor={actor} onError={setError} />
+        </details>
+        <details className="incident-more checklists-more" open>
+          <summary>{`Checklists${progress ? ` · ${capitalize(incident.phase)} ${progress.done}/${progress.total}` : ''}`}</summary>
+          <ChecklistPanel incident={incident} actor={actor} />
         </details>
         <details className="incident-more">
           <summary>Roles{incident.roles['incident-commander'] ? ` · IC ${incident.roles['incident-commander']}` : ' · no IC yet'}</summary>

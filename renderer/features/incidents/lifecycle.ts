@@ -34,7 +34,8 @@ export const KEY_TIME_NAMES: Record<KeyTime, string> = {
   closedAt: 'Closed',
 };
 
-function logLine(incident: string, actor: string, text: string, kind: EntryKind, at: number, tags: string[] = []): OpIntent {
+/** The timeline line that goes with a change, in the same commit. */
+export function logLine(incident: string, actor: string, text: string, kind: EntryKind, at: number, tags: string[] = []): OpIntent {
   return {
     actor,
     incident,
@@ -72,9 +73,11 @@ export async function changeStatus(incident: IncidentView, to: IncidentStatus, a
   ]);
 }
 
-export async function changePhase(incident: IncidentView, to: IncidentFields['phase'], actor: string, now = Date.now()): Promise<void> {
+/** A phase change; checklist items still open in the phase being left are named in the same line. */
+export async function changePhase(incident: IncidentView, to: IncidentFields['phase'], actor: string, now = Date.now(), leftOpen: readonly string[] = []): Promise<void> {
   if (incident.phase === to) return;
-  await record([set(incident.id, actor, { phase: to }), logLine(incident.id, actor, `Phase: ${capitalize(incident.phase)} → ${capitalize(to)}`, 'event', now, ['phase'])]);
+  const open = leftOpen.length ? ` (left open: ${leftOpen.join('; ')})` : '';
+  await record([set(incident.id, actor, { phase: to }), logLine(incident.id, actor, `Phase: ${capitalize(incident.phase)} → ${capitalize(to)}${open}`.slice(0, 5000), 'event', now, ['phase'])]);
 }
 
 export async function changeSeverity(incident: IncidentView, to: string, actor: string, now = Date.now()): Promise<void> {

@@ -1,0 +1,142 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ChangeEvent } from 'react';
+import { parseRunbook } from '../../../shared/runbooks/parse.ts';
+import { serializeRunbook } from '../../../shared/runbooks/serialize.ts';
+import { db } from '../../app/db.ts';
+import { errorMessage } from '../../ui/errors.ts';
+import { CloseAction, FormError } from '../../ui/FormBits.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { customSources, libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
+
+const NEW_RUNBOOK = `---
+id: my-runbook
+types: availability
+severities: P0, P1
+---
+# My runbook
+
+## Triage
+- [ ] Confirm the impact with a second signal (role: technical lead)
+`;
+
+/** Markdown on the left, what is wrong (by line) under it: saved only when it parses. */
+function Editor({ initial, onDone }: { initial: string; onDone(): void }) {
+  const [source, setSource] = useState(initial);
+  const [status, setStatus] = useState<string | null>(null);
+  const parsed = parseRunbook(source);
+  async function save() {
+    const saved = await saveRunbookSource(db, source);
+    if (saved.ok) onDone();
+    else setStatus('Not saved: fix the lines listed.');
+  }
+  return (
+    <div className="runbook-editor">
+      <label htmlFor="runbook-source">Runbook (Markdown: a # title, one ## heading per phase, - [ ] items)</label>
+      <textarea id="runbook-source" value={source} onChange={(e) => setSource(e.target.value)} rows={16} spellCheck={false} />
+      {parsed.ok ? (
+        <p className="hint" role="status">{`Valid: ${parsed.runbook.title} — ${parsed.runbook.phases.map((p) => `${p.phase} (${p.items.length})`).join(', ')}`}</p>
+      ) : (
+        <ul className="error" aria-label="Problems in the runbook">
+          {parsed.errors.map((e) => (
+            <li key={`${e.line}:${e.message}`}>{`Line ${e.line}: ${e.message}`}</li>
+          ))}
+        </ul>
+      )}
+      <FormError message={status} />
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!parsed.ok}>
+          Save runbook
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The runbook library: built-ins from the plans and the team's own; import, export, edit. */
+export function RunbooksDialog({ onClose }: { onClose(): void }) {
+  const sources = useLiveQuery(() => customSources(db), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const library = libraryOf(sources ?? []);
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const saved = await saveRunbookSource(db, await file.text());
+    if (saved.ok) {
+      setImportErrors([]);
+      setStatus(`Imported ${saved.runbook.title}`);
+    } else {
+      setStatus(`${file.name} was not imported:`);
+      setImportErrors(saved.errors.map((e) => `Line ${e.line}: ${e.message}`));
+    }
+  }
+
+  async function exportEntry(entry: LibraryEntry) {
+    try {
+      setStatus(await saveTextFile(fileNameFor(entry.runbook.title, 'runbook.md'), entry.source ?? serializeRunbook(entry.runbook), 'markdown'));
+    } catch (failure) {
+      setStatus(`Export failed: ${errorMessage(failure)}`);
+    }
+  }
+
+  return (
+    <Modal title="Runbooks" onClose={onClose} wide>
+      {editing !== null ? (
+        <Editor initial={editing} onDone={() => setEditing(null)} />
+      ) : (
+        <>
+          <ul className="runbook-list" aria-label="Runbook library">
+            {library.map((entry) => (
+              <li key={entry.runbook.id}>
+                <div>
+                  <strong>{entry.runbook.title}</strong> {entry.builtIn && <span className="tag">Built in</span>}
+                </div>
+                <div className="sub">
+                  {(entry.runbook.types.length ? entry.runbook.types.join(', ') : 'every type') + ' · ' + (entry.runbook.severities.length ? entry.runbook.severities.join(', ') : 'every severity')}
+                </div>
+                <div className="actions">
+                  <button type="button" onClick={() => setEditing(entry.source ?? serializeRunbook(entry.runbook))} aria-label={`Edit ${entry.runbook.title}`}>
+                    Edit
+                  </button>
+                  <button type="button" onClick={() => void exportEntry(entry)} aria-label={`Export ${entry.runbook.title}`}>
+                    Export .md
+                  </button>
+                  {!entry.builtIn && (
+                    <button type="button" onClick={() => void removeRunbook(db, entry.runbook.id)} aria-label={`Remove ${entry.runbook.title}`}>
+                      Remove
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" onClick={() => setEditing(NEW_RUNBOOK)}>
+              New runbook
+            </button>
+            <label className="button">
+              Import .md…
+              <input type="file" accept=".md,text/markdown,text/plain" onChange={(e) => void importFile(e)} className="visually-hidden" />
+            </label>
+          </div>
+          {status && <p role="status">{status}</p>}
+          {importErrors.length > 0 && (
+            <ul className="error">
+              {importErrors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          )}
+          <CloseAction onClose={onClose} />
+        </>
+      )}
+    </Modal>
+  );
+}

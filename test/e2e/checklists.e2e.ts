@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+
+test('a security incident is offered the security runbook; items checked and skipped by keyboard are logged; the board shows progress; leaving a phase with open items asks first', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Sam Security');
+  await declareByKeyboard(page, 'Credential stuffing on login', 'P1 · High', 'Security');
+  await page.getByLabel('Phase').selectOption({ label: 'Containment' });
+  await expect(page.getByLabel('Phase')).toHaveValue('containment');
+
+  const offer = page.getByRole('group', { name: 'Runbooks for this incident' });
+  const start = offer.getByRole('button', { name: /^Start Security incident/i });
+  await expect(start).toBeVisible();
+  await start.focus();
+  await page.keyboard.press('Enter');
+
+  const run = page.getByRole('region', { name: /^Runbook: Security incident/i });
+  await expect(run).toBeVisible();
+  const boxes = run.getByRole('checkbox');
+  const total = await run.locator('details[open] input[type=checkbox]').count();
+  expect(total).toBeGreaterThanOrEqual(4);
+  const labels = await run.locator('details[open] label').allTextContents();
+
+  await boxes.first().focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 2; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+  }
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('s');
+  const skip = page.getByRole('dialog', { name: 'Skip checklist item' });
+  await expect(skip).toBeVisible();
+  await page.keyboard.type('Already isolated by the WAF rule');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(skip).toBeHidden();
+
+  for (const label of labels.slice(0, 3)) await expect(run.getByRole('checkbox', { name: label })).toBeChecked();
+  await expect(run.getByRole('checkbox', { name: labels[3]! })).not.toBeChecked();
+
+  const timeline = page.getByRole('list', { name: 'Timeline entries' });
+  for (const label of labels.slice(0, 3)) {
+    const line = timeline.getByRole('listitem').filter({ hasText: `Done: ${label}` });
+    await expect(line).toContainText('Sam Security');
+    await expect(line).toContainText(/\d{2}:\d{2}/);
+  }
+  const skipped = timeline.getByRole('listitem').filter({ hasText: `Skipped: ${labels[3]!}` });
+  await expect(skipped).toContainText('Already isolated by the WAF rule');
+  await expect(skipped).toContainText('Sam Security');
+
+  await page.getByRole('link', { name: 'War Room' }).click();
+  const row = page.getByRole('table', { name: 'Incidents' }).getByRole('row').filter({ hasText: 'Credential stuffing on login' });
+  await expect(row).toContainText(`Containment · 4/${total}`);
+
+  await row.getByRole('link', { name: 'Credential stuffing on login' }).click();
+  await page.getByLabel('Phase').selectOption({ label: 'Eradication' });
+  const ask = page.getByRole('dialog', { name: 'Leave items open?' });
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText(`${total - 4} checklist item`);
+  await ask.getByRole('button', { name: 'Stay in Containment' }).click();
+  await expect(page.getByLabel('Phase')).toHaveValue('containment');
+  await page.getByLabel('Phase').selectOption({ label: 'Eradication' });
+  await page.getByRole('dialog', { name: 'Leave items open?' }).getByRole('button', { name: 'Move to Eradication' }).click();
+  await expect(page.getByLabel('Phase')).toHaveValue('eradication');
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Phase: Containment → Eradication (left open:' })).toContainText('Sam Security');
+  expect(errors).toEqual([]);
+});
