@@ -67,3 +67,26 @@ test('a security incident is offered the security runbook; items checked and ski
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Phase: Containment → Eradication (left open:' })).toContainText('Sam Security');
   expect(errors).toEqual([]);
 });
+
+test('a runbook written in the app: a bad phase is refused with its line; once fixed it is saved and offered for matching incidents', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await page.getByRole('button', { name: 'Runbooks' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Runbooks' });
+  await dialog.getByRole('button', { name: 'New runbook' }).click();
+  const source = dialog.getByLabel(/^Runbook \(Markdown/);
+  await source.fill('---\nid: cache-stampede\ntypes: performance\n---\n# Cache stampede\n\n## Lunch\n- [ ] Warm the cache from the replica\n');
+  await expect(dialog.getByRole('list', { name: 'Problems in the runbook' })).toContainText('Line 7: unknown phase "Lunch"');
+  await expect(dialog.getByRole('button', { name: 'Save runbook' })).toBeDisabled();
+  await source.fill('---\nid: cache-stampede\ntypes: performance\n---\n# Cache stampede\n\n## Containment\n- [ ] Warm the cache from the replica (role: technical lead)\n- [ ] Rate-limit the hot keys\n');
+  await expect(dialog.getByRole('status')).toContainText('Valid: Cache stampede');
+  await dialog.getByRole('button', { name: 'Save runbook' }).click();
+  const saved = dialog.getByRole('list', { name: 'Runbook library' }).getByRole('listitem').filter({ hasText: 'Cache stampede' });
+  await expect(saved).toBeVisible();
+  await expect(saved).not.toContainText('Built in');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await declareByKeyboard(page, 'Search latency spikes', 'P2 · Medium', 'Performance');
+  await expect(page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button', { name: 'Start Cache stampede' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
