@@ -25,7 +25,16 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * Extend this list after checking the package really is pure (or pass `purePackages` as an
  * option to the rule).
  */
-export const PURE_PACKAGES = ['zod', '@noble/hashes'];
+export const PURE_PACKAGES = [
+  'zod',
+  '@noble/hashes',
+  // The Markdown parser for runbooks: pure ESM over strings. One dependency
+  // (decode-named-character-reference) has a browser build that uses `document`, picked only
+  // where a DOM exists; Node and workers get the plain build.
+  'unified',
+  'remark-parse',
+  'remark-gfm',
+];
 
 /** Packages that belong to the renderer (React, its DOM, Dexie, UI state): never in shared/, host/ or cli/. */
 export const RENDERER_PACKAGES = [
