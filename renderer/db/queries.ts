@@ -1,3 +1,4 @@
+import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
 import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
 import { severityRank } from '../../shared/domain/severity.ts';
 import { compareStamps } from '../../shared/state/register.ts';
@@ -62,6 +63,13 @@ export async function getEntryDoc(db: WarRoomDb, incident: string, entry: string
 /** The team's severity scheme (synced setting), or the default P0–P3 until one is chosen. */
 export async function getSeverityScheme(db: WarRoomDb): Promise<SeverityScheme> {
   const row = await db.settings.get('severity-scheme');
-  const latest = row?.doc.value[row.doc.value.length - 1];
-  return latest?.value ?? P0_P3_SCHEME;
+  const doc = row?.doc.key === 'severity-scheme' ? row.doc : null;
+  return doc?.value[doc.value.length - 1]?.value ?? P0_P3_SCHEME;
+}
+
+/** What the team calls each phase (synced setting), or the plans' names until renamed. */
+export async function getPhaseNames(db: WarRoomDb): Promise<PhaseNames> {
+  const row = await db.settings.get('phase-names');
+  const doc = row?.doc.key === 'phase-names' ? row.doc : null;
+  return doc?.value[doc.value.length - 1]?.value ?? DEFAULT_PHASE_NAMES;
 }

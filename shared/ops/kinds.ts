@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EntryFields } from '../domain/entry.ts';
 import { RecordId } from '../domain/ids.ts';
 import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
+import { PhaseNames } from '../domain/phaseNames.ts';
 import { SeverityScheme } from '../domain/severityScheme.ts';
 import { Runbook, RunbookItem } from '../runbooks/runbook.ts';
 
@@ -24,6 +25,8 @@ export const opKinds = {
   'incident.assign': z.object({ role: Role, person: z.string().trim().min(1).max(100).nullable() }).strict(),
   /** Team-wide (incident null): the severity scheme every laptop uses. */
   'settings.severity-scheme': z.object({ scheme: SeverityScheme }).strict(),
+  /** Team-wide (incident null): what each response phase is called. */
+  'settings.phase-names': z.object({ names: PhaseNames }).strict(),
   'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
   'entry.edit': z
     .object({

@@ -1,5 +1,6 @@
 import type { EntryFields } from '../domain/entry.ts';
 import { INCIDENT_DEFAULTS, type IncidentFields, type Phase, type Role } from '../domain/incident.ts';
+import type { PhaseNames } from '../domain/phaseNames.ts';
 import type { SeverityScheme } from '../domain/severityScheme.ts';
 import type { OpIntent } from '../ops/createOp.ts';
 import type { Op } from '../ops/envelope.ts';
@@ -35,11 +36,9 @@ export interface EntryDoc {
 }
 
 /** A team-wide setting: one register per setting name. */
-export interface SettingDoc {
-  table: 'settings';
-  key: 'severity-scheme';
-  value: Register<SeverityScheme>;
-}
+export type SettingDoc =
+  | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
+  | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> };
 
 /** A `checklist.start`: who started the run, when, and the runbook content it snapshotted. */
 export interface ChecklistStart extends Stamp {
@@ -103,6 +102,8 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
       return { table: 'entries', key: entryKey(op.incident!, (op.data as { entry: string }).entry) };
     case 'settings.severity-scheme':
       return { table: 'settings', key: 'severity-scheme' };
+    case 'settings.phase-names':
+      return { table: 'settings', key: 'phase-names' };
     case 'checklist.start':
     case 'checklist.set':
     case 'checklist.assign':
@@ -123,7 +124,7 @@ function writeFields<F extends object>(registers: Registers<F>, values: Partial<
 function emptyDoc(op: Op): Doc {
   const ref = docRefOf(op);
   if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {}, roles: {} };
-  if (ref.table === 'settings') return { table: 'settings', key: 'severity-scheme', value: [] };
+  if (ref.table === 'settings') return ref.key === 'phase-names' ? { table: 'settings', key: 'phase-names', value: [] } : { table: 'settings', key: 'severity-scheme', value: [] };
   if (ref.table === 'checklists') return { table: 'checklists', key: ref.key, incident: op.incident!, run: (op.data as { run: string }).run, started: [], items: {} };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
@@ -160,8 +161,12 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
       return { ...entry, strikes: insertSorted(entry.strikes, { ...stamp, reason: op.data.reason }) };
     }
     case 'settings.severity-scheme': {
-      const setting = base as SettingDoc;
+      const setting = base as Extract<SettingDoc, { key: 'severity-scheme' }>;
       return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.scheme }) };
+    }
+    case 'settings.phase-names': {
+      const setting = base as Extract<SettingDoc, { key: 'phase-names' }>;
+      return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.names }) };
     }
     case 'checklist.start': {
       const run = base as ChecklistDoc;

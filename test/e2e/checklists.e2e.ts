@@ -90,3 +90,23 @@ test('a runbook written in the app: a bad phase is refused with its line; once f
   await expect(page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button', { name: 'Start Cache stampede' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the team renames a phase in Settings: the incident, the board and the timeline use the new name', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Eradication is called').fill('');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('alert')).toContainText('Phase names: eradication: a phase needs a name');
+  await settings.getByLabel('Eradication is called').fill('Clean-up');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+
+  await declareByKeyboard(page, 'Malware on build agent', 'P2 · Medium', 'Security');
+  await page.getByLabel('Phase').selectOption({ label: 'Clean-up' });
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Phase: Detection → Clean-up');
+  await page.getByRole('link', { name: 'War Room' }).click();
+  await expect(page.getByRole('table', { name: 'Incidents' }).getByRole('row').filter({ hasText: 'Malware on build agent' })).toContainText('Clean-up');
+  expect(errors).toEqual([]);
+});

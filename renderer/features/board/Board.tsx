@@ -13,6 +13,8 @@ import { useNow } from '../../ui/useNow.ts';
 import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
 import { useReminders } from './useReminders.ts';
 import { useSeverityScheme } from './useSeverityScheme.ts';
+import { usePhaseNames } from './usePhaseNames.ts';
+import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 
 const FILTERS: [BoardFilter, string][] = [
   ['open', 'Open'],
@@ -73,7 +75,7 @@ function EnableReminders() {
 const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
 
 /** One incident on the board: a grid row in an ARIA table. */
-const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined }) {
+const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress, phaseNames }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined; phaseNames: PhaseNames }) {
   const { incident } = row;
   const level = levelOf(incident.severity, scheme);
   const ic = incident.roles['incident-commander'];
@@ -91,7 +93,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
       <div role="cell">
         {capitalize(incident.status)}
         <div className="sub">
-          {capitalize(incident.phase)}
+          {phaseName(incident.phase, phaseNames)}
           {progress && <span className="phase-progress" aria-label={`checklist ${progress.done} of ${progress.total} done`}>{` · ${progress.done}/${progress.total}`}</span>}
         </div>
       </div>
@@ -123,7 +125,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
  */
 type Progress = Map<string, Map<string, { done: number; total: number }>>;
 
-function BoardTable({ rows, scheme, now, progress }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined }) {
+function BoardTable({ rows, scheme, now, progress, phaseNames }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined; phaseNames: PhaseNames }) {
   const body = useRef<HTMLDivElement>(null);
   const [bodyTop, setBodyTop] = useState(0);
   // Where the rows start on the page moves when the header above wraps or gains a banner.
@@ -166,6 +168,7 @@ function BoardTable({ rows, scheme, now, progress }: { rows: readonly BoardRow[]
             scheme={scheme}
             now={now}
             progress={progress?.get(rows[item.index]!.incident.id)?.get(rows[item.index]!.incident.phase)}
+            phaseNames={phaseNames}
           />
         ))}
       </div>
@@ -177,6 +180,7 @@ function BoardTable({ rows, scheme, now, progress }: { rows: readonly BoardRow[]
 export function Board({ operator }: { operator: string }) {
   const incidents = useLiveQuery(() => listIncidents(db), []);
   const progress = useLiveQuery(() => checklistProgressByIncident(db), []);
+  const phaseNames = usePhaseNames();
   const scheme = useSeverityScheme();
   const now = useNow(10_000);
   const projector = useUi((s) => s.projector);
@@ -208,7 +212,7 @@ export function Board({ operator }: { operator: string }) {
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (
-        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} />
+        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} phaseNames={phaseNames} />
       )}
     </section>
   );

@@ -1,27 +1,27 @@
 import type { Phase } from '../../../shared/domain/incident.ts';
 import type { ChecklistView } from '../../../shared/state/docs.ts';
-import { capitalize } from '../../ui/format.ts';
+import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import { Modal } from '../../ui/Modal.tsx';
 
 type Item = ChecklistView['items'][number];
 
 /** Moving on with items still open is allowed, but asked for, and what was left is logged. */
-export function AdvancePhaseDialog({ from, to, open, onConfirm, onCancel }: { from: Phase; to: Phase; open: readonly Item[]; onConfirm(): void; onCancel(): void }) {
+export function AdvancePhaseDialog({ from, to, open, names, onConfirm, onCancel }: { from: Phase; to: Phase; open: readonly Item[]; names: PhaseNames; onConfirm(): void; onCancel(): void }) {
   return (
     <Modal title="Leave items open?" onClose={onCancel}>
-      <p>{`${open.length} checklist item${open.length === 1 ? ' is' : 's are'} still open in ${capitalize(from)}:`}</p>
+      <p>{`${open.length} checklist item${open.length === 1 ? ' is' : 's are'} still open in ${phaseName(from, names)}:`}</p>
       <ul>
         {open.map((item) => (
           <li key={item.id}>{item.text}</li>
         ))}
       </ul>
-      <p>Moving to {capitalize(to)} records them in the timeline as left open.</p>
+      <p>Moving to {phaseName(to, names)} records them in the timeline as left open.</p>
       <div className="actions">
         <button type="button" onClick={onCancel} autoFocus>
-          Stay in {capitalize(from)}
+          Stay in {phaseName(from, names)}
         </button>
         <button type="button" className="primary" onClick={onConfirm}>
-          Move to {capitalize(to)}
+          Move to {phaseName(to, names)}
         </button>
       </div>
     </Modal>

@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { IncidentView, ChecklistView } from '../../../shared/state/docs.ts';
-import { capitalize } from '../../ui/format.ts';
+import { phaseName } from '../../../shared/domain/phaseNames.ts';
+import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { ROLE_NAMES } from '../incidents/lifecycle.ts';
 import { setItemState } from './checklistActions.ts';
@@ -25,6 +26,7 @@ function itemMeta(item: Item): string {
  */
 export function ChecklistRun({ checklist, incident, actor, onError }: { checklist: ChecklistView; incident: IncidentView; actor: string; onError(message: string | null): void }) {
   const list = useRef<HTMLDivElement>(null);
+  const names = usePhaseNames();
   const [skipping, setSkipping] = useState<Item | null>(null);
   const [assigning, setAssigning] = useState<Item | null>(null);
   const phases = checklist.runbook.phases.map((p) => p.phase);
@@ -65,7 +67,7 @@ export function ChecklistRun({ checklist, incident, actor, onError }: { checklis
       {ordered.map((phase) => {
         const progress = checklist.progress.find((p) => p.phase === phase);
         const items = checklist.items.filter((item) => item.phase === phase);
-        const summary = `${capitalize(phase)} · ${progress ? progress.done + progress.skipped : 0}/${progress?.total ?? items.length}`;
+        const summary = `${phaseName(phase, names)} · ${progress ? progress.done + progress.skipped : 0}/${progress?.total ?? items.length}`;
         return (
           <details key={phase} open={phase === incident.phase} className="checklist-phase">
             <summary>{phase === incident.phase ? `${summary} (current phase)` : summary}</summary>

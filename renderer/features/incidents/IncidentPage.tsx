@@ -13,6 +13,8 @@ import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { ScribeView } from '../timeline/ScribeView.tsx';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { usePhaseNames } from '../board/usePhaseNames.ts';
+import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { CadenceControls } from '../comms/CadenceControls.tsx';
 import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { KeyTimesPanel } from './KeyTimesPanel.tsx';
@@ -30,6 +32,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   const [nextPhase, setNextPhase] = useState<Phase | null>(null);
   const checklists = useLiveQuery(() => listChecklists(db, id), [id]) ?? [];
   const scheme = useSeverityScheme();
+  const phaseNames = usePhaseNames();
 
   if (incident === undefined) return <p aria-busy="true">Loading…</p>;
   if (incident === null) {
@@ -56,7 +59,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   const progress = phaseProgress(checklists, incident.phase);
   function askPhase(to: Phase) {
     if (leftOpen.length > 0) setNextPhase(to);
-    else void run(changePhase(current, to, actor));
+    else void run(changePhase(current, to, actor, { names: phaseNames }));
   }
 
   return (
@@ -97,7 +100,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             <select id="incident-phase" value={incident.phase} onChange={(e) => askPhase(e.target.value as Phase)}>
               {PHASES.map((p) => (
                 <option key={p} value={p}>
-                  {capitalize(p)}
+                  {phaseName(p, phaseNames)}
                 </option>
               ))}
             </select>
@@ -125,13 +128,14 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         <FormError message={error} />
         {nextPhase && (
           <AdvancePhaseDialog
+            names={phaseNames}
             from={incident.phase}
             to={nextPhase}
             open={leftOpen}
             onCancel={() => setNextPhase(null)}
             onConfirm={() => {
               setNextPhase(null);
-              void run(changePhase(current, nextPhase, actor, Date.now(), leftOpen.map((item) => item.text)));
+              void run(changePhase(current, nextPhase, actor, { leftOpen: leftOpen.map((item) => item.text), names: phaseNames }));
             }}
           />
         )}
@@ -141,7 +145,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <KeyTimesPanel incident={incident} actor={actor} onError={setError} />
         </details>
         <details className="incident-more checklists-more" open>
-          <summary>{`Checklists${progress ? ` · ${capitalize(incident.phase)} ${progress.done}/${progress.total}` : ''}`}</summary>
+          <summary>{`Checklists${progress ? ` · ${phaseName(incident.phase, phaseNames)} ${progress.done}/${progress.total}` : ''}`}</summary>
           <ChecklistPanel incident={incident} actor={actor} />
         </details>
         <details className="incident-more">

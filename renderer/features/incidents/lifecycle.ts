@@ -1,4 +1,5 @@
 import type { EntryKind } from '../../../shared/domain/entry.ts';
+import { DEFAULT_PHASE_NAMES, phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import type { IncidentFields, IncidentStatus, Role } from '../../../shared/domain/incident.ts';
 import type { OpIntent } from '../../../shared/ops/createOp.ts';
 import type { IncidentView } from '../../../shared/state/docs.ts';
@@ -73,11 +74,20 @@ export async function changeStatus(incident: IncidentView, to: IncidentStatus, a
   ]);
 }
 
-/** A phase change; checklist items still open in the phase being left are named in the same line. */
-export async function changePhase(incident: IncidentView, to: IncidentFields['phase'], actor: string, now = Date.now(), leftOpen: readonly string[] = []): Promise<void> {
+/**
+ * A phase change, logged in the team's names for the phases; checklist items still open in the
+ * phase being left are named in the same line.
+ */
+export async function changePhase(
+  incident: IncidentView,
+  to: IncidentFields['phase'],
+  actor: string,
+  { now = Date.now(), leftOpen = [], names = DEFAULT_PHASE_NAMES }: { now?: number; leftOpen?: readonly string[]; names?: PhaseNames } = {},
+): Promise<void> {
   if (incident.phase === to) return;
   const open = leftOpen.length ? ` (left open: ${leftOpen.join('; ')})` : '';
-  await record([set(incident.id, actor, { phase: to }), logLine(incident.id, actor, `Phase: ${capitalize(incident.phase)} → ${capitalize(to)}${open}`.slice(0, 5000), 'event', now, ['phase'])]);
+  const text = `Phase: ${phaseName(incident.phase, names)} → ${phaseName(to, names)}${open}`.slice(0, 5000);
+  await record([set(incident.id, actor, { phase: to }), logLine(incident.id, actor, text, 'event', now, ['phase'])]);
 }
 
 export async function changeSeverity(incident: IncidentView, to: string, actor: string, now = Date.now()): Promise<void> {

@@ -7,6 +7,10 @@ import { Modal } from '../../ui/Modal.tsx';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { changeSeverity } from '../incidents/lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { PHASES } from '../../../shared/domain/incident.ts';
+import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNames.ts';
+import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { usePhaseNames } from '../board/usePhaseNames.ts';
 
 interface LevelDraft {
   id: string;
@@ -58,6 +62,9 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
   const [levels, setLevels] = useState<LevelDraft[]>(() => toDraft(current));
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
+  const currentNames = usePhaseNames();
+  const [phaseNames, setPhaseNames] = useState<Record<string, string> | null>(null);
+  const shownNames: Record<string, string> = phaseNames ?? currentNames;
 
   function pick(id: string) {
     const scheme = BUILT_IN_SCHEMES.find((s) => s.id === id) ?? current;
@@ -70,9 +77,14 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
     if (name.trim() === '' || name.trim().length > 100) return setProblems(['Your name: 1–100 characters.']);
     const checked = validateSeverityScheme(fromDraft(base, levels));
     if (!checked.ok) return setProblems(checked.problems);
+    const names = PhaseNames.safeParse(shownNames);
+    if (!names.success) return setProblems([`Phase names: ${describeZodError(names.error)}`]);
     try {
       if (name.trim() !== operator) await setOperator(db, name);
       const actor = name.trim();
+      if (JSON.stringify(names.data) !== JSON.stringify(currentNames)) {
+        await commit(db, { actor, incident: null, kind: 'settings.phase-names', data: { names: names.data } });
+      }
       if (JSON.stringify(checked.scheme) !== JSON.stringify(current)) {
         await commit(db, { actor, incident: null, kind: 'settings.severity-scheme', data: { scheme: checked.scheme } });
         // Incidents whose severity the new scheme lacks move to the level of the same rank (logged).
@@ -140,6 +152,15 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
           ))}
         </ul>
       )}
+      <h3>Phase names (shared with the team)</h3>
+      <div className="phase-names">
+        {PHASES.map((phase) => (
+          <div key={phase} className="field">
+            <label htmlFor={`phase-name-${phase}`}>{`${DEFAULT_PHASE_NAMES[phase]} is called`}</label>
+            <input id={`phase-name-${phase}`} value={shownNames[phase] ?? ''} onChange={(e) => setPhaseNames({ ...shownNames, [phase]: e.target.value })} maxLength={60} />
+          </div>
+        ))}
+      </div>
       {status && <p role="alert" className="error">{status}</p>}
       <div className="actions">
         <button type="button" onClick={onClose}>

@@ -149,7 +149,8 @@ describe('team-wide settings', () => {
     await commit(db, { actor: 'Ben', incident: null, kind: 'settings.severity-scheme', data: { scheme: P0_P3_SCHEME } }, () => T + 1000);
     const before = await materializedSnapshot(db);
     const row = await db.settings.get('severity-scheme');
-    expect(row?.doc.value.map((v) => [v.value.id, v.actor])).toEqual([[P1_P4_SCHEME.id, 'Ana'], [P0_P3_SCHEME.id, 'Ben']]);
+    const doc = row?.doc.key === 'severity-scheme' ? row.doc : null;
+    expect(doc?.value.map((v) => [v.value.id, v.actor])).toEqual([[P1_P4_SCHEME.id, 'Ana'], [P0_P3_SCHEME.id, 'Ben']]);
     await rebuildFromOps(db);
     expect(await materializedSnapshot(db)).toBe(before);
     expect((await db.settings.get('severity-scheme'))?.doc).toEqual(row?.doc);
