@@ -4,7 +4,7 @@ import { RecordId } from '../domain/ids.ts';
 import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { SeverityScheme } from '../domain/severityScheme.ts';
-import { Runbook, RunbookItem } from '../runbooks/runbook.ts';
+import { RunbookItem, RunbookSnapshot } from '../runbooks/runbook.ts';
 
 /** The states of a checklist item in a run: checked, unchecked (again), or skipped with a reason. */
 export const CHECKLIST_ITEM_STATES = ['open', 'done', 'skipped'] as const;
@@ -39,7 +39,7 @@ export const opKinds = {
    * A run of a runbook on the incident. The runbook's content is snapshotted into the op, so
    * every laptop runs the same items even if the runbook is edited later.
    */
-  'checklist.start': z.object({ run: RecordId, runbook: Runbook }).strict(),
+  'checklist.start': z.object({ run: RecordId, runbook: RunbookSnapshot }).strict(),
   /** Check, uncheck or skip one item of a run; a skip says why. Each item is its own register. */
   'checklist.set': z
     .object({

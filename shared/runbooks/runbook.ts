@@ -26,7 +26,11 @@ export const RunbookPhase = z
   .strict();
 export type RunbookPhase = z.infer<typeof RunbookPhase>;
 
-export const Runbook = z
+/**
+ * The runbook as a `checklist.start` op stores it. Frozen: ops written today must still parse in
+ * every later version, so new rules for authoring go on `Runbook` below, never here.
+ */
+export const RunbookSnapshot = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'a runbook id is 2–64 characters of a–z, 0–9, -'),
     title: z.string().trim().min(1, 'a runbook needs a title').max(200),
@@ -35,7 +39,10 @@ export const Runbook = z
     severities: z.array(z.string().min(1).max(20)).max(10),
     phases: z.array(RunbookPhase).min(1, 'a runbook needs at least one phase').max(12),
   })
-  .strict()
+  .strict();
+
+/** A runbook as written and saved: the snapshot's shape, plus rules a person should hear about. */
+export const Runbook = RunbookSnapshot
   .superRefine((runbook, ctx) => {
     const seen = new Set<string>();
     runbook.phases.forEach((phase, p) =>

@@ -5,7 +5,7 @@ import { parseOp, type Op } from '../../../shared/ops/envelope.ts';
 import { hashOp } from '../../../shared/ops/chain.ts';
 import { hlcToIso } from '../../../shared/ops/hlc.ts';
 import { kindNeedsIncident, opKinds } from '../../../shared/ops/kinds.ts';
-import type { Runbook } from '../../../shared/runbooks/runbook.ts';
+import { Runbook, RunbookSnapshot } from '../../../shared/runbooks/runbook.ts';
 import { checklistView, docRefOf, type ChecklistDoc, type ChecklistView, type Doc } from '../../../shared/state/docs.ts';
 import { foldOps } from '../../../shared/state/fold.ts';
 import { compareStamps, stampOf } from '../../../shared/state/register.ts';
@@ -340,5 +340,13 @@ describe('checklist runs converge', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the runbook a checklist.start op stores', () => {
+  it('is parsed by the frozen snapshot schema, so authoring rules added later never orphan stored runs', () => {
+    const twice = { id: 'dup-items', title: 'Dup', types: [], severities: [], phases: [{ phase: 'triage', items: [{ id: 'a', text: 'One' }, { id: 'a', text: 'Two' }] }] };
+    expect(RunbookSnapshot.safeParse(twice).success).toBe(true);
+    expect(Runbook.safeParse(twice).success).toBe(false);
   });
 });
