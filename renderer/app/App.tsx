@@ -75,7 +75,7 @@ export function App() {
       </header>
       <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <Board operator={operator} />}</main>
       <DeclareIncidentDialog actor={operator} />
-      {runbooksOpen && <RunbooksDialog onClose={() => setRunbooksOpen(false)} />}
+      {runbooksOpen && <RunbooksDialog actor={operator} onClose={() => setRunbooksOpen(false)} />}
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
       {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
     </>

@@ -41,9 +41,7 @@ export type MetaRow =
   | { key: 'device'; value: DeviceState }
   | { key: 'profile'; value: { operator: string } }
   /** How this laptop appears to the others on a sync target (devices/<id>.json). */
-  | { key: 'deviceProfile'; value: { name: string; createdAt: string } }
-  /** The team's own runbooks as Markdown sources, kept on this laptop (not synced). */
-  | { key: 'runbooks'; value: { sources: string[] } };
+  | { key: 'deviceProfile'; value: { name: string; createdAt: string } };
 
 /** A sync target this laptop exchanges ops with: local only, never synced itself. */
 export interface SyncTargetRow {

@@ -27,6 +27,11 @@ export const opKinds = {
   'settings.severity-scheme': z.object({ scheme: SeverityScheme }).strict(),
   /** Team-wide (incident null): what each response phase is called. */
   'settings.phase-names': z.object({ names: PhaseNames }).strict(),
+  /**
+   * Team-wide (incident null): one of the team's own runbooks, as the Markdown a person wrote
+   * (null: removed). The source is kept, not a parsed form, so it reads back exactly as written.
+   */
+  'settings.runbook': z.object({ id: RunbookSnapshot.shape.id, source: z.string().min(1).max(200_000).nullable() }).strict(),
   'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
   'entry.edit': z
     .object({

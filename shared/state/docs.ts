@@ -38,7 +38,14 @@ export interface EntryDoc {
 /** A team-wide setting: one register per setting name. */
 export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
-  | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> };
+  | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> }
+  | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> };
+
+/** The team's own runbooks are settings too, one per runbook id. */
+export type RunbookSettingKey = `runbook:${string}`;
+export function runbookSettingKey(id: string): RunbookSettingKey {
+  return `runbook:${id}`;
+}
 
 /** A `checklist.start`: who started the run, when, and the runbook content it snapshotted. */
 export interface ChecklistStart extends Stamp {
@@ -104,6 +111,8 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
       return { table: 'settings', key: 'severity-scheme' };
     case 'settings.phase-names':
       return { table: 'settings', key: 'phase-names' };
+    case 'settings.runbook':
+      return { table: 'settings', key: runbookSettingKey((op.data as { id: string }).id) };
     case 'checklist.start':
     case 'checklist.set':
     case 'checklist.assign':
@@ -124,7 +133,8 @@ function writeFields<F extends object>(registers: Registers<F>, values: Partial<
 function emptyDoc(op: Op): Doc {
   const ref = docRefOf(op);
   if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {}, roles: {} };
-  if (ref.table === 'settings') return ref.key === 'phase-names' ? { table: 'settings', key: 'phase-names', value: [] } : { table: 'settings', key: 'severity-scheme', value: [] };
+  // Every setting starts as an empty register; its key says which setting it is.
+  if (ref.table === 'settings') return { table: 'settings', key: ref.key, value: [] } as SettingDoc;
   if (ref.table === 'checklists') return { table: 'checklists', key: ref.key, incident: op.incident!, run: (op.data as { run: string }).run, started: [], items: {} };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
@@ -167,6 +177,10 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
     case 'settings.phase-names': {
       const setting = base as Extract<SettingDoc, { key: 'phase-names' }>;
       return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.names }) };
+    }
+    case 'settings.runbook': {
+      const setting = base as Extract<SettingDoc, { key: RunbookSettingKey }>;
+      return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.source }) };
     }
     case 'checklist.start': {
       const run = base as ChecklistDoc;

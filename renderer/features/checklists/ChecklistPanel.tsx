@@ -9,7 +9,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { startRunbook } from './checklistActions.ts';
 import { ChecklistRun } from './ChecklistRun.tsx';
-import { useRunbookLibrary } from './runbookLibrary.ts';
+import { useRunbookLibrary } from './useRunbookLibrary.ts';
 
 /** "Containment 2/5" over every run, for the incident's current phase. */
 export function phaseProgress(checklists: readonly ChecklistView[], phase: string): { done: number; total: number } | null {

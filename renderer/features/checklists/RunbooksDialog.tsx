@@ -21,12 +21,12 @@ severities: P0, P1
 `;
 
 /** Markdown on the left, what is wrong (by line) under it: saved only when it parses. */
-function Editor({ initial, onDone }: { initial: string; onDone(): void }) {
+function Editor({ initial, actor, onDone }: { initial: string; actor: string; onDone(): void }) {
   const [source, setSource] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   const parsed = parseRunbook(source);
   async function save() {
-    const saved = await saveRunbookSource(db, source);
+    const saved = await saveRunbookSource(db, source, actor);
     if (saved.ok) onDone();
     else setStatus('Not saved: fix the lines listed.');
   }
@@ -56,8 +56,8 @@ function Editor({ initial, onDone }: { initial: string; onDone(): void }) {
   );
 }
 
-/** The runbook library: built-ins from the plans and the team's own; import, export, edit. */
-export function RunbooksDialog({ onClose }: { onClose(): void }) {
+/** The runbook library: built-ins from the plans and the team's own (synced); import, export, edit. */
+export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): void }) {
   const sources = useLiveQuery(() => customSources(db), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -68,7 +68,7 @@ export function RunbooksDialog({ onClose }: { onClose(): void }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const saved = await saveRunbookSource(db, await file.text());
+    const saved = await saveRunbookSource(db, await file.text(), actor);
     if (saved.ok) {
       setImportErrors([]);
       setStatus(`Imported ${saved.runbook.title}`);
@@ -89,7 +89,7 @@ export function RunbooksDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal title="Runbooks" onClose={onClose} wide>
       {editing !== null ? (
-        <Editor initial={editing} onDone={() => setEditing(null)} />
+        <Editor initial={editing} actor={actor} onDone={() => setEditing(null)} />
       ) : (
         <>
           <ul className="runbook-list" aria-label="Runbook library">
@@ -109,7 +109,7 @@ export function RunbooksDialog({ onClose }: { onClose(): void }) {
                     Export .md
                   </button>
                   {!entry.builtIn && (
-                    <button type="button" onClick={() => void removeRunbook(db, entry.runbook.id)} aria-label={`Remove ${entry.runbook.title}`}>
+                    <button type="button" onClick={() => void removeRunbook(db, entry.runbook.id, actor)} aria-label={`Remove ${entry.runbook.title}`}>
                       Remove
                     </button>
                   )}

@@ -1,21 +1,23 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { BUILT_IN_RUNBOOKS } from '../../../shared/runbooks/builtins.ts';
-import { parseRunbook } from '../../../shared/runbooks/parse.ts';
+import { parseRunbook, type ParseRunbookResult } from '../../../shared/runbooks/parse.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
-import { db } from '../../app/db.ts';
+import { commit } from '../../db/commit.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 
 export interface LibraryEntry {
   runbook: Runbook;
   builtIn: boolean;
-  /** The team's own Markdown, for a runbook written or imported here. */
+  /** The team's own Markdown, for a runbook written or imported by someone on the team. */
   source?: string;
 }
 
-/** The team's own runbooks as Markdown sources, kept on this laptop. */
+/** The team's own runbooks (synced settings), as the Markdown people wrote. */
 export async function customSources(db: WarRoomDb): Promise<string[]> {
-  const row = await db.meta.get('runbooks');
-  return row?.key === 'runbooks' ? row.value.sources : [];
+  const rows = await db.settings.where('key').startsWith('runbook:').toArray();
+  return rows.flatMap((row) => {
+    const source = row.doc.value[row.doc.value.length - 1]?.value;
+    return typeof source === 'string' ? [source] : [];
+  });
 }
 
 /**
@@ -32,31 +34,14 @@ export function libraryOf(sources: readonly string[]): LibraryEntry[] {
   return [...builtIns, ...custom.values()];
 }
 
-export function useRunbookLibrary(): Runbook[] {
-  const sources = useLiveQuery(() => customSources(db), []) ?? [];
-  return libraryOf(sources).map((entry) => entry.runbook);
-}
-
-/** Save (or replace, by id) a runbook written in Markdown; refused with line errors if invalid. */
-export async function saveRunbookSource(db: WarRoomDb, source: string): Promise<{ ok: true; runbook: Runbook } | { ok: false; errors: { line: number; message: string }[] }> {
+/** Save (or replace, by id) a runbook written in Markdown, for the whole team; refused with line errors if invalid. */
+export async function saveRunbookSource(db: WarRoomDb, source: string, actor: string): Promise<ParseRunbookResult> {
   const parsed = parseRunbook(source);
   if (!parsed.ok) return parsed;
-  await db.transaction('rw', db.meta, async () => {
-    const kept = (await customSources(db)).filter((existing) => {
-      const other = parseRunbook(existing);
-      return !other.ok || other.runbook.id !== parsed.runbook.id;
-    });
-    await db.meta.put({ key: 'runbooks', value: { sources: [...kept, source] } });
-  });
-  return { ok: true, runbook: parsed.runbook };
+  await commit(db, { actor, incident: null, kind: 'settings.runbook', data: { id: parsed.runbook.id, source } });
+  return parsed;
 }
 
-export async function removeRunbook(db: WarRoomDb, id: string): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const kept = (await customSources(db)).filter((source) => {
-      const parsed = parseRunbook(source);
-      return !parsed.ok || parsed.runbook.id !== id;
-    });
-    await db.meta.put({ key: 'runbooks', value: { sources: kept } });
-  });
+export async function removeRunbook(db: WarRoomDb, id: string, actor: string): Promise<void> {
+  await commit(db, { actor, incident: null, kind: 'settings.runbook', data: { id, source: null } });
 }
