@@ -1,4 +1,4 @@
-import type { ChecklistRow, EntryRow, IncidentRow, SettingRow } from './database.ts';
+import type { ActionRow, ChecklistRow, EntryRow, IncidentRow, PostmortemRow, SettingRow } from './database.ts';
 
 /**
  * Rows changed by a transaction that has committed. Views that hold large in-memory models
@@ -9,9 +9,11 @@ export interface CommittedChange {
   entries: readonly EntryRow[];
   settings: readonly SettingRow[];
   checklists: readonly ChecklistRow[];
+  postmortems: readonly PostmortemRow[];
+  actions: readonly ActionRow[];
 }
 
-export const NO_CHANGE: CommittedChange = { incidents: [], entries: [], settings: [], checklists: [] };
+export const NO_CHANGE: CommittedChange = { incidents: [], entries: [], settings: [], checklists: [], postmortems: [], actions: [] };
 
 type Listener = (change: CommittedChange) => void;
 const listeners = new Set<Listener>();
@@ -23,7 +25,7 @@ export function onCommitted(listener: Listener): () => void {
 
 /** Call only after the transaction has resolved: listeners may show the rows as saved. */
 export function emitCommitted(change: CommittedChange): void {
-  if (change.incidents.length === 0 && change.entries.length === 0 && change.settings.length === 0 && change.checklists.length === 0) return;
+  if (Object.values(change).every((rows: readonly unknown[]) => rows.length === 0)) return;
   for (const listener of listeners) listener(change);
 }
 

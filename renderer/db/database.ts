@@ -4,7 +4,20 @@ import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
-import type { ChecklistDoc, ChecklistView, EntryDoc, EntryView, IncidentDoc, IncidentView, SettingDoc } from '../../shared/state/docs.ts';
+import type { ActionStatus } from '../../shared/domain/postmortem.ts';
+import type {
+  ActionDoc,
+  ActionView,
+  ChecklistDoc,
+  ChecklistView,
+  EntryDoc,
+  EntryView,
+  IncidentDoc,
+  IncidentView,
+  PostmortemDoc,
+  PostmortemView,
+  SettingDoc,
+} from '../../shared/state/docs.ts';
 
 /** Materialized incident: the merged doc plus its view, flattened for the board. */
 export interface IncidentRow {
@@ -30,6 +43,24 @@ export interface ChecklistRow {
   incident: string;
   doc: ChecklistDoc;
   view: ChecklistView | null;
+}
+
+/** Materialized post-mortem, keyed by its incident; there is a view as soon as anything was written. */
+export interface PostmortemRow {
+  key: string;
+  incident: string;
+  doc: PostmortemDoc;
+  view: PostmortemView;
+}
+
+/** Materialized action item; `view` is null until its create has arrived. */
+export interface ActionRow {
+  key: string;
+  incident: string;
+  /** The current status, for the open-items query; '' while the item is not yet created. */
+  status: ActionStatus | '';
+  doc: ActionDoc;
+  view: ActionView | null;
 }
 
 export interface SettingRow {
@@ -94,7 +125,7 @@ export interface PendingRow {
 }
 
 /**
- * The `ops` table is the source of truth; `incidents`, `entries`, `settings` and `checklists` are derived from it in the
+ * The `ops` table is the source of truth; `incidents`, `entries`, `settings`, `checklists`, `postmortems` and `actions` are derived from it in the
  * same transaction as each op insert and can always be rebuilt (DESIGN.md §2).
  */
 export class WarRoomDb extends Dexie {
@@ -104,6 +135,8 @@ export class WarRoomDb extends Dexie {
   entries!: Table<EntryRow, string>;
   settings!: Table<SettingRow, string>;
   checklists!: Table<ChecklistRow, string>;
+  postmortems!: Table<PostmortemRow, string>;
+  actions!: Table<ActionRow, string>;
   drafts!: Table<DraftRow, string>;
   pending!: Table<PendingRow, string>;
   syncTargets!: Table<SyncTargetRow, string>;
@@ -125,6 +158,8 @@ export class WarRoomDb extends Dexie {
     // Checklist runs. An older database has no checklist ops to fold: an older app kept any it
     // received in `pending`, and replayPending applies them now that their kinds are known.
     this.version(4).stores({ checklists: 'key, incident' });
+    // Post-mortems and action items; as with checklists, an older app kept their ops pending.
+    this.version(5).stores({ postmortems: 'key', actions: 'key, incident, status' });
   }
 }
 

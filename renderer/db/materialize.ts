@@ -1,13 +1,18 @@
 import type { Op } from '../../shared/ops/envelope.ts';
-import { checklistView, docRefOf, entryView, incidentView, reduceDoc, type Doc, type DocRef } from '../../shared/state/docs.ts';
+import { actionView, checklistView, docRefOf, entryView, incidentView, postmortemView, reduceDoc, type Doc, type DocRef } from '../../shared/state/docs.ts';
 import type { CommittedChange } from './changes.ts';
-import type { ChecklistRow, EntryRow, IncidentRow, SettingRow, WarRoomDb } from './database.ts';
+import type { ActionRow, ChecklistRow, EntryRow, IncidentRow, PostmortemRow, SettingRow, WarRoomDb } from './database.ts';
 
-export type MaterializedRow = IncidentRow | EntryRow | SettingRow | ChecklistRow;
+export type MaterializedRow = IncidentRow | EntryRow | SettingRow | ChecklistRow | PostmortemRow | ActionRow;
 
 export function rowOf(doc: Doc): MaterializedRow {
   if (doc.table === 'settings') return { key: doc.key, doc };
   if (doc.table === 'checklists') return { key: doc.key, incident: doc.incident, doc, view: checklistView(doc) };
+  if (doc.table === 'postmortems') return { key: doc.key, incident: doc.incident, doc, view: postmortemView(doc) };
+  if (doc.table === 'actions') {
+    const view = actionView(doc);
+    return { key: doc.key, incident: doc.incident, status: view?.status ?? '', doc, view };
+  }
   if (doc.table === 'incidents') {
     const view = incidentView(doc);
     return { key: doc.key, live: view ? 1 : 0, doc, view };
@@ -19,12 +24,19 @@ export function rowOf(doc: Doc): MaterializedRow {
 type DocTable = Doc['table'];
 
 /** Every table folded from `ops`: what a rebuild clears and refills. */
-export const MATERIALIZED_TABLES = (db: WarRoomDb) => [db.incidents, db.entries, db.settings, db.checklists];
+export const MATERIALIZED_TABLES = (db: WarRoomDb) => [db.incidents, db.entries, db.settings, db.checklists, db.postmortems, db.actions];
 const docId = (ref: DocRef) => `${ref.table}:${ref.key}`;
 
 /** The stored docs these refs name, by `table:key` (absent ones simply missing). */
 export async function loadDocs(db: WarRoomDb, refs: Iterable<DocRef>): Promise<Map<string, Doc>> {
-  const keys: Record<DocTable, Set<string>> = { incidents: new Set(), entries: new Set(), settings: new Set(), checklists: new Set() };
+  const keys: Record<DocTable, Set<string>> = {
+    incidents: new Set(),
+    entries: new Set(),
+    settings: new Set(),
+    checklists: new Set(),
+    postmortems: new Set(),
+    actions: new Set(),
+  };
   for (const ref of refs) keys[ref.table].add(ref.key);
   const tables = (Object.keys(keys) as DocTable[]).filter((table) => keys[table].size > 0);
   const stored = await Promise.all(tables.map((table) => db[table].bulkGet([...keys[table]])));
@@ -51,6 +63,8 @@ export function writeRows(db: WarRoomDb, change: CommittedChange): Promise<unkno
     change.entries.length > 0 ? db.entries.bulkPut(change.entries) : null,
     change.settings.length > 0 ? db.settings.bulkPut(change.settings) : null,
     change.checklists.length > 0 ? db.checklists.bulkPut(change.checklists) : null,
+    change.postmortems.length > 0 ? db.postmortems.bulkPut(change.postmortems) : null,
+    change.actions.length > 0 ? db.actions.bulkPut(change.actions) : null,
   ]);
 }
 
@@ -71,5 +85,7 @@ export function splitRows(rows: readonly MaterializedRow[]): CommittedChange {
     entries: rows.filter((row): row is EntryRow => row.doc.table === 'entries'),
     settings: rows.filter((row): row is SettingRow => row.doc.table === 'settings'),
     checklists: rows.filter((row): row is ChecklistRow => row.doc.table === 'checklists'),
+    postmortems: rows.filter((row): row is PostmortemRow => row.doc.table === 'postmortems'),
+    actions: rows.filter((row): row is ActionRow => row.doc.table === 'actions'),
   };
 }

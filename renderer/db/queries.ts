@@ -2,7 +2,7 @@ import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseN
 import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
 import { severityRank } from '../../shared/domain/severity.ts';
 import { compareStamps } from '../../shared/state/register.ts';
-import { entryKey, type ChecklistView, type EntryDoc, type EntryView, type IncidentView } from '../../shared/state/docs.ts';
+import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView } from '../../shared/state/docs.ts';
 import type { WarRoomDb } from './database.ts';
 
 /** Declared incidents, most severe first, then oldest first. */
@@ -45,6 +45,27 @@ export async function checklistProgressByIncident(db: WarRoomDb): Promise<Map<st
     byIncident.set(row.incident, phases);
   });
   return byIncident;
+}
+
+/** An incident's post-mortem; null until anyone has written any of it. */
+export async function getPostmortem(db: WarRoomDb, incident: string): Promise<PostmortemView | null> {
+  return (await db.postmortems.get(incident))?.view ?? null;
+}
+
+/**
+ * Created action items — of one incident, or of every incident when none is named — by due
+ * date (undated last), then in the order they were created (hlc, hash).
+ */
+export async function listActions(db: WarRoomDb, incident?: string): Promise<ActionView[]> {
+  const rows = incident === undefined ? await db.actions.toArray() : await db.actions.where('incident').equals(incident).toArray();
+  return rows
+    .filter((row) => row.view !== null && row.doc.created.length > 0)
+    .sort((a, b) => {
+      const [due, otherDue] = [a.view!.dueDate, b.view!.dueDate];
+      if (due !== otherDue) return due === null ? 1 : otherDue === null ? -1 : due < otherDue ? -1 : 1;
+      return compareStamps(a.doc.created[0]!, b.doc.created[0]!) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    })
+    .map((row) => row.view!);
 }
 
 export async function getOperator(db: WarRoomDb): Promise<string | null> {

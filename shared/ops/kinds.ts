@@ -3,6 +3,7 @@ import { EntryFields } from '../domain/entry.ts';
 import { RecordId } from '../domain/ids.ts';
 import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
 import { PhaseNames } from '../domain/phaseNames.ts';
+import { ActionFields, OpHash, PostmortemSection, SectionText, TemplateId, TimelineMode } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severityScheme.ts';
 import { RunbookItem, RunbookSnapshot } from '../runbooks/runbook.ts';
 
@@ -57,6 +58,22 @@ export const opKinds = {
     .refine((set) => set.state !== 'skipped' || set.reason !== undefined, { path: ['reason'], message: 'skipping an item needs a reason' }),
   /** Assign one item of a run to a person or a role (null: unassigned). */
   'checklist.assign': z.object({ run: RecordId, item: RunbookItem.shape.id, assignee: Assignee.nullable() }).strict(),
+  /**
+   * Write one section of the incident's post-mortem. `base` is the hash of the `postmortem.set`
+   * the editor started from (null for the section's first edit): two edits from the same base
+   * are concurrent, and the one that loses stays visible as a conflict (DESIGN.md §2).
+   */
+  'postmortem.set': z.object({ section: PostmortemSection, text: SectionText, base: OpHash.nullable() }).strict(),
+  /** Which template the post-mortem follows. */
+  'postmortem.template': z.object({ template: TemplateId }).strict(),
+  /** Whether the post-mortem's timeline shows the pinned entries or all of them. */
+  'postmortem.timeline': z.object({ mode: TimelineMode }).strict(),
+  /** A new action item, with every field given (null where nothing applies). */
+  'action.create': z.object({ action: RecordId, fields: ActionFields }).strict(),
+  /** Change some of an action item's fields; each field is its own register. */
+  'action.set': z
+    .object({ action: RecordId, fields: ActionFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') })
+    .strict(),
 } as const;
 
 export type OpKind = keyof typeof opKinds;
@@ -66,7 +83,10 @@ export function isKnownKind(kind: string): kind is OpKind {
   return Object.hasOwn(opKinds, kind);
 }
 
-/** Ops about an incident, its timeline or its checklist runs name it; team-wide settings (settings.*) carry null. */
+/**
+ * Ops about an incident, its timeline, checklist runs, post-mortem or action items name it;
+ * team-wide settings (settings.*) carry null.
+ */
 export function kindNeedsIncident(kind: OpKind): boolean {
-  return kind.startsWith('incident.') || kind.startsWith('entry.') || kind.startsWith('checklist.');
+  return ['incident.', 'entry.', 'checklist.', 'postmortem.', 'action.'].some((prefix) => kind.startsWith(prefix));
 }

@@ -1,13 +1,14 @@
 import type { EntryFields } from '../domain/entry.ts';
 import { INCIDENT_DEFAULTS, type IncidentFields, type Phase, type Role } from '../domain/incident.ts';
 import type { PhaseNames } from '../domain/phaseNames.ts';
+import { DEFAULT_TIMELINE_MODE, type ActionFields, type PostmortemSection, type TimelineMode } from '../domain/postmortem.ts';
 import type { SeverityScheme } from '../domain/severityScheme.ts';
 import type { OpIntent } from '../ops/createOp.ts';
 import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import type { ChecklistItemState } from '../ops/kinds.ts';
 import type { Runbook } from '../runbooks/runbook.ts';
-import { currentValue, insertSorted, stampOf, type Register, type Stamp } from './register.ts';
+import { compareStamps, currentValue, insertSorted, stampOf, type Register, type Stamp, type Version } from './register.ts';
 
 type Registers<F> = { [K in keyof F]?: Register<F[K]> };
 
@@ -80,7 +81,40 @@ export interface ChecklistDoc {
   items: Readonly<Record<string, ChecklistItemRegisters>>;
 }
 
-export type Doc = IncidentDoc | EntryDoc | SettingDoc | ChecklistDoc;
+/** What a `postmortem.set` writes: the section's text, and the version it was edited from. */
+export interface SectionValue {
+  text: string;
+  /** Hash of the `postmortem.set` the editor started from; null for a section's first edit. */
+  base: string | null;
+}
+
+/**
+ * The merged post-mortem of one incident. Every section is its own register, so two people
+ * writing different sections never collide; within a section the `base` of each write tells a
+ * concurrent edit (a conflict, kept and restorable) from one that built on what it replaced.
+ */
+export interface PostmortemDoc {
+  table: 'postmortems';
+  /** The incident id: one post-mortem per incident. */
+  key: string;
+  incident: string;
+  sections: Partial<Record<PostmortemSection, Register<SectionValue>>>;
+  template: Register<string>;
+  timelineMode: Register<TimelineMode>;
+}
+
+/** The merged state of one action item: who created it, and one register per field. */
+export interface ActionDoc {
+  table: 'actions';
+  key: string;
+  incident: string;
+  action: string;
+  /** Every create op for this id, by (hlc, hash); the earliest says who created it and when. */
+  created: readonly Stamp[];
+  fields: Registers<ActionFields>;
+}
+
+export type Doc = IncidentDoc | EntryDoc | SettingDoc | ChecklistDoc | PostmortemDoc | ActionDoc;
 export type DocRef = Pick<Doc, 'table' | 'key'>;
 
 /** Entries are keyed within their incident, so an op can never move an entry elsewhere. */
@@ -91,6 +125,11 @@ export function entryKey(incident: string, entry: string): string {
 /** Runs are keyed within their incident, like entries. */
 export function checklistKey(incident: string, run: string): string {
   return `${incident}/${run}`;
+}
+
+/** Action items are keyed within their incident, like entries. */
+export function actionKey(incident: string, action: string): string {
+  return `${incident}/${action}`;
 }
 
 /**
@@ -117,6 +156,13 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
     case 'checklist.set':
     case 'checklist.assign':
       return { table: 'checklists', key: checklistKey(op.incident!, (op.data as { run: string }).run) };
+    case 'postmortem.set':
+    case 'postmortem.template':
+    case 'postmortem.timeline':
+      return { table: 'postmortems', key: op.incident! };
+    case 'action.create':
+    case 'action.set':
+      return { table: 'actions', key: actionKey(op.incident!, (op.data as { action: string }).action) };
   }
 }
 
@@ -135,6 +181,8 @@ function emptyDoc(op: Op): Doc {
   if (ref.table === 'incidents') return { table: 'incidents', key: ref.key, declared: [], fields: {}, roles: {} };
   // Every setting starts as an empty register; its key says which setting it is.
   if (ref.table === 'settings') return { table: 'settings', key: ref.key, value: [] } as SettingDoc;
+  if (ref.table === 'postmortems') return { table: 'postmortems', key: ref.key, incident: op.incident!, sections: {}, template: [], timelineMode: [] };
+  if (ref.table === 'actions') return { table: 'actions', key: ref.key, incident: op.incident!, action: (op.data as { action: string }).action, created: [], fields: {} };
   if (ref.table === 'checklists') return { table: 'checklists', key: ref.key, incident: op.incident!, run: (op.data as { run: string }).run, started: [], items: {} };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
@@ -196,6 +244,27 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
       const run = base as ChecklistDoc;
       const item = itemRegisters(run, op.data.item);
       return { ...run, items: { ...run.items, [op.data.item]: { ...item, assignee: insertSorted(item.assignee, { ...stamp, value: op.data.assignee }) } } };
+    }
+    case 'postmortem.set': {
+      const postmortem = base as PostmortemDoc;
+      const { section, text, base: from } = op.data;
+      return { ...postmortem, sections: { ...postmortem.sections, [section]: insertSorted(postmortem.sections[section], { ...stamp, value: { text, base: from } }) } };
+    }
+    case 'postmortem.template': {
+      const postmortem = base as PostmortemDoc;
+      return { ...postmortem, template: insertSorted(postmortem.template, { ...stamp, value: op.data.template }) };
+    }
+    case 'postmortem.timeline': {
+      const postmortem = base as PostmortemDoc;
+      return { ...postmortem, timelineMode: insertSorted(postmortem.timelineMode, { ...stamp, value: op.data.mode }) };
+    }
+    case 'action.create': {
+      const action = base as ActionDoc;
+      return { ...action, created: insertSorted(action.created, stamp), fields: writeFields(action.fields, op.data.fields, stamp) };
+    }
+    case 'action.set': {
+      const action = base as ActionDoc;
+      return { ...action, fields: writeFields(action.fields, op.data.fields, stamp) };
     }
   }
 }
@@ -333,4 +402,117 @@ export function checklistView(doc: ChecklistDoc): ChecklistView | null {
     progress.push(counts);
   }
   return { id: doc.run, incident: doc.incident, runbook, startedBy: start.actor, startedAt: hlcToIso(start.hlc), items, progress };
+}
+
+/** One version of a post-mortem section: its text, who wrote it, when (ISO), and its op's hash. */
+export interface SectionVersionView {
+  text: string;
+  by: string;
+  at: string;
+  /** The `postmortem.set` op's hash: the `base` of an edit made from this version. */
+  hash: string;
+}
+
+export interface PostmortemSectionView extends SectionVersionView {
+  /**
+   * Concurrent edits that lost to this one (oldest first): nobody built on them and nobody
+   * dismissed them. Restoring one is a new `postmortem.set` of its text based on `hash`.
+   */
+  conflicts: SectionVersionView[];
+}
+
+export interface PostmortemView {
+  incident: string;
+  /** The chosen template's id; null until someone chooses (the UI offers the default). */
+  template: string | null;
+  timelineMode: TimelineMode;
+  /** Only the sections someone has written; the UI fills the rest from the template. */
+  sections: Partial<Record<PostmortemSection, PostmortemSectionView>>;
+}
+
+function versionView(version: Version<SectionValue>): SectionVersionView {
+  return { text: version.value.text, by: version.actor, at: hlcToIso(version.hlc), hash: version.hash };
+}
+
+/**
+ * The writes of one section that lost and were never superseded knowingly. The versions form a
+ * tree through `base`. A version someone edited from (a parent) was seen and built on: it is
+ * history, not a conflict. A leaf other than the winner is an edit nobody built on — a
+ * conflict — unless it was dismissed: someone edited from a sibling that had beaten it (same
+ * base, greater (hlc, hash)) after it existed (a greater hlc), which is what an editor does when
+ * it shows that sibling as current and the leaf as its conflict, and what a restore does.
+ * Depends only on the set of versions, so every replica shows the same conflicts.
+ */
+export function sectionConflicts(register: Register<SectionValue>): Version<SectionValue>[] {
+  const winner = register[register.length - 1];
+  if (!winner) return [];
+  /** For each version built on, the greatest hlc of an edit made from it. */
+  const builtOn = new Map<string, string>();
+  /** Versions by the base they were edited from ('' for a first edit). */
+  const siblings = new Map<string, Version<SectionValue>[]>();
+  for (const version of register) {
+    const from = version.value.base;
+    if (from !== null && (builtOn.get(from) ?? '') < version.hlc) builtOn.set(from, version.hlc);
+    siblings.set(from ?? '', [...(siblings.get(from ?? '') ?? []), version]);
+  }
+  return register.filter((version) => {
+    if (version === winner || builtOn.has(version.hash)) return false;
+    const dismissed = siblings.get(version.value.base ?? '')!.some((sibling) => {
+      const editedFrom = builtOn.get(sibling.hash);
+      return editedFrom !== undefined && compareStamps(sibling, version) > 0 && editedFrom > version.hlc;
+    });
+    return !dismissed;
+  });
+}
+
+/** The post-mortem as the UI sees it: the winning text of each written section, with its conflicts. */
+export function postmortemView(doc: PostmortemDoc): PostmortemView {
+  const sections: Partial<Record<PostmortemSection, PostmortemSectionView>> = {};
+  for (const [section, register] of Object.entries(doc.sections) as [PostmortemSection, Register<SectionValue>][]) {
+    const winner = register[register.length - 1];
+    if (!winner) continue;
+    sections[section] = { ...versionView(winner), conflicts: sectionConflicts(register).map(versionView) };
+  }
+  return {
+    incident: doc.incident,
+    template: currentValue(doc.template) ?? null,
+    timelineMode: currentValue(doc.timelineMode) ?? DEFAULT_TIMELINE_MODE,
+    sections,
+  };
+}
+
+export interface ActionView extends ActionFields {
+  /** The action item's id. */
+  id: string;
+  incident: string;
+  createdBy: string;
+  /** ISO time of the earliest create. */
+  createdAt: string;
+  /** ISO time of the latest write to any field. */
+  updatedAt: string;
+}
+
+/** The action item as the UI sees it; null until its create has arrived. */
+export function actionView(doc: ActionDoc): ActionView | null {
+  const created = doc.created[0];
+  const { description, priority, status } = doc.fields;
+  if (!created || !description || !priority || !status) return null;
+  let updatedHlc = created.hlc;
+  for (const register of Object.values(doc.fields) as Register<unknown>[]) {
+    const last = register[register.length - 1];
+    if (last && last.hlc > updatedHlc) updatedHlc = last.hlc;
+  }
+  return {
+    id: doc.action,
+    incident: doc.incident,
+    description: currentValue(description)!,
+    owner: currentValue(doc.fields.owner) ?? null,
+    priority: currentValue(priority)!,
+    dueDate: currentValue(doc.fields.dueDate) ?? null,
+    status: currentValue(status)!,
+    fromEntry: currentValue(doc.fields.fromEntry) ?? null,
+    createdBy: created.actor,
+    createdAt: hlcToIso(created.hlc),
+    updatedAt: hlcToIso(updatedHlc),
+  };
 }

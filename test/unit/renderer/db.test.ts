@@ -33,7 +33,8 @@ afterEach(async () => {
 async function materializedSnapshot(db: WarRoomDb): Promise<string> {
   const [incidents, entries] = await Promise.all([db.incidents.orderBy('key').toArray(), db.entries.orderBy('key').toArray()]);
   const [settings, checklists] = await Promise.all([db.settings.orderBy('key').toArray(), db.checklists.orderBy('key').toArray()]);
-  return canonicalJson({ incidents, entries, settings, checklists });
+  const [postmortems, actions] = await Promise.all([db.postmortems.orderBy('key').toArray(), db.actions.orderBy('key').toArray()]);
+  return canonicalJson({ incidents, entries, settings, checklists, postmortems, actions });
 }
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -253,7 +254,7 @@ describe('checklist runs', () => {
     );
   }, 300_000);
 
-  it('a version-3 database opens as version 4; checklist ops an older app kept pending are applied', async () => {
+  it('a version-3 database opens as the current version; checklist ops an older app kept pending are applied', async () => {
     const name = `test-${process.pid}-${counter++}`;
     const old = new Dexie(name);
     old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
@@ -268,7 +269,7 @@ describe('checklist runs', () => {
     const db = new WarRoomDb(name);
     opened.push(db);
     expect(await db.checklists.count()).toBe(0);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.pending.count()).toBe(1);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listChecklists(db, 'inc-aaaaaa')).map((r) => [r.id, r.runbook.id])).toEqual([['run-000001', runbook.id]]);

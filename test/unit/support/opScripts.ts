@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { ENTRY_KINDS } from '../../../shared/domain/entry.ts';
 import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severityScheme.ts';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../shared/domain/incident.ts';
+import { ACTION_PRIORITIES, ACTION_STATUSES, POSTMORTEM_SECTIONS, TIMELINE_MODES } from '../../../shared/domain/postmortem.ts';
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
 import { receive } from '../../../shared/ops/hlc.ts';
-import { CHECKLIST_ITEM_STATES } from '../../../shared/ops/kinds.ts';
+import { CHECKLIST_ITEM_STATES, type OpData } from '../../../shared/ops/kinds.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
 
 /**
@@ -77,6 +78,86 @@ export const checklistIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   })),
 );
 
+/** A few sections only, so concurrent edits of one section are common. */
+export const PM_SECTIONS = [POSTMORTEM_SECTIONS[0], POSTMORTEM_SECTIONS[2], POSTMORTEM_SECTIONS[11]];
+export const ACTIONS = ['act-000001', 'act-000002', 'act-000003'];
+
+/**
+ * A placeholder `base` for postmortem.set: buildHistory swaps it for the hash of an earlier
+ * write of the same section (the pick-th latest), or null for pick 0. Pick 7 stays as it is:
+ * a base this history never wrote (an op not received yet), which the fold must tolerate.
+ */
+const BASE_PICK = 'f'.repeat(63);
+const basePick = (pick: number) => `${BASE_PICK}${pick.toString(16)}`;
+
+/** Post-mortem and action-item ops: section edits from recent or stale bases, templates, items. */
+export const postmortemIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      incident: fc.constantFrom(...INCIDENTS),
+      section: fc.constantFrom(...PM_SECTIONS),
+      text: fc.oneof(fc.constant(''), fc.string({ maxLength: 20 })),
+      pick: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.constant(1), fc.constant(7)),
+      actor: fc.constantFrom('Ana', 'Ben', 'Cy'),
+    }).map(({ incident, section, text, pick, actor }) => ({
+      actor, incident, kind: 'postmortem.set' as const, data: { section, text, base: basePick(pick) },
+    })),
+    weight: 4,
+  },
+  fc.record({ incident: fc.constantFrom(...INCIDENTS), template: fc.constantFrom('default-10-3', 'short-form', 'security') }).map(({ incident, template }) => ({
+    actor: 'Jo', incident, kind: 'postmortem.template' as const, data: { template },
+  })),
+  fc.record({ incident: fc.constantFrom(...INCIDENTS), mode: fc.constantFrom(...TIMELINE_MODES) }).map(({ incident, mode }) => ({
+    actor: 'Jo', incident, kind: 'postmortem.timeline' as const, data: { mode },
+  })),
+  {
+    arbitrary: fc.record({
+      incident: fc.constantFrom(...INCIDENTS),
+      action: fc.constantFrom(...ACTIONS),
+      description: fc.constantFrom('Add an alert on replica lag', 'Write the failover runbook', '  Rotate the keys  '),
+      owner: fc.option(fc.constantFrom('Ana', 'platform team'), { nil: null }),
+      priority: fc.constantFrom(...ACTION_PRIORITIES),
+      dueDate: fc.option(fc.constantFrom('2026-12-01', '2026-12-15', '2027-01-10'), { nil: null }),
+      fromEntry: fc.option(fc.constantFrom(...ENTRIES), { nil: null }),
+    }).map(({ incident, action, ...fields }) => ({
+      actor: 'Kim', incident, kind: 'action.create' as const, data: { action, fields: { ...fields, status: 'open' as const } },
+    })),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      incident: fc.constantFrom(...INCIDENTS),
+      action: fc.constantFrom(...ACTIONS),
+      fields: fc.record(
+        {
+          description: fc.constantFrom('Alert on lag > 30 s', 'Automate failover'),
+          owner: fc.option(fc.constantFrom('Ben', 'sre'), { nil: null }),
+          priority: fc.constantFrom(...ACTION_PRIORITIES),
+          dueDate: fc.option(fc.constantFrom('2026-11-30', '2027-02-01'), { nil: null }),
+          status: fc.constantFrom(...ACTION_STATUSES),
+        },
+        { requiredKeys: [] },
+      ).filter((fields) => Object.keys(fields).length > 0),
+      actor: fc.constantFrom('Ana', 'Ben'),
+    }).map(({ incident, action, fields, actor }) => ({
+      actor, incident, kind: 'action.set' as const, data: { action, fields },
+    })),
+    weight: 2,
+  },
+);
+
+/** The placeholder base of a scripted postmortem.set, made real against the ops written so far. */
+function resolveBase(intent: OpIntent, earlier: readonly Op[]): OpIntent {
+  if (intent.kind !== 'postmortem.set') return intent;
+  const data = intent.data as OpData<'postmortem.set'>;
+  if (data.base === null || !data.base.startsWith(BASE_PICK)) return intent;
+  const pick = Number.parseInt(data.base.slice(BASE_PICK.length), 16);
+  if (pick === 7) return intent;
+  const writes = earlier.filter((op) => op.kind === 'postmortem.set' && op.incident === intent.incident && op.data.section === data.section);
+  const base = pick === 0 ? null : (writes[writes.length - pick]?.hash ?? null);
+  return { ...intent, data: { ...data, base } };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
@@ -134,6 +215,7 @@ const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
     actor: 'Ed', incident, kind: 'entry.strike' as const, data: { entry, reason },
   })),
   { arbitrary: checklistIntentArb, weight: 3 },
+  { arbitrary: postmortemIntentArb, weight: 3 },
 );
 
 interface Step {
@@ -167,7 +249,7 @@ export function buildHistory(steps: readonly Step[], skews: readonly number[]): 
     if (step.syncFrom !== undefined && step.syncFrom !== i) {
       states[i] = { ...states[i]!, clock: receive(states[i]!.clock, states[step.syncFrom]!.clock, walls[i]!, 7 * 86_400_000) };
     }
-    const { op, state } = createOp(states[i]!, step.intent, walls[i]!);
+    const { op, state } = createOp(states[i]!, resolveBase(step.intent, ops), walls[i]!);
     states[i] = state;
     ops.push(op);
   }

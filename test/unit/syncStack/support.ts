@@ -173,13 +173,15 @@ export async function joinTarget(world: World, index: number, name: string, host
 
 /** Everything a user could see, in a form that compares byte for byte. */
 export async function snapshot(db: WarRoomDb): Promise<string> {
-  const [incidents, entries, settings, checklists] = await Promise.all([
+  const [incidents, entries, settings, checklists, postmortems, actions] = await Promise.all([
     db.incidents.orderBy('key').toArray(),
     db.entries.orderBy('key').toArray(),
     db.settings.orderBy('key').toArray(),
     db.checklists.orderBy('key').toArray(),
+    db.postmortems.orderBy('key').toArray(),
+    db.actions.orderBy('key').toArray(),
   ]);
-  return canonicalJson({ incidents, entries, settings, checklists });
+  return canonicalJson({ incidents, entries, settings, checklists, postmortems, actions });
 }
 
 export async function opHashes(db: WarRoomDb): Promise<string[]> {
