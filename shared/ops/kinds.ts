@@ -60,10 +60,13 @@ export const opKinds = {
   'checklist.assign': z.object({ run: RecordId, item: RunbookItem.shape.id, assignee: Assignee.nullable() }).strict(),
   /**
    * Write one section of the incident's post-mortem. `base` is the hash of the `postmortem.set`
-   * the editor started from (null for the section's first edit): two edits from the same base
-   * are concurrent, and the one that loses stays visible as a conflict (DESIGN.md §2).
+   * the editor started from (null for the section's first edit): an edit nobody built on that
+   * loses stays visible as a conflict (DESIGN.md §2) until its text is restored or an edit lists
+   * it in `resolves` (the conflicts the person merged by hand or dismissed).
    */
-  'postmortem.set': z.object({ section: PostmortemSection, text: SectionText, base: OpHash.nullable() }).strict(),
+  'postmortem.set': z
+    .object({ section: PostmortemSection, text: SectionText, base: OpHash.nullable(), resolves: z.array(OpHash).min(1).max(50).optional() })
+    .strict(),
   /** Which template the post-mortem follows. */
   'postmortem.template': z.object({ template: TemplateId }).strict(),
   /** Whether the post-mortem's timeline shows the pinned entries or all of them. */

@@ -8,7 +8,7 @@ import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import type { ChecklistItemState } from '../ops/kinds.ts';
 import type { Runbook } from '../runbooks/runbook.ts';
-import { compareStamps, currentValue, insertSorted, stampOf, type Register, type Stamp, type Version } from './register.ts';
+import { currentValue, insertSorted, stampOf, type Register, type Stamp, type Version } from './register.ts';
 
 type Registers<F> = { [K in keyof F]?: Register<F[K]> };
 
@@ -86,6 +86,8 @@ export interface SectionValue {
   text: string;
   /** Hash of the `postmortem.set` the editor started from; null for a section's first edit. */
   base: string | null;
+  /** Conflicts this edit settles (merged or dismissed); absent when none. */
+  resolves?: readonly string[];
 }
 
 /**
@@ -247,8 +249,9 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
     }
     case 'postmortem.set': {
       const postmortem = base as PostmortemDoc;
-      const { section, text, base: from } = op.data;
-      return { ...postmortem, sections: { ...postmortem.sections, [section]: insertSorted(postmortem.sections[section], { ...stamp, value: { text, base: from } }) } };
+      const { section, text, base: from, resolves } = op.data;
+      const value: SectionValue = resolves === undefined ? { text, base: from } : { text, base: from, resolves };
+      return { ...postmortem, sections: { ...postmortem.sections, [section]: insertSorted(postmortem.sections[section], { ...stamp, value }) } };
     }
     case 'postmortem.template': {
       const postmortem = base as PostmortemDoc;
@@ -415,8 +418,9 @@ export interface SectionVersionView {
 
 export interface PostmortemSectionView extends SectionVersionView {
   /**
-   * Concurrent edits that lost to this one (oldest first): nobody built on them and nobody
-   * dismissed them. Restoring one is a new `postmortem.set` of its text based on `hash`.
+   * Concurrent edits that lost (oldest first), see sectionConflicts. Restoring one is a new
+   * `postmortem.set` of its text based on `hash`; dismissing one (or merging it by hand) is an
+   * edit based on `hash` that lists it in `resolves`.
    */
   conflicts: SectionVersionView[];
 }
@@ -435,34 +439,28 @@ function versionView(version: Version<SectionValue>): SectionVersionView {
 }
 
 /**
- * The writes of one section that lost and were never superseded knowingly. The versions form a
- * tree through `base`. A version someone edited from (a parent) was seen and built on: it is
- * history, not a conflict. A leaf other than the winner is an edit nobody built on — a
- * conflict — unless it was dismissed: someone edited from a sibling that had beaten it (same
- * base, greater (hlc, hash)) after it existed (a greater hlc), which is what an editor does when
- * it shows that sibling as current and the leaf as its conflict, and what a restore does.
- * Depends only on the set of versions, so every replica shows the same conflicts.
+ * The edits of one section that lost and that nobody has taken into account (DESIGN.md §2:
+ * a concurrent edit stays visible until someone restores or dismisses it). Through `base` the
+ * versions form a tree; a version someone edited from was seen and built on, so it is history.
+ * Every other version but the winner is a head nobody built on: a conflict, unless
+ * - a later version has the same text (a restore, or the same words typed twice: nothing lost), or
+ * - a later edit lists it in `resolves` (merged or dismissed by someone who saw it).
+ * Siblings of the winner and heads of branches the winner did not grow from are both caught,
+ * so two people typing on from their own versions each see the other's. Depends only on the
+ * set of versions: every replica shows the same conflicts.
  */
 export function sectionConflicts(register: Register<SectionValue>): Version<SectionValue>[] {
   const winner = register[register.length - 1];
   if (!winner) return [];
-  /** For each version built on, the greatest hlc of an edit made from it. */
-  const builtOn = new Map<string, string>();
-  /** Versions by the base they were edited from ('' for a first edit). */
-  const siblings = new Map<string, Version<SectionValue>[]>();
+  const settled = new Set<string>();
+  /** The greatest version with each text (the register is in (hlc, hash) order). */
+  const latestWithText = new Map<string, Version<SectionValue>>();
   for (const version of register) {
-    const from = version.value.base;
-    if (from !== null && (builtOn.get(from) ?? '') < version.hlc) builtOn.set(from, version.hlc);
-    siblings.set(from ?? '', [...(siblings.get(from ?? '') ?? []), version]);
+    if (version.value.base !== null) settled.add(version.value.base);
+    for (const hash of version.value.resolves ?? []) settled.add(hash);
+    latestWithText.set(version.value.text, version);
   }
-  return register.filter((version) => {
-    if (version === winner || builtOn.has(version.hash)) return false;
-    const dismissed = siblings.get(version.value.base ?? '')!.some((sibling) => {
-      const editedFrom = builtOn.get(sibling.hash);
-      return editedFrom !== undefined && compareStamps(sibling, version) > 0 && editedFrom > version.hlc;
-    });
-    return !dismissed;
-  });
+  return register.filter((version) => version !== winner && !settled.has(version.hash) && latestWithText.get(version.value.text) === version);
 }
 
 /** The post-mortem as the UI sees it: the winning text of each written section, with its conflicts. */

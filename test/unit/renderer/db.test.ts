@@ -12,7 +12,7 @@ import { onCommitted, type CommittedChange } from '../../../renderer/db/changes.
 import { commit, commitAll } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { loadDraft, saveDraft } from '../../../renderer/db/drafts.ts';
-import { getIncident, listChecklists, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
+import { getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
 import { rebuildFromOps } from '../../../renderer/db/rebuild.ts';
 import { replayPending } from '../../../renderer/sync/replayPending.ts';
 import { checklistIntentArb, deliveryArb, historyArb, RUNBOOKS } from '../support/opScripts.ts';
@@ -273,5 +273,89 @@ describe('checklist runs', () => {
     expect(await db.pending.count()).toBe(1);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listChecklists(db, 'inc-aaaaaa')).map((r) => [r.id, r.runbook.id])).toEqual([['run-000001', runbook.id]]);
+  });
+});
+
+describe('post-mortems and action items', () => {
+  const act = (action: string, dueDate: string | null, incident = 'inc-aaaaaa'): OpIntent<'action.create'> => ({
+    actor: 'Ana',
+    incident,
+    kind: 'action.create',
+    data: { action, fields: { description: `Do ${action}`, owner: null, priority: 'P2', dueDate, status: 'open', fromEntry: null } },
+  });
+
+  it('section edits land with the materialized post-mortem; a concurrent edit shows as a conflict; rebuild equals incremental', async () => {
+    const ana = freshDb();
+    const ben = freshDb();
+    expect(await getPostmortem(ana, 'inc-aaaaaa')).toBeNull();
+    const first = await commit(ana, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'postmortem.set', data: { section: 'summary', text: 'Draft', base: null } }, () => T);
+    await applyRemoteOps(ben, [first], () => T);
+    const mine = await commit(ana, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'postmortem.set', data: { section: 'summary', text: 'Ana', base: first.hash } }, () => T + 1_000);
+    const theirs = await commit(ben, { actor: 'Ben', incident: 'inc-aaaaaa', kind: 'postmortem.set', data: { section: 'summary', text: 'Ben', base: first.hash } }, () => T + 2_000);
+    await commit(ana, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'postmortem.template', data: { template: 'default-10-3' } }, () => T + 3_000);
+    await applyRemoteOps(ana, [theirs], () => T);
+    const view = await getPostmortem(ana, 'inc-aaaaaa');
+    expect(view).toMatchObject({ template: 'default-10-3', timelineMode: 'pinned', sections: { summary: { text: 'Ben', hash: theirs.hash, conflicts: [{ text: 'Ana', hash: mine.hash }] } } });
+    const before = await materializedSnapshot(ana);
+    await rebuildFromOps(ana);
+    expect(await materializedSnapshot(ana)).toBe(before);
+  });
+
+  it('lists action items by due date (undated last), then creation; one incident or all', async () => {
+    const db = freshDb();
+    await commit(db, act('act-undated', null), () => T);
+    await commit(db, act('act-late01', '2027-01-10'), () => T + 1);
+    await commit(db, act('act-early1', '2026-12-01'), () => T + 2);
+    await commit(db, act('act-early2', '2026-12-01'), () => T + 3);
+    await commit(db, act('act-other1', '2026-12-05', 'inc-bbbbbb'), () => T + 4);
+    // A set whose create has not arrived: kept, not listed.
+    await commit(db, { actor: 'Ben', incident: 'inc-aaaaaa', kind: 'action.set', data: { action: 'act-ghost1', fields: { status: 'done' } } }, () => T + 5);
+    await commit(db, { actor: 'Ben', incident: 'inc-aaaaaa', kind: 'action.set', data: { action: 'act-late01', fields: { dueDate: '2026-11-30', status: 'in-progress' } } }, () => T + 6);
+    expect((await listActions(db, 'inc-aaaaaa')).map((a) => a.id)).toEqual(['act-late01', 'act-early1', 'act-early2', 'act-undated']);
+    expect((await listActions(db)).map((a) => a.id)).toEqual(['act-late01', 'act-early1', 'act-early2', 'act-other1', 'act-undated']);
+    expect(await db.actions.where('status').equals('in-progress').primaryKeys()).toEqual(['inc-aaaaaa/act-late01']);
+    expect(await db.actions.count()).toBe(6);
+    const before = await materializedSnapshot(db);
+    await rebuildFromOps(db);
+    expect(await materializedSnapshot(db)).toBe(before);
+  });
+
+  it('refuses an action without a description, storing nothing; announces committed rows', async () => {
+    const db = freshDb();
+    const bad = act('act-000001', null);
+    await expect(commit(db, { ...bad, data: { ...bad.data, fields: { ...bad.data.fields, description: '  ' } } })).rejects.toThrow(/description is required/);
+    expect(await db.ops.count()).toBe(0);
+    const seen: CommittedChange[] = [];
+    const stop = onCommitted((change) => seen.push(change));
+    try {
+      await commit(db, act('act-000001', null), () => T);
+      await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'postmortem.timeline', data: { mode: 'all' } }, () => T);
+      expect(seen.map((c) => [c.actions.map((r) => r.key), c.postmortems.map((r) => r.view.timelineMode)])).toEqual([
+        [['inc-aaaaaa/act-000001'], []],
+        [[], ['all']],
+      ]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('a version-4 database opens as version 5; post-mortem ops an older app kept pending are applied', async () => {
+    const name = `test-${process.pid}-${counter++}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
+    old.version(2).stores({ settings: 'key' });
+    old.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
+    old.version(4).stores({ checklists: 'key, incident' });
+    const source = freshDb();
+    const made = await commit(source, act('act-000001', '2026-12-01'), () => T);
+    await old.table('pending').put({ id: made.id, op: made, reason: 'unknown kind action.create' });
+    old.close();
+
+    const db = new WarRoomDb(name);
+    opened.push(db);
+    expect(await db.actions.count()).toBe(0);
+    expect(db.verno).toBe(5);
+    expect(await replayPending(db, () => T)).toBe(1);
+    expect((await listActions(db, 'inc-aaaaaa')).map((a) => [a.id, a.dueDate])).toEqual([['act-000001', '2026-12-01']]);
   });
 });

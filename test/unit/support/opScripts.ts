@@ -96,11 +96,14 @@ export const postmortemIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
     arbitrary: fc.record({
       incident: fc.constantFrom(...INCIDENTS),
       section: fc.constantFrom(...PM_SECTIONS),
-      text: fc.oneof(fc.constant(''), fc.string({ maxLength: 20 })),
+      // Few texts, so a later edit often writes a loser's words again (a restore).
+      text: fc.oneof(fc.constantFrom('', 'Rolled back', 'A bad deploy'), fc.string({ maxLength: 20 })),
       pick: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.constant(1), fc.constant(7)),
+      resolves: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 2 }), { nil: undefined, freq: 4 }),
       actor: fc.constantFrom('Ana', 'Ben', 'Cy'),
-    }).map(({ incident, section, text, pick, actor }) => ({
-      actor, incident, kind: 'postmortem.set' as const, data: { section, text, base: basePick(pick) },
+    }).map(({ incident, section, text, pick, resolves, actor }) => ({
+      actor, incident, kind: 'postmortem.set' as const,
+      data: { section, text, base: basePick(pick), ...(resolves ? { resolves: resolves.map(basePick) } : {}) },
     })),
     weight: 4,
   },
@@ -146,16 +149,23 @@ export const postmortemIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   },
 );
 
-/** The placeholder base of a scripted postmortem.set, made real against the ops written so far. */
+/**
+ * The placeholder hashes of a scripted postmortem.set (its base, the conflicts it resolves),
+ * made real against the ops written so far; a resolve that names nothing is left out.
+ */
 function resolveBase(intent: OpIntent, earlier: readonly Op[]): OpIntent {
   if (intent.kind !== 'postmortem.set') return intent;
   const data = intent.data as OpData<'postmortem.set'>;
-  if (data.base === null || !data.base.startsWith(BASE_PICK)) return intent;
-  const pick = Number.parseInt(data.base.slice(BASE_PICK.length), 16);
-  if (pick === 7) return intent;
   const writes = earlier.filter((op) => op.kind === 'postmortem.set' && op.incident === intent.incident && op.data.section === data.section);
-  const base = pick === 0 ? null : (writes[writes.length - pick]?.hash ?? null);
-  return { ...intent, data: { ...data, base } };
+  const real = (hash: string): string | null => {
+    if (!hash.startsWith(BASE_PICK)) return hash;
+    const pick = Number.parseInt(hash.slice(BASE_PICK.length), 16);
+    if (pick === 7) return hash;
+    return pick === 0 ? null : (writes[writes.length - pick]?.hash ?? null);
+  };
+  const { resolves, ...rest } = data;
+  const settled = [...new Set((resolves ?? []).map(real).filter((hash) => hash !== null))];
+  return { ...intent, data: { ...rest, base: data.base === null ? null : real(data.base), ...(settled.length > 0 ? { resolves: settled } : {}) } };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
