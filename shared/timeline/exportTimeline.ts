@@ -151,6 +151,13 @@ function entryCell(entry: EntryView, author: (actor: string) => string): string 
 }
 
 /**
+ * The same escaping for other Markdown exports (the post-mortem): `markdownInline` is user text
+ * shown literally on one line (line breaks become `<br>`), `markdownCell` is that, trimmed, with a
+ * leading `#`, `+` or `-` escaped, for a table cell or the start of a line.
+ */
+export { escapeInline as markdownInline, mdCell as markdownCell };
+
+/**
  * `# Timeline — <title>`, a metadata list, then one table row per entry in UTC. The time column
  * carries dates only when the incident spans more than one UTC day. Ends with one newline.
  */
