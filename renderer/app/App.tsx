@@ -12,7 +12,19 @@ import { SyncStatus } from '../features/sync/SyncStatus.tsx';
 import { hostBridge } from '../bridge/hostBridge.ts';
 import { startSync } from '../sync/syncService.ts';
 import { db } from './db.ts';
-import { routeHash, useUi } from './store.ts';
+import { routeHash, useUi, type Route } from './store.ts';
+import { MetricsView } from '../features/metrics/MetricsView.tsx';
+
+function Page({ route, operator }: { route: Route; operator: string }) {
+  switch (route.name) {
+    case 'incident':
+      return <IncidentPage id={route.id} actor={operator} />;
+    case 'metrics':
+      return <MetricsView />;
+    default:
+      return <Board operator={operator} />;
+  }
+}
 
 export function App() {
   const operator = useLiveQuery(() => getOperator(db), []);
@@ -58,6 +70,11 @@ export function App() {
         <button type="button" className="primary" onClick={() => setDeclareOpen(true)} aria-keyshortcuts="Alt+N">
           Declare incident
         </button>
+        <nav aria-label="Views" className="views">
+          <a href={routeHash({ name: 'metrics' })} aria-current={route.name === 'metrics' ? 'page' : undefined}>
+            Metrics
+          </a>
+        </nav>
         <span className="spacer" />
         <span className="operator">
           Operator: <strong>{operator}</strong>
@@ -73,7 +90,9 @@ export function App() {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
-      <main className="content">{route.name === 'incident' ? <IncidentPage id={route.id} actor={operator} /> : <Board operator={operator} />}</main>
+      <main className="content">
+        <Page route={route} operator={operator} />
+      </main>
       <DeclareIncidentDialog actor={operator} />
       {runbooksOpen && <RunbooksDialog actor={operator} onClose={() => setRunbooksOpen(false)} />}
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}

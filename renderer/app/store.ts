@@ -1,16 +1,30 @@
 import { create } from 'zustand';
 
-export type Route = { name: 'incidents' } | { name: 'incident'; id: string };
+export type Route = { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'postmortem'; id: string } | { name: 'actions' } | { name: 'metrics' };
 export type Theme = 'dark' | 'light';
 
-/** Hash routes survive a reload: #/ and #/incident/<id>. */
+/** Hash routes survive a reload: #/, #/incident/<id>, #/incident/<id>/postmortem, #/actions, #/metrics. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/incident\/([0-9a-z-]+)$/.exec(hash);
-  return match ? { name: 'incident', id: match[1]! } : { name: 'incidents' };
+  const match = /^#\/incident\/([0-9a-z-]+)(\/postmortem)?$/.exec(hash);
+  if (match) return match[2] ? { name: 'postmortem', id: match[1]! } : { name: 'incident', id: match[1]! };
+  if (hash === '#/actions') return { name: 'actions' };
+  if (hash === '#/metrics') return { name: 'metrics' };
+  return { name: 'incidents' };
 }
 
 export function routeHash(route: Route): string {
-  return route.name === 'incident' ? `#/incident/${route.id}` : '#/';
+  switch (route.name) {
+    case 'incident':
+      return `#/incident/${route.id}`;
+    case 'postmortem':
+      return `#/incident/${route.id}/postmortem`;
+    case 'actions':
+      return '#/actions';
+    case 'metrics':
+      return '#/metrics';
+    case 'incidents':
+      return '#/';
+  }
 }
 
 const storedTheme = (): Theme => (localStorage.getItem('warroom.theme') === 'light' ? 'light' : 'dark');
