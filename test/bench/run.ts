@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { boardBench } from './board.bench.ts';
 import { coreBench } from './core.bench.ts';
+import { exportBench } from './export.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
@@ -35,6 +36,7 @@ try {
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'board')
     rows.push(...(await boardBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'sync') rows.push(...(await syncBench(browser, server.resolvedUrls!.local[0]!)));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
 } finally {
   await browser.close();
   await server.close();
