@@ -133,8 +133,9 @@ export function escapeRawHtml(markdown: string): string {
       const at = node.type === 'html' ? span(node) : null;
       if (at) edits.push({ ...at, text: source.slice(at.start, at.end).replace(/</g, '&lt;').replace(/>/g, '&gt;') });
     });
-    if (edits.length === 0) return source;
-    source = applyEdits(source, edits);
+    const next = edits.length === 0 ? source : applyEdits(source, edits);
+    if (next === source) return source;
+    source = next;
   }
 }
 
