@@ -14,6 +14,7 @@ import { startSync } from '../sync/syncService.ts';
 import { db } from './db.ts';
 import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
+import { ActionsView } from '../features/actions/ActionsView.tsx';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -21,6 +22,8 @@ function Page({ route, operator }: { route: Route; operator: string }) {
       return <IncidentPage id={route.id} actor={operator} />;
     case 'metrics':
       return <MetricsView />;
+    case 'actions':
+      return <ActionsView actor={operator} />;
     default:
       return <Board operator={operator} />;
   }
@@ -71,6 +74,9 @@ export function App() {
           Declare incident
         </button>
         <nav aria-label="Views" className="views">
+          <a href={routeHash({ name: 'actions' })} aria-current={route.name === 'actions' ? 'page' : undefined}>
+            Action items
+          </a>
           <a href={routeHash({ name: 'metrics' })} aria-current={route.name === 'metrics' ? 'page' : undefined}>
             Metrics
           </a>

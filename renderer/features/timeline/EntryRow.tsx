@@ -5,7 +5,7 @@ import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime
 import { formatClock, formatElapsedSince } from '../../../shared/timeline/timeFormat.ts';
 import { KindBadge } from './KindBadge.tsx';
 
-export type EntryAction = 'edit' | 'pin' | 'strike' | 'history';
+export type EntryAction = 'edit' | 'pin' | 'strike' | 'history' | 'track';
 
 interface Props {
   entry: EntryView;
@@ -69,6 +69,11 @@ export const EntryRow = memo(function EntryRow({ entry, startMs, utc, withDate, 
         <button type="button" onClick={() => onAction('history', entry)} aria-keyshortcuts="H">
           History
         </button>
+        {entry.kind === 'action' && !struck && (
+          <button type="button" onClick={() => onAction('track', entry)} aria-keyshortcuts="T">
+            Track
+          </button>
+        )}
       </div>
     </>
   );

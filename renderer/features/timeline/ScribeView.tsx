@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { EntryView, IncidentView } from '../../../shared/state/docs.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
+import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { spansMultipleDays } from '../../../shared/timeline/timeFormat.ts';
 import { db } from '../../app/db.ts';
@@ -19,7 +20,7 @@ import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { useTimeline } from './timelineModel.ts';
 import { errorMessage } from '../../ui/errors.ts';
 
-type Dialog = { type: 'edit' | 'strike' | 'history'; entry: EntryView } | { type: 'shortcuts' } | null;
+type Dialog = { type: 'edit' | 'strike' | 'history' | 'track'; entry: EntryView } | { type: 'shortcuts' } | null;
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -155,6 +156,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
       {dialog?.type === 'strike' && <StrikeEntryDialog entry={dialog.entry} actor={actor} onClose={() => setDialog(null)} />}
       {dialog?.type === 'history' && <EntryHistoryDialog entry={dialog.entry} utc={utc} onClose={() => setDialog(null)} />}
       {dialog?.type === 'shortcuts' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
+      {dialog?.type === 'track' && <NewActionDialog incident={incident.id} actor={actor} from={{ entry: dialog.entry.id, text: dialog.entry.text }} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -12,6 +12,7 @@ const SHORTCUTS: [string, string][] = [
   ['Alt+1 … Alt+8', 'Pick the entry kind'],
   ['↑ / ↓, Home / End', 'Move between entries'],
   ['E / P / S / H', 'Edit, pin, strike, history of the focused entry'],
+  ['T', 'Track the focused action entry as an action item'],
   ['Ctrl+F or /', 'Search the timeline'],
   ['Ctrl+J', 'Jump to a time'],
   ['Alt+N', 'Declare an incident'],

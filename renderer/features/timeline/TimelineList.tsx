@@ -16,7 +16,7 @@ interface Props {
   onAction(action: EntryAction, entry: EntryView): void;
 }
 
-const KEY_ACTIONS: Record<string, EntryAction> = { e: 'edit', p: 'pin', s: 'strike', h: 'history' };
+const KEY_ACTIONS: Record<string, EntryAction> = { e: 'edit', p: 'pin', s: 'strike', h: 'history', t: 'track' };
 
 /**
  * Only the rows in view are in the DOM (a 100k-entry timeline stays smooth). Arrow keys move
@@ -71,7 +71,9 @@ export const TimelineList = memo(
     } else if (isRow && !event.ctrlKey && !event.metaKey && !event.altKey && KEY_ACTIONS[event.key.toLowerCase()]) {
       event.preventDefault();
       const entry = entries[index];
-      if (entry) onAction(KEY_ACTIONS[event.key.toLowerCase()]!, entry);
+      const action = KEY_ACTIONS[event.key.toLowerCase()]!;
+      // Only an action entry can become an action item.
+      if (entry && (action !== 'track' || (entry.kind === 'action' && !entry.struck))) onAction(action, entry);
     }
   }
 

@@ -1,0 +1,61 @@
+import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/postmortem.ts';
+import type { ActionView, IncidentView } from '../../../shared/state/docs.ts';
+import { routeHash } from '../../app/store.ts';
+import { isOverdue, updateActionItem } from './actionItems.ts';
+
+const STATUS_NAMES: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'wont-do': "Won't do" };
+
+/** Action items with their status editable in place; overdue ones are flagged in words and colour. */
+export function ActionsTable({ items, incidents, actor, today, onError }: { items: readonly ActionView[]; incidents?: ReadonlyMap<string, IncidentView>; actor: string; today: string; onError(message: string | null): void }) {
+  if (items.length === 0) return <p className="hint">No action items.</p>;
+  return (
+    <table className="actions-table">
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          {incidents && <th scope="col">Incident</th>}
+          <th scope="col">Owner</th>
+          <th scope="col">Priority</th>
+          <th scope="col">Due</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => {
+          const late = isOverdue(item, today);
+          const incident = incidents?.get(item.incident);
+          return (
+            <tr key={`${item.incident}/${item.id}`} className={late ? 'overdue' : undefined}>
+              <td>{item.description}</td>
+              {incidents && <td>{incident ? <a href={routeHash({ name: 'incident', id: incident.id })}>{incident.title}</a> : item.incident}</td>}
+              <td>{item.owner ?? '—'}</td>
+              <td>{item.priority}</td>
+              <td>
+                {item.dueDate ?? '—'}
+                {late && <span className="flag flag-late">{' ⚠ Overdue'}</span>}
+              </td>
+              <td>
+                <select
+                  aria-label={`Status of ${item.description}`}
+                  value={item.status}
+                  onChange={(e) =>
+                    void updateActionItem(item, { status: e.target.value as ActionStatus }, actor).then(
+                      () => onError(null),
+                      (failure: unknown) => onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`),
+                    )
+                  }
+                >
+                  {ACTION_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_NAMES[s]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

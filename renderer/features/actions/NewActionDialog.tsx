@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { ACTION_PRIORITIES, ActionFields } from '../../../shared/domain/postmortem.ts';
+import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { DialogActions, FormError } from '../../ui/FormBits.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import { errorMessage } from '../../ui/errors.ts';
+import { createActionItem } from './actionItems.ts';
+
+/** A new action item: prefilled from a timeline `action` entry when made from one. */
+export function NewActionDialog({ incident, actor, from, onClose }: { incident: string; actor: string; from?: { entry: string; text: string }; onClose(): void }) {
+  const [description, setDescription] = useState(from?.text ?? '');
+  const [owner, setOwner] = useState('');
+  const [priority, setPriority] = useState<string>('P2');
+  const [dueDate, setDueDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = ActionFields.safeParse({ description, owner: owner.trim() || null, priority, dueDate: dueDate || null, status: 'open', fromEntry: from?.entry ?? null });
+    if (!parsed.success) return setError(describeZodError(parsed.error));
+    try {
+      await createActionItem(incident, parsed.data, actor);
+      onClose();
+    } catch (failure) {
+      setError(`Not saved: ${errorMessage(failure)}`);
+    }
+  }
+
+  return (
+    <Modal title="New action item" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <label htmlFor="action-description">What will be done</label>
+        <textarea id="action-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} autoFocus />
+        <div className="row compact">
+          <div className="field">
+            <label htmlFor="action-owner">Owner</label>
+            <input id="action-owner" value={owner} onChange={(e) => setOwner(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="action-priority">Priority</label>
+            <select id="action-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
+              {ACTION_PRIORITIES.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="action-due">Due</label>
+            <input id="action-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+          </div>
+        </div>
+        <FormError message={error} />
+        <DialogActions onCancel={onClose} submitLabel="Add action item" />
+      </form>
+    </Modal>
+  );
+}
