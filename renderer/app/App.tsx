@@ -15,6 +15,7 @@ import { db } from './db.ts';
 import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
 import { ActionsView } from '../features/actions/ActionsView.tsx';
+import { PostmortemPage } from '../features/postmortem/PostmortemPage.tsx';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -24,6 +25,8 @@ function Page({ route, operator }: { route: Route; operator: string }) {
       return <MetricsView />;
     case 'actions':
       return <ActionsView actor={operator} />;
+    case 'postmortem':
+      return <PostmortemPage id={route.id} actor={operator} />;
     default:
       return <Board operator={operator} />;
   }

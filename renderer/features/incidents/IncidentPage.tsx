@@ -65,9 +65,12 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   return (
     <article aria-labelledby="incident-title" className="incident">
       <header className="incident-head">
-        <a href={routeHash({ name: 'incidents' })} className="back">
-          ← Back to incidents
-        </a>
+        <nav className="incident-links" aria-label="Incident">
+          <a href={routeHash({ name: 'incidents' })} className="back">
+            ← Back to incidents
+          </a>
+          <a href={routeHash({ name: 'postmortem', id })}>Post-mortem</a>
+        </nav>
         <div className="title-row">
           <SeverityBadge severity={incident.severity} name={levelOf(incident.severity, scheme)?.name} />
           {incident.exercise && <span className="tag exercise">Exercise</span>}

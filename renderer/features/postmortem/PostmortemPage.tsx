@@ -1,0 +1,147 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { TimelineMode } from '../../../shared/domain/postmortem.ts';
+import { postmortemToMarkdown } from '../../../shared/postmortem/exportPostmortem.ts';
+import { SECTIONS } from '../../../shared/postmortem/sections.ts';
+import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE, builtInTemplate, fillTemplate, fillTitle } from '../../../shared/postmortem/templates.ts';
+import { db } from '../../app/db.ts';
+import { routeHash } from '../../app/store.ts';
+import { getIncident, getPostmortem, listActions, listEntries } from '../../db/queries.ts';
+import { errorMessage } from '../../ui/errors.ts';
+import { FormError } from '../../ui/FormBits.tsx';
+import { useNow } from '../../ui/useNow.ts';
+import { ActionsTable } from '../actions/ActionsTable.tsx';
+import { localToday } from '../actions/actionItems.ts';
+import { NewActionDialog } from '../actions/NewActionDialog.tsx';
+import { usePhaseNames } from '../board/usePhaseNames.ts';
+import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
+import { SectionEditor } from './SectionEditor.tsx';
+
+/**
+ * The blameless post-mortem, in the structure of the team's template: people write the narrative
+ * sections; details, timeline, metrics and action items are generated from the incident at export,
+ * so regenerating them never touches what anyone wrote.
+ */
+export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
+  const incident = useLiveQuery(() => getIncident(db, id), [id]);
+  const postmortem = useLiveQuery(() => getPostmortem(db, id), [id]);
+  const entries = useLiveQuery(() => listEntries(db, id), [id]);
+  const actions = useLiveQuery(() => listActions(db, id), [id]);
+  const phaseNames = usePhaseNames();
+  const now = useNow(60_000);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  if (incident === undefined || postmortem === undefined || !entries || !actions) return <p aria-busy="true">Loading…</p>;
+  if (incident === null) return <p>No incident with id {id} is on this laptop.</p>;
+  const current = incident;
+  const chosen = builtInTemplate(postmortem?.template ?? DEFAULT_TEMPLATE.id) ?? DEFAULT_TEMPLATE;
+  const starting = fillTemplate(chosen.template, incident, { entries, phaseNames });
+  const timelineMode: TimelineMode = postmortem?.timelineMode ?? 'pinned';
+
+  function markdown(): string {
+    const sections = Object.fromEntries(Object.entries(postmortem?.sections ?? {}).map(([section, view]) => [section, view.text]));
+    return postmortemToMarkdown({
+      incident: current,
+      entries: entries!,
+      sections,
+      template: chosen.template,
+      actionItems: actions!,
+      timelineMode,
+      exercise: current.exercise,
+      phaseNames,
+      generatedAt: new Date().toISOString(),
+    });
+  }
+
+  async function run(work: () => Promise<unknown>) {
+    try {
+      await work();
+      setError(null);
+    } catch (failure) {
+      setError(`Not done: ${errorMessage(failure)}`);
+    }
+  }
+
+  async function exportFile() {
+    await run(async () => setStatus(await saveTextFile(fileNameFor(current.title, 'postmortem.md'), markdown(), 'markdown')));
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(markdown());
+      setStatus('Copied to the clipboard');
+    } catch {
+      setStatus('The clipboard is not available here: use Export Markdown instead.');
+    }
+  }
+
+  return (
+    <article aria-labelledby="pm-title" className="postmortem">
+      {incident.exercise && <p className="exercise-banner" role="note">EXERCISE — this post-mortem is for a rehearsal</p>}
+      <a href={routeHash({ name: 'incident', id })} className="back">
+        ← Back to the incident
+      </a>
+      <h1 id="pm-title">{fillTitle(chosen.template, incident, { entries, phaseNames })}</h1>
+      <div className="row compact">
+        <div className="field">
+          <label htmlFor="pm-template">Template</label>
+          <select id="pm-template" value={chosen.id} onChange={(e) => void run(() => chooseTemplate(id, e.target.value, actor))}>
+            {BUILT_IN_TEMPLATES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="pm-timeline">Timeline in the document</label>
+          <select id="pm-timeline" value={timelineMode} onChange={(e) => void run(() => chooseTimelineMode(id, e.target.value as TimelineMode, actor))}>
+            <option value="pinned">Pinned entries</option>
+            <option value="all">Every entry</option>
+          </select>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => void copy()}>
+            Copy Markdown
+          </button>
+          <button type="button" className="primary" onClick={() => void exportFile()}>
+            Export Markdown
+          </button>
+        </div>
+      </div>
+      {status && <p role="status">{status}</p>}
+      <FormError message={error} />
+      {chosen.template.sections.map((section) =>
+        SECTIONS[section.id].automatic ? (
+          <section key={section.id} aria-labelledby={`pm-${section.id}-title`} className="pm-section">
+            <h2 id={`pm-${section.id}-title`}>{section.heading}</h2>
+            {section.id === 'action-items' ? (
+              <>
+                <ActionsTable items={actions} actor={actor} today={localToday(now)} onError={setError} />
+                <button type="button" onClick={() => setAdding(true)}>
+                  New action item
+                </button>
+              </>
+            ) : (
+              <p className="hint">{`${SECTIONS[section.id].description} Generated from the incident when exported${section.id === 'timeline' ? ` (${timelineMode === 'pinned' ? 'pinned entries' : 'every entry'})` : ''}.`}</p>
+            )}
+          </section>
+        ) : (
+          <SectionEditor
+            key={section.id}
+            incident={id}
+            section={section.id}
+            heading={section.heading}
+            hint={SECTIONS[section.id].description}
+            stored={postmortem?.sections[section.id]}
+            starting={starting[section.id] ?? ''}
+            actor={actor}
+          />
+        ),
+      )}
+      {adding && <NewActionDialog incident={id} actor={actor} onClose={() => setAdding(false)} />}
+    </article>
+  );
+}
