@@ -122,3 +122,25 @@ test('checklists on an incident, the runbook library and its editor', async ({ p
   await page.getByLabel(/^Runbook \(Markdown/).fill('# Broken\n\n## Lunch\n- [ ] Eat\n');
   await page.screenshot({ path: 'test-results/screenshots/runbook-editor-light.png' });
 });
+
+test('the post-mortem composer with its preview, and the metrics charts', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await page.clock.fastForward('40:00');
+  await page.getByLabel('Status').selectOption({ label: 'Resolved' });
+  await declareByKeyboard(page, 'Full outage', 'P0 · Critical', 'Availability');
+  await page.clock.fastForward('05:00');
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await page.getByRole('link', { name: 'Post-mortem' }).click();
+  await page.getByLabel('Executive Summary (Markdown)').fill('Checkout failed for **EU** users for 42 minutes after deploy 4411.\n\n| Region | Errors |\n|---|---|\n| EU | 38% |');
+  await page.getByLabel('Root Cause (Markdown)').fill('A config flag defaulted to **on** in the EU region.\n\n- no canary for EU\n- alert threshold too high');
+  for (const theme of ['dark', 'light'] as const) {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.screenshot({ path: `test-results/screenshots/postmortem-${theme}.png` });
+  }
+  await page.getByRole('link', { name: 'Metrics' }).click();
+  await page.screenshot({ path: 'test-results/screenshots/metrics-light.png', fullPage: true });
+});

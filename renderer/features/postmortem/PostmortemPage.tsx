@@ -125,7 +125,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
                 </button>
               </>
             ) : (
-              <p className="hint">{`${SECTIONS[section.id].description} Generated from the incident when exported${section.id === 'timeline' ? ` (${timelineMode === 'pinned' ? 'pinned entries' : 'every entry'})` : ''}.`}</p>
+              <p className="hint">{`${SECTIONS[section.id].description.replace(/\.?$/, '.')} Generated from the incident when exported${section.id === 'timeline' ? ` (${timelineMode === 'pinned' ? 'pinned entries' : 'every entry'})` : ''}.`}</p>
             )}
           </section>
         ) : (
