@@ -1,15 +1,26 @@
 import { hashOp } from '../../shared/ops/chain.ts';
 import { parseOp, type Op } from '../../shared/ops/envelope.ts';
 import { foldOps } from '../../shared/state/fold.ts';
-import { incidentsOf } from '../../shared/state/incidentsOf.ts';
-import { exportIncidentTimeline, type TimelineFormat } from '../../shared/timeline/exportIncident.ts';
+import { postmortemDocument } from '../../shared/postmortem/exportBundle.ts';
+import { incidentsOf, phaseNamesOf } from '../../shared/state/incidentsOf.ts';
+import { exportIncidentTimeline } from '../../shared/timeline/exportIncident.ts';
+
+export type ExportFormat = 'postmortem' | 'timeline' | 'csv';
 import { readArchive } from '../host/archive/readArchive.ts';
 
 /**
- * `warroom export <target> --incident <id>`: the incident's timeline as the app exports it,
- * folded from the archive's verified ops. Without --incident, lists the incidents found.
+ * `warroom export <target> --incident <id>`: the incident's post-mortem (or its timeline) as the
+ * app exports it, folded from the archive's verified ops. Without --incident, lists the incidents.
  */
-export async function exportIncident(target: string, incidentId: string | null, format: TimelineFormat, out: (text: string) => void, err: (line: string) => void, passphrase?: string): Promise<number> {
+export async function exportIncident(
+  target: string,
+  incidentId: string | null,
+  format: ExportFormat,
+  out: (text: string) => void,
+  err: (line: string) => void,
+  passphrase?: string,
+  now: () => string = () => new Date().toISOString(),
+): Promise<number> {
   const archive = await readArchive(target, passphrase);
   if (!archive) {
     err(`${target}: no War Room archive here (expected warroom/v1/ops/) — unreachable or not set up`);
@@ -25,7 +36,8 @@ export async function exportIncident(target: string, incidentId: string | null, 
     const parsed = parseOp(envelope);
     if (parsed.status === 'ok') ops.push(parsed.op);
   }
-  const incidents = incidentsOf(foldOps(ops));
+  const docs = foldOps(ops);
+  const incidents = incidentsOf(docs);
   if (incidentId === null) {
     for (const { incident, entries } of incidents) out(`${incident.id}\t${incident.severity}\t${incident.status}\t${entries.length} entries\t${incident.title}\n`);
     return 0;
@@ -35,6 +47,7 @@ export async function exportIncident(target: string, incidentId: string | null, 
     err(`${target}: no incident ${incidentId} (run \`warroom export ${target}\` to list them)`);
     return 1;
   }
-  out(exportIncidentTimeline(found.incident, found.entries, format));
+  if (format === 'postmortem') out(postmortemDocument(found, { generatedAt: now(), phaseNames: phaseNamesOf(docs) }));
+  else out(exportIncidentTimeline(found.incident, found.entries, format === 'csv' ? 'csv' : 'markdown'));
   return 0;
 }

@@ -8,9 +8,9 @@ const USAGE = `usage: warroom <command> [options]
 commands:
   verify <target>   check every op line and every device's hash chain in a sync folder
                     (the folder that holds warroom/), and print a report
-  export <target> [--incident <id>] [--format markdown|csv]
-                    print an incident's timeline exactly as the app exports it;
-                    without --incident, list the incidents in the archive
+  export <target> [--incident <id>] [--format postmortem|timeline|csv]
+                    print an incident's post-mortem (default) or its timeline exactly as
+                    the app exports it; without --incident, list the incidents
   sync <from> <to>  copy every whole, valid segment of folder target <from> that <to>
                     lacks (a headless relay); never overwrites or deletes
   help              this text
@@ -38,8 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const [target, ...flags] = rest;
       const options = parseFlags(flags, ['--incident', '--format', '--passphrase-env']);
       if (!target || !options) break;
-      const format = options['--format'] ?? 'markdown';
-      if (format !== 'markdown' && format !== 'csv') break;
+      const format = options['--format'] ?? 'postmortem';
+      if (format !== 'postmortem' && format !== 'timeline' && format !== 'csv') break;
       const err = (line: string) => process.stderr.write(`${line}\n`);
       return withPassphrase(options, (passphrase) => exportIncident(target, options['--incident'] ?? null, format, (text) => process.stdout.write(text), err, passphrase));
     }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { TimelineMode } from '../../../shared/domain/postmortem.ts';
-import { postmortemToMarkdown } from '../../../shared/postmortem/exportPostmortem.ts';
+import { postmortemDocument } from '../../../shared/postmortem/exportBundle.ts';
 import { SECTIONS } from '../../../shared/postmortem/sections.ts';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE, builtInTemplate, fillTemplate, fillTitle } from '../../../shared/postmortem/templates.ts';
 import { db } from '../../app/db.ts';
@@ -41,18 +41,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const timelineMode: TimelineMode = postmortem?.timelineMode ?? 'pinned';
 
   function markdown(): string {
-    const sections = Object.fromEntries(Object.entries(postmortem?.sections ?? {}).map(([section, view]) => [section, view.text]));
-    return postmortemToMarkdown({
-      incident: current,
-      entries: entries!,
-      sections,
-      template: chosen.template,
-      actionItems: actions!,
-      timelineMode,
-      exercise: current.exercise,
-      phaseNames,
-      generatedAt: new Date().toISOString(),
-    });
+    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames });
   }
 
   async function run(work: () => Promise<unknown>) {

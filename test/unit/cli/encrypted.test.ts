@@ -41,7 +41,7 @@ describe('the CLI on an encrypted target', () => {
     expect(await verify(dir, (line) => lines.push(line), PASSPHRASE)).toBe(0);
     expect(lines).toEqual(['2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)']);
     let out = '';
-    expect(await exportIncident(dir, 'inc-secret', 'markdown', (text) => (out += text), () => undefined, PASSPHRASE)).toBe(0);
+    expect(await exportIncident(dir, 'inc-secret', 'timeline', (text) => (out += text), () => undefined, PASSPHRASE)).toBe(0);
     expect(out).toContain('Export endpoint disabled');
   });
 

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportIncident } from '../../../electron/cli/exportIncident.ts';
+import { exportIncident, type ExportFormat } from '../../../electron/cli/exportIncident.ts';
+import { postmortemDocument } from '../../../shared/postmortem/exportBundle.ts';
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
 import { foldOps } from '../../../shared/state/fold.ts';
@@ -10,6 +11,7 @@ import { incidentsOf } from '../../../shared/state/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 
 const DEVICE = 'fedcba9876543210';
+const GENERATED = '2026-11-23T12:00:00.000Z';
 const T = Date.UTC(2026, 10, 23, 8, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 let dir: string;
@@ -28,6 +30,7 @@ function history(): Op[] {
     { actor: 'Ana', incident: 'inc-pool01', kind: 'entry.add', data: { entry: 'ent-000001', fields: { text: 'Pool at 100% | queue growing', kind: 'finding', eventAt: iso(T + 60_000), pinned: true, tags: [] } } },
     { actor: 'Ben', incident: 'inc-pool01', kind: 'entry.add', data: { entry: 'ent-000002', fields: { text: 'Raised max connections', kind: 'action', eventAt: iso(T + 120_000), pinned: false, tags: [] } } },
     { actor: 'Ana', incident: 'inc-disk01', kind: 'incident.declare', data: { title: 'Disk full on db-3', severity: 'P2', type: 'infrastructure', declaredAt: iso(T + 1000) } },
+    { actor: 'Ben', incident: 'inc-pool01', kind: 'postmortem.set', data: { section: 'root-cause', text: 'Pool size was left at the default of 10.', base: null } },
   ];
   return intents.map((intent, i) => {
     const made = createOp(state, intent, T + i);
@@ -42,10 +45,10 @@ async function writeArchive(lines: string[]): Promise<void> {
   await writeFile(join(folder, `000000000001-${String(lines.length).padStart(12, '0')}.jsonl`), lines.map((l) => `${l}\n`).join(''));
 }
 
-async function run(incident: string | null, format: 'markdown' | 'csv' = 'markdown') {
+async function run(incident: string | null, format: ExportFormat = 'timeline') {
   let out = '';
   const err: string[] = [];
-  const code = await exportIncident(dir, incident, format, (text) => (out += text), (line) => err.push(line));
+  const code = await exportIncident(dir, incident, format, (text) => (out += text), (line) => err.push(line), undefined, () => GENERATED);
   return { code, out, err };
 }
 
@@ -54,7 +57,7 @@ describe('warroom export', () => {
     const ops = history();
     await writeArchive(ops.map((op) => JSON.stringify(op)));
     const expected = incidentsOf(foldOps(ops)).find((i) => i.incident.id === 'inc-pool01')!;
-    const markdown = await run('inc-pool01');
+    const markdown = await run('inc-pool01', 'timeline');
     expect(markdown.code).toBe(0);
     expect(markdown.out).toBe(exportIncidentTimeline(expected.incident, expected.entries, 'markdown'));
     expect(markdown.out).toContain('Connection pool exhausted');
@@ -62,6 +65,17 @@ describe('warroom export', () => {
     expect(markdown.out).toContain('Raised max connections');
     const csv = await run('inc-pool01', 'csv');
     expect(csv.out).toBe(exportIncidentTimeline(expected.incident, expected.entries, 'csv'));
+  });
+
+  it('prints the post-mortem the app exports by default: same document for the same ops', async () => {
+    const ops = history();
+    await writeArchive(ops.map((op) => JSON.stringify(op)));
+    const bundle = incidentsOf(foldOps(ops)).find((i) => i.incident.id === 'inc-pool01')!;
+    const { code, out } = await run('inc-pool01', 'postmortem');
+    expect(code).toBe(0);
+    expect(out).toBe(postmortemDocument(bundle, { generatedAt: GENERATED }));
+    expect(out).toContain('Pool size was left at the default of 10.');
+    expect(out).toContain('## Root Cause');
   });
 
   it('lists the incidents when none is named', async () => {

@@ -1,0 +1,25 @@
+import type { PhaseNames } from '../domain/phaseNames.ts';
+import type { IncidentBundle } from '../state/incidentsOf.ts';
+import { postmortemToMarkdown } from './exportPostmortem.ts';
+import { DEFAULT_TEMPLATE, builtInTemplate } from './templates.ts';
+
+/**
+ * The post-mortem document of one incident, exactly as the app's Export button makes it; the
+ * `warroom export` CLI calls this too, so both give the same file for the same ops.
+ */
+export function postmortemDocument(bundle: IncidentBundle, options: { generatedAt: string; phaseNames?: PhaseNames }): string {
+  const { incident, entries, postmortem, actions } = bundle;
+  const chosen = builtInTemplate(postmortem?.template ?? DEFAULT_TEMPLATE.id) ?? DEFAULT_TEMPLATE;
+  const sections = Object.fromEntries(Object.entries(postmortem?.sections ?? {}).map(([section, view]) => [section, view.text]));
+  return postmortemToMarkdown({
+    incident,
+    entries,
+    sections,
+    template: chosen.template,
+    actionItems: actions,
+    timelineMode: postmortem?.timelineMode ?? 'pinned',
+    exercise: incident.exercise,
+    generatedAt: options.generatedAt,
+    ...(options.phaseNames ? { phaseNames: options.phaseNames } : {}),
+  });
+}
