@@ -2,6 +2,7 @@ import { hashOp } from '../../shared/ops/chain.ts';
 import { parseOp, type Op } from '../../shared/ops/envelope.ts';
 import { foldOps } from '../../shared/state/fold.ts';
 import { postmortemDocument } from '../../shared/postmortem/exportBundle.ts';
+import { customTemplatesOf, templateLibrary } from '../../shared/postmortem/library.ts';
 import { incidentsOf, phaseNamesOf } from '../../shared/state/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../shared/timeline/exportIncident.ts';
 
@@ -47,7 +48,7 @@ export async function exportIncident(
     err(`${target}: no incident ${incidentId} (run \`warroom export ${target}\` to list them)`);
     return 1;
   }
-  if (format === 'postmortem') out(postmortemDocument(found, { generatedAt: now(), phaseNames: phaseNamesOf(docs) }));
+  if (format === 'postmortem') out(postmortemDocument(found, { generatedAt: now(), phaseNames: phaseNamesOf(docs), templates: templateLibrary(customTemplatesOf(docs)) }));
   else out(exportIncidentTimeline(found.incident, found.entries, format === 'csv' ? 'csv' : 'markdown'));
   return 0;
 }

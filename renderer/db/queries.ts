@@ -1,3 +1,4 @@
+import type { CustomTemplateSource } from '../../shared/postmortem/library.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
 import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
 import { severityRank } from '../../shared/domain/severity.ts';
@@ -93,4 +94,13 @@ export async function getPhaseNames(db: WarRoomDb): Promise<PhaseNames> {
   const row = await db.settings.get('phase-names');
   const doc = row?.doc.key === 'phase-names' ? row.doc : null;
   return doc?.value[doc.value.length - 1]?.value ?? DEFAULT_PHASE_NAMES;
+}
+
+/** The team's own post-mortem templates (synced settings). */
+export async function listCustomTemplates(db: WarRoomDb): Promise<CustomTemplateSource[]> {
+  const rows = await db.settings.where('key').startsWith('postmortem-template:').toArray();
+  return rows.flatMap((row) => {
+    const latest = row.doc.value[row.doc.value.length - 1]?.value as { name: string; source: string } | null | undefined;
+    return latest ? [{ id: row.key.slice('postmortem-template:'.length), name: latest.name, source: latest.source }] : [];
+  });
 }

@@ -33,6 +33,10 @@ export const opKinds = {
    * (null: removed). The source is kept, not a parsed form, so it reads back exactly as written.
    */
   'settings.runbook': z.object({ id: RunbookSnapshot.shape.id, source: z.string().min(1).max(200_000).nullable() }).strict(),
+  /** Team-wide (incident null): one of the team's own post-mortem templates, as written (null: removed). */
+  'settings.postmortem-template': z
+    .object({ id: TemplateId, template: z.object({ name: z.string().trim().min(1).max(100), source: z.string().min(1).max(200_000) }).strict().nullable() })
+    .strict(),
   'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
   'entry.edit': z
     .object({

@@ -1,15 +1,15 @@
 import type { PhaseNames } from '../domain/phaseNames.ts';
 import type { IncidentBundle } from '../state/incidentsOf.ts';
 import { postmortemToMarkdown } from './exportPostmortem.ts';
-import { DEFAULT_TEMPLATE, builtInTemplate } from './templates.ts';
+import { resolveTemplate, templateLibrary, type TemplateChoice } from './library.ts';
 
 /**
  * The post-mortem document of one incident, exactly as the app's Export button makes it; the
  * `warroom export` CLI calls this too, so both give the same file for the same ops.
  */
-export function postmortemDocument(bundle: IncidentBundle, options: { generatedAt: string; phaseNames?: PhaseNames }): string {
+export function postmortemDocument(bundle: IncidentBundle, options: { generatedAt: string; phaseNames?: PhaseNames; templates?: readonly TemplateChoice[] }): string {
   const { incident, entries, postmortem, actions } = bundle;
-  const chosen = builtInTemplate(postmortem?.template ?? DEFAULT_TEMPLATE.id) ?? DEFAULT_TEMPLATE;
+  const chosen = resolveTemplate(postmortem?.template, options.templates ?? templateLibrary([]));
   const sections = Object.fromEntries(Object.entries(postmortem?.sections ?? {}).map(([section, view]) => [section, view.text]));
   return postmortemToMarkdown({
     incident,

@@ -40,7 +40,18 @@ export interface EntryDoc {
 export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
   | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> }
-  | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> };
+  | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
+  | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> };
+
+/** The team's own post-mortem templates, one setting per template id. */
+export type TemplateSettingKey = `postmortem-template:${string}`;
+export interface CustomTemplate {
+  name: string;
+  source: string;
+}
+export function templateSettingKey(id: string): TemplateSettingKey {
+  return `postmortem-template:${id}`;
+}
 
 /** The team's own runbooks are settings too, one per runbook id. */
 export type RunbookSettingKey = `runbook:${string}`;
@@ -154,6 +165,8 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
       return { table: 'settings', key: 'phase-names' };
     case 'settings.runbook':
       return { table: 'settings', key: runbookSettingKey((op.data as { id: string }).id) };
+    case 'settings.postmortem-template':
+      return { table: 'settings', key: templateSettingKey((op.data as { id: string }).id) };
     case 'checklist.start':
     case 'checklist.set':
     case 'checklist.assign':
@@ -231,6 +244,10 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
     case 'settings.runbook': {
       const setting = base as Extract<SettingDoc, { key: RunbookSettingKey }>;
       return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.source }) };
+    }
+    case 'settings.postmortem-template': {
+      const setting = base as Extract<SettingDoc, { key: TemplateSettingKey }>;
+      return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.template }) };
     }
     case 'checklist.start': {
       const run = base as ChecklistDoc;

@@ -36,3 +36,34 @@ test('compose a post-mortem, edit two sections (kept across a reload), export: t
   expect(file).toContain('```mermaid');
   expect(errors).toEqual([]);
 });
+
+test('a team template with placeholders: an unknown placeholder is refused with its line; the saved template shapes the post-mortem and its export', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
+  await page.getByRole('link', { name: 'Post-mortem' }).click();
+  await page.getByRole('button', { name: 'Templates…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Post-mortem templates' });
+  await dialog.getByRole('button', { name: 'New template' }).click();
+  await dialog.getByLabel('Name').fill('Lean review');
+  const source = dialog.getByLabel(/^Template \(Markdown/);
+  await source.fill('# Review: {{incident.title}}\n\n## Executive Summary\nOpen for {{incident.nope}}.\n\n## Lessons Learned\n');
+  await expect(dialog.getByRole('list', { name: 'Problems in the template' })).toContainText('Line 4: unknown placeholder {{incident.nope}}');
+  await expect(dialog.getByRole('button', { name: 'Save template' })).toBeDisabled();
+  await source.fill('# Review: {{incident.title}}\n\n## Executive Summary\nA {{incident.severity}} incident.\n\n## Lessons Learned\n');
+  await dialog.getByRole('button', { name: 'Save template' }).click();
+  await expect(dialog.getByRole('list', { name: 'Template library' })).toContainText('Lean review');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByLabel('Template').selectOption({ label: 'Lean review' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Review: Disk full on db-3' })).toBeVisible();
+  await expect(page.getByLabel('Executive Summary (Markdown)')).toHaveValue('A P2 incident.');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Executive Summary', 'Lessons Learned']);
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Markdown' }).click();
+  const file = readFileSync((await (await downloaded).path())!, 'utf8');
+  expect(file).toContain('# Review: Disk full on db-3');
+  expect(file).toContain('## Executive Summary');
+  expect(file).toContain('## Lessons Learned');
+  expect(errors).toEqual([]);
+});

@@ -3,7 +3,10 @@ import { useState } from 'react';
 import type { TimelineMode } from '../../../shared/domain/postmortem.ts';
 import { postmortemDocument } from '../../../shared/postmortem/exportBundle.ts';
 import { SECTIONS } from '../../../shared/postmortem/sections.ts';
-import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE, builtInTemplate, fillTemplate, fillTitle } from '../../../shared/postmortem/templates.ts';
+import { resolveTemplate } from '../../../shared/postmortem/library.ts';
+import { fillTemplate, fillTitle } from '../../../shared/postmortem/templates.ts';
+import { useTemplateLibrary } from './templateLibrary.ts';
+import { TemplatesDialog } from './TemplatesDialog.tsx';
 import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
 import { getIncident, getPostmortem, listActions, listEntries } from '../../db/queries.ts';
@@ -33,15 +36,17 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
+  const library = useTemplateLibrary();
   if (incident === undefined || postmortem === undefined || !entries || !actions) return <p aria-busy="true">Loading…</p>;
   if (incident === null) return <p>No incident with id {id} is on this laptop.</p>;
   const current = incident;
-  const chosen = builtInTemplate(postmortem?.template ?? DEFAULT_TEMPLATE.id) ?? DEFAULT_TEMPLATE;
+  const chosen = resolveTemplate(postmortem?.template, library);
   const starting = fillTemplate(chosen.template, incident, { entries, phaseNames });
   const timelineMode: TimelineMode = postmortem?.timelineMode ?? 'pinned';
 
   function markdown(): string {
-    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames });
+    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, templates: library });
   }
 
   async function run(work: () => Promise<unknown>) {
@@ -77,7 +82,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
         <div className="field">
           <label htmlFor="pm-template">Template</label>
           <select id="pm-template" value={chosen.id} onChange={(e) => void run(() => chooseTemplate(id, e.target.value, actor))}>
-            {BUILT_IN_TEMPLATES.map((t) => (
+            {library.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
               </option>
@@ -92,6 +97,9 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
           </select>
         </div>
         <div className="actions">
+          <button type="button" onClick={() => setTemplatesOpen(true)}>
+            Templates…
+          </button>
           <button type="button" onClick={() => void copy()}>
             Copy Markdown
           </button>
@@ -130,6 +138,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
           />
         ),
       )}
+      {templatesOpen && <TemplatesDialog actor={actor} onClose={() => setTemplatesOpen(false)} />}
       {adding && <NewActionDialog incident={id} actor={actor} onClose={() => setAdding(false)} />}
     </article>
   );
