@@ -13,6 +13,7 @@ export const POSTMORTEM_SECTIONS = [
   'detection',
   'response',
   'resolution',
+  'improvements',
   'lessons',
   'details',
   'timeline',

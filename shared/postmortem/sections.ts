@@ -18,6 +18,7 @@ export const SECTION_IDS = [
   'detection',
   'response',
   'resolution',
+  'improvements',
   'metrics',
   'action-items',
   'lessons',
@@ -59,6 +60,7 @@ export const SECTIONS: Readonly<Record<SectionId, SectionInfo>> = {
   detection: { id: 'detection', heading: 'Detection', automatic: false, description: 'How it was detected, detection gaps, improvements' },
   response: { id: 'response', heading: 'Response', automatic: false, description: 'What went well, what could be improved, tools' },
   resolution: { id: 'resolution', heading: 'Resolution', automatic: false, description: 'Resolution steps, validation, recovery' },
+  improvements: { id: 'improvements', heading: 'What Could Be Improved', automatic: false, description: 'Prevention and what to do better next time' },
   metrics: {
     id: 'metrics',
     heading: 'Metrics',
@@ -98,6 +100,7 @@ export const SECTION_ALIASES: Readonly<Record<SectionId, readonly string[]>> = {
   detection: ['detection'],
   response: ['response', 'response effectiveness'],
   resolution: ['resolution'],
+  improvements: ['what could be improved', 'improvements', 'prevention', 'preventive measures'],
   metrics: ['metrics', 'response metrics'],
   'action-items': ['action items'],
   lessons: ['lessons learned', 'lessons'],

@@ -14,7 +14,7 @@
  * ## Impact
  * - **User Impact**: {{impact.users}}
  *
- * ## Prevention {#resolution}
+ * ## Prevention {#improvements}
  * [How will we prevent this in the future?]
  * ```
  *
@@ -23,7 +23,7 @@
  * - Then `## Heading`s, one per section, in the order the document shows them. A heading names
  *   its section by its words, case and punctuation aside (`Root Cause`, `Root cause analysis`;
  *   the list is SECTION_ALIASES in sections.ts), or explicitly with a trailing `{#id}`
- *   (`## Prevention {#resolution}`), which is removed from the heading shown. Each section at
+ *   (`## Prevention {#improvements}`), which is removed from the heading shown. Each section at
  *   most once; headings are fixed text (no placeholders). Sections a template leaves out are
  *   not in its documents.
  * - Under a heading, Markdown (`###` and deeper headings included) is the section's starting
@@ -311,9 +311,9 @@ const DEFAULT_SOURCE = `# Incident Post-Mortem: {{incident.id}} - {{incident.tit
 /**
  * Seed 001 (shared/seeds/001_*.txt) "Post-Incident Review Template". Its "Response
  * Effectiveness" lists detection, response and resolution times, which are the generated
- * metrics; communication effectiveness stays for people. Its "Prevention" has no section of its
- * own in the section list; it is stored as the resolution section (what is done about the
- * cause), so switching to the default template shows it under "Resolution".
+ * metrics; communication effectiveness stays for people. Its "Prevention" is the improvements
+ * section (not in the default template, so switching to it leaves that text out of the export,
+ * though it stays stored).
  */
 const REVIEW_SOURCE = `# Post-Incident Review: {{incident.title}}
 
@@ -342,15 +342,15 @@ const REVIEW_SOURCE = `# Post-Incident Review: {{incident.title}}
 
 ## Action Items
 
-## Prevention {#resolution}
+## Prevention {#improvements}
 
 [How will we prevent this in the future?]
 `;
 
 /**
  * Seed 002 (shared/seeds/002_*.txt) "Post-Mortem Template": its `## Incident Post-Mortem` is the
- * title and its `###` headings the sections. "What Could Be Improved" has no section of its own
- * in the section list; it is stored as the resolution section. (Seeds 003 and 004 have no
+ * title and its `###` headings the sections; "What Could Be Improved" is the improvements
+ * section. (Seeds 003 and 004 have no
  * template: 003 points to a `docs/postmortem/template.md` it does not include, 004 lists what
  * the documentation covers.)
  */
@@ -369,7 +369,7 @@ const LEAN_SOURCE = `# Incident Post-Mortem: {{incident.title}}
 
 - [Positive aspects of response]
 
-## What Could Be Improved {#resolution}
+## What Could Be Improved
 
 - [Areas for improvement]
 

@@ -80,7 +80,7 @@ describe('post-mortem and action ops: schemas', () => {
     expect(schema.safeParse({ section: 'summary', text: 'x', base: hash, resolves: [hash] }).success).toBe(true);
     expect(schema.safeParse({ section: 'summary', text: 'x', base: hash, resolves: [] }).success).toBe(false);
     expect(schema.safeParse({ section: 'summary', text: 'x', base: hash, resolves: ['nope'] }).success).toBe(false);
-    expect(POSTMORTEM_SECTIONS).toHaveLength(12);
+    expect(POSTMORTEM_SECTIONS).toHaveLength(13);
   });
 
   it('a template id and a timeline mode', () => {
