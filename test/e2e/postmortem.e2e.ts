@@ -17,6 +17,11 @@ test('compose a post-mortem, edit two sections (kept across a reload), export: t
   const summary = page.getByLabel('Executive Summary (Markdown)');
   await summary.fill('Checkout failed for **EU** users for 42 minutes after deploy 4411.');
   await expect(page.getByLabel('Executive Summary preview').locator('strong')).toHaveText('EU');
+  // Raw HTML people type is never rendered as HTML in the preview.
+  await page.getByLabel('Impact (Markdown)').fill('<img src=x onerror="window.pwned=1"><b>bold</b> and **real bold**');
+  await expect(page.getByLabel('Impact preview').locator('strong')).toHaveText('real bold');
+  await expect(page.getByLabel('Impact preview').locator('img, b')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   await page.getByLabel('Root Cause (Markdown)').click();
   await expect(page.getByText(/Saved by Ivy Commander/).first()).toBeVisible();
   const rootCause = page.getByLabel('Root Cause (Markdown)');
