@@ -43,7 +43,8 @@ export function SyncStatus({ onOpen }: { onOpen(): void }) {
       text = `⚠ Sync problem${pending ? ` · ${pending} waiting` : ''}`;
       level = 'late';
     } else if (running) text = 'Syncing…';
-    else text = `✓ Synced ${formatAgo(lastSuccess || null, now)}${pending ? ` · ${pending} waiting` : ''}`;
+    else if (lastSuccess === 0) text = `Sync: not yet${pending ? ` · ${pending} waiting` : ''}`;
+    else text = `✓ Synced ${formatAgo(lastSuccess, now)}${pending ? ` · ${pending} waiting` : ''}`;
     if (!failing.length) level = pending ? 'soon' : 'ok';
   }
   const failing = targets.filter((t) => t.lastFault).map((t) => t.label);
