@@ -1,0 +1,146 @@
+/**
+ * Scoring a tabletop run against the scenario's expected actions, and the after-action report.
+ *
+ * Input is exact and already in scenario time: whoever records the run (the renderer, with the
+ * facilitator's clock) converts each event's real time with `scenarioMinutes`.
+ */
+import { PHASES, type Phase } from '../domain/incident.ts';
+import { escapeLine } from '../runbooks/format.ts';
+import type { ExpectedAction, Scenario } from './scenario.ts';
+
+export const RUN_EVENT_KINDS = ['status-update', 'checklist-started', 'role-assigned', 'severity-set', 'phase-reached'] as const;
+export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
+
+export interface RunEvent {
+  atScenarioMinutes: number;
+  kind: RunEventKind;
+  /** Runbook id, role id, severity id or phase; none for a status update. */
+  value?: string;
+}
+
+export interface ExerciseRun {
+  events: readonly RunEvent[];
+  /** Expected actions the facilitator ticked by hand (manual checks). */
+  manualMet: ReadonlySet<string>;
+  /** Scenario minutes at which the run ended (closes the last cadence gap). */
+  endedAtScenarioMinutes: number;
+}
+
+export interface ExpectedResult {
+  id: string;
+  text: string;
+  met: boolean;
+  /** Scenario minutes of the event that met it (none for a manual check or a miss). */
+  at?: number;
+}
+
+export interface CadenceResult {
+  /** The severity's cadence; null = no fixed cadence (always kept). */
+  cadenceMinutes: number | null;
+  kept: boolean;
+  /** Minutes from the start to the first update, between updates, and from the last to the end. */
+  gaps: number[];
+}
+
+export interface ScoreResult {
+  expected: ExpectedResult[];
+  cadence: CadenceResult;
+  met: number;
+  total: number;
+  /** round(100 × met / total). */
+  score: number;
+}
+
+const phaseIndex = (phase: string): number => PHASES.indexOf(phase as Phase);
+
+function firstMatch(action: ExpectedAction, events: readonly RunEvent[], manualMet: ReadonlySet<string>): ExpectedResult {
+  const base = { id: action.id, text: action.text };
+  const check = action.check;
+  const hit = (predicate: (event: RunEvent) => boolean): ExpectedResult => {
+    const event = events.find(predicate);
+    return event ? { ...base, met: true, at: event.atScenarioMinutes } : { ...base, met: false };
+  };
+  switch (check.kind) {
+    case 'status-update-within':
+      return hit((e) => e.kind === 'status-update' && e.atScenarioMinutes <= check.minutes);
+    case 'checklist-started':
+      return hit((e) => e.kind === 'checklist-started' && (check.runbook === undefined || e.value === check.runbook));
+    case 'role-assigned':
+      return hit((e) => e.kind === 'role-assigned' && e.value === check.role);
+    case 'severity-set':
+      return hit((e) => e.kind === 'severity-set' && e.value === check.severity);
+    case 'phase-reached':
+      // Reaching a later phase counts: a team may skip one.
+      return hit((e) => e.kind === 'phase-reached' && e.value !== undefined && phaseIndex(e.value) >= phaseIndex(check.phase));
+    case 'manual':
+      return { ...base, met: manualMet.has(action.id) };
+  }
+}
+
+export function cadenceOf(events: readonly RunEvent[], endedAt: number, cadenceMinutes: number | null): CadenceResult {
+  const updates = events.filter((e) => e.kind === 'status-update').map((e) => e.atScenarioMinutes);
+  const marks = [0, ...updates, Math.max(endedAt, updates[updates.length - 1] ?? 0)];
+  const gaps: number[] = [];
+  for (let i = 1; i < marks.length; i++) gaps.push((marks[i] ?? 0) - (marks[i - 1] ?? 0));
+  const kept = cadenceMinutes === null || gaps.every((gap) => gap <= cadenceMinutes);
+  return { cadenceMinutes, kept, gaps };
+}
+
+/** Scores a run. Events are read in time order (sorted here; ties keep their order). */
+export function scoreRun(scenario: Scenario, run: ExerciseRun, cadenceMinutes: number | null): ScoreResult {
+  const events = [...run.events].sort((a, b) => a.atScenarioMinutes - b.atScenarioMinutes);
+  const expected = scenario.expected.map((action) => firstMatch(action, events, run.manualMet));
+  const met = expected.filter((result) => result.met).length;
+  const total = expected.length;
+  return { expected, cadence: cadenceOf(events, run.endedAtScenarioMinutes, cadenceMinutes), met, total, score: total === 0 ? 0 : Math.round((100 * met) / total) };
+}
+
+export interface TimelineRow {
+  atScenarioMinutes: number;
+  text: string;
+}
+
+export const EXERCISE_BANNER = '**EXERCISE — NOT A REAL INCIDENT**';
+
+/** `T+05`, `T+1:05:30` style scenario time. */
+export function formatScenarioTime(minutes: number): string {
+  const totalSeconds = Math.round(minutes * 60);
+  const m = Math.floor(totalSeconds / 60);
+  const s = totalSeconds % 60;
+  const mm = String(m).padStart(2, '0');
+  return s === 0 ? `T+${mm}` : `T+${mm}:${String(s).padStart(2, '0')}`;
+}
+
+const cell = (text: string): string => escapeLine(text.replace(/[\r\n]+/g, ' '));
+
+/** The after-action report as GFM Markdown. */
+export function afterActionReport(scenario: Scenario, result: ScoreResult, timeline: readonly TimelineRow[] = []): string {
+  const out: string[] = [
+    EXERCISE_BANNER,
+    '',
+    `# After-action report: ${escapeLine(scenario.title, { allHashes: true })}`,
+    '',
+    `Scenario \`${scenario.id}\` · ${scenario.type} · starting severity ${scenario.severity}`,
+    '',
+    `**Score: ${result.score}/100** (${result.met} of ${result.total} expected actions met)`,
+    '',
+    '## Expected actions',
+    '',
+    '| Action | Result | When |',
+    '| --- | --- | --- |',
+  ];
+  for (const row of result.expected) {
+    const when = row.at === undefined ? (row.met ? 'ticked by facilitator' : '—') : formatScenarioTime(row.at);
+    out.push(`| ${cell(row.text)} | ${row.met ? '✅ met' : '❌ missed'} | ${when} |`);
+  }
+  out.push('', '## Status-update cadence', '');
+  const { cadence } = result;
+  if (cadence.cadenceMinutes === null) out.push('No fixed cadence for this severity: kept.');
+  else out.push(`Cadence every ${cadence.cadenceMinutes} min: ${cadence.kept ? '**kept**' : '**not kept**'}.`);
+  out.push('', `Gaps between updates (min): ${cadence.gaps.join(', ')}`);
+  if (timeline.length > 0) {
+    out.push('', '## Timeline', '', '| Time | Event |', '| --- | --- |');
+    for (const row of timeline) out.push(`| ${formatScenarioTime(row.atScenarioMinutes)} | ${cell(row.text)} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
