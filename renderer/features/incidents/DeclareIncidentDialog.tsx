@@ -58,7 +58,16 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
   }
 
   return (
-    <dialog ref={dialog} aria-labelledby="declare-title" onClose={() => setOpen(false)} className="dialog">
+    <dialog
+      ref={dialog}
+      aria-labelledby="declare-title"
+      // The close event is queued: under load it can arrive after Alt+N has already reopened the
+      // dialog, so only a dialog that is really closed may clear the state.
+      onClose={() => {
+        if (!dialog.current?.open) setOpen(false);
+      }}
+      className="dialog"
+    >
       <form onSubmit={(e) => void submit(e)}>
         <h2 id="declare-title">Declare an incident</h2>
         <label htmlFor="declare-title-input">Title</label>
