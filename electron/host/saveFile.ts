@@ -3,6 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import type { BridgeResult } from '../../shared/bridge/contract.ts';
 import type { HandlerArgs } from './dispatch.ts';
+import { syncDirectory } from './syncDirectory.ts';
 
 export type SaveFileArgs = HandlerArgs<'file.save'>;
 export type SaveFormat = SaveFileArgs['format'];
@@ -56,15 +57,3 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   await syncDirectory(dirname(path));
 }
 
-/** Makes the rename itself durable; Windows cannot open directories, where this is moot. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the data is already written and renamed.
-  } finally {
-    await handle?.close();
-  }
-}

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { RecordId } from './ids.ts';
 
 /**
- * The sections a post-mortem can have, in the order a document lists them. A template decides
+ * The sections a post-mortem can have, in the order a full document lists them (seed 000 §10.3).
+ * A template decides
  * which of them it shows and what they start with; every section is its own register.
  */
 export const POSTMORTEM_SECTIONS = [
+  'details',
   'summary',
+  'timeline',
   'impact',
   'root-cause',
   'contributing-factors',
@@ -14,11 +17,9 @@ export const POSTMORTEM_SECTIONS = [
   'response',
   'resolution',
   'improvements',
-  'lessons',
-  'details',
-  'timeline',
   'metrics',
   'action-items',
+  'lessons',
 ] as const;
 export const PostmortemSection = z.enum(POSTMORTEM_SECTIONS);
 export type PostmortemSection = z.infer<typeof PostmortemSection>;

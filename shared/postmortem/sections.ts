@@ -1,3 +1,5 @@
+import { POSTMORTEM_SECTIONS, type PostmortemSection } from '../domain/postmortem.ts';
+
 /**
  * The sections every post-mortem has, in the order a full document lists them (seed 000 §10.3,
  * "Post-Mortem Template", which the other plans' templates are subsets of).
@@ -8,22 +10,8 @@
  * the ids are what a section's text is stored under, so switching templates keeps the text.
  */
 
-export const SECTION_IDS = [
-  'details',
-  'summary',
-  'timeline',
-  'impact',
-  'root-cause',
-  'contributing-factors',
-  'detection',
-  'response',
-  'resolution',
-  'improvements',
-  'metrics',
-  'action-items',
-  'lessons',
-] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
+export const SECTION_IDS = POSTMORTEM_SECTIONS;
+export type SectionId = PostmortemSection;
 
 export interface SectionInfo {
   id: SectionId;

@@ -1,5 +1,6 @@
 import { link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { syncDirectory } from '../syncDirectory.ts';
 import { errnoOf, guard } from './faults.ts';
 
 /**
@@ -67,18 +68,6 @@ async function writeTemp(path: string, bytes: Buffer): Promise<string> {
   return tmp;
 }
 
-/** Makes a link or rename durable; some systems (Windows, some shares) cannot open folders. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the file itself is already flushed.
-  } finally {
-    await handle?.close();
-  }
-}
 
 /** Hard links are missing on FAT/exFAT sticks and some SMB shares. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);

@@ -5,6 +5,7 @@ import { serializeRunbook } from '../../../shared/runbooks/serialize.ts';
 import { db } from '../../app/db.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
+import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { customSources, libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
@@ -37,21 +38,10 @@ function Editor({ initial, actor, onDone }: { initial: string; actor: string; on
       {parsed.ok ? (
         <p className="hint" role="status">{`Valid: ${parsed.runbook.title} — ${parsed.runbook.phases.map((p) => `${p.phase} (${p.items.length})`).join(', ')}`}</p>
       ) : (
-        <ul className="error" aria-label="Problems in the runbook">
-          {parsed.errors.map((e) => (
-            <li key={`${e.line}:${e.message}`}>{`Line ${e.line}: ${e.message}`}</li>
-          ))}
-        </ul>
+        <LineErrors label="Problems in the runbook" errors={parsed.errors} />
       )}
       <FormError message={status} />
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={!parsed.ok}>
-          Save runbook
-        </button>
-      </div>
+      <EditorActions onCancel={onDone} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save runbook" />
     </div>
   );
 }
@@ -61,7 +51,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
   const sources = useLiveQuery(() => customSources(db), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const [importErrors, setImportErrors] = useState<readonly { line: number; message: string }[]>([]);
   const library = libraryOf(sources ?? []);
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
@@ -74,7 +64,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
       setStatus(`Imported ${saved.runbook.title}`);
     } else {
       setStatus(`${file.name} was not imported:`);
-      setImportErrors(saved.errors.map((e) => `Line ${e.line}: ${e.message}`));
+      setImportErrors(saved.errors);
     }
   }
 
@@ -127,13 +117,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
             </label>
           </div>
           {status && <p role="status">{status}</p>}
-          {importErrors.length > 0 && (
-            <ul className="error">
-              {importErrors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
+          {importErrors.length > 0 && <LineErrors label="Problems in the imported file" errors={importErrors} />}
           <CloseAction onClose={onClose} />
         </>
       )}

@@ -3,6 +3,7 @@ import { PLACEHOLDER_NAMES, parseTemplate } from '../../../shared/postmortem/tem
 import type { TemplateChoice } from '../../../shared/postmortem/library.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
+import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { removeTemplate, saveTemplate, templateIdFor, useTemplateLibrary } from './templateLibrary.ts';
 
@@ -39,25 +40,14 @@ function Editor({ initial, actor, onDone }: { initial: { id: string | null; name
       {parsed.ok ? (
         <p className="hint" role="status">{`Valid: ${parsed.template.sections.map((s) => s.heading).join(' · ')}`}</p>
       ) : (
-        <ul className="error" aria-label="Problems in the template">
-          {parsed.errors.map((e) => (
-            <li key={`${e.line}:${e.message}`}>{`Line ${e.line}: ${e.message}`}</li>
-          ))}
-        </ul>
+        <LineErrors label="Problems in the template" errors={parsed.errors} />
       )}
       <details>
         <summary>Placeholders</summary>
         <p className="hint">{PLACEHOLDER_NAMES.map((p) => `{{${p}}}`).join(' ')}</p>
       </details>
       <FormError message={error} />
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={!parsed.ok}>
-          Save template
-        </button>
-      </div>
+      <EditorActions onCancel={onDone} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save template" />
     </div>
   );
 }

@@ -148,11 +148,3 @@ describe('parseTemplate', () => {
     expect(sectionFromHeading('ROOT-CAUSE analysis:')).toBe('root-cause');
   });
 });
-
-describe('section ids', () => {
-  it('the export knows exactly the sections an op may write', async () => {
-    const { SECTION_IDS } = await import('../../../shared/postmortem/sections.ts');
-    const { POSTMORTEM_SECTIONS } = await import('../../../shared/domain/postmortem.ts');
-    expect([...SECTION_IDS].sort()).toEqual([...POSTMORTEM_SECTIONS].sort());
-  });
-});

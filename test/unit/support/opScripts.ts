@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ENTRY_KINDS } from '../../../shared/domain/entry.ts';
 import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severityScheme.ts';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../shared/domain/incident.ts';
-import { ACTION_PRIORITIES, ACTION_STATUSES, POSTMORTEM_SECTIONS, TIMELINE_MODES } from '../../../shared/domain/postmortem.ts';
+import { ACTION_PRIORITIES, ACTION_STATUSES, type POSTMORTEM_SECTIONS, TIMELINE_MODES } from '../../../shared/domain/postmortem.ts';
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import type { Op } from '../../../shared/ops/envelope.ts';
 import { receive } from '../../../shared/ops/hlc.ts';
@@ -79,7 +79,7 @@ export const checklistIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
 );
 
 /** A few sections only, so concurrent edits of one section are common. */
-export const PM_SECTIONS = [POSTMORTEM_SECTIONS[0], POSTMORTEM_SECTIONS[2], POSTMORTEM_SECTIONS[11]];
+export const PM_SECTIONS = ['summary', 'root-cause', 'metrics'] as const satisfies readonly (typeof POSTMORTEM_SECTIONS)[number][];
 export const ACTIONS = ['act-000001', 'act-000002', 'act-000003'];
 
 /**
