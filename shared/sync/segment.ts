@@ -27,10 +27,15 @@ export interface DecodedSegment {
   complete: boolean;
 }
 
-type LineResult = { status: 'ok'; op: Op } | { status: 'pending'; op: OpEnvelope; reason: string } | { status: 'bad'; reason: string };
+/** One op line judged on its own. `id` names the op when its envelope parsed but a later check failed. */
+export type OpLine = { status: 'ok'; op: Op } | { status: 'pending'; op: OpEnvelope; reason: string } | { status: 'bad'; reason: string; id?: string };
 
-/** Everything one line can be judged on without its neighbours. */
-function checkLine(text: string, ref: SegmentRef): LineResult {
+/**
+ * Everything one line can be judged on without its neighbours: JSON, the envelope and kind
+ * schemas (parseOp), the caller's own `check` (run before hashing, the costly part), then `hash`.
+ * Shared by sync segments and backup archives so both read an op line identically. Never throws.
+ */
+export function decodeOpLine(text: string, check?: (op: OpEnvelope) => string | null): OpLine {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -40,17 +45,27 @@ function checkLine(text: string, ref: SegmentRef): LineResult {
   const parsed = parseOp(json);
   if (parsed.status === 'invalid') return { status: 'bad', reason: parsed.reason };
   const op = parsed.op;
-  if (op.device !== ref.device) return { status: 'bad', reason: `an op of device ${op.device} in the folder of ${ref.device}` };
-  if (op.seq < ref.first || op.seq > ref.last) return { status: 'bad', reason: `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}` };
+  const refused = check?.(op);
+  if (refused) return { status: 'bad', reason: refused, id: op.id };
   let actual: string;
   try {
     actual = hashOp(op);
   } catch {
     // canonicalJson can overflow the stack on absurdly nested pending data.
-    return { status: 'bad', reason: 'cannot be hashed' };
+    return { status: 'bad', reason: 'cannot be hashed', id: op.id };
   }
-  if (actual !== op.hash) return { status: 'bad', reason: `hash mismatch: the content hashes to ${actual.slice(0, 12)}…, the line says ${op.hash.slice(0, 12)}…` };
+  if (actual !== op.hash) {
+    return { status: 'bad', reason: `hash mismatch: the content hashes to ${actual.slice(0, 12)}…, the line says ${op.hash.slice(0, 12)}…`, id: op.id };
+  }
   return parsed.status === 'ok' ? { status: 'ok', op: parsed.op } : { status: 'pending', op: parsed.op, reason: parsed.reason };
+}
+
+function checkLine(text: string, ref: SegmentRef): OpLine {
+  return decodeOpLine(text, (op) => {
+    if (op.device !== ref.device) return `an op of device ${op.device} in the folder of ${ref.device}`;
+    if (op.seq < ref.first || op.seq > ref.last) return `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}`;
+    return null;
+  });
 }
 
 function range(from: number, to: number): string {

@@ -1,0 +1,193 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { z } from 'zod';
+import { DeviceId, IsoTime } from '../domain/ids.ts';
+import { describeZodError, type Op, type OpEnvelope } from '../ops/envelope.ts';
+import { decodeOpLine } from '../sync/segment.ts';
+import { canonicalJson } from '../util/canonicalJson.ts';
+
+/**
+ * The "Export all" / backup file (`<name>.warroom`): every op of the local store in one UTF-8 text.
+ *
+ *   line 1     the header, one JSON object:
+ *              {"format":"warroom-backup","version":1,"createdAt":…,"device":…,"opCount":…,"digest":…}
+ *   line 2…    one op per line, exactly as in a sync segment (FORMAT.md): the full envelope in
+ *              RFC 8785 canonical JSON, `\n`-terminated, sorted by device, seq, hash
+ *
+ * - Ops from a newer app (unknown kind or field) are written too: the store keeps them (the
+ *   pending table) and so must a backup of it. Decoding sorts them back into `pending`.
+ * - `digest` is the SHA-256 of the op lines exactly as written (each with its `\n`), so a lost
+ *   tail, a dropped, added, reordered or edited line is detected even where each op's own hash
+ *   still holds. It proves integrity, not authorship: anyone can recompute it.
+ * - `createdAt` and `device` are outside the digest: two backups of the same ops share it, which
+ *   is how the rotating backups notice that nothing changed.
+ * - Chains are not required to be whole: the store may legitimately hold a gap (a bad line
+ *   skipped by sync) or a fork, and a backup reproduces the store as it is.
+ */
+export const ARCHIVE_FORMAT = 'warroom-backup';
+export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_EXTENSION = 'warroom';
+/** Larger files are refused before they are read (the bridge and the file dialog use it too). */
+export const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+/** A real header is ~250 characters; this bound keeps a huge one-line file from being JSON-parsed as one. */
+const MAX_HEADER_CHARS = 64 * 1024;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+
+/** Unknown header members are ignored (a later v1 writer may add informational ones); a breaking change bumps `version`. */
+export const ArchiveHeader = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  createdAt: IsoTime,
+  /** The device that wrote the backup. */
+  device: DeviceId,
+  opCount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  digest: Sha256Hex,
+});
+export type ArchiveHeader = z.infer<typeof ArchiveHeader>;
+
+export interface EncodeArchiveInput {
+  /** Every op of the store: applied ones and pending ones alike. Duplicates (same hash) are written once. */
+  ops: readonly OpEnvelope[];
+  device: string;
+  /** ISO-8601 UTC with milliseconds (`new Date().toISOString()`). */
+  createdAt: string;
+}
+
+export type DecodedArchive =
+  | { ok: true; header: ArchiveHeader; ops: Op[]; pending: { op: OpEnvelope; reason: string }[] }
+  | { ok: false; error: string };
+
+function compareOps(a: OpEnvelope, b: OpEnvelope): number {
+  if (a.device !== b.device) return a.device < b.device ? -1 : 1;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+}
+
+/** Hashed line by line so a large archive is never copied into one more byte array. */
+function digestOf(lines: Iterable<string>): string {
+  const hash = sha256.create();
+  const newline = utf8ToBytes('\n');
+  for (const line of lines) hash.update(utf8ToBytes(line)).update(newline);
+  return bytesToHex(hash.digest());
+}
+
+/** Throws on input that would make an archive no reader accepts (a bad device or time). */
+export function encodeArchive({ ops, device, createdAt }: EncodeArchiveInput): string {
+  const unique = [...new Map(ops.map((op) => [op.hash, op])).values()].sort(compareOps);
+  const lines = unique.map((op) => canonicalJson(op));
+  const header = ArchiveHeader.parse({
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    createdAt,
+    device,
+    opCount: lines.length,
+    digest: digestOf(lines),
+  });
+  // Written in this member order, not canonically: the header is not hashed, and `format` first
+  // reads better to a person running `head` on the file.
+  const head = JSON.stringify({
+    format: header.format,
+    version: header.version,
+    createdAt: header.createdAt,
+    device: header.device,
+    opCount: header.opCount,
+    digest: header.digest,
+  });
+  return `${head}\n${lines.map((line) => `${line}\n`).join('')}`;
+}
+
+const NOT_AN_ARCHIVE = 'not a War Room archive (first line is not a warroom-backup header)';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function decodeHeader(line: string): { ok: true; header: ArchiveHeader } | { ok: false; error: string } {
+  if (line.length > MAX_HEADER_CHARS) return { ok: false, error: NOT_AN_ARCHIVE };
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return { ok: false, error: NOT_AN_ARCHIVE };
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== ARCHIVE_FORMAT) {
+    return { ok: false, error: NOT_AN_ARCHIVE };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > ARCHIVE_VERSION) {
+    return { ok: false, error: `archive from a newer War Room (version ${version}); update War Room to open it` };
+  }
+  const header = ArchiveHeader.safeParse(json);
+  if (!header.success) return { ok: false, error: `archive header is damaged: ${describeZodError(header.error)}` };
+  return { ok: true, header: header.data };
+}
+
+/**
+ * Read an archive. All or nothing: one bad line fails the whole file. A sync segment skips a bad
+ * line because the rest of its ops stand on their own and the next round reads again; a backup
+ * is a restore point, and applying part of one would build a state that never existed while
+ * hiding what was lost. Never throws, whatever `text` is.
+ */
+export function decodeArchive(text: unknown): DecodedArchive {
+  try {
+    return decode(text);
+  } catch (error) {
+    // Nothing above should throw; this keeps the promise for inputs nobody thought of.
+    return { ok: false, error: `unreadable archive: ${error instanceof Error ? error.message : 'unknown error'}` };
+  }
+}
+
+function decode(text: unknown): DecodedArchive {
+  if (typeof text !== 'string') return { ok: false, error: 'not a War Room archive (not text)' };
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text; // a BOM added by an editor
+  const end = source.indexOf('\n');
+  const headerLine = (end === -1 ? source : source.slice(0, end)).replace(/\r$/, '');
+  const decodedHeader = decodeHeader(headerLine);
+  if (!decodedHeader.ok) return decodedHeader;
+  const header = decodedHeader.header;
+
+  // Line endings changed to CRLF on the way (a mail client, git autocrlf) do not alter an op:
+  // canonical JSON never holds a raw CR, so one at a line's end is dropped.
+  const lines = (end === -1 ? '' : source.slice(end + 1))
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  // After the final `\n` split leaves ''; anything else there is a last line without its `\n`.
+  let partial = lines.pop() ?? '';
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop(); // blank lines an editor appended
+  // An editor that strips the final newline leaves a whole op; a cut-off line never decodes.
+  if (partial !== '' && lines.length + 1 === header.opCount && decodeOpLine(partial).status !== 'bad') {
+    lines.push(partial);
+    partial = '';
+  }
+  const count = lines.length;
+  if (count < header.opCount) {
+    const tail = partial === '' ? '' : ' and the last line is cut off';
+    return { ok: false, error: `archive is truncated: header says ${plural(header.opCount, 'op')}, file has ${count}${tail}` };
+  }
+  if (count > header.opCount || partial !== '') {
+    const found = count + (partial === '' ? 0 : 1);
+    return { ok: false, error: `archive has more than its header says: header says ${plural(header.opCount, 'op')}, file has ${plural(found, 'line')} of ops` };
+  }
+
+  const ops: Op[] = [];
+  const pending: { op: OpEnvelope; reason: string }[] = [];
+  const seen = new Map<string, number>();
+  for (let index = 0; index < count; index += 1) {
+    const lineNumber = index + 2; // as an editor numbers them: the header is line 1
+    const result = decodeOpLine(lines[index]!);
+    if (result.status === 'bad') {
+      const which = result.id === undefined ? '' : ` (op ${result.id})`;
+      return { ok: false, error: `line ${lineNumber}${which}: ${result.reason}` };
+    }
+    const earlier = seen.get(result.op.hash);
+    if (earlier !== undefined) return { ok: false, error: `line ${lineNumber}: op ${result.op.id} appears twice (also line ${earlier})` };
+    seen.set(result.op.hash, lineNumber);
+    if (result.status === 'ok') ops.push(result.op);
+    else pending.push({ op: result.op, reason: result.reason });
+  }
+  if (digestOf(lines) !== header.digest) {
+    return { ok: false, error: 'digest mismatch: the file was altered (its ops are each intact, but not the set or order the header records)' };
+  }
+  return { ok: true, header, ops, pending };
+}
