@@ -1,4 +1,4 @@
-import type { ActionRow, ChecklistRow, EntryRow, IncidentRow, PostmortemRow, SettingRow } from './database.ts';
+import type { ActionRow, ChecklistRow, EntryRow, ExerciseRow, IncidentRow, PostmortemRow, SettingRow } from './database.ts';
 
 /**
  * Rows changed by a transaction that has committed. Views that hold large in-memory models
@@ -11,9 +11,10 @@ export interface CommittedChange {
   checklists: readonly ChecklistRow[];
   postmortems: readonly PostmortemRow[];
   actions: readonly ActionRow[];
+  exercises: readonly ExerciseRow[];
 }
 
-export const NO_CHANGE: CommittedChange = { incidents: [], entries: [], settings: [], checklists: [], postmortems: [], actions: [] };
+export const NO_CHANGE: CommittedChange = { incidents: [], entries: [], settings: [], checklists: [], postmortems: [], actions: [], exercises: [] };
 
 type Listener = (change: CommittedChange) => void;
 const listeners = new Set<Listener>();

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { EntryFields } from '../../shared/domain/entry.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import type { ActionStatus } from '../../shared/domain/postmortem.ts';
@@ -12,6 +13,7 @@ import type {
   ChecklistView,
   EntryDoc,
   EntryView,
+  ExerciseDoc,
   IncidentDoc,
   IncidentView,
   PostmortemDoc,
@@ -61,6 +63,14 @@ export interface ActionRow {
   status: ActionStatus | '';
   doc: ActionDoc;
   view: ActionView | null;
+}
+
+/** Materialized exercise, keyed by its incident; `view` is null until its start has arrived. */
+export interface ExerciseRow {
+  key: string;
+  incident: string;
+  doc: ExerciseDoc;
+  view: ExerciseView | null;
 }
 
 export interface SettingRow {
@@ -125,7 +135,7 @@ export interface PendingRow {
 }
 
 /**
- * The `ops` table is the source of truth; `incidents`, `entries`, `settings`, `checklists`, `postmortems` and `actions` are derived from it in the
+ * The `ops` table is the source of truth; `incidents`, `entries`, `settings`, `checklists`, `postmortems`, `actions` and `exercises` are derived from it in the
  * same transaction as each op insert and can always be rebuilt (DESIGN.md §2).
  */
 export class WarRoomDb extends Dexie {
@@ -137,6 +147,7 @@ export class WarRoomDb extends Dexie {
   checklists!: Table<ChecklistRow, string>;
   postmortems!: Table<PostmortemRow, string>;
   actions!: Table<ActionRow, string>;
+  exercises!: Table<ExerciseRow, string>;
   drafts!: Table<DraftRow, string>;
   pending!: Table<PendingRow, string>;
   syncTargets!: Table<SyncTargetRow, string>;
@@ -160,6 +171,8 @@ export class WarRoomDb extends Dexie {
     this.version(4).stores({ checklists: 'key, incident' });
     // Post-mortems and action items; as with checklists, an older app kept their ops pending.
     this.version(5).stores({ postmortems: 'key', actions: 'key, incident, status' });
+    // Tabletop exercises; an older app kept their ops pending, as above.
+    this.version(6).stores({ exercises: 'key' });
   }
 }
 

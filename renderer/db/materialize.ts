@@ -1,13 +1,15 @@
 import type { Op } from '../../shared/ops/envelope.ts';
+import { exerciseView } from '../../shared/exercises/exerciseView.ts';
 import { actionView, checklistView, docRefOf, entryView, incidentView, postmortemView, reduceDoc, type Doc, type DocRef } from '../../shared/state/docs.ts';
 import type { CommittedChange } from './changes.ts';
-import type { ActionRow, ChecklistRow, EntryRow, IncidentRow, PostmortemRow, SettingRow, WarRoomDb } from './database.ts';
+import type { ActionRow, ChecklistRow, EntryRow, ExerciseRow, IncidentRow, PostmortemRow, SettingRow, WarRoomDb } from './database.ts';
 
-export type MaterializedRow = IncidentRow | EntryRow | SettingRow | ChecklistRow | PostmortemRow | ActionRow;
+export type MaterializedRow = IncidentRow | EntryRow | SettingRow | ChecklistRow | PostmortemRow | ActionRow | ExerciseRow;
 
 export function rowOf(doc: Doc): MaterializedRow {
   if (doc.table === 'settings') return { key: doc.key, doc };
   if (doc.table === 'checklists') return { key: doc.key, incident: doc.incident, doc, view: checklistView(doc) };
+  if (doc.table === 'exercises') return { key: doc.key, incident: doc.incident, doc, view: exerciseView(doc) };
   if (doc.table === 'postmortems') return { key: doc.key, incident: doc.incident, doc, view: postmortemView(doc) };
   if (doc.table === 'actions') {
     const view = actionView(doc);
@@ -24,7 +26,7 @@ export function rowOf(doc: Doc): MaterializedRow {
 type DocTable = Doc['table'];
 
 /** Every table folded from `ops`: what a rebuild clears and refills. */
-export const MATERIALIZED_TABLES = (db: WarRoomDb) => [db.incidents, db.entries, db.settings, db.checklists, db.postmortems, db.actions];
+export const MATERIALIZED_TABLES = (db: WarRoomDb) => [db.incidents, db.entries, db.settings, db.checklists, db.postmortems, db.actions, db.exercises];
 const docId = (ref: DocRef) => `${ref.table}:${ref.key}`;
 
 /** The stored docs these refs name, by `table:key` (absent ones simply missing). */
@@ -36,6 +38,7 @@ export async function loadDocs(db: WarRoomDb, refs: Iterable<DocRef>): Promise<M
     checklists: new Set(),
     postmortems: new Set(),
     actions: new Set(),
+    exercises: new Set(),
   };
   for (const ref of refs) keys[ref.table].add(ref.key);
   const tables = (Object.keys(keys) as DocTable[]).filter((table) => keys[table].size > 0);
@@ -65,6 +68,7 @@ export function writeRows(db: WarRoomDb, change: CommittedChange): Promise<unkno
     change.checklists.length > 0 ? db.checklists.bulkPut(change.checklists) : null,
     change.postmortems.length > 0 ? db.postmortems.bulkPut(change.postmortems) : null,
     change.actions.length > 0 ? db.actions.bulkPut(change.actions) : null,
+    change.exercises.length > 0 ? db.exercises.bulkPut(change.exercises) : null,
   ]);
 }
 
@@ -87,5 +91,6 @@ export function splitRows(rows: readonly MaterializedRow[]): CommittedChange {
     checklists: rows.filter((row): row is ChecklistRow => row.doc.table === 'checklists'),
     postmortems: rows.filter((row): row is PostmortemRow => row.doc.table === 'postmortems'),
     actions: rows.filter((row): row is ActionRow => row.doc.table === 'actions'),
+    exercises: rows.filter((row): row is ExerciseRow => row.doc.table === 'exercises'),
   };
 }

@@ -4,6 +4,7 @@ import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityS
 import { severityRank } from '../../shared/domain/severity.ts';
 import { compareStamps } from '../../shared/state/register.ts';
 import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView } from '../../shared/state/docs.ts';
+import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { WarRoomDb } from './database.ts';
 
 /** Declared incidents, most severe first, then oldest first. */
@@ -67,6 +68,26 @@ export async function listActions(db: WarRoomDb, incident?: string): Promise<Act
       return compareStamps(a.doc.created[0]!, b.doc.created[0]!) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     })
     .map((row) => row.view!);
+}
+
+/** An incident's exercise; null when it is not one (or its start has not arrived). */
+export async function getExercise(db: WarRoomDb, incident: string): Promise<ExerciseView | null> {
+  return (await db.exercises.get(incident))?.view ?? null;
+}
+
+/** Every started exercise, by incident id. */
+export async function listExercises(db: WarRoomDb): Promise<Map<string, ExerciseView>> {
+  const rows = await db.exercises.toArray();
+  return new Map(rows.flatMap((row) => (row.view ? [[row.incident, row.view] as const] : [])));
+}
+
+/** The team's own exercise scenarios (synced settings), as written. */
+export async function listCustomScenarioSources(db: WarRoomDb): Promise<{ id: string; source: string }[]> {
+  const rows = await db.settings.where('key').startsWith('scenario:').toArray();
+  return rows.flatMap((row) => {
+    const latest = row.doc.value[row.doc.value.length - 1]?.value as string | null | undefined;
+    return latest ? [{ id: row.key.slice('scenario:'.length), source: latest }] : [];
+  });
 }
 
 export async function getOperator(db: WarRoomDb): Promise<string | null> {

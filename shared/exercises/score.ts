@@ -100,6 +100,38 @@ export interface TimelineRow {
   text: string;
 }
 
+/** One phase's checklist items, as counted at the end of the run. */
+export interface PhaseCompletion {
+  /** The phase's name as the team calls it. */
+  phase: string;
+  done: number;
+  skipped: number;
+  total: number;
+}
+
+export interface ChecklistCompletion {
+  runbook: string;
+  phases: PhaseCompletion[];
+}
+
+/** A response-time target (the severity's acknowledge-within) and when it was met, in scenario minutes. */
+export interface ResponseTargetResult {
+  label: string;
+  targetMinutes: number;
+  atMinutes: number | null;
+  met: boolean;
+}
+
+export function responseTarget(label: string, targetMinutes: number, atMinutes: number | null): ResponseTargetResult {
+  return { label, targetMinutes, atMinutes, met: atMinutes !== null && atMinutes <= targetMinutes };
+}
+
+export interface ReportDetails {
+  checklists?: readonly ChecklistCompletion[];
+  responseTargets?: readonly ResponseTargetResult[];
+  timeline?: readonly TimelineRow[];
+}
+
 export const EXERCISE_BANNER = '**EXERCISE — NOT A REAL INCIDENT**';
 
 /** `T+05`, `T+1:05:30` style scenario time. */
@@ -114,7 +146,8 @@ export function formatScenarioTime(minutes: number): string {
 const cell = (text: string): string => escapeLine(text.replace(/[\r\n]+/g, ' '));
 
 /** The after-action report as GFM Markdown. */
-export function afterActionReport(scenario: Scenario, result: ScoreResult, timeline: readonly TimelineRow[] = []): string {
+export function afterActionReport(scenario: Scenario, result: ScoreResult, details: ReportDetails = {}): string {
+  const { checklists = [], responseTargets = [], timeline = [] } = details;
   const out: string[] = [
     EXERCISE_BANNER,
     '',
@@ -138,6 +171,21 @@ export function afterActionReport(scenario: Scenario, result: ScoreResult, timel
   if (cadence.cadenceMinutes === null) out.push('No fixed cadence for this severity: kept.');
   else out.push(`Cadence every ${cadence.cadenceMinutes} min: ${cadence.kept ? '**kept**' : '**not kept**'}.`);
   out.push('', `Gaps between updates (min): ${cadence.gaps.join(', ')}`);
+  if (responseTargets.length > 0) {
+    out.push('', '## Response-time targets', '', '| Target | Result | When |', '| --- | --- | --- |');
+    for (const row of responseTargets) {
+      const when = row.atMinutes === null ? 'not yet' : formatScenarioTime(row.atMinutes);
+      out.push(`| ${cell(row.label)} (within ${row.targetMinutes} min) | ${row.met ? '✅ met' : '❌ missed'} | ${when} |`);
+    }
+  }
+  out.push('', '## Checklist completion', '');
+  if (checklists.length === 0) out.push('No checklist was started.');
+  for (const run of checklists) {
+    out.push(`### ${escapeLine(run.runbook, { allHashes: true })}`, '', '| Phase | Done | Skipped | Open |', '| --- | --- | --- | --- |');
+    for (const row of run.phases) out.push(`| ${cell(row.phase)} | ${row.done}/${row.total} | ${row.skipped} | ${row.total - row.done - row.skipped} |`);
+    out.push('');
+  }
+  if (checklists.length > 0) out.pop();
   if (timeline.length > 0) {
     out.push('', '## Timeline', '', '| Time | Event |', '| --- | --- |');
     for (const row of timeline) out.push(`| ${formatScenarioTime(row.atScenarioMinutes)} | ${cell(row.text)} |`);

@@ -6,6 +6,8 @@ import { PhaseNames } from '../domain/phaseNames.ts';
 import { ActionFields, OpHash, PostmortemSection, SectionText, TemplateId, TimelineMode } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severityScheme.ts';
 import { RunbookItem, RunbookSnapshot } from '../runbooks/runbook.ts';
+import { SPEEDS } from '../exercises/clock.ts';
+import { ExpectedAction, Inject, Scenario } from '../exercises/scenario.ts';
 
 /** The states of a checklist item in a run: checked, unchecked (again), or skipped with a reason. */
 export const CHECKLIST_ITEM_STATES = ['open', 'done', 'skipped'] as const;
@@ -37,6 +39,8 @@ export const opKinds = {
   'settings.postmortem-template': z
     .object({ id: TemplateId, template: z.object({ name: z.string().trim().min(1).max(100), source: z.string().min(1).max(200_000) }).strict().nullable() })
     .strict(),
+  /** Team-wide (incident null): one of the team's own exercise scenarios, as written, Markdown or JSON (null: removed). */
+  'settings.scenario': z.object({ id: Scenario.shape.id, source: z.string().min(1).max(200_000).nullable() }).strict(),
   'entry.add': z.object({ entry: RecordId, fields: EntryFields }).strict(),
   'entry.edit': z
     .object({
@@ -81,6 +85,27 @@ export const opKinds = {
   'action.set': z
     .object({ action: RecordId, fields: ActionFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') })
     .strict(),
+  /**
+   * Turn the incident into a tabletop exercise of this scenario. The scenario is snapshotted into
+   * the op (like a checklist's runbook), so every laptop plays the same injects.
+   */
+  'exercise.start': z.object({ scenario: Scenario }).strict(),
+  /**
+   * The facilitator's clock: each start, pause, resume, speed change and end, with the real time
+   * (`at`, epoch ms) it happened and the speed from then on. The whole log is kept, so any moment
+   * of real time maps to scenario time (scoring needs that), not just the latest state.
+   */
+  'exercise.clock': z
+    .object({
+      action: z.enum(['start', 'pause', 'resume', 'speed', 'end']),
+      at: z.number().int().nonnegative(),
+      speed: z.literal(SPEEDS),
+    })
+    .strict(),
+  /** An inject was delivered as timeline entry `entry` (committed with it); ad hoc = typed by the facilitator. */
+  'exercise.inject': z.object({ inject: Inject, entry: RecordId, adhoc: z.boolean() }).strict(),
+  /** The facilitator ticks (or unticks) an expected action only a person can judge. */
+  'exercise.manual': z.object({ expected: ExpectedAction.shape.id, met: z.boolean() }).strict(),
 } as const;
 
 export type OpKind = keyof typeof opKinds;
@@ -91,9 +116,9 @@ export function isKnownKind(kind: string): kind is OpKind {
 }
 
 /**
- * Ops about an incident, its timeline, checklist runs, post-mortem or action items name it;
+ * Ops about an incident, its timeline, checklist runs, post-mortem, action items or exercise name it;
  * team-wide settings (settings.*) carry null.
  */
 export function kindNeedsIncident(kind: OpKind): boolean {
-  return ['incident.', 'entry.', 'checklist.', 'postmortem.', 'action.'].some((prefix) => kind.startsWith(prefix));
+  return ['incident.', 'entry.', 'checklist.', 'postmortem.', 'action.', 'exercise.'].some((prefix) => kind.startsWith(prefix));
 }

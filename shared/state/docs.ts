@@ -8,6 +8,9 @@ import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import type { ChecklistItemState } from '../ops/kinds.ts';
 import type { Runbook } from '../runbooks/runbook.ts';
+import type { Speed } from '../exercises/clock.ts';
+import type { ClockActionKind } from '../exercises/clockLog.ts';
+import type { Inject, Scenario } from '../exercises/scenario.ts';
 import { currentValue, insertSorted, stampOf, type Register, type Stamp, type Version } from './register.ts';
 
 type Registers<F> = { [K in keyof F]?: Register<F[K]> };
@@ -41,7 +44,14 @@ export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
   | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
-  | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> };
+  | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
+  | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
+
+/** The team's own exercise scenarios, one setting per scenario id (the source as written). */
+export type ScenarioSettingKey = `scenario:${string}`;
+export function scenarioSettingKey(id: string): ScenarioSettingKey {
+  return `scenario:${id}`;
+}
 
 /** The team's own post-mortem templates, one setting per template id. */
 export type TemplateSettingKey = `postmortem-template:${string}`;
@@ -127,7 +137,37 @@ export interface ActionDoc {
   fields: Registers<ActionFields>;
 }
 
-export type Doc = IncidentDoc | EntryDoc | SettingDoc | ChecklistDoc | PostmortemDoc | ActionDoc;
+/** One clock action of an exercise, with the device that pressed it (the one that drives injects). */
+export interface ClockMark extends Stamp {
+  action: ClockActionKind;
+  at: number;
+  speed: Speed;
+  device: string;
+}
+
+/** An inject delivered into the timeline. */
+export interface DeliveredInject extends Stamp {
+  inject: Inject;
+  entry: string;
+  adhoc: boolean;
+}
+
+/**
+ * The merged exercise of one incident. The scenario is the earliest start's snapshot; clock
+ * actions and deliveries are add-only logs; each manual check is its own register.
+ */
+export interface ExerciseDoc {
+  table: 'exercises';
+  /** The incident id: one exercise per incident. */
+  key: string;
+  incident: string;
+  started: readonly (Stamp & { scenario: Scenario })[];
+  clock: readonly ClockMark[];
+  delivered: readonly DeliveredInject[];
+  manual: Readonly<Record<string, Register<boolean>>>;
+}
+
+export type Doc = IncidentDoc | EntryDoc | SettingDoc | ChecklistDoc | PostmortemDoc | ActionDoc | ExerciseDoc;
 export type DocRef = Pick<Doc, 'table' | 'key'>;
 
 /** Entries are keyed within their incident, so an op can never move an entry elsewhere. */
@@ -167,6 +207,8 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
       return { table: 'settings', key: runbookSettingKey((op.data as { id: string }).id) };
     case 'settings.postmortem-template':
       return { table: 'settings', key: templateSettingKey((op.data as { id: string }).id) };
+    case 'settings.scenario':
+      return { table: 'settings', key: scenarioSettingKey((op.data as { id: string }).id) };
     case 'checklist.start':
     case 'checklist.set':
     case 'checklist.assign':
@@ -178,6 +220,11 @@ export function docRefOf(op: Pick<OpIntent, 'kind' | 'incident' | 'data'>): DocR
     case 'action.create':
     case 'action.set':
       return { table: 'actions', key: actionKey(op.incident!, (op.data as { action: string }).action) };
+    case 'exercise.start':
+    case 'exercise.clock':
+    case 'exercise.inject':
+    case 'exercise.manual':
+      return { table: 'exercises', key: op.incident! };
   }
 }
 
@@ -198,6 +245,7 @@ function emptyDoc(op: Op): Doc {
   if (ref.table === 'settings') return { table: 'settings', key: ref.key, value: [] } as SettingDoc;
   if (ref.table === 'postmortems') return { table: 'postmortems', key: ref.key, incident: op.incident!, sections: {}, template: [], timelineMode: [] };
   if (ref.table === 'actions') return { table: 'actions', key: ref.key, incident: op.incident!, action: (op.data as { action: string }).action, created: [], fields: {} };
+  if (ref.table === 'exercises') return { table: 'exercises', key: ref.key, incident: op.incident!, started: [], clock: [], delivered: [], manual: {} };
   if (ref.table === 'checklists') return { table: 'checklists', key: ref.key, incident: op.incident!, run: (op.data as { run: string }).run, started: [], items: {} };
   const entry = (op.data as { entry: string }).entry;
   return { table: 'entries', key: ref.key, incident: op.incident!, entry, added: [], fields: {}, strikes: [] };
@@ -249,6 +297,10 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
       const setting = base as Extract<SettingDoc, { key: TemplateSettingKey }>;
       return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.template }) };
     }
+    case 'settings.scenario': {
+      const setting = base as Extract<SettingDoc, { key: ScenarioSettingKey }>;
+      return { ...setting, value: insertSorted(setting.value, { ...stamp, value: op.data.source }) };
+    }
     case 'checklist.start': {
       const run = base as ChecklistDoc;
       return { ...run, started: insertSorted(run.started, { ...stamp, runbook: op.data.runbook }) };
@@ -285,6 +337,23 @@ export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
     case 'action.set': {
       const action = base as ActionDoc;
       return { ...action, fields: writeFields(action.fields, op.data.fields, stamp) };
+    }
+    case 'exercise.start': {
+      const exercise = base as ExerciseDoc;
+      return { ...exercise, started: insertSorted(exercise.started, { ...stamp, scenario: op.data.scenario }) };
+    }
+    case 'exercise.clock': {
+      const exercise = base as ExerciseDoc;
+      return { ...exercise, clock: insertSorted(exercise.clock, { ...stamp, ...op.data, device: op.device }) };
+    }
+    case 'exercise.inject': {
+      const exercise = base as ExerciseDoc;
+      return { ...exercise, delivered: insertSorted(exercise.delivered, { ...stamp, ...op.data }) };
+    }
+    case 'exercise.manual': {
+      const exercise = base as ExerciseDoc;
+      const register = Object.hasOwn(exercise.manual, op.data.expected) ? exercise.manual[op.data.expected] : undefined;
+      return { ...exercise, manual: { ...exercise.manual, [op.data.expected]: insertSorted(register, { ...stamp, value: op.data.met }) } };
     }
   }
 }

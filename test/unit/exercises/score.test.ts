@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
 import type { Scenario } from '../../../shared/exercises/scenario.ts';
-import { EXERCISE_BANNER, afterActionReport, scoreRun, type ExerciseRun } from '../../../shared/exercises/score.ts';
+import { EXERCISE_BANNER, afterActionReport, responseTarget, scoreRun, type ExerciseRun } from '../../../shared/exercises/score.ts';
 
 const POOL = BUILT_IN_SCENARIOS.find((s) => s.title === 'Database connection pool exhausted') as Scenario;
 
@@ -73,7 +73,11 @@ describe('scoreRun', () => {
 
 describe('afterActionReport', () => {
   it('is GFM with the EXERCISE banner first, every action, the cadence and the score', () => {
-    const report = afterActionReport(POOL, scoreRun(POOL, RUN, 15), [{ atScenarioMinutes: 12, text: 'First update | posted' }]);
+    const report = afterActionReport(POOL, scoreRun(POOL, RUN, 15), {
+      timeline: [{ atScenarioMinutes: 12, text: 'First update | posted' }],
+      responseTargets: [responseTarget('Acknowledged (P1)', 30, 4.5), responseTarget('Mitigated', 60, null)],
+      checklists: [{ runbook: 'DB pool #1', phases: [{ phase: 'Triage', done: 2, skipped: 1, total: 4 }, { phase: 'Containment', done: 0, skipped: 0, total: 3 }] }],
+    });
     expect(report).toBe(
       [
         EXERCISE_BANNER,
@@ -100,6 +104,22 @@ describe('afterActionReport', () => {
         '',
         'Gaps between updates (min): 12, 18, 8, 7',
         '',
+        '## Response-time targets',
+        '',
+        '| Target | Result | When |',
+        '| --- | --- | --- |',
+        '| Acknowledged (P1) (within 30 min) | ✅ met | T+04:30 |',
+        '| Mitigated (within 60 min) | ❌ missed | not yet |',
+        '',
+        '## Checklist completion',
+        '',
+        '### DB pool \\#1',
+        '',
+        '| Phase | Done | Skipped | Open |',
+        '| --- | --- | --- | --- |',
+        '| Triage | 2/4 | 1 | 1 |',
+        '| Containment | 0/3 | 0 | 3 |',
+        '',
         '## Timeline',
         '',
         '| Time | Event |',
@@ -109,5 +129,11 @@ describe('afterActionReport', () => {
       ].join('\n'),
     );
     expect(report.split('\n')[0]).toContain('EXERCISE');
+  });
+
+  it('says so when no checklist was started', () => {
+    const report = afterActionReport(POOL, scoreRun(POOL, RUN, 15));
+    expect(report).toContain('## Checklist completion\n\nNo checklist was started.\n');
+    expect(report).not.toContain('## Timeline');
   });
 });

@@ -12,8 +12,9 @@ import { onCommitted, type CommittedChange } from '../../../renderer/db/changes.
 import { commit, commitAll } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { loadDraft, saveDraft } from '../../../renderer/db/drafts.ts';
-import { getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
+import { getExercise, getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
 import { rebuildFromOps } from '../../../renderer/db/rebuild.ts';
+import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
 import { replayPending } from '../../../renderer/sync/replayPending.ts';
 import { checklistIntentArb, deliveryArb, historyArb, RUNBOOKS } from '../support/opScripts.ts';
 
@@ -269,7 +270,7 @@ describe('checklist runs', () => {
     const db = new WarRoomDb(name);
     opened.push(db);
     expect(await db.checklists.count()).toBe(0);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.pending.count()).toBe(1);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listChecklists(db, 'inc-aaaaaa')).map((r) => [r.id, r.runbook.id])).toEqual([['run-000001', runbook.id]]);
@@ -354,8 +355,38 @@ describe('post-mortems and action items', () => {
     const db = new WarRoomDb(name);
     opened.push(db);
     expect(await db.actions.count()).toBe(0);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listActions(db, 'inc-aaaaaa')).map((a) => [a.id, a.dueDate])).toEqual([['act-000001', '2026-12-01']]);
+  });
+
+  it('a version-5 database opens as version 6; exercise ops an older app kept pending are applied', async () => {
+    const name = `test-${process.pid}-${counter++}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
+    old.version(2).stores({ settings: 'key' });
+    old.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
+    old.version(4).stores({ checklists: 'key, incident' });
+    old.version(5).stores({ postmortems: 'key', actions: 'key, incident, status' });
+    const source = freshDb();
+    const scenario = BUILT_IN_SCENARIOS[0]!;
+    const made = await commitAll(
+      source,
+      [
+        { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'exercise.start', data: { scenario } },
+        { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'exercise.clock', data: { action: 'start', at: T, speed: 5 } },
+      ],
+      () => T,
+    );
+    for (const op of made) await old.table('pending').put({ id: op.id, op, reason: `unknown kind ${op.kind}` });
+    old.close();
+
+    const db = new WarRoomDb(name);
+    opened.push(db);
+    expect(db.verno).toBe(6);
+    expect(await db.exercises.count()).toBe(0);
+    expect(await replayPending(db, () => T)).toBe(2);
+    const exercise = await getExercise(db, 'inc-aaaaaa');
+    expect([exercise?.scenario.id, exercise?.clock.speed, exercise?.clock.startedAt]).toEqual([scenario.id, 5, T]);
   });
 });

@@ -8,6 +8,9 @@ import type { Op } from '../../../shared/ops/envelope.ts';
 import { receive } from '../../../shared/ops/hlc.ts';
 import { CHECKLIST_ITEM_STATES, type OpData } from '../../../shared/ops/kinds.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
+import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
+import { SPEEDS } from '../../../shared/exercises/clock.ts';
+import { CLOCK_ACTIONS } from '../../../shared/exercises/clockLog.ts';
 
 /**
  * Random but valid histories: several devices take turns making ops about a shared pool of
@@ -170,6 +173,35 @@ function resolveBase(intent: OpIntent, earlier: readonly Op[]): OpIntent {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Exercise ops: two scenarios for one incident (the earliest start wins), clock presses, deliveries, manual ticks. */
+export const exerciseIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
+  fc.record({ incident: fc.constantFrom(...INCIDENTS), scenario: fc.constantFrom(...BUILT_IN_SCENARIOS.slice(0, 2)) }).map(({ incident, scenario }) => ({
+    actor: 'Lu', incident, kind: 'exercise.start' as const, data: { scenario },
+  })),
+  {
+    arbitrary: fc.record({
+      incident: fc.constantFrom(...INCIDENTS),
+      action: fc.constantFrom(...CLOCK_ACTIONS),
+      minute: fc.integer({ min: 0, max: 120 }),
+      speed: fc.constantFrom(...SPEEDS),
+    }).map(({ incident, action, minute, speed }) => ({
+      actor: 'Lu', incident, kind: 'exercise.clock' as const, data: { action, at: BASE + minute * 60_000, speed },
+    })),
+    weight: 3,
+  },
+  fc.record({
+    incident: fc.constantFrom(...INCIDENTS),
+    inject: fc.constantFrom(...BUILT_IN_SCENARIOS[0]!.injects.slice(0, 3)),
+    entry: fc.constantFrom(...ENTRIES),
+    adhoc: fc.boolean(),
+  }).map(({ incident, inject, entry, adhoc }) => ({
+    actor: 'Lu', incident, kind: 'exercise.inject' as const, data: { inject, entry, adhoc },
+  })),
+  fc.record({ incident: fc.constantFrom(...INCIDENTS), expected: fc.constantFrom('expect-1', 'expect-4', 'debrief'), met: fc.boolean() }).map(({ incident, expected, met }) => ({
+    actor: 'Lu', incident, kind: 'exercise.manual' as const, data: { expected, met },
+  })),
+);
+
 const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   fc.record({
     incident: fc.constantFrom(...INCIDENTS),
@@ -226,6 +258,7 @@ const intentArb: fc.Arbitrary<OpIntent> = fc.oneof(
   })),
   { arbitrary: checklistIntentArb, weight: 3 },
   { arbitrary: postmortemIntentArb, weight: 3 },
+  { arbitrary: exerciseIntentArb, weight: 2 },
 );
 
 interface Step {
