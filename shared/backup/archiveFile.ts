@@ -123,6 +123,19 @@ function decodeHeader(line: string): { ok: true; header: ArchiveHeader } | { ok:
   return { ok: true, header: header.data };
 }
 
+/** The header of an archive, from its first line, without reading the ops; null when it has none. */
+export function readArchiveHeader(text: string): ArchiveHeader | null {
+  const decoded = decodeHeader(splitHeader(text).head);
+  return decoded.ok ? decoded.header : null;
+}
+
+/** The first line and the rest, past a BOM an editor may have added. */
+function splitHeader(text: string): { head: string; rest: string } {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const end = source.indexOf('\n');
+  return end === -1 ? { head: source.replace(/\r$/, ''), rest: '' } : { head: source.slice(0, end).replace(/\r$/, ''), rest: source.slice(end + 1) };
+}
+
 /**
  * Read an archive. All or nothing: one bad line fails the whole file. A sync segment skips a bad
  * line because the rest of its ops stand on their own and the next round reads again; a backup
@@ -140,16 +153,14 @@ export function decodeArchive(text: unknown): DecodedArchive {
 
 function decode(text: unknown): DecodedArchive {
   if (typeof text !== 'string') return { ok: false, error: 'not a War Room archive (not text)' };
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text; // a BOM added by an editor
-  const end = source.indexOf('\n');
-  const headerLine = (end === -1 ? source : source.slice(0, end)).replace(/\r$/, '');
-  const decodedHeader = decodeHeader(headerLine);
+  const { head, rest } = splitHeader(text);
+  const decodedHeader = decodeHeader(head);
   if (!decodedHeader.ok) return decodedHeader;
   const header = decodedHeader.header;
 
   // Line endings changed to CRLF on the way (a mail client, git autocrlf) do not alter an op:
   // canonical JSON never holds a raw CR, so one at a line's end is dropped.
-  const lines = (end === -1 ? '' : source.slice(end + 1))
+  const lines = rest
     .split('\n')
     .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   // After the final `\n` split leaves ''; anything else there is a last line without its `\n`.

@@ -1,0 +1,194 @@
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { decodeArchive, readArchiveHeader } from '../../../shared/backup/archiveFile.ts';
+import { writeFileAtomic } from '../saveFile.ts';
+import { readArchiveFile } from './readArchiveFile.ts';
+
+/**
+ * Automatic backups in `<userData>/backups/`: whole archives (shared/backup/archiveFile.ts),
+ * newest kept, oldest pruned. Names carry the UTC time of writing, so they sort in time order
+ * across time zones and daylight-saving changes.
+ */
+export const DEFAULT_KEEP = 24;
+const BACKUP_NAME = /^warroom-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.warroom$/;
+/** What a write cut short leaves: `*.tmp` or writeFileAtomic's `*.tmp-<hex>`. */
+const LEFTOVER = /^warroom-backup-\d{8}-\d{6}\.warroom\.tmp(-[0-9a-f]+)?$/;
+
+export interface BackupInfo {
+  name: string;
+  path: string;
+  size: number;
+  /** ISO-8601 UTC, from the name. */
+  createdAt: string;
+}
+
+export interface WriteBackupResult {
+  /** False when the newest backup already holds exactly these ops. */
+  written: boolean;
+  /** The new backup, or the unchanged one that made writing unnecessary. */
+  path: string;
+  name: string;
+  /** Why nothing was written; absent when `written`. */
+  reason?: string;
+  /** Backups in the folder afterwards. */
+  kept: number;
+  /** Older backups deleted to keep `keep`. */
+  pruned: string[];
+  /** Temporary files left by an interrupted write, removed. */
+  cleaned: string[];
+}
+
+export interface LatestBackup {
+  /** The newest backup that decodes; null when there is none. */
+  content: string | null;
+  name: string | null;
+  /** Newer backups passed over, each with why. */
+  skipped: { name: string; reason: string }[];
+}
+
+export function backupName(at: Date): string {
+  const iso = at.toISOString(); // 2026-11-23T08:07:37.123Z
+  return `warroom-backup-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}.warroom`;
+}
+
+function timeOfName(name: string): number | null {
+  const m = BACKUP_NAME.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  // A name like …-20261331-… parses to some other day: not ours.
+  return Number.isFinite(ms) && backupName(new Date(ms)) === name ? ms : null;
+}
+
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Newest first. Anything not named like a backup (a user's own file, a leftover *.tmp) is not one. */
+export async function listBackups(dir: string): Promise<BackupInfo[]> {
+  const found: (BackupInfo & { ms: number })[] = [];
+  for (const name of await namesIn(dir)) {
+    const ms = timeOfName(name);
+    if (ms === null) continue;
+    const path = join(dir, name);
+    try {
+      const info = await stat(path);
+      if (info.isFile()) found.push({ name, path, size: info.size, createdAt: new Date(ms).toISOString(), ms });
+    } catch {
+      // Gone between readdir and stat (pruned meanwhile): not listed.
+    }
+  }
+  return found.sort((a, b) => b.ms - a.ms).map(({ ms: _ms, ...info }) => info);
+}
+
+/** Writes to one folder run one at a time, so a prune never races a write of the same process. */
+const queues = new Map<string, Promise<unknown>>();
+function serialized<T>(dir: string, task: () => Promise<T>): Promise<T> {
+  const key = resolve(dir);
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
+
+/** The op lines of an archive: everything after its header, which holds the varying time. */
+function bodyOf(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? '' : text.slice(end + 1);
+}
+
+/**
+ * Write `text` (an archive) as a new backup named for `now`, then prune to the newest `keep`.
+ * Refuses text that does not decode as an archive: garbage never enters the backups folder.
+ * Skips the write when the newest backup holds the same ops.
+ */
+export function writeBackup(dir: string, text: string, now: Date, options: { keep?: number } = {}): Promise<WriteBackupResult> {
+  const keep = options.keep ?? DEFAULT_KEEP;
+  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a whole number ≥ 1, not ${keep}`);
+  return serialized(dir, async () => {
+    const decoded = decodeArchive(text);
+    if (!decoded.ok) throw new Error(`not written: the backup does not decode (${decoded.error})`);
+    await mkdir(dir, { recursive: true });
+    // Under the queue, and with the single-instance lock in main, any temp file here is a leftover.
+    const cleaned: string[] = [];
+    for (const name of await namesIn(dir)) {
+      if (!LEFTOVER.test(name)) continue;
+      await rm(join(dir, name), { force: true });
+      cleaned.push(name);
+    }
+
+    const newest = (await listBackups(dir))[0];
+    if (newest) {
+      const same = await holdsSameOps(newest.path, decoded.header.digest, text);
+      if (same) {
+        const reason = `unchanged: ${newest.name} holds the same ${decoded.header.opCount} ops`;
+        const { kept, pruned } = await prune(dir, newest.name, keep);
+        return { written: false, path: newest.path, name: newest.name, reason, kept, pruned, cleaned };
+      }
+    }
+    // A clock set back must not file the new backup behind an older one: readLatestBackup and
+    // pruning go by name, so the newest content always gets the newest name (this also keeps two
+    // backups within one second apart).
+    const newestMs = newest ? (timeOfName(newest.name) ?? 0) : 0;
+    const at = now.getTime() >= newestMs + 1000 ? now : new Date(newestMs + 1000);
+    const name = backupName(at);
+    const path = join(dir, name);
+    await writeFileAtomic(path, text);
+    const { kept, pruned } = await prune(dir, name, keep);
+    return { written: true, path, name, kept, pruned, cleaned };
+  });
+}
+
+/** Same digest in the header, and the same op lines on disk (a damaged newest backup does not count). */
+async function holdsSameOps(path: string, digest: string, text: string): Promise<boolean> {
+  let existing: string;
+  try {
+    existing = await readArchiveFile(path);
+  } catch {
+    return false;
+  }
+  return readArchiveHeader(existing)?.digest === digest && bodyOf(existing) === bodyOf(text);
+}
+
+async function prune(dir: string, protect: string, keep: number): Promise<{ kept: number; pruned: string[] }> {
+  const backups = await listBackups(dir);
+  // The protected one always stays, wherever its name sorts; the others fill the rest, newest first.
+  const others = backups.filter((b) => b.name !== protect);
+  const excess = others.slice(Math.max(0, keep - 1));
+  const pruned: string[] = [];
+  for (const backup of excess) {
+    try {
+      await rm(backup.path);
+      pruned.push(backup.name);
+    } catch {
+      // Locked or already gone: it is counted below as still there if it is.
+    }
+  }
+  return { kept: (await listBackups(dir)).length, pruned };
+}
+
+/** The newest backup that decodes; corrupt or unreadable newer ones are passed over and named. */
+export async function readLatestBackup(dir: string): Promise<LatestBackup> {
+  const skipped: LatestBackup['skipped'] = [];
+  for (const backup of await listBackups(dir)) {
+    let text: string;
+    try {
+      text = await readArchiveFile(backup.path);
+    } catch (error) {
+      skipped.push({ name: backup.name, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const decoded = decodeArchive(text);
+    if (decoded.ok) return { content: text, name: backup.name, skipped };
+    skipped.push({ name: backup.name, reason: decoded.error });
+  }
+  return { content: null, name: null, skipped };
+}
