@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { APP_ENTRY_URL } from '../host/appProtocol.ts';
 import { createDispatcher } from '../host/dispatch.ts';
+import { createWindowStateSaver, placeWindow, readWindowState, type WindowState, type WindowStateSaver } from '../host/windowState.ts';
 import { registerAppScheme, serveAppScheme } from './appScheme.ts';
 import { createHostHandlers } from './hostHandlers.ts';
 import { registerBridge } from './ipc.ts';
@@ -9,6 +10,7 @@ import { buildMenuTemplate } from './menu.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
 import { buildWindowOptions } from './windowOptions.ts';
+import { rememberWindowState } from './windowTracking.ts';
 
 const mainDir = import.meta.dirname;
 const rendererRoot = join(mainDir, '../renderer');
@@ -20,10 +22,28 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const trusted: TrustedOrigins = { devServerUrl };
 
 let mainWindow: BrowserWindow | null = null;
+/** The last known window state (read at start, then kept current) and its writer; both set in start(). */
+let windowState: WindowState | null = null;
+let windowSaver: WindowStateSaver | null = null;
+
+/** Work areas, primary first: placeWindow moves a window that is on no display onto the first. */
+function workAreas() {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+}
 
 function createMainWindow(): void {
-  const window = new BrowserWindow(buildWindowOptions({ preloadPath }));
-  window.once('ready-to-show', () => window.show());
+  const placement = placeWindow(windowState, workAreas());
+  const window = new BrowserWindow(buildWindowOptions({ preloadPath, bounds: placement }));
+  window.once('ready-to-show', () => {
+    if (placement.isMaximized) window.maximize();
+    window.show();
+  });
+  if (windowSaver) {
+    rememberWindowState(window, windowSaver, (state) => {
+      windowState = state;
+    });
+  }
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -45,6 +65,11 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, trusted);
+  const windowStateFile = join(app.getPath('userData'), 'window-state.json');
+  windowState = await readWindowState(windowStateFile);
+  windowSaver = createWindowStateSaver(windowStateFile, {
+    onError: (error) => console.warn('could not remember the window position', error),
+  });
   await serveAppScheme(rendererRoot);
   registerBridge(createDispatcher(createHostHandlers()), trusted);
   const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
@@ -63,6 +88,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  // The window's last position is written on close; quitting waits for that write to land.
+  app.on('will-quit', (event) => {
+    if (!windowSaver?.busy()) return;
+    event.preventDefault();
+    void windowSaver.flush().finally(() => app.quit());
   });
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -50,6 +50,21 @@ describe('buildWindowOptions', () => {
     expect(options.height).toBeGreaterThanOrEqual(options.minHeight ?? 0);
   });
 
+  it('opens at the default size, centred, without remembered bounds', () => {
+    expect(options).toMatchObject({ width: 1280, height: 840 });
+    expect(options).not.toHaveProperty('x');
+    expect(options).not.toHaveProperty('y');
+  });
+
+  it('opens where it was, given remembered bounds, with the same preferences', () => {
+    const placed = buildWindowOptions({ preloadPath: '/app/out/preload/index.cjs', bounds: { x: -1500, y: 40, width: 1000, height: 700 } });
+    expect(placed).toMatchObject({ x: -1500, y: 40, width: 1000, height: 700, minWidth: 720, minHeight: 480, show: false });
+    expect(placed.webPreferences).toEqual(prefs);
+    const sizeOnly = buildWindowOptions({ preloadPath: '/p.cjs', bounds: { width: 900, height: 600 } });
+    expect(sizeOnly).toMatchObject({ width: 900, height: 600 });
+    expect(sizeOnly).not.toHaveProperty('x');
+  });
+
   it('uses the preload it is given', () => {
     expect(buildWindowOptions({ preloadPath: '/x/p.cjs' }).webPreferences?.preload).toBe('/x/p.cjs');
   });
