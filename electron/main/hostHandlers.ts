@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import { app, dialog, Notification, type SaveDialogOptions } from 'electron';
+import { app, dialog, Notification, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { appInfo } from '../host/appInfo.ts';
+import { backupHandlers } from '../host/backupHandlers.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
+import type { OpenDialogRequest } from '../host/openFile.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
 import { syncHandlers } from '../host/syncHandlers.ts';
 import type { CallContext } from './ipc.ts';
@@ -29,7 +31,24 @@ export function createHostHandlers(): BridgeHandlers<CallContext> {
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     ...syncHandlers<CallContext>(),
+    ...backupHandlers<CallContext>({
+      backupsDir: join(app.getPath('userData'), 'backups'),
+      dataDir: app.getPath('userData'),
+      chooseOpenPath,
+      openFolder: (path) => shell.openPath(path),
+    }),
   };
+}
+
+async function chooseOpenPath(request: OpenDialogRequest, ctx: CallContext): Promise<string | undefined> {
+  const options: OpenDialogOptions = {
+    title: request.title,
+    defaultPath: app.getPath('documents'),
+    filters: request.filters,
+    properties: ['openFile'],
+  };
+  const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
 }
 
 async function chooseSavePath(request: SaveDialogRequest, ctx: CallContext): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ARCHIVE_BYTES } from '../backup/archiveFile.ts';
 import { ExchangeArgs, ExchangeResult, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 
 /**
@@ -34,6 +35,14 @@ const SaveFileResult = z.discriminatedUnion('saved', [
 
 const NotifyArgs = z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict();
 
+const NoArgs = z.object({}).strict();
+
+/** A backup file in the backups folder: its name (`warroom-backup-<UTC time>.warroom`), bytes and time. */
+const BackupEntry = z.object({ name: z.string(), size: z.number().int().min(0), createdAt: z.string() });
+
+/** An archive's text (shared/backup/archiveFile.ts); UTF-16 units never exceed its UTF-8 bytes. */
+const ArchiveText = z.string().max(MAX_ARCHIVE_BYTES);
+
 export const bridgeContract = {
   /** A desktop notification (status update or escalation due). */
   'app.notify': { args: NotifyArgs, result: z.object({ shown: z.boolean() }) },
@@ -44,6 +53,33 @@ export const bridgeContract = {
   'sync.setUp': { args: SetUpArgs, result: SetUpResult },
   'sync.list': { args: ListArgs, result: ListResult },
   'sync.exchange': { args: ExchangeArgs, result: ExchangeResult },
+  /**
+   * Keep an automatic backup of the whole store in <userData>/backups (newest 24 kept). The host
+   * decodes `content` first and refuses what is not a valid archive; `written` is false when the
+   * newest backup already holds the same ops (`path` then names that one). `kept`: backups now there.
+   */
+  'backup.write': {
+    args: z.object({ content: ArchiveText }).strict(),
+    result: z.object({ written: z.boolean(), path: z.string(), kept: z.number().int().min(0) }),
+  },
+  /** The automatic backups, newest first. */
+  'backup.list': { args: NoArgs, result: z.object({ backups: z.array(BackupEntry) }) },
+  /** The newest backup that decodes (null when none does); newer ones that do not are named in `skipped` with why. */
+  'backup.readLatest': {
+    args: NoArgs,
+    result: z.object({
+      content: ArchiveText.nullable(),
+      name: z.string().nullable(),
+      skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+    }),
+  },
+  /** A native "Open" dialog, then the chosen file's text (up to 512 MiB, UTF-8); null when cancelled. */
+  'file.open': {
+    args: z.object({ title: z.string().min(1).max(200), format: z.enum(['warroom']) }).strict(),
+    result: z.object({ path: z.string(), content: ArchiveText }).nullable(),
+  },
+  /** Show the app's data folder (database, backups, window state) in the system file manager. */
+  'app.openDataFolder': { args: NoArgs, result: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
 } as const;
 
 export type BridgeMethod = keyof typeof bridgeContract;

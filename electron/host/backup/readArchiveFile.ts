@@ -21,7 +21,11 @@ export async function readArchiveFile(path: string): Promise<string> {
   const bytes = await readFile(path);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error('the file is not UTF-8 text, so it is not a War Room archive');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      throw new Error('the file is not UTF-8 text, so it is not a War Room archive');
+    }
+    // A JavaScript string holds at most 2^29 − 24 characters: a few bytes under the limit above.
+    throw new Error(`the file (${mebibytes(bytes.length)}) is too large to read as text`);
   }
 }

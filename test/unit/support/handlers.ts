@@ -13,5 +13,10 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'sync.setUp': unused('sync.setUp'),
     'sync.list': unused('sync.list'),
     'sync.exchange': unused('sync.exchange'),
+    'backup.write': unused('backup.write'),
+    'backup.list': unused('backup.list'),
+    'backup.readLatest': unused('backup.readLatest'),
+    'file.open': unused('file.open'),
+    'app.openDataFolder': unused('app.openDataFolder'),
   };
 }
