@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { decodeArchive, readArchiveHeader } from '../../../shared/backup/archiveFile.ts';
 import { writeFileAtomic } from '../saveFile.ts';
@@ -13,6 +13,8 @@ export const DEFAULT_KEEP = 24;
 const BACKUP_NAME = /^warroom-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.warroom$/;
 /** What a write cut short leaves: `*.tmp` or writeFileAtomic's `*.tmp-<hex>`. */
 const LEFTOVER = /^warroom-backup-\d{8}-\d{6}\.warroom\.tmp(-[0-9a-f]+)?$/;
+/** Enough for a header line (~250 bytes), which is all the skip check needs to read first. */
+const HEADER_BYTES = 4096;
 
 export interface BackupInfo {
   name: string;
@@ -112,7 +114,7 @@ function bodyOf(text: string): string {
  */
 export function writeBackup(dir: string, text: string, now: Date, options: { keep?: number } = {}): Promise<WriteBackupResult> {
   const keep = options.keep ?? DEFAULT_KEEP;
-  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a whole number ≥ 1, not ${keep}`);
+  if (!Number.isInteger(keep) || keep < 1) return Promise.reject(new RangeError(`keep must be a whole number ≥ 1, not ${keep}`));
   return serialized(dir, async () => {
     const decoded = decodeArchive(text);
     if (!decoded.ok) throw new Error(`not written: the backup does not decode (${decoded.error})`);
@@ -147,15 +149,25 @@ export function writeBackup(dir: string, text: string, now: Date, options: { kee
   });
 }
 
-/** Same digest in the header, and the same op lines on disk (a damaged newest backup does not count). */
+/**
+ * Same digest in the newest backup's header (read alone first: when the ops changed, that is all
+ * it takes), then the same op lines on disk, so a damaged newest backup never counts as a copy.
+ */
 async function holdsSameOps(path: string, digest: string, text: string): Promise<boolean> {
-  let existing: string;
   try {
-    existing = await readArchiveFile(path);
+    const handle = await open(path, 'r');
+    let head: string;
+    try {
+      const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(HEADER_BYTES), position: 0 });
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+    if (readArchiveHeader(head)?.digest !== digest) return false;
+    return bodyOf(await readArchiveFile(path)) === bodyOf(text);
   } catch {
     return false;
   }
-  return readArchiveHeader(existing)?.digest === digest && bodyOf(existing) === bodyOf(text);
 }
 
 async function prune(dir: string, protect: string, keep: number): Promise<{ kept: number; pruned: string[] }> {

@@ -69,6 +69,12 @@ describe('writeBackup', () => {
     expect((await listBackups(dir)).map((b) => b.name)).toEqual([last.name, names[29], names[28]]);
   });
 
+  it('refuses to keep fewer than one', async () => {
+    await expect(writeBackup(dir, archive(1), at(0), { keep: 0 })).rejects.toThrow(RangeError);
+    await expect(writeBackup(dir, archive(1), at(0), { keep: 2.5 })).rejects.toThrow(/whole number/);
+    expect(await listBackups(dir)).toEqual([]);
+  });
+
   it('never touches a file that is not named like a backup', async () => {
     await mkdir(dir, { recursive: true });
     const foreign = [
