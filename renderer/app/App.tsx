@@ -16,6 +16,10 @@ import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
 import { ActionsView } from '../features/actions/ActionsView.tsx';
 import { PostmortemPage } from '../features/postmortem/PostmortemPage.tsx';
+import { ExercisesView } from '../features/exercises/ExercisesView.tsx';
+import { FacilitatorConsole } from '../features/exercises/FacilitatorConsole.tsx';
+import { RunningExercisesBanner } from '../features/exercises/ExerciseBanner.tsx';
+import { useExerciseDriver } from '../features/exercises/useExerciseDriver.ts';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -27,6 +31,10 @@ function Page({ route, operator }: { route: Route; operator: string }) {
       return <ActionsView actor={operator} />;
     case 'postmortem':
       return <PostmortemPage id={route.id} actor={operator} />;
+    case 'exercise':
+      return <FacilitatorConsole id={route.id} actor={operator} />;
+    case 'exercises':
+      return <ExercisesView actor={operator} />;
     default:
       return <Board operator={operator} />;
   }
@@ -64,6 +72,8 @@ export function App() {
   const signedIn = typeof operator === 'string';
   useEffect(() => (signedIn ? startSync(db, hostBridge()) : undefined), [signedIn]);
 
+  const driverFailure = useExerciseDriver(typeof operator === 'string' ? operator : null);
+
   if (operator === undefined) return null;
   if (operator === null) return <OperatorPrompt />;
 
@@ -83,6 +93,9 @@ export function App() {
           <a href={routeHash({ name: 'metrics' })} aria-current={route.name === 'metrics' ? 'page' : undefined}>
             Metrics
           </a>
+          <a href={routeHash({ name: 'exercises' })} aria-current={route.name === 'exercises' ? 'page' : undefined}>
+            Exercises
+          </a>
         </nav>
         <span className="spacer" />
         <span className="operator">
@@ -99,6 +112,8 @@ export function App() {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
+      <RunningExercisesBanner />
+      {driverFailure && <p role="alert" className="error">{`An exercise inject could not be delivered: ${driverFailure}`}</p>}
       <main className="content">
         <Page route={route} operator={operator} />
       </main>

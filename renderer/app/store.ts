@@ -1,12 +1,24 @@
 import { create } from 'zustand';
 
-export type Route = { name: 'incidents' } | { name: 'incident'; id: string } | { name: 'postmortem'; id: string } | { name: 'actions' } | { name: 'metrics' };
+export type Route =
+  | { name: 'incidents' }
+  | { name: 'incident'; id: string }
+  | { name: 'postmortem'; id: string }
+  | { name: 'exercise'; id: string }
+  | { name: 'exercises' }
+  | { name: 'actions' }
+  | { name: 'metrics' };
 export type Theme = 'dark' | 'light';
 
-/** Hash routes survive a reload: #/, #/incident/<id>, #/incident/<id>/postmortem, #/actions, #/metrics. */
+/** Hash routes survive a reload: #/, #/incident/<id>, #/incident/<id>/postmortem, #/incident/<id>/exercise, #/exercises, #/actions, #/metrics. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/incident\/([0-9a-z-]+)(\/postmortem)?$/.exec(hash);
-  if (match) return match[2] ? { name: 'postmortem', id: match[1]! } : { name: 'incident', id: match[1]! };
+  const match = /^#\/incident\/([0-9a-z-]+)(\/postmortem|\/exercise)?$/.exec(hash);
+  if (match) {
+    if (match[2] === '/postmortem') return { name: 'postmortem', id: match[1]! };
+    if (match[2] === '/exercise') return { name: 'exercise', id: match[1]! };
+    return { name: 'incident', id: match[1]! };
+  }
+  if (hash === '#/exercises') return { name: 'exercises' };
   if (hash === '#/actions') return { name: 'actions' };
   if (hash === '#/metrics') return { name: 'metrics' };
   return { name: 'incidents' };
@@ -18,6 +30,10 @@ export function routeHash(route: Route): string {
       return `#/incident/${route.id}`;
     case 'postmortem':
       return `#/incident/${route.id}/postmortem`;
+    case 'exercise':
+      return `#/incident/${route.id}/exercise`;
+    case 'exercises':
+      return '#/exercises';
     case 'actions':
       return '#/actions';
     case 'metrics':

@@ -81,6 +81,16 @@ export async function listExercises(db: WarRoomDb): Promise<Map<string, Exercise
   return new Map(rows.flatMap((row) => (row.view ? [[row.incident, row.view] as const] : [])));
 }
 
+/** Each exercise's latest delivered inject, as its timeline text reads (the board shows it to the players). */
+export async function latestInjects(db: WarRoomDb): Promise<Map<string, string>> {
+  const latest = new Map<string, string>();
+  await db.exercises.each((row) => {
+    const last = row.view?.delivered.at(-1);
+    if (last) latest.set(row.incident, `${last.inject.kind}: ${last.inject.text}`);
+  });
+  return latest;
+}
+
 /** The team's own exercise scenarios (synced settings), as written. */
 export async function listCustomScenarioSources(db: WarRoomDb): Promise<{ id: string; source: string }[]> {
   const rows = await db.settings.where('key').startsWith('scenario:').toArray();

@@ -11,6 +11,8 @@ export interface DeliveredInjectView {
   entry: string;
   adhoc: boolean;
   by: string;
+  /** The delivering op (its successor carries the inject's severity change, see runEvents.ts). */
+  opId: string;
   /** ISO time it was delivered. */
   at: string;
 }
@@ -47,7 +49,7 @@ export function exerciseView(doc: ExerciseDoc): ExerciseView | null {
   for (const item of doc.delivered) {
     if (seen.has(item.inject.id)) continue;
     seen.add(item.inject.id);
-    delivered.push({ inject: item.inject, entry: item.entry, adhoc: item.adhoc, by: item.actor, at: hlcToIso(item.hlc) });
+    delivered.push({ inject: item.inject, entry: item.entry, adhoc: item.adhoc, by: item.actor, at: hlcToIso(item.hlc), opId: item.opId });
   }
   const manualMet = (Object.entries(doc.manual) as [string, Register<boolean>][]).filter(([, register]) => currentValue(register) === true).map(([id]) => id);
   return {

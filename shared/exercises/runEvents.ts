@@ -7,16 +7,28 @@ import { hlcToIso } from '../ops/hlc.ts';
 import type { ChecklistView, IncidentDoc } from '../state/docs.ts';
 import type { Register } from '../state/register.ts';
 import { scenarioMinutesAt, type ClockAction } from './clockLog.ts';
+import type { ExerciseView } from './exerciseView.ts';
 import type { RunEvent, RunEventKind } from './score.ts';
 
 const wallMs = (hlc: string): number => Date.parse(hlcToIso(hlc));
 
 /**
- * Events in scenario minutes. The declaration's own values (starting severity, phase) are not
- * actions the team took, so its versions are left out.
+ * The op that carries an inject's severity change: delivery commits it right after the
+ * `exercise.inject` op, so it is the next op of the same device (ids are `<device>-<seq>`).
  */
-export function runEventsOf(incident: IncidentDoc, checklists: readonly ChecklistView[], clockLog: readonly ClockAction[]): RunEvent[] {
-  const declaredBy = new Set(incident.declared.map((stamp) => stamp.opId));
+export function injectSeverityOpId(injectOpId: string): string {
+  const dash = injectOpId.lastIndexOf('-');
+  return `${injectOpId.slice(0, dash)}-${Number(injectOpId.slice(dash + 1)) + 1}`;
+}
+
+/**
+ * Events in scenario minutes. The declaration's own values (starting severity, phase) and a
+ * severity an inject set are not actions the team took, so their versions are left out.
+ */
+export function runEventsOf(incident: IncidentDoc, checklists: readonly ChecklistView[], exercise: Pick<ExerciseView, 'clockLog' | 'delivered'>): RunEvent[] {
+  const { clockLog } = exercise;
+  // Neither the declaration's values nor a severity an inject imposed are actions the team took.
+  const declaredBy = new Set([...incident.declared.map((stamp) => stamp.opId), ...exercise.delivered.map((item) => injectSeverityOpId(item.opId))]);
   const events: RunEvent[] = [];
   const push = (kind: RunEventKind, atMs: number, value?: string): void => {
     const event: RunEvent = { atScenarioMinutes: scenarioMinutesAt(clockLog, atMs), kind };

@@ -6,7 +6,7 @@ import { levelOf, type SeverityScheme } from '../../../shared/domain/severitySch
 import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';
-import { checklistProgressByIncident, listIncidents } from '../../db/queries.ts';
+import { checklistProgressByIncident, latestInjects, listIncidents } from '../../db/queries.ts';
 import { capitalize, formatElapsed } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
@@ -75,7 +75,7 @@ function EnableReminders() {
 const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
 
 /** One incident on the board: a grid row in an ARIA table. */
-const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress, phaseNames }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined; phaseNames: PhaseNames }) {
+const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress, phaseNames, lastInject }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined; phaseNames: PhaseNames; lastInject: string | undefined }) {
   const { incident } = row;
   const level = levelOf(incident.severity, scheme);
   const ic = incident.roles['incident-commander'];
@@ -89,6 +89,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
         <a href={routeHash({ name: 'incident', id: incident.id })}>{incident.title}</a>
         {incident.exercise && <span className="tag exercise">Exercise</span>}
         <div className="sub">{capitalize(incident.type)}</div>
+        {lastInject && <div className="sub board-inject">{`Latest inject: ${lastInject}`}</div>}
       </div>
       <div role="cell">
         {capitalize(incident.status)}
@@ -125,7 +126,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
  */
 type Progress = Map<string, Map<string, { done: number; total: number }>>;
 
-function BoardTable({ rows, scheme, now, progress, phaseNames }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined; phaseNames: PhaseNames }) {
+function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined; phaseNames: PhaseNames; injects: ReadonlyMap<string, string> | undefined }) {
   const body = useRef<HTMLDivElement>(null);
   const [bodyTop, setBodyTop] = useState(0);
   // Where the rows start on the page moves when the header above wraps or gains a banner.
@@ -169,6 +170,7 @@ function BoardTable({ rows, scheme, now, progress, phaseNames }: { rows: readonl
             now={now}
             progress={progress?.get(rows[item.index]!.incident.id)?.get(rows[item.index]!.incident.phase)}
             phaseNames={phaseNames}
+            lastInject={injects?.get(rows[item.index]!.incident.id)}
           />
         ))}
       </div>
@@ -180,6 +182,7 @@ function BoardTable({ rows, scheme, now, progress, phaseNames }: { rows: readonl
 export function Board({ operator }: { operator: string }) {
   const incidents = useLiveQuery(() => listIncidents(db), []);
   const progress = useLiveQuery(() => checklistProgressByIncident(db), []);
+  const injects = useLiveQuery(() => latestInjects(db), []);
   const phaseNames = usePhaseNames();
   const scheme = useSeverityScheme();
   const now = useNow(10_000);
@@ -212,7 +215,7 @@ export function Board({ operator }: { operator: string }) {
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (
-        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} phaseNames={phaseNames} />
+        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} phaseNames={phaseNames} injects={injects} />
       )}
     </section>
   );

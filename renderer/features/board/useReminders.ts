@@ -22,12 +22,12 @@ export function dueReminders(incidents: readonly IncidentView[], scheme: Severit
     if (!isOpenStatus(incident.status)) continue;
     const update = statusUpdateClock({ incident, scheme, now });
     if (update.state === 'overdue' && update.dueAt !== null) {
-      due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
+      due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `${incident.exercise ? 'EXERCISE · ' : ''}Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
     }
     const reached = escalationClock({ incident, scheme, now }).reached.at(-1);
     // Once mitigated the escalation path has stopped: its past steps are history, not news.
     if (reached && !incident.mitigatedAt) {
-      due.push({ key: `${incident.id}:escalation:${reached.afterMinutes}`, title: `Escalate: ${incident.title}`, body: `${incident.severity} · T+${reached.afterMinutes} min: ${reached.notify}` });
+      due.push({ key: `${incident.id}:escalation:${reached.afterMinutes}`, title: `${incident.exercise ? 'EXERCISE · ' : ''}Escalate: ${incident.title}`, body: `${incident.severity} · T+${reached.afterMinutes} min: ${reached.notify}` });
     }
   }
   return due;

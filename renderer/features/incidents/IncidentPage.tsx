@@ -21,6 +21,7 @@ import { KeyTimesPanel } from './KeyTimesPanel.tsx';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
 import { FormError } from '../../ui/FormBits.tsx';
+import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 
 /** One incident: its facts and the fields the commander changes most. */
@@ -70,7 +71,9 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             ← Back to incidents
           </a>
           <a href={routeHash({ name: 'postmortem', id })}>Post-mortem</a>
+          {incident.exercise && <a href={routeHash({ name: 'exercise', id })}>Facilitator console</a>}
         </nav>
+        {incident.exercise && <ExerciseBanner />}
         <div className="title-row">
           <SeverityBadge severity={incident.severity} name={levelOf(incident.severity, scheme)?.name} />
           {incident.exercise && <span className="tag exercise">Exercise</span>}

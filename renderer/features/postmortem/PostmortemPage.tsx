@@ -20,6 +20,7 @@ import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
+import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 
 /**
  * The blameless post-mortem, in the structure of the team's template: people write the narrative
@@ -73,7 +74,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
 
   return (
     <article aria-labelledby="pm-title" className="postmortem">
-      {incident.exercise && <p className="exercise-banner" role="note">EXERCISE — this post-mortem is for a rehearsal</p>}
+      {incident.exercise && <ExerciseBanner title="this post-mortem is for a rehearsal" />}
       <a href={routeHash({ name: 'incident', id })} className="back">
         ← Back to the incident
       </a>

@@ -60,8 +60,12 @@ describe('an exercise run, from ops to score', () => {
     [0, on('exercise.clock', { action: 'start', at: T0, speed: 5 })],
     // 5×: real minute 1 is T+05.
     [1, on('incident.assign', { role: 'incident-commander', person: 'Fran' })],
+    // The inject raises the severity (the next op of the chain): not the team's doing.
     [1.2, on('exercise.inject', { inject: POOL.injects[1], entry: 'ent-inj002', adhoc: false })],
     [1.2, on('incident.set', { fields: { severity: 'P0' } })],
+    [1.2, on('incident.set', { fields: { severity: 'P1' } })],
+    // The team raises it again itself.
+    [1.4, on('incident.set', { fields: { severity: 'P0' } })],
     [2, on('exercise.clock', { action: 'pause', at: T0 + 2 * MIN, speed: 5 })],
     // Paused from real minute 2 to 12: a status update posted while paused is scored at T+10.
     [6, on('incident.set', { fields: { lastUpdateAt: new Date(T0 + 6 * MIN).toISOString() } })],
@@ -85,22 +89,23 @@ describe('an exercise run, from ops to score', () => {
   });
 
   it('events land at their scenario minute, the declaration left out', () => {
-    expect(runEventsOf(incident, runs, exercise.clockLog)).toEqual([
+    expect(runEventsOf(incident, runs, exercise)).toEqual([
       { atScenarioMinutes: 5, kind: 'role-assigned', value: 'incident-commander' },
-      { atScenarioMinutes: 6, kind: 'severity-set', value: 'P0' },
+      { atScenarioMinutes: 6, kind: 'severity-set', value: 'P1' },
+      { atScenarioMinutes: 7, kind: 'severity-set', value: 'P0' },
       { atScenarioMinutes: 10, kind: 'status-update' },
       { atScenarioMinutes: 15, kind: 'checklist-started', value: 'db-connection-pool-exhausted' },
     ]);
   });
 
   it('scores exactly', () => {
-    const events = runEventsOf(incident, runs, exercise.clockLog);
+    const events = runEventsOf(incident, runs, exercise);
     const result = scoreRun(POOL, { events, manualMet: new Set(exercise.manualMet), endedAtScenarioMinutes: 30 }, 15);
     expect(result.expected.map((r) => [r.id, r.met, r.at])).toEqual([
       ['expect-1', true, 10],
       ['expect-2', true, 15],
       ['expect-3', true, 5],
-      ['expect-4', true, 6],
+      ['expect-4', true, 7],
       ['expect-5', false, undefined],
     ]);
     expect([result.met, result.total, result.score]).toEqual([4, 5, 80]);

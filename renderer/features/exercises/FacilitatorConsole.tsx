@@ -1,0 +1,269 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState, type FormEvent } from 'react';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { isRunning, MINUTE_MS, SPEEDS, type Speed } from '../../../shared/exercises/clock.ts';
+import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
+import { INJECT_KINDS, type InjectKind } from '../../../shared/exercises/scenario.ts';
+import { formatScenarioTime, type ExpectedResult } from '../../../shared/exercises/score.ts';
+import { db } from '../../app/db.ts';
+import { routeHash } from '../../app/store.ts';
+import { errorMessage } from '../../ui/errors.ts';
+import { FormError } from '../../ui/FormBits.tsx';
+import { useNow } from '../../ui/useNow.ts';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { loadExerciseData, reportMarkdown, standingOf, type ExerciseStanding } from './afterAction.ts';
+import { ExerciseBanner } from './ExerciseBanner.tsx';
+import { adhocInjectId, deliverInject, INJECT_KIND_NAMES, pressClock, setManualCheck } from './exerciseActions.ts';
+
+/** "T+12:30", to the second: the facilitator reads it aloud. */
+function clockText(minutes: number): string {
+  const seconds = Math.floor(minutes * 60);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `T+${h}:${mm}:${ss}` : `T+${mm}:${ss}`;
+}
+
+function clockState(standing: ExerciseStanding): string {
+  const { clock, endedAt } = standing.exercise;
+  if (endedAt !== null) return 'Ended';
+  if (clock.startedAt === null) return 'Not started';
+  return isRunning(clock) ? `Running at ${clock.speed}×` : 'Paused';
+}
+
+function expectedStatus(row: ExpectedResult, standing: ExerciseStanding, manual: boolean): string {
+  if (row.met) return row.at === undefined ? 'Met (ticked by the facilitator)' : `Met at ${formatScenarioTime(row.at)}`;
+  const check = standing.exercise.scenario.expected.find((e) => e.id === row.id)?.check;
+  const overdue = check?.kind === 'status-update-within' && standing.minutes > check.minutes;
+  if (standing.exercise.endedAt !== null || overdue) return 'Missed';
+  return manual ? 'Not yet (tick when done)' : 'Not yet';
+}
+
+/**
+ * The facilitator's console: the scenario clock (start, pause, resume, speed, end), the injects
+ * (due, delivered, deliver now, ad hoc), the expected actions as they are met, and the report.
+ */
+export function FacilitatorConsole({ id, actor }: { id: string; actor: string }) {
+  const now = useNow(1000);
+  const data = useLiveQuery(() => loadExerciseData(db, id), [id]);
+  const standing = useMemo(() => (data ? standingOf(data, now) : data), [data, now]);
+  const scheme = useSeverityScheme();
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [adhocText, setAdhocText] = useState('');
+  const [adhocKind, setAdhocKind] = useState<InjectKind>('fact');
+  const [adhocSeverity, setAdhocSeverity] = useState('');
+
+  if (standing === undefined) return <p aria-busy="true">Loading…</p>;
+  if (standing === null) {
+    return (
+      <section>
+        <h1>No exercise here</h1>
+        <p>Incident {id} is not an exercise on this laptop (it may not have synced yet).</p>
+        <a href={routeHash({ name: 'exercises' })}>Back to exercises</a>
+      </section>
+    );
+  }
+  const { exercise, incident, minutes, result } = standing;
+  const { scenario, clock, endedAt } = exercise;
+  const ended = endedAt !== null;
+  const started = clock.startedAt !== null;
+  const delivered = new Map(exercise.delivered.map((d) => [d.inject.id, d]));
+  const next = scenario.injects.find((inject) => !delivered.has(inject.id));
+  const adhoc = exercise.delivered.filter((d) => d.adhoc);
+
+  async function run(action: () => Promise<void>) {
+    try {
+      await action();
+      setError(null);
+    } catch (failure) {
+      setError(`Not saved: ${errorMessage(failure)}`);
+    }
+  }
+  const press = (action: ClockActionKind, speed: Speed = clock.speed) => run(() => pressClock(id, action, speed, minutes, actor));
+
+  function submitAdhoc(event: FormEvent) {
+    event.preventDefault();
+    const text = adhocText.trim();
+    if (!text) {
+      setError('An ad-hoc inject needs text.');
+      return;
+    }
+    const inject = { id: adhocInjectId(), at: Math.floor(minutes), kind: adhocKind, text, ...(adhocSeverity ? { severity: adhocSeverity } : {}) };
+    void run(async () => {
+      await deliverInject(incident, inject, true, actor);
+      setAdhocText('');
+      setStatus(`Delivered: ${text}`);
+    });
+  }
+
+  async function exportReport() {
+    try {
+      setStatus(await saveTextFile(fileNameFor(`EXERCISE ${scenario.title}`, 'after-action.md'), reportMarkdown(standingOf(data!, Date.now())), 'markdown'));
+    } catch (failure) {
+      setStatus(`Export failed: ${errorMessage(failure)}`);
+    }
+  }
+
+  return (
+    <article aria-labelledby="console-title" className="exercise-console">
+      <ExerciseBanner title={scenario.title} />
+      <nav className="incident-links" aria-label="Exercise">
+        <a href={routeHash({ name: 'exercises' })} className="back">
+          ← Exercises
+        </a>
+        <a href={routeHash({ name: 'incident', id })}>Incident and timeline</a>
+        <a href={routeHash({ name: 'postmortem', id })}>Post-mortem</a>
+      </nav>
+      <h1 id="console-title">Facilitator console: {scenario.title}</h1>
+      <FormError message={error} />
+
+      <section aria-labelledby="clock-title" className="console-clock">
+        <h2 id="clock-title">Scenario clock</h2>
+        <p className="scenario-time">
+          <output aria-label="Scenario time">{clockText(minutes)}</output> <span className="sub">{clockState(standing)}</span>
+        </p>
+        <div className="actions">
+          {!started && (
+            <button type="button" className="primary" onClick={() => void press('start')}>
+              Start exercise clock
+            </button>
+          )}
+          {started && !ended && isRunning(clock) && (
+            <button type="button" onClick={() => void press('pause')}>
+              Pause
+            </button>
+          )}
+          {started && !ended && !isRunning(clock) && (
+            <button type="button" className="primary" onClick={() => void press('resume')}>
+              Resume
+            </button>
+          )}
+          <button type="button" disabled={!started || ended || !next} onClick={() => next && void run(() => deliverInject(incident, next, false, actor))}>
+            Deliver next inject now
+          </button>
+          {started && !ended && (
+            <button type="button" onClick={() => void press('end')}>
+              End exercise
+            </button>
+          )}
+        </div>
+        <fieldset className="speed" disabled={ended}>
+          <legend>Speed</legend>
+          {SPEEDS.map((speed) => (
+            <label key={speed}>
+              <input type="radio" name="speed" checked={clock.speed === speed} onChange={() => void press('speed', speed)} /> {speed}×
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="injects-title">
+        <h2 id="injects-title">Injects</h2>
+        <ol className="inject-list" aria-label="Injects">
+          {scenario.injects.map((inject) => {
+            const done = delivered.get(inject.id);
+            const realLeft = isRunning(clock) ? Math.max(0, (inject.at - minutes) * MINUTE_MS) / clock.speed : null;
+            return (
+              <li key={inject.id} className={done ? 'delivered' : ''}>
+                <span className="when">{formatScenarioTime(inject.at)}</span> <strong>{INJECT_KIND_NAMES[inject.kind]}</strong> {inject.text}
+                {inject.severity && <span className="tag">{`→ ${inject.severity}`}</span>}
+                <span className="sub">
+                  {done ? ` · delivered by ${done.by}` : realLeft !== null ? ` · due in ${Math.ceil(realLeft / 1000)} s` : ended ? ' · not delivered' : ' · waiting'}
+                </span>
+              </li>
+            );
+          })}
+          {adhoc.map((d) => (
+            <li key={d.inject.id} className="delivered">
+              <span className="when">{formatScenarioTime(d.inject.at)}</span> <strong>{INJECT_KIND_NAMES[d.inject.kind]}</strong> {d.inject.text}
+              <span className="sub">{` · ad hoc, by ${d.by}`}</span>
+            </li>
+          ))}
+        </ol>
+        <form className="adhoc-inject" onSubmit={submitAdhoc} aria-label="Ad-hoc inject">
+          <div className="field">
+            <label htmlFor="adhoc-kind">Kind</label>
+            <select id="adhoc-kind" value={adhocKind} onChange={(e) => setAdhocKind(e.target.value as InjectKind)}>
+              {INJECT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {INJECT_KIND_NAMES[kind]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field grow">
+            <label htmlFor="adhoc-text">Ad-hoc inject</label>
+            <input id="adhoc-text" value={adhocText} maxLength={500} onChange={(e) => setAdhocText(e.target.value)} disabled={!started || ended} />
+          </div>
+          <div className="field">
+            <label htmlFor="adhoc-severity">Set severity</label>
+            <select id="adhoc-severity" value={adhocSeverity} onChange={(e) => setAdhocSeverity(e.target.value)}>
+              <option value="">Unchanged</option>
+              {scheme.levels.map((level) => (
+                <option key={level.id} value={level.id}>
+                  {level.id} · {level.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" disabled={!started || ended}>
+            Deliver ad-hoc inject
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="expected-title">
+        <h2 id="expected-title">{`Expected actions · ${result.met} of ${result.total} met`}</h2>
+        <table className="expected-table" aria-label="Expected actions">
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Status</th>
+              <th scope="col">Facilitator</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.expected.map((row) => {
+              const manual = scenario.expected.find((e) => e.id === row.id)?.check.kind === 'manual';
+              return (
+                <tr key={row.id}>
+                  <td>{row.text}</td>
+                  <td>{expectedStatus(row, standing, manual)}</td>
+                  <td>
+                    {manual && (
+                      <label>
+                        <input type="checkbox" checked={row.met} onChange={(e) => void run(() => setManualCheck(id, row.id, e.target.checked, actor))} /> Met
+                        <span className="visually-hidden">{`: ${row.text}`}</span>
+                      </label>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="report-title">
+        <h2 id="report-title">{`After-action report · score ${result.score}/100`}</h2>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void exportReport()}>
+            Export after-action report
+          </button>
+        </div>
+        {status && <p role="status">{status}</p>}
+        <details>
+          <summary>Preview the report</summary>
+          <div className="markdown-preview">
+            <Markdown remarkPlugins={[remarkGfm]}>{reportMarkdown(standing)}</Markdown>
+          </div>
+        </details>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+import { levelOf } from '../../../shared/domain/severityScheme.ts';
+import { phaseName } from '../../../shared/domain/phaseNames.ts';
+import { scenarioMinutesAt } from '../../../shared/exercises/clockLog.ts';
+import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';
+import { runEventsOf, scenarioMinutesOfIso } from '../../../shared/exercises/runEvents.ts';
+import { afterActionReport, responseTarget, scoreRun, type ReportDetails, type ScoreResult } from '../../../shared/exercises/score.ts';
+import type { PhaseNames } from '../../../shared/domain/phaseNames.ts';
+import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import type { ChecklistView, EntryView, IncidentView } from '../../../shared/state/docs.ts';
+import type { IncidentRow, WarRoomDb } from '../../db/database.ts';
+import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries } from '../../db/queries.ts';
+
+export interface ExerciseStanding {
+  incident: IncidentView;
+  exercise: ExerciseView;
+  /** Scenario minutes now (or at the end). */
+  minutes: number;
+  result: ScoreResult;
+  details: ReportDetails;
+}
+
+export interface ExerciseData {
+  row: IncidentRow;
+  incident: IncidentView;
+  exercise: ExerciseView;
+  checklists: ChecklistView[];
+  entries: EntryView[];
+  scheme: SeverityScheme;
+  names: PhaseNames;
+}
+
+/** Everything an exercise is scored from, read in one go (a live query's body: it does not depend on the time). */
+export async function loadExerciseData(db: WarRoomDb, id: string): Promise<ExerciseData | null> {
+  const [row, exercise, checklists, entries, scheme, names] = await Promise.all([
+    db.incidents.get(id),
+    getExercise(db, id),
+    listChecklists(db, id),
+    listEntries(db, id),
+    getSeverityScheme(db),
+    getPhaseNames(db),
+  ]);
+  if (!row?.view || !exercise) return null;
+  return { row, incident: row.view, exercise, checklists, entries, scheme, names };
+}
+
+/**
+ * Where an exercise stands at `now`: the same figures drive the console's live view and the
+ * after-action report. Cadence and response target are those of the scenario's starting
+ * severity (the severity the team was briefed at).
+ */
+export function standingOf({ row, incident, exercise, checklists, entries, scheme, names }: ExerciseData, now: number): ExerciseStanding {
+  // `now` may lag the last press by a display tick; never read the clock from before it.
+  const minutes = scenarioMinutesAt(exercise.clockLog, exercise.endedAt ?? Math.max(now, exercise.clockLog.at(-1)?.at ?? now));
+  const level = levelOf(exercise.scenario.severity, scheme);
+  const events = runEventsOf(row.doc, checklists, exercise);
+  const result = scoreRun(exercise.scenario, { events, manualMet: new Set(exercise.manualMet), endedAtScenarioMinutes: minutes }, level?.updateCadenceMinutes ?? null);
+  const details: ReportDetails = {
+    responseTargets: level ? [responseTarget(`Acknowledged (${level.id} response target)`, level.responseTargetMinutes, scenarioMinutesOfIso(incident.acknowledgedAt, exercise.clockLog))] : [],
+    checklists: checklists.map((run) => ({
+      runbook: run.runbook.title,
+      phases: run.progress.map((p) => ({ phase: phaseName(p.phase, names), done: p.done, skipped: p.skipped, total: p.total })),
+    })),
+    timeline: entries
+      .filter((entry) => entry.struck === null)
+      .map((entry) => ({ atScenarioMinutes: scenarioMinutesAt(exercise.clockLog, Date.parse(entry.eventAt)), text: `${entry.kind}: ${entry.text}` })),
+  };
+  return { incident, exercise, minutes, result, details };
+}
+
+export function reportMarkdown(standing: ExerciseStanding): string {
+  return afterActionReport(standing.exercise.scenario, standing.result, standing.details);
+}

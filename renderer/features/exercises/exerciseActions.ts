@@ -1,0 +1,82 @@
+import type { Speed } from '../../../shared/exercises/clock.ts';
+import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
+import type { Inject, InjectKind, Scenario } from '../../../shared/exercises/scenario.ts';
+import type { OpIntent } from '../../../shared/ops/createOp.ts';
+import type { IncidentView } from '../../../shared/state/docs.ts';
+import { db } from '../../app/db.ts';
+import { commitAll } from '../../db/commit.ts';
+import { newRecordId } from '../../db/device.ts';
+import { formatScenarioTime } from '../../../shared/exercises/score.ts';
+
+export const INJECT_KIND_NAMES: Record<InjectKind, string> = {
+  alert: 'Alert',
+  fact: 'New fact',
+  customer: 'Customer',
+  executive: 'Executive',
+  other: 'Inject',
+};
+
+/**
+ * Declares the exercise incident (flagged, so it stays out of real metrics) with the scenario
+ * snapshotted, in one commit. The clock waits for the facilitator's Start.
+ */
+export async function startExercise(scenario: Scenario, actor: string, now = Date.now()): Promise<string> {
+  const id = newRecordId('inc');
+  const at = new Date(now).toISOString();
+  await commitAll(db, [
+    {
+      actor,
+      incident: id,
+      kind: 'incident.declare',
+      data: { title: `Exercise: ${scenario.title}`.slice(0, 200), severity: scenario.severity, type: scenario.type, exercise: true, declaredAt: at, detectedAt: at, summary: scenario.briefing.slice(0, 10_000) },
+    },
+    { actor, incident: id, kind: 'exercise.start', data: { scenario } },
+    logEntry(id, actor, `Exercise started from scenario "${scenario.title}". Briefing: ${scenario.briefing.replace(/\s+/g, ' ')}`, 'event', now),
+  ]);
+  return id;
+}
+
+function logEntry(incident: string, actor: string, text: string, kind: 'event' | 'inject', at: number, tags: string[] = ['exercise']): OpIntent {
+  return { actor, incident, kind: 'entry.add', data: { entry: newRecordId('ent'), fields: { text: text.slice(0, 20_000), kind, eventAt: new Date(at).toISOString(), pinned: false, tags } } };
+}
+
+const CLOCK_WORDS: Record<ClockActionKind, (speed: Speed, minutes: number) => string> = {
+  start: (speed) => `Exercise clock started at ${speed}×`,
+  pause: (_, m) => `Exercise clock paused at ${formatScenarioTime(m)}`,
+  resume: (speed, m) => `Exercise clock resumed at ${formatScenarioTime(m)} (${speed}×)`,
+  speed: (speed, m) => `Exercise clock speed ${speed}× from ${formatScenarioTime(m)}`,
+  end: (_, m) => `Exercise ended at ${formatScenarioTime(m)}`,
+};
+
+/** A press of the facilitator's clock, with its timeline line. */
+export async function pressClock(incident: string, action: ClockActionKind, speed: Speed, scenarioMinutes: number, actor: string, now = Date.now()): Promise<void> {
+  await commitAll(db, [
+    { actor, incident, kind: 'exercise.clock', data: { action, at: now, speed } },
+    logEntry(incident, actor, CLOCK_WORDS[action](speed, scenarioMinutes), 'event', now),
+  ]);
+}
+
+export function injectText(inject: Inject): string {
+  return `${INJECT_KIND_NAMES[inject.kind]}: ${inject.text}${inject.severity ? ` (severity now ${inject.severity})` : ''}`;
+}
+
+/**
+ * Delivers an inject: its timeline entry, the delivery record and, when the inject says so, the
+ * severity change — one commit. The severity op must come right after the delivery op: that is
+ * how scoring tells it from a change the team made (runEvents.ts).
+ */
+export async function deliverInject(incident: IncidentView, inject: Inject, adhoc: boolean, actor: string, now = Date.now()): Promise<void> {
+  const entry = logEntry(incident.id, actor, injectText(inject), 'inject', now, ['inject']);
+  const intents: OpIntent[] = [entry, { actor, incident: incident.id, kind: 'exercise.inject', data: { inject, entry: (entry.data as { entry: string }).entry, adhoc } }];
+  if (inject.severity && inject.severity !== incident.severity) intents.push({ actor, incident: incident.id, kind: 'incident.set', data: { fields: { severity: inject.severity } } });
+  await commitAll(db, intents);
+}
+
+/** A unique id for an inject the facilitator types during the run. */
+export function adhocInjectId(): string {
+  return newRecordId('ent').replace(/^ent-/, 'adhoc-');
+}
+
+export async function setManualCheck(incident: string, expected: string, met: boolean, actor: string): Promise<void> {
+  await commitAll(db, [{ actor, incident, kind: 'exercise.manual', data: { expected, met } }]);
+}
