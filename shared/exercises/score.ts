@@ -6,6 +6,7 @@
  */
 import { PHASES, type Phase } from '../domain/incident.ts';
 import { escapeLine } from '../runbooks/format.ts';
+import { EXERCISE_BANNER } from '../timeline/exportTimeline.ts';
 import type { ExpectedAction, Scenario } from './scenario.ts';
 
 export const RUN_EVENT_KINDS = ['status-update', 'checklist-started', 'role-assigned', 'severity-set', 'phase-reached'] as const;
@@ -132,7 +133,7 @@ export interface ReportDetails {
   timeline?: readonly TimelineRow[];
 }
 
-export const EXERCISE_BANNER = '**EXERCISE — NOT A REAL INCIDENT**';
+export { EXERCISE_BANNER } from '../timeline/exportTimeline.ts';
 
 /** `T+05`, `T+1:05:30` style scenario time. */
 export function formatScenarioTime(minutes: number): string {

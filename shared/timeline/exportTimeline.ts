@@ -13,7 +13,10 @@ import { formatClock, formatElapsedSince, spansMultipleDays } from './timeFormat
 
 /** The incident fields an export needs; an IncidentView fits. */
 export type TimelineIncident = Pick<IncidentView, 'id' | 'title' | 'severity' | 'declaredAt'> &
-  Partial<Pick<IncidentView, 'detectedAt'>>;
+  Partial<Pick<IncidentView, 'detectedAt' | 'exercise'>>;
+
+/** The first line of every Markdown export of an exercise (the after-action report uses it too). */
+export const EXERCISE_BANNER = '**EXERCISE — NOT A REAL INCIDENT**';
 
 export interface TimelineExportOptions {
   /** T+ is measured from here (ISO UTC); default: the incident's declaredAt. */
@@ -39,6 +42,8 @@ export const TIMELINE_CSV_COLUMNS = [
   'struck_by',
   'struck_reason',
   'edits',
+  /** true on every row of an exercise's timeline: a row copied elsewhere still says it was a rehearsal. */
+  'exercise',
 ] as const;
 
 /** Event time, then record order, then id: a total order, so exports are reproducible. */
@@ -101,6 +106,7 @@ export function timelineToCsv(
       entry.struck ? author(entry.struck.actor) : '',
       entry.struck?.reason ?? '',
       String(entry.edits),
+      String(incident.exercise === true),
     ]);
   }
   return (options.bom ? '\uFEFF' : '') + records.map((record) => `${record.map(csvCell).join(',')}\r\n`).join('');
@@ -178,6 +184,7 @@ export function timelineToMarkdown(
   const struck = sorted.filter((entry) => entry.struck !== null).length;
 
   const lines = [
+    ...(incident.exercise ? [EXERCISE_BANNER, ''] : []),
     `# Timeline — ${escapeInline(incident.title.replace(/\s+/g, ' ').trim()).replace(/#/g, '\\#')}`,
     '',
     `- **Severity:** ${mdCell(incident.severity)}`,
@@ -185,6 +192,7 @@ export function timelineToMarkdown(
     `- **Declared:** ${formatClock(incident.declaredAt, utcDay)}`,
   ];
   if (incident.detectedAt) lines.push(`- **Detected:** ${formatClock(incident.detectedAt, utcDay)}`);
+  if (incident.exercise) lines.push('- **Exercise:** yes — a rehearsal, not a real incident');
   lines.push(
     `- **Entries:** ${sorted.length}${struck > 0 ? ` (${struck} struck)` : ''}`,
     '',

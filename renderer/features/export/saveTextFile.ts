@@ -30,3 +30,9 @@ export function fileNameFor(title: string, suffix: string): string {
   const base = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60).toLowerCase();
   return `${base || 'incident'}-${suffix}`;
 }
+
+/** An incident's export name; an exercise's always starts with "exercise-", so the file says what it is. */
+export function incidentFileName(incident: { title: string; exercise: boolean }, suffix: string): string {
+  const title = incident.exercise && !/^exercise\b/i.test(incident.title.trim()) ? `Exercise ${incident.title}` : incident.title;
+  return fileNameFor(title, suffix);
+}

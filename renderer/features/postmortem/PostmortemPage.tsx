@@ -17,7 +17,7 @@ import { ActionsTable } from '../actions/ActionsTable.tsx';
 import { localToday } from '../actions/actionItems.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
-import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
@@ -60,7 +60,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   }
 
   async function exportFile() {
-    await run(async () => setStatus(await saveTextFile(fileNameFor(current.title, 'postmortem.md'), markdown(), 'markdown')));
+    await run(async () => setStatus(await saveTextFile(incidentFileName(current, 'postmortem.md'), markdown(), 'markdown')));
   }
 
   async function copy() {

@@ -8,7 +8,7 @@ import { spansMultipleDays } from '../../../shared/timeline/timeFormat.ts';
 import { db } from '../../app/db.ts';
 import { useUi } from '../../app/store.ts';
 import { commit } from '../../db/commit.ts';
-import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { EditEntryDialog, EntryHistoryDialog, StrikeEntryDialog } from './EntryDialogs.tsx';
 import { EntryComposer } from './EntryComposer.tsx';
 import type { EntryAction } from './EntryRow.tsx';
@@ -104,7 +104,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
   async function exportAs(format: 'csv' | 'markdown') {
     try {
       const content = exportIncidentTimeline(incident, entries, format);
-      setStatus(await saveTextFile(fileNameFor(incident.title, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format));
+      setStatus(await saveTextFile(incidentFileName(incident, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format));
     } catch (failure) {
       setStatus(`Export failed: ${errorMessage(failure)}`);
     }
