@@ -112,7 +112,7 @@ export function App() {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
-      <RunningExercisesBanner />
+      <RunningExercisesBanner except={'id' in route ? route.id : undefined} />
       {driverFailure && <p role="alert" className="error">{`An exercise inject could not be delivered: ${driverFailure}`}</p>}
       <main className="content">
         <Page route={route} operator={operator} />

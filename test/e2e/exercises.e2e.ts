@@ -110,3 +110,26 @@ test('a facilitator runs "Database connection pool exhausted" at 5×: injects co
   await expect(page.getByText('0 real incidents; 1 exercise left out.', { exact: false })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a scenario written in the editor is refused with the line at fault, then saved; an imported JSON scenario with a bad field is refused naming it', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Fran Facilitator');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  const source = page.getByLabel(/^Scenario \(Markdown/);
+  const text = await source.inputValue();
+  await source.fill(text.replace('id: my-scenario', 'id: vendor-outage').replace('# My scenario', '# Vendor outage').replace('- T+10 customer:', '- T+10 rumour:'));
+  await expect(page.getByRole('list', { name: 'Problems in the scenario' })).toContainText('line 14: inject kind "rumour" is not one of alert, fact, customer, executive, other');
+  await expect(page.getByRole('button', { name: 'Save scenario' })).toBeDisabled();
+  await source.fill((await source.inputValue()).replace('- T+10 rumour:', '- T+10 customer:'));
+  await expect(page.getByRole('status')).toContainText('Valid: Vendor outage — 2 injects, 2 expected actions');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.getByRole('button', { name: 'Start exercise: Vendor outage' })).toBeVisible();
+
+  const bad = { id: 'bad-json', title: 'Bad JSON', briefing: 'x', type: 'availability', severity: 'P1', roles: ['scribe'], injects: [{ id: 'i1', at: -5, kind: 'alert', text: 'x' }], expected: [{ id: 'e1', text: 'x', check: { kind: 'manual' } }] };
+  await page.getByLabel('Import scenario file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad, null, 2)) });
+  await expect(page.getByRole('status')).toContainText('bad.json was not imported; nothing was changed');
+  await expect(page.getByRole('list', { name: 'Problems in the imported file' })).toContainText('injects[0].at: at must be 0 or more minutes');
+  await expect(page.getByRole('button', { name: 'Start exercise: Bad JSON' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -144,3 +144,22 @@ test('the post-mortem composer with its preview, and the metrics charts', async 
   await page.getByRole('link', { name: 'Metrics' }).click();
   await page.screenshot({ path: 'test-results/screenshots/metrics-light.png', fullPage: true });
 });
+
+test('the facilitator console mid-exercise, the board with the exercise, and the scenario library', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openAs(page, 'Fran Facilitator');
+  await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
+  await page.screenshot({ path: 'test-results/screenshots/exercises-dark.png' });
+  await page.getByRole('button', { name: 'Start exercise: Database connection pool exhausted' }).click();
+  await page.getByRole('radio', { name: '5×' }).click();
+  await page.getByRole('button', { name: 'Start exercise clock' }).click();
+  await page.clock.runFor(125_000);
+  for (const theme of ['dark', 'light'] as const) {
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.screenshot({ path: `test-results/screenshots/exercise-console-${theme}.png`, fullPage: true });
+  }
+  await page.getByRole('link', { name: 'War Room' }).click();
+  await page.screenshot({ path: 'test-results/screenshots/board-exercise-light.png' });
+});

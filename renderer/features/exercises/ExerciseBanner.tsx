@@ -13,11 +13,12 @@ export function ExerciseBanner({ title }: { title?: string }) {
  * Across the whole app while an exercise runs (started and not ended): whatever screen people
  * are on, they can tell the rehearsal's activity from real work.
  */
-export function RunningExercisesBanner() {
+export function RunningExercisesBanner({ except }: { except?: string | undefined }) {
   const running = useLiveQuery(async () => {
-    const live = [...(await listExercises(db)).values()].filter((exercise) => exercise.clock.startedAt !== null && exercise.endedAt === null);
+    // The exercise's own pages carry their own banner.
+    const live = [...(await listExercises(db)).values()].filter((exercise) => exercise.clock.startedAt !== null && exercise.endedAt === null && exercise.incident !== except);
     return live.map((exercise) => ({ id: exercise.incident, title: exercise.scenario.title, last: exercise.delivered.at(-1)?.inject.at }));
-  }, []);
+  }, [except]);
   if (!running || running.length === 0) return null;
   return (
     <p role="note" className="exercise-banner app-exercise-banner">

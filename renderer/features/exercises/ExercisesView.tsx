@@ -34,12 +34,12 @@ What the players are told at the start.
 - role assigned: incident commander
 `;
 
-/** "Line 12: …" for Markdown, the field path for JSON: precise enough to fix without guessing. */
+/** Each message already names its line (Markdown) or field path (JSON): precise enough to fix without guessing. */
 export function ScenarioErrors({ label, errors }: { label: string; errors: readonly ScenarioError[] }) {
   return (
     <ul className="error" aria-label={label}>
       {errors.map((e, i) => (
-        <li key={i}>{e.line === undefined ? e.message : `Line ${e.line}: ${e.message}`}</li>
+        <li key={i}>{e.message}</li>
       ))}
     </ul>
   );
