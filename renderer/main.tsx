@@ -1,13 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { db } from './app/db.ts';
+import { ensurePersistentStorage } from './backup/persistence.ts';
+import { openDatabase } from './db/openDatabase.ts';
+import { RecoveryScreen } from './features/backup/RecoveryScreen.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+
+// The database is opened (or refused) before anything renders: a failure shows the recovery
+// screen, never an app that looks empty.
+void openDatabase(db).then((failure) => {
+  void ensurePersistentStorage();
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>{failure ? <RecoveryScreen failure={failure} /> : <App />}</ErrorBoundary>
+    </StrictMode>,
+  );
+});

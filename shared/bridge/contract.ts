@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MenuCommand } from './commands.ts';
 import { MAX_ARCHIVE_BYTES } from '../backup/archiveFile.ts';
 import { ExchangeArgs, ExchangeResult, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 
@@ -24,7 +25,7 @@ const SaveFileArgs = z
       .max(200)
       .refine((n) => !/[/\\\0]/.test(n), 'a file name, not a path'),
     content: z.string().max(64 * 1024 * 1024),
-    format: z.enum(['markdown', 'csv', 'json']),
+    format: z.enum(['markdown', 'csv', 'json', 'warroom']),
   })
   .strict();
 
@@ -99,7 +100,9 @@ export function isBridgeMethod(name: unknown): name is BridgeMethod {
   return typeof name === 'string' && Object.hasOwn(bridgeContract, name);
 }
 
-/** The single function preload exposes as `window.warroom`. */
+/** What preload exposes as `window.warroom`: one call into the host, and the menu's commands. */
 export interface Bridge {
   invoke<M extends BridgeMethod>(method: M, args: BridgeArgs<M>): Promise<BridgeReply<BridgeResult<M>>>;
+  /** Application-menu commands (desktop only); returns the unsubscribe. */
+  onCommand?(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,6 +1,6 @@
 import { hostBridge } from '../../bridge/hostBridge.ts';
 
-const MIME = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json' } as const;
+const MIME = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json', warroom: 'application/x-warroom-archive' } as const;
 
 /**
  * Save text the user exported: the native save dialog in the desktop app, a download in the

@@ -34,8 +34,8 @@ afterEach(async () => {
 async function materializedSnapshot(db: WarRoomDb): Promise<string> {
   const [incidents, entries] = await Promise.all([db.incidents.orderBy('key').toArray(), db.entries.orderBy('key').toArray()]);
   const [settings, checklists] = await Promise.all([db.settings.orderBy('key').toArray(), db.checklists.orderBy('key').toArray()]);
-  const [postmortems, actions] = await Promise.all([db.postmortems.orderBy('key').toArray(), db.actions.orderBy('key').toArray()]);
-  return canonicalJson({ incidents, entries, settings, checklists, postmortems, actions });
+  const [postmortems, actions, exercises] = await Promise.all([db.postmortems.orderBy('key').toArray(), db.actions.orderBy('key').toArray(), db.exercises.orderBy('key').toArray()]);
+  return canonicalJson({ incidents, entries, settings, checklists, postmortems, actions, exercises });
 }
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);

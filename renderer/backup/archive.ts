@@ -1,0 +1,51 @@
+import { decodeArchive, encodeArchive } from '../../shared/backup/archiveFile.ts';
+import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
+import { emitCommitted } from '../db/changes.ts';
+import type { WarRoomDb } from '../db/database.ts';
+import { loadDeviceState } from '../db/device.ts';
+
+/**
+ * "Export all": every op this laptop holds — applied and pending (from a newer app) — in one
+ * archive file. The ops are the source of truth, so the file restores everything else.
+ */
+export async function exportAll(db: WarRoomDb, now = Date.now()): Promise<{ text: string; opCount: number }> {
+  const { ops, pending, device } = await db.transaction('r', [db.ops, db.pending, db.meta], async () => ({
+    ops: await db.ops.toArray(),
+    pending: await db.pending.toArray(),
+    device: (await loadDeviceStateReadOnly(db)) ?? '0000000000000000',
+  }));
+  const all = [...ops, ...pending.map((row) => row.op)];
+  return { text: encodeArchive({ ops: all, device, createdAt: new Date(now).toISOString() }), opCount: new Set(all.map((op) => op.hash)).size };
+}
+
+/** The device id without creating one (an export must not write). */
+async function loadDeviceStateReadOnly(db: WarRoomDb): Promise<string | null> {
+  const row = await db.meta.get('device');
+  return row?.key === 'device' ? row.value.device : null;
+}
+
+export type ImportResult =
+  | { ok: true; applied: number; duplicates: number; pending: number; total: number; createdAt: string; from: string }
+  | { ok: false; error: string };
+
+/**
+ * "Import": an archive's ops merged as ops, in one transaction, so importing the same file
+ * twice changes nothing and a bad file changes nothing at all (decodeArchive refuses a file
+ * with any bad line before anything is written).
+ */
+export async function importArchive(db: WarRoomDb, text: string, now: () => number = Date.now): Promise<ImportResult> {
+  const decoded = decodeArchive(text);
+  if (!decoded.ok) return { ok: false, error: decoded.error };
+  await loadDeviceState(db);
+  const { result, change, pending } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {
+    const applied = await applyRemoteOpsInTransaction(db, decoded.ops, now);
+    // Keyed by content hash, as sync keeps them: the same op twice is one row.
+    const known = await db.pending.bulkGet(decoded.pending.map((item) => item.op.hash));
+    const fresh = decoded.pending.filter((_, i) => known[i] === undefined);
+    await db.pending.bulkPut(fresh.map(({ op, reason }) => ({ id: op.hash, op, reason })));
+    return { ...applied, pending: fresh.length };
+  });
+  emitCommitted(change);
+  const { header } = decoded;
+  return { ok: true, applied: result.applied, duplicates: result.duplicates, pending, total: header.opCount, createdAt: header.createdAt, from: header.device };
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { injectHost, sendMenuCommand } from './support/injectedHost.ts';
+
+/** Counts a store of a database straight from IndexedDB, beside the app. */
+function countStore(page: Page, database: string, store: string): Promise<number> {
+  return page.evaluate(
+    ([name, table]) =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open(name!);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const count = request.result.transaction(table!, 'readonly').objectStore(table!).count();
+          count.onsuccess = () => {
+            request.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    [database, store],
+  );
+}
+
+async function exportAll(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Data and backups' });
+  const downloaded = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export all…' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/^warroom-all-\d{8}-\d{4}\.warroom$/);
+  await expect(dialog.getByRole('status').last()).toContainText(/ops\)$/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+async function seed(page: Page): Promise<void> {
+  await openAs(page, 'Ana Scribe');
+  await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
+  await page.keyboard.type('Rolled back deploy 4411');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Rolled back deploy 4411');
+  await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
+}
+
+test('export all → wipe → import gives back every op and what they show; importing twice changes nothing; a truncated file changes nothing', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await seed(page);
+  const archive = await exportAll(page);
+  const opCount = Number(/"opCount":(\d+)/.exec(archive)?.[1]);
+  expect(opCount).toBe(await countStore(page, 'warroom', 'ops'));
+  expect(opCount).toBe(3);
+
+  // Wipe: the database is deleted and the app starts from nothing.
+  await page.evaluate(() => new Promise((resolve) => Object.assign(indexedDB.deleteDatabase('warroom'), { onsuccess: resolve, onerror: resolve })));
+  await page.goto('/?wiped');
+  await page.getByLabel('Your name').fill('Ana Scribe');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText('No incidents yet')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Data and backups' });
+  const file = (text: string) => ({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(text) });
+  await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive));
+  await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^Imported ${opCount} new ops from the archive of ${opCount} ops made .* \\(0 already here\\)\\.$`));
+  expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
+
+  await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive));
+  await expect(dialog.getByRole('status').last()).toContainText('Nothing new: everything in the archive');
+  expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
+
+  await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive.slice(0, Math.floor(archive.length / 2))));
+  await expect(dialog.getByRole('alert')).toContainText(/^all\.warroom was not imported; nothing was changed: archive is truncated: header says \d+ ops, file has \d+/);
+  expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const board = page.getByRole('table', { name: 'Incidents' });
+  await expect(board).toContainText('Checkout returns 500 for EU users');
+  await expect(board).toContainText('Disk full on db-3');
+  await board.getByRole('link', { name: 'Checkout returns 500 for EU users' }).click();
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Rolled back deploy 4411');
+  expect(errors).toEqual([]);
+});
+
+test('a database from a newer War Room is refused untouched, with a restore that carries on in a new database', async ({ page }) => {
+  await seed(page);
+  const archive = await exportAll(page);
+  // Another profile, as a newer War Room would have left it (Dexie stores version × 10).
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('newer-profile', 70);
+        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
+        request.onsuccess = () => {
+          request.result.close();
+          resolve(null);
+        };
+      }),
+  );
+  await page.goto('/?db=newer-profile');
+  await expect(page.getByRole('heading', { name: 'War Room cannot open its database' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('This database was written by a newer War Room (schema 7; this app reads up to 6).');
+  await expect(page.getByText('No incidents yet')).toHaveCount(0);
+  const version = () => page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'newer-profile')?.version);
+  expect(await version()).toBe(70);
+
+  // Restoring goes to a new database, and the app starts again on it.
+  await page.getByLabel('Restore from a .warroom file…').setInputFiles({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(archive) });
+  await page.getByLabel('Your name').fill('Ana Scribe');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('table', { name: 'Incidents' })).toContainText('Disk full on db-3');
+  expect(await version()).toBe(70);
+  const restored = await page.evaluate(() => localStorage.getItem('warroom.database'));
+  expect(restored).toMatch(/^warroom-restored-\d{8}T\d{6}$/);
+  expect(await countStore(page, restored!, 'ops')).toBe(Number(/"opCount":(\d+)/.exec(archive)?.[1]));
+});
+
+test('desktop menu: commands navigate, declare, and back up the op log into the data folder through the real host', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'warroom-e2e-data-'));
+  try {
+    await injectHost(page, { userDataDir });
+    await seed(page);
+    await sendMenuCommand(page, 'go-exercises');
+    await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
+    await sendMenuCommand(page, 'go-board');
+    await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+    await sendMenuCommand(page, 'declare');
+    await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await sendMenuCommand(page, 'back-up-now');
+    const dialog = page.getByRole('dialog', { name: 'Data and backups' });
+    await expect(dialog.getByRole('status').first()).toHaveText(/^Backed up 3 ops to .*warroom-backup-\d{8}-\d{6}\.warroom \(1 backups kept\)$/);
+    await expect(dialog).toContainText(/1 backups; newest warroom-backup-\d{8}-\d{6}\.warroom/);
+    const files = readdirSync(join(userDataDir, 'backups')).filter((name) => name.endsWith('.warroom'));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(userDataDir, 'backups', files[0]!), 'utf8')).toMatch(/^\{"format":"warroom-backup","version":1,.*"opCount":3,/);
+    await dialog.getByRole('button', { name: 'Back up now' }).click();
+    await expect(dialog.getByRole('status').first()).toHaveText('No change since the last backup (3 ops)');
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
