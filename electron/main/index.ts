@@ -7,6 +7,7 @@ import { registerAppScheme, serveAppScheme } from './appScheme.ts';
 import { createHostHandlers } from './hostHandlers.ts';
 import { registerBridge } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
+import { COMMAND_CHANNEL } from '../../shared/bridge/commands.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
 import { buildWindowOptions } from './windowOptions.ts';
@@ -72,7 +73,14 @@ async function start(): Promise<void> {
   });
   await serveAppScheme(rendererRoot);
   registerBridge(createDispatcher(createHostHandlers()), trusted);
-  const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged });
+  const template = buildMenuTemplate({
+    isMac: process.platform === 'darwin',
+    isDev: !app.isPackaged,
+    send: (command) => {
+      focusMainWindow();
+      mainWindow?.webContents.send(COMMAND_CHANNEL, command);
+    },
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();
 }

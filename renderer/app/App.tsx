@@ -11,6 +11,8 @@ import { SyncDialog } from '../features/sync/SyncDialog.tsx';
 import { SyncStatus } from '../features/sync/SyncStatus.tsx';
 import { hostBridge } from '../bridge/hostBridge.ts';
 import { startSync } from '../sync/syncService.ts';
+import { startBackups } from '../backup/backupService.ts';
+import { DataDialog, type DataAction } from '../features/backup/DataDialog.tsx';
 import { db } from './db.ts';
 import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
@@ -45,7 +47,8 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
   const [runbooksOpen, setRunbooksOpen] = useState(false);
-  const { route, theme, projector, toggleTheme, setDeclareOpen, syncRouteFromHash } = useUi();
+  const [dataOpen, setDataOpen] = useState<DataAction | 'open' | null>(null);
+  const { route, theme, projector, toggleTheme, toggleProjector, setDeclareOpen, syncRouteFromHash, navigate } = useUi();
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -68,9 +71,26 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setDeclareOpen]);
 
+  // The desktop app's menu: the same actions as the page's buttons and links.
+  useEffect(
+    () =>
+      hostBridge()?.onCommand?.((command) => {
+        if (command === 'declare') setDeclareOpen(true);
+        else if (command === 'go-board') navigate({ name: 'incidents' });
+        else if (command === 'go-actions') navigate({ name: 'actions' });
+        else if (command === 'go-metrics') navigate({ name: 'metrics' });
+        else if (command === 'go-exercises') navigate({ name: 'exercises' });
+        else if (command === 'toggle-theme') toggleTheme();
+        else if (command === 'projector') toggleProjector();
+        else setDataOpen(command);
+      }),
+    [setDeclareOpen, navigate, toggleTheme, toggleProjector],
+  );
+
   // Sync starts once someone is at the keyboard: the device file carries their laptop's name.
   const signedIn = typeof operator === 'string';
   useEffect(() => (signedIn ? startSync(db, hostBridge()) : undefined), [signedIn]);
+  useEffect(() => (signedIn ? startBackups(db, hostBridge()) : undefined), [signedIn]);
 
   const driverFailure = useExerciseDriver(typeof operator === 'string' ? operator : null);
 
@@ -105,6 +125,9 @@ export function App() {
         <button type="button" onClick={() => setRunbooksOpen(true)}>
           Runbooks
         </button>
+        <button type="button" onClick={() => setDataOpen('open')}>
+          Data
+        </button>
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
@@ -120,6 +143,7 @@ export function App() {
       <DeclareIncidentDialog actor={operator} />
       {runbooksOpen && <RunbooksDialog actor={operator} onClose={() => setRunbooksOpen(false)} />}
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
+      {dataOpen && <DataDialog start={dataOpen === 'open' ? undefined : dataOpen} onClose={() => setDataOpen(null)} />}
       {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
     </>
   );

@@ -127,7 +127,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
         <p className="scenario-time">
           <output aria-label="Scenario time">{clockText(minutes)}</output> <span className="sub">{clockState(standing)}</span>
         </p>
-        <div className="actions clock-actions">
+        <div className="actions start">
           {!started && (
             <button type="button" className="primary" onClick={() => void press('start')}>
               Start exercise clock

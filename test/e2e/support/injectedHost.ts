@@ -3,6 +3,7 @@ import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import { join } from 'node:path';
 import { backupHandlers } from '../../../electron/host/backupHandlers.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
+import type { MenuCommand } from '../../../shared/bridge/commands.ts';
 
 /**
  * Gives a page the desktop app's `window.warroom` bridge, backed by the real host modules
@@ -26,6 +27,20 @@ export async function injectHost(page: Page, options: { userDataDir: string; cho
   await page.exposeBinding('__warroomHost', (_source, method: unknown, args: unknown) => dispatcher.dispatch(method, args, undefined));
   await page.addInitScript(() => {
     const call = (window as unknown as { __warroomHost(method: string, args: unknown): Promise<unknown> }).__warroomHost;
-    (window as unknown as { warroom: unknown }).warroom = { invoke: (method: string, args: unknown) => call(method, args) };
+    // Menu commands, as main would send them: sendMenuCommand() below plays the menu.
+    const listeners = new Set<(command: string) => void>();
+    (window as unknown as { __warroomMenu(command: string): void }).__warroomMenu = (command) => listeners.forEach((listener) => listener(command));
+    (window as unknown as { warroom: unknown }).warroom = {
+      invoke: (method: string, args: unknown) => call(method, args),
+      onCommand: (listener: (command: string) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
   });
+}
+
+/** A click on an application-menu item in the desktop app. */
+export async function sendMenuCommand(page: Page, command: MenuCommand): Promise<void> {
+  await page.evaluate((name) => (window as unknown as { __warroomMenu(command: string): void }).__warroomMenu(name), command);
 }
