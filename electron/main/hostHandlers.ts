@@ -6,10 +6,11 @@ import type { BridgeHandlers } from '../host/dispatch.ts';
 import type { OpenDialogRequest } from '../host/openFile.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
 import { syncHandlers } from '../host/syncHandlers.ts';
+import type { OpenedFiles } from '../host/openedFiles.ts';
 import type { CallContext } from './ipc.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
-export function createHostHandlers(): BridgeHandlers<CallContext> {
+export function createHostHandlers(openedFiles: OpenedFiles): BridgeHandlers<CallContext> {
   return {
     'app.info': () =>
       appInfo({
@@ -31,6 +32,7 @@ export function createHostHandlers(): BridgeHandlers<CallContext> {
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     ...syncHandlers<CallContext>(),
+    'file.takeOpened': () => openedFiles.take(),
     ...backupHandlers<CallContext>({
       backupsDir: join(app.getPath('userData'), 'backups'),
       dataDir: app.getPath('userData'),

@@ -7,7 +7,8 @@ import { registerAppScheme, serveAppScheme } from './appScheme.ts';
 import { createHostHandlers } from './hostHandlers.ts';
 import { registerBridge } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
-import { COMMAND_CHANNEL } from '../../shared/bridge/commands.ts';
+import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/commands.ts';
+import { archivePathsIn, createOpenedFiles } from '../host/openedFiles.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
 import { buildWindowOptions } from './windowOptions.ts';
@@ -54,6 +55,15 @@ function createMainWindow(): void {
   });
 }
 
+/** Archives the OS handed over, waiting for the page to take them (file.takeOpened). */
+const openedFiles = createOpenedFiles();
+openedFiles.offer(archivePathsIn(process.argv.slice(1), process.cwd()));
+
+function sendCommand(command: MenuCommand): void {
+  focusMainWindow();
+  mainWindow?.webContents.send(COMMAND_CHANNEL, command);
+}
+
 function focusMainWindow(): void {
   if (!mainWindow) {
     if (app.isReady()) createMainWindow();
@@ -72,15 +82,8 @@ async function start(): Promise<void> {
     onError: (error) => console.warn('could not remember the window position', error),
   });
   await serveAppScheme(rendererRoot);
-  registerBridge(createDispatcher(createHostHandlers()), trusted);
-  const template = buildMenuTemplate({
-    isMac: process.platform === 'darwin',
-    isDev: !app.isPackaged,
-    send: (command) => {
-      focusMainWindow();
-      mainWindow?.webContents.send(COMMAND_CHANNEL, command);
-    },
-  });
+  registerBridge(createDispatcher(createHostHandlers(openedFiles)), trusted);
+  const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendCommand });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();
 }
@@ -92,7 +95,15 @@ if (!app.requestSingleInstanceLock()) {
   // Another War Room is running; it gets the 'second-instance' event and comes to the front.
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // A .warroom double-clicked while War Room runs: a second launch (Windows, Linux) or open-file (macOS).
+  app.on('second-instance', (_event, argv, cwd) => {
+    focusMainWindow();
+    if (openedFiles.offer(archivePathsIn(argv, cwd))) sendCommand('import-opened');
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (openedFiles.offer([path]) && app.isReady()) sendCommand('import-opened');
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

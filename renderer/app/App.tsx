@@ -48,6 +48,7 @@ export function App() {
   const [syncOpen, setSyncOpen] = useState(false);
   const [runbooksOpen, setRunbooksOpen] = useState(false);
   const [dataOpen, setDataOpen] = useState<DataAction | 'open' | null>(null);
+  const [incoming, setIncoming] = useState<{ name: string; text: string } | null>(null);
   const { route, theme, projector, toggleTheme, toggleProjector, setDeclareOpen, syncRouteFromHash, navigate } = useUi();
 
   useEffect(() => {
@@ -91,6 +92,10 @@ export function App() {
   const signedIn = typeof operator === 'string';
   useEffect(() => (signedIn ? startSync(db, hostBridge()) : undefined), [signedIn]);
   useEffect(() => (signedIn ? startBackups(db, hostBridge()) : undefined), [signedIn]);
+  // A .warroom the app was launched with waits in main until someone is here to see its import.
+  useEffect(() => {
+    if (signedIn) void hostBridge()?.invoke('file.takeOpened', {}).then((reply) => reply.ok && reply.value && setIncoming({ name: reply.value.path, text: reply.value.content }));
+  }, [signedIn]);
 
   const driverFailure = useExerciseDriver(typeof operator === 'string' ? operator : null);
 
@@ -143,7 +148,16 @@ export function App() {
       <DeclareIncidentDialog actor={operator} />
       {runbooksOpen && <RunbooksDialog actor={operator} onClose={() => setRunbooksOpen(false)} />}
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
-      {dataOpen && <DataDialog start={dataOpen === 'open' ? undefined : dataOpen} onClose={() => setDataOpen(null)} />}
+      {(dataOpen || incoming) && (
+        <DataDialog
+          start={dataOpen === 'open' || dataOpen === null ? undefined : dataOpen}
+          incoming={incoming ?? undefined}
+          onClose={() => {
+            setDataOpen(null);
+            setIncoming(null);
+          }}
+        />
+      )}
       {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
     </>
   );

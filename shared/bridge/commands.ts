@@ -8,6 +8,8 @@ export const MENU_COMMANDS = [
   'declare',
   'export-all',
   'import',
+  /** The OS handed over a .warroom file: take it with file.takeOpened. */
+  'import-opened',
   'back-up-now',
   'open-data-folder',
   'go-board',

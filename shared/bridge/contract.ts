@@ -79,6 +79,8 @@ export const bridgeContract = {
     args: z.object({ title: z.string().min(1).max(200), format: z.enum(['warroom']) }).strict(),
     result: z.object({ path: z.string(), content: ArchiveText }).nullable(),
   },
+  /** The next archive the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
+  'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: ArchiveText }).nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */
   'app.openDataFolder': { args: NoArgs, result: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
 } as const;

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { createOpenedFiles } from '../../electron/host/openedFiles.ts';
 import { injectHost, sendMenuCommand } from './support/injectedHost.ts';
 
 /** Counts a store of a database straight from IndexedDB, beside the app. */
@@ -140,6 +141,38 @@ test('desktop menu: commands navigate, declare, and back up the op log into the 
     expect(readFileSync(join(userDataDir, 'backups', files[0]!), 'utf8')).toMatch(/^\{"format":"warroom-backup","version":1,.*"opCount":3,/);
     await dialog.getByRole('button', { name: 'Back up now' }).click();
     await expect(dialog.getByRole('status').first()).toHaveText('No change since the last backup (3 ops)');
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test('a .warroom file the OS hands over is imported: at launch, and while running', async ({ browser }) => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'warroom-e2e-opened-'));
+  try {
+    // Laptop A exports everything to a file.
+    const a = await browser.newPage();
+    await seed(a);
+    const file = join(userDataDir, 'handover.warroom');
+    writeFileSync(file, await exportAll(a));
+    await a.close();
+
+    // Laptop B is launched by a double-click on that file.
+    const b = await browser.newPage();
+    const errors = collectPageErrors(b);
+    const opened = createOpenedFiles();
+    opened.offer([file]);
+    await injectHost(b, { userDataDir, openedFiles: opened });
+    await openAs(b, 'Ben Lead');
+    const dialog = b.getByRole('dialog', { name: 'Data and backups' });
+    await expect(dialog.getByRole('status').last()).toHaveText(/^Imported 3 new ops from the archive of 3 ops made .* \(0 already here\)\.$/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(b.getByRole('table', { name: 'Incidents' })).toContainText('Checkout returns 500 for EU users');
+
+    // The same file double-clicked again while B runs: nothing new.
+    opened.offer([file]);
+    await sendMenuCommand(b, 'import-opened');
+    await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Nothing new: everything in the archive`));
     expect(errors).toEqual([]);
   } finally {
     rmSync(userDataDir, { recursive: true, force: true });

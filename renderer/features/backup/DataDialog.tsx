@@ -22,10 +22,10 @@ function stamp(now: number): string {
 }
 
 /** What a menu command asks the dialog to do as it opens. */
-export type DataAction = 'export-all' | 'import' | 'back-up-now' | 'open-data-folder';
+export type DataAction = 'export-all' | 'import' | 'import-opened' | 'back-up-now' | 'open-data-folder';
 
 /** Everything on this laptop as one file, bringing such a file in, backups and storage. */
-export function DataDialog({ onClose, start }: { onClose(): void; start?: DataAction | undefined }) {
+export function DataDialog({ onClose, start, incoming }: { onClose(): void; start?: DataAction | undefined; incoming?: { name: string; text: string } | undefined }) {
   const bridge = hostBridge();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,6 +71,17 @@ export function DataDialog({ onClose, start }: { onClose(): void; start?: DataAc
       (file) => file && importFile(file),
       (failure: unknown) => setError(errorMessage(failure)),
     );
+  /** A .warroom the OS handed over (double-click): imported as it arrives, the result shown. */
+  const importOpened = () =>
+    bridge &&
+    act(async () => {
+      const reply = await bridge.invoke('file.takeOpened', {});
+      if (!reply.ok) throw new Error(reply.error.message);
+      if (!reply.value) return 'No file is waiting to be imported.';
+      const result = await importArchive(db, reply.value.content);
+      if (!result.ok) throw new Error(`${reply.value.path} was not imported; nothing was changed: ${result.error}`);
+      return `${reply.value.path}: ${describeImport(result)}`;
+    });
   const openDataFolder = () =>
     bridge &&
     act(async () => {
@@ -81,12 +92,14 @@ export function DataDialog({ onClose, start }: { onClose(): void; start?: DataAc
 
   const started = useRef(false);
   useEffect(() => {
-    if (started.current || !start) return;
+    if (started.current || (!start && !incoming)) return;
     started.current = true;
     // After this render: the action reports through state.
     void Promise.resolve().then(() => {
-      if (start === 'export-all') void exportEverything();
+      if (incoming) void importFile(incoming);
+      else if (start === 'export-all') void exportEverything();
       else if (start === 'import') void importWithDialog();
+      else if (start === 'import-opened') void importOpened();
       else if (start === 'back-up-now' && bridge) void act(() => backUpNow(db, bridge));
       else if (start === 'open-data-folder') void openDataFolder();
     });

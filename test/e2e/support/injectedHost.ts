@@ -4,19 +4,25 @@ import { join } from 'node:path';
 import { backupHandlers } from '../../../electron/host/backupHandlers.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
 import type { MenuCommand } from '../../../shared/bridge/commands.ts';
+import { createOpenedFiles, type OpenedFiles } from '../../../electron/host/openedFiles.ts';
 
 /**
  * Gives a page the desktop app's `window.warroom` bridge, backed by the real host modules
  * running in the test's Node process (the Electron binary cannot run here). Arguments and results
  * go through the same zod-checked dispatcher as the main process.
  */
-export async function injectHost(page: Page, options: { userDataDir: string; chooseFolder?: () => string | null; chooseOpenPath?: () => string | undefined }): Promise<void> {
+export async function injectHost(
+  page: Page,
+  options: { userDataDir: string; chooseFolder?: () => string | null; chooseOpenPath?: () => string | undefined; openedFiles?: OpenedFiles },
+): Promise<void> {
+  const openedFiles = options.openedFiles ?? createOpenedFiles();
   const dispatcher = createDispatcher<void>({
     'app.info': () => ({ name: 'War Room', version: '0.0.0-e2e', platform: process.platform, versions: { node: process.versions.node }, userDataDir: options.userDataDir }),
     'file.save': () => ({ saved: false }),
     'app.notify': () => ({ shown: false }),
     'sync.chooseFolder': () => ({ path: options.chooseFolder?.() ?? null }),
     ...syncHandlers<void>(),
+    'file.takeOpened': () => openedFiles.take(),
     ...backupHandlers<void>({
       backupsDir: join(options.userDataDir, 'backups'),
       dataDir: options.userDataDir,

@@ -18,5 +18,6 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'backup.readLatest': unused('backup.readLatest'),
     'file.open': unused('file.open'),
     'app.openDataFolder': unused('app.openDataFolder'),
+    'file.takeOpened': unused('file.takeOpened'),
   };
 }
