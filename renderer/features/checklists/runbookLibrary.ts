@@ -1,6 +1,7 @@
 import { BUILT_IN_RUNBOOKS } from '../../../shared/runbooks/builtins.ts';
 import { parseRunbook, type ParseRunbookResult } from '../../../shared/runbooks/parse.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
+import { overlayLibrary } from '../../../shared/util/overlayLibrary.ts';
 import { commit } from '../../db/commit.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 
@@ -25,13 +26,11 @@ export async function customSources(db: WarRoomDb): Promise<string[]> {
  * (it was validated when saved); one that no longer does is left out rather than crash the view.
  */
 export function libraryOf(sources: readonly string[]): LibraryEntry[] {
-  const custom = new Map<string, LibraryEntry>();
-  for (const source of sources) {
+  const team = sources.flatMap((source): LibraryEntry[] => {
     const parsed = parseRunbook(source);
-    if (parsed.ok) custom.set(parsed.runbook.id, { runbook: parsed.runbook, builtIn: false, source });
-  }
-  const builtIns = BUILT_IN_RUNBOOKS.filter((r) => !custom.has(r.id)).map((runbook) => ({ runbook, builtIn: true }));
-  return [...builtIns, ...custom.values()];
+    return parsed.ok ? [{ runbook: parsed.runbook, builtIn: false, source }] : [];
+  });
+  return overlayLibrary<LibraryEntry>(BUILT_IN_RUNBOOKS.map((runbook) => ({ runbook, builtIn: true })), team, (entry) => entry.runbook.id);
 }
 
 /** Save (or replace, by id) a runbook written in Markdown, for the whole team; refused with line errors if invalid. */

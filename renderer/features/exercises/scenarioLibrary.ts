@@ -1,6 +1,7 @@
 import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
 import { parseScenario, type ParseScenarioResult } from '../../../shared/exercises/parse.ts';
 import type { Scenario } from '../../../shared/exercises/scenario.ts';
+import { overlayLibrary } from '../../../shared/util/overlayLibrary.ts';
 import { commit } from '../../db/commit.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 
@@ -16,13 +17,11 @@ export interface ScenarioEntry {
  * (it was validated when saved); one that no longer does is left out rather than crash the view.
  */
 export function scenarioLibraryOf(sources: readonly { source: string }[]): ScenarioEntry[] {
-  const custom = new Map<string, ScenarioEntry>();
-  for (const { source } of sources) {
+  const team = sources.flatMap(({ source }): ScenarioEntry[] => {
     const parsed = parseScenario(source);
-    if (parsed.ok) custom.set(parsed.scenario.id, { scenario: parsed.scenario, builtIn: false, source });
-  }
-  const builtIns = BUILT_IN_SCENARIOS.filter((s) => !custom.has(s.id)).map((scenario) => ({ scenario, builtIn: true }));
-  return [...builtIns, ...custom.values()];
+    return parsed.ok ? [{ scenario: parsed.scenario, builtIn: false, source }] : [];
+  });
+  return overlayLibrary<ScenarioEntry>(BUILT_IN_SCENARIOS.map((scenario) => ({ scenario, builtIn: true })), team, (entry) => entry.scenario.id);
 }
 
 /** Save (or replace, by id) a scenario for the whole team; refused with its errors if invalid. */
