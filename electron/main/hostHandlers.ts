@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, Notification, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, clipboard, dialog, Notification, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { appInfo } from '../host/appInfo.ts';
 import { backupHandlers } from '../host/backupHandlers.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
@@ -33,6 +33,10 @@ export function createHostHandlers(openedFiles: OpenedFiles): BridgeHandlers<Cal
     },
     ...syncHandlers<CallContext>(),
     'file.takeOpened': () => openedFiles.take(),
+    'clipboard.writeText': ({ text }) => {
+      clipboard.writeText(text);
+      return { written: true };
+    },
     ...backupHandlers<CallContext>({
       backupsDir: join(app.getPath('userData'), 'backups'),
       dataDir: app.getPath('userData'),

@@ -79,6 +79,11 @@ export const bridgeContract = {
     args: z.object({ title: z.string().min(1).max(200), format: z.enum(['warroom']) }).strict(),
     result: z.object({ path: z.string(), content: ArchiveText }).nullable(),
   },
+  /**
+   * Put text on the system clipboard. The page's own clipboard API needs a permission the
+   * hardened window never grants, so the desktop app copies here.
+   */
+  'clipboard.writeText': { args: z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), result: z.object({ written: z.literal(true) }) },
   /** The next archive the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
   'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: ArchiveText }).nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */

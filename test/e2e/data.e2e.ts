@@ -118,12 +118,19 @@ test('a database from a newer War Room is refused untouched, with a restore that
   expect(await countStore(page, restored!, 'ops')).toBe(Number(/"opCount":(\d+)/.exec(archive)?.[1]));
 });
 
-test('desktop menu: commands navigate, declare, and back up the op log into the data folder through the real host', async ({ page }) => {
+test('desktop: copy goes through the host; menu commands navigate, declare, and back up the op log into the data folder through the real host', async ({ page }) => {
   const errors = collectPageErrors(page);
   const userDataDir = mkdtempSync(join(tmpdir(), 'warroom-e2e-data-'));
   try {
-    await injectHost(page, { userDataDir });
+    const clipboard: string[] = [];
+    await injectHost(page, { userDataDir, clipboard });
     await seed(page);
+    // The hardened window denies the page's clipboard: copying goes through the host.
+    await page.getByRole('link', { name: 'Post-mortem' }).click();
+    await page.getByRole('button', { name: 'Copy Markdown' }).click();
+    await expect(page.getByText('Copied to the clipboard')).toBeVisible();
+    expect(clipboard).toHaveLength(1);
+    expect(clipboard[0]).toContain('Disk full on db-3');
     await sendMenuCommand(page, 'go-exercises');
     await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
     await sendMenuCommand(page, 'go-board');

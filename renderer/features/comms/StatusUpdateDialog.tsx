@@ -1,3 +1,4 @@
+import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
 import { statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { fillStatusTemplate, STATUS_TEMPLATES, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
@@ -29,7 +30,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(text);
+      await copyText(text);
       setMessage('Copied to the clipboard.');
     } catch {
       setMessage('The clipboard is not available here: select the text and copy it with Ctrl+C.');

@@ -1,3 +1,4 @@
+import { copyText } from '../../ui/copyText.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { TimelineMode } from '../../../shared/domain/postmortem.ts';
@@ -65,7 +66,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(markdown());
+      await copyText(markdown());
       setStatus('Copied to the clipboard');
     } catch {
       setStatus('The clipboard is not available here: use Export Markdown instead.');

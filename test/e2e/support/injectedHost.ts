@@ -13,7 +13,7 @@ import { createOpenedFiles, type OpenedFiles } from '../../../electron/host/open
  */
 export async function injectHost(
   page: Page,
-  options: { userDataDir: string; chooseFolder?: () => string | null; chooseOpenPath?: () => string | undefined; openedFiles?: OpenedFiles },
+  options: { userDataDir: string; chooseFolder?: () => string | null; chooseOpenPath?: () => string | undefined; openedFiles?: OpenedFiles; clipboard?: string[] },
 ): Promise<void> {
   const openedFiles = options.openedFiles ?? createOpenedFiles();
   const dispatcher = createDispatcher<void>({
@@ -23,6 +23,10 @@ export async function injectHost(
     'sync.chooseFolder': () => ({ path: options.chooseFolder?.() ?? null }),
     ...syncHandlers<void>(),
     'file.takeOpened': () => openedFiles.take(),
+    'clipboard.writeText': ({ text }) => {
+      options.clipboard?.push(text);
+      return { written: true };
+    },
     ...backupHandlers<void>({
       backupsDir: join(options.userDataDir, 'backups'),
       dataDir: options.userDataDir,

@@ -19,5 +19,6 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'file.open': unused('file.open'),
     'app.openDataFolder': unused('app.openDataFolder'),
     'file.takeOpened': unused('file.takeOpened'),
+    'clipboard.writeText': unused('clipboard.writeText'),
   };
 }
