@@ -12,7 +12,7 @@ import { SyncStatus } from '../features/sync/SyncStatus.tsx';
 import { hostBridge } from '../bridge/hostBridge.ts';
 import { startSync } from '../sync/syncService.ts';
 import { startBackups } from '../backup/backupService.ts';
-import { DataDialog, type DataAction } from '../features/backup/DataDialog.tsx';
+import { DataDialog, type DataAction, type Incoming } from '../features/backup/DataDialog.tsx';
 import { db } from './db.ts';
 import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
@@ -48,7 +48,7 @@ export function App() {
   const [syncOpen, setSyncOpen] = useState(false);
   const [runbooksOpen, setRunbooksOpen] = useState(false);
   const [dataOpen, setDataOpen] = useState<DataAction | 'open' | null>(null);
-  const [incoming, setIncoming] = useState<{ name: string; text: string } | null>(null);
+  const [incoming, setIncoming] = useState<Incoming | null>(null);
   const { route, theme, projector, toggleTheme, toggleProjector, setDeclareOpen, syncRouteFromHash, navigate } = useUi();
 
   useEffect(() => {
@@ -94,7 +94,13 @@ export function App() {
   useEffect(() => (signedIn ? startBackups(db, hostBridge()) : undefined), [signedIn]);
   // A .warroom the app was launched with waits in main until someone is here to see its import.
   useEffect(() => {
-    if (signedIn) void hostBridge()?.invoke('file.takeOpened', {}).then((reply) => reply.ok && reply.value && setIncoming({ name: reply.value.path, text: reply.value.content }));
+    if (!signedIn) return;
+    void hostBridge()
+      ?.invoke('file.takeOpened', {})
+      .then((reply) => {
+        if (!reply.ok) setIncoming({ error: reply.error.message });
+        else if (reply.value) setIncoming({ name: reply.value.path, text: reply.value.content });
+      });
   }, [signedIn]);
 
   const driverFailure = useExerciseDriver(typeof operator === 'string' ? operator : null);
@@ -150,6 +156,7 @@ export function App() {
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
       {(dataOpen || incoming) && (
         <DataDialog
+          key={dataOpen ?? 'incoming'}
           start={dataOpen === 'open' || dataOpen === null ? undefined : dataOpen}
           incoming={incoming ?? undefined}
           onClose={() => {

@@ -21,11 +21,14 @@ function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
 }
 
+/** A file the OS handed over at launch, read by the host, or why it could not be. */
+export type Incoming = { name: string; text: string } | { error: string };
+
 /** What a menu command asks the dialog to do as it opens. */
 export type DataAction = 'export-all' | 'import' | 'import-opened' | 'back-up-now' | 'open-data-folder';
 
 /** Everything on this laptop as one file, bringing such a file in, backups and storage. */
-export function DataDialog({ onClose, start, incoming }: { onClose(): void; start?: DataAction | undefined; incoming?: { name: string; text: string } | undefined }) {
+export function DataDialog({ onClose, start, incoming }: { onClose(): void; start?: DataAction | undefined; incoming?: Incoming | undefined }) {
   const bridge = hostBridge();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +99,8 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
     started.current = true;
     // After this render: the action reports through state.
     void Promise.resolve().then(() => {
-      if (incoming) void importFile(incoming);
+      if (incoming && 'error' in incoming) setError(incoming.error);
+      else if (incoming) void importFile(incoming);
       else if (start === 'export-all') void exportEverything();
       else if (start === 'import') void importWithDialog();
       else if (start === 'import-opened') void importOpened();
