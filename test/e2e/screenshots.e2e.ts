@@ -163,3 +163,22 @@ test('the facilitator console mid-exercise, the board with the exercise, and the
   await page.getByRole('link', { name: 'War Room' }).click();
   await page.screenshot({ path: 'test-results/screenshots/board-exercise-light.png' });
 });
+
+test('the data dialog and the recovery screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openAs(page, 'Ana Scribe');
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  await page.screenshot({ path: 'test-results/screenshots/data-dark.png' });
+  await page.goto('/?db=other');
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('newer-profile', 70);
+        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
+        request.onsuccess = () => resolve(request.result.close());
+      }),
+  );
+  await page.goto('/?db=newer-profile');
+  await page.getByRole('heading', { name: 'War Room cannot open its database' }).waitFor();
+  await page.screenshot({ path: 'test-results/screenshots/recovery-dark.png' });
+});
