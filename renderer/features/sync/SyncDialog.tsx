@@ -4,6 +4,8 @@ import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { describeFault, syncNow, useSyncActivity } from '../../sync/syncService.ts';
 import { readDeviceProfile, setDeviceName } from '../../sync/localStore.ts';
+import { ownForkStatus, takeNewIdentity } from '../../sync/newIdentity.ts';
+import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { useNow } from '../../ui/useNow.ts';
@@ -77,6 +79,42 @@ function SyncLog() {
   );
 }
 
+/**
+ * Shown when another install writes under this laptop's device id (a copied profile): sync stops
+ * pushing, or some of this laptop's changes lost their file name to the other install. Taking a
+ * new identity records them again under a new id, so the team gets them.
+ */
+function CopiedProfile({ forkFault }: { forkFault: boolean }) {
+  const status = useLiveQuery(() => ownForkStatus(db), []);
+  const [error, setError] = useState<string | null>(null);
+  if (!status || (!forkFault && status.twins === 0)) return null;
+  async function mend() {
+    try {
+      await takeNewIdentity(db);
+      // Views that hold rows in memory must read the refolded state.
+      window.location.reload();
+    } catch (failure) {
+      setError(`Not changed: ${errorMessage(failure)}`);
+    }
+  }
+  return (
+    <section className="copied-profile" aria-labelledby="copied-profile-title">
+      <h3 id="copied-profile-title">Another install uses this laptop's identity</h3>
+      <p>
+        {`Device id ${status.device} is also used by another install (a copied profile?). ${
+          status.twins + status.unsent > 0 ? `Changes made here (${status.twins + status.unsent}) cannot reach the team under it.` : 'This laptop cannot send new changes under it.'
+        } Give this laptop a new identity: those changes are recorded again under the new one, by the same people, and sync carries on. Do this on each install that shows this message.`}
+      </p>
+      <div className="actions start">
+        <button type="button" className="primary" onClick={() => void mend()}>
+          Give this laptop a new identity
+        </button>
+      </div>
+      <FormError message={error} />
+    </section>
+  );
+}
+
 /** Targets with their state, the means to add one, and what sync has been doing. */
 export function SyncDialog({ onClose }: { onClose(): void }) {
   const bridge = hostBridge();
@@ -115,6 +153,7 @@ export function SyncDialog({ onClose }: { onClose(): void }) {
           </li>
         ))}
       </ul>
+      <CopiedProfile forkFault={targets?.some((t) => t.lastFault?.code === 'fork') ?? false} />
       {bridge && <AddTargetForm bridge={bridge} />}
       <SyncLog />
       <CloseAction onClose={onClose} />

@@ -14,6 +14,7 @@ import { ENCRYPTION_PATH, FORMAT_PATH, deviceInfoPath, opsFolderPath, segmentPat
 import { encodeSegment } from '../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { rechain, rehashed } from '../sync/support/chains.ts';
+import { ownForkStatus, strandedOwnOps, takeNewIdentity } from '../../../renderer/sync/newIdentity.ts';
 import {
   DEVICE_IDS,
   PASSPHRASE,
@@ -292,6 +293,39 @@ describe('ops the round must keep but treat specially', () => {
     await expectHolds(ben.db, benBefore, [original6, copy7]);
     const integrity = await verifyIncident(ben.db, 'inc-ana001');
     expect(integrity.problems).toEqual([expect.objectContaining({ opId: copy7.id, reason: 'broken chain: prev does not match the hash of seq 6' })]);
+  });
+
+  it('a copied profile is mended by a new identity on each install: stranded ops are recorded again under it, nothing is lost, every laptop converges', async () => {
+    const { ana, ben, copy } = await forked();
+    await copy.sync();
+    expect((await ana.sync()).fault?.code).toBe('fork');
+    // What the app's sync service records after good rounds (this harness runs rounds bare).
+    await ana.db.syncTargets.toCollection().modify({ pushedSeq: 6 });
+    await copy.db.syncTargets.toCollection().modify({ pushedSeq: 7 });
+
+    // The original: nothing of its own is stranded; it just moves to a chain of its own.
+    expect(await strandedOwnOps(ana.db)).toMatchObject({ stranded: [], twins: 0 });
+    const anaNew = await takeNewIdentity(ana.db);
+    expect(anaNew).toEqual({ device: expect.stringMatching(/^[0-9a-f]{16}$/), reissued: 0 });
+    await actions(ana, 'Ana').add('inc-ana001', 'ent-after01', 'after the move');
+    expect(await ana.sync()).toMatchObject({ ok: true, pushed: 1 });
+
+    // The copy: its seq 6 lost the race for the file name, so it is recorded again under the new id.
+    const { stranded, twins } = await strandedOwnOps(copy.db);
+    expect([stranded.map((op) => op.seq), twins]).toEqual([[6], 1]);
+    expect(await ownForkStatus(copy.db)).toEqual({ device: copy.device, twins: 1, unsent: 0 });
+    expect(await ownForkStatus(ben.db)).toMatchObject({ twins: 0 });
+    const copyNew = await takeNewIdentity(copy.db);
+    expect(copyNew.reissued).toBe(1);
+    expect(copyNew.device).not.toBe(anaNew.device);
+    expect(await copy.sync()).toMatchObject({ ok: true, pushed: 1 });
+
+    // The old forked chain stays on the target (nothing is deleted), so rounds keep naming it as a
+    // problem; they all succeed, and every laptop ends with the same ops and state.
+    for (let pass = 0; pass < 2; pass++) for (const laptop of [ana, ben, copy]) expect(await laptop.sync()).toMatchObject({ ok: true });
+    await expectConverged([ana, ben, copy]);
+    const texts = (await ben.db.entries.toArray()).map((row) => row.view?.text);
+    expect(texts).toEqual(expect.arrayContaining(['written on the original', 'written on the copy', 'after the move']));
   });
 
   /**
