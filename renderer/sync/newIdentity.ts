@@ -27,7 +27,10 @@ export async function strandedOwnOps(db: WarRoomDb): Promise<{ device: string; s
 
 /** Cheap enough for a live view (index keys only): how many of this install's seqs another install also wrote, and how many are unsent. */
 export async function ownForkStatus(db: WarRoomDb): Promise<{ device: string; twins: number; unsent: number }> {
-  const state = await loadDeviceState(db);
+  // Read-only (it runs in a live query): before the first op there is no device yet, so nothing to report.
+  const row = await db.meta.get('device');
+  if (row?.key !== 'device') return { device: '', twins: 0, unsent: 0 };
+  const state = row.value;
   const keys = (await db.ops.where('[device+seq]').between([state.device, 1], [state.device, state.seq], true, true).keys()) as unknown as [string, number][];
   const seqs = new Set<number>();
   let twins = 0;

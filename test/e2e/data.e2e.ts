@@ -181,6 +181,7 @@ test('a .warroom file the OS hands over is imported: at launch, and while runnin
     await sendMenuCommand(b, 'import-opened');
     await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Nothing new: everything in the archive`));
     expect(errors).toEqual([]);
+    await b.close();
   } finally {
     rmSync(userDataDir, { recursive: true, force: true });
   }
