@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, clipboard, dialog, Notification, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, clipboard, dialog, Notification, safeStorage, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { appInfo } from '../host/appInfo.ts';
 import { backupHandlers } from '../host/backupHandlers.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
@@ -31,7 +31,8 @@ export function createHostHandlers(openedFiles: OpenedFiles): BridgeHandlers<Cal
       const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
-    ...syncHandlers<CallContext>(),
+    ...syncHandlers<CallContext>({ unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) }),
+    'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': ({ text }) => {
       clipboard.writeText(text);
@@ -67,4 +68,13 @@ async function chooseSavePath(request: SaveDialogRequest, ctx: CallContext): Pro
     ? await dialog.showSaveDialog(ctx.window, options)
     : await dialog.showSaveDialog(options);
   return result.canceled || result.filePath === '' ? undefined : result.filePath;
+}
+
+/**
+ * safeStorage's Linux fallback ("basic_text") encrypts with a hard-coded key: no better than
+ * plain text, so a passphrase is then kept as it is, and the app says so.
+ */
+function hasRealKeychain(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }

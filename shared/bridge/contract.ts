@@ -84,6 +84,8 @@ export const bridgeContract = {
    * hardened window never grants, so the desktop app copies here.
    */
   'clipboard.writeText': { args: z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), result: z.object({ written: z.literal(true) }) },
+  /** Seal a secret (a team passphrase) with the OS keychain; null where there is no real keychain. */
+  'secret.seal': { args: z.object({ text: z.string().min(1).max(1024) }).strict(), result: z.object({ sealed: z.string().nullable() }) },
   /** The next archive the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
   'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: ArchiveText }).nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */

@@ -14,8 +14,19 @@ const AbsolutePath = z
   .refine((p) => !p.includes('\0'), 'no NUL characters')
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'an absolute path');
 
-/** Optional end-to-end encryption: the team passphrase never leaves this laptop except as a key. */
-const Encryption = z.object({ passphrase: z.string().min(8, 'a passphrase of at least 8 characters').max(1024) }).strict();
+/**
+ * Optional end-to-end encryption: the team passphrase never leaves this laptop except as a key.
+ * Stored, it is `sealed` by the OS keychain where the desktop app has one (Electron safeStorage,
+ * base64), and opened only in the main process for a round; `passphrase` is the plain form (as
+ * typed, or where no keychain exists).
+ */
+const Encryption = z
+  .object({
+    passphrase: z.string().min(8, 'a passphrase of at least 8 characters').max(1024).optional(),
+    sealed: z.string().min(1).max(8192).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a sealed passphrase (base64)').optional(),
+  })
+  .strict()
+  .refine((e) => (e.passphrase === undefined) !== (e.sealed === undefined), 'a passphrase, or a sealed one, but not both');
 
 export const FolderTarget = z
   .object({ kind: z.literal('folder'), path: AbsolutePath, encryption: Encryption.optional() })

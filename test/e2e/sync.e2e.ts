@@ -24,9 +24,13 @@ async function openSync(page: Page) {
   return page.getByRole('dialog', { name: 'Sync' });
 }
 
-async function addFolder(page: Page, folder: string) {
+async function addFolder(page: Page, folder: string, passphrase?: string) {
   const dialog = await openSync(page);
   await dialog.getByLabel(/^Shared folder/).fill(folder);
+  if (passphrase) {
+    await dialog.getByRole('checkbox', { name: 'Encrypt with a team passphrase' }).check();
+    await dialog.getByLabel(/^Team passphrase/).fill(passphrase);
+  }
   await dialog.getByRole('button', { name: 'Add target' }).click();
   await expect(dialog.getByRole('listitem').filter({ hasText: folder })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -68,16 +72,45 @@ async function openIncident(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
-for (const transport of ['shared folder', 'git remote'] as const) {
+const PASSPHRASE = 'correct horse battery staple';
+
+/** Every string stored in the page's sync targets, as JSON: where a passphrase could leak. */
+function storedTargets(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const request = indexedDB.open('warroom');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('syncTargets', 'readonly').objectStore('syncTargets').getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            resolve(JSON.stringify(all.result));
+          };
+        };
+      }),
+  );
+}
+
+for (const transport of ['shared folder', 'encrypted shared folder', 'git remote'] as const) {
   test(`two laptops share an incident through a ${transport}: A's entries reach B and B's reach A`, async ({ browser }) => {
     const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-sync-'));
     try {
       const a = await laptop(browser, 'Ana Scribe', scratch);
       const b = await laptop(browser, 'Ben Lead', scratch);
-      if (transport === 'shared folder') {
+      if (transport !== 'git remote') {
+        const passphrase = transport === 'encrypted shared folder' ? PASSPHRASE : undefined;
         mkdirSync(join(scratch, 'share'));
-        await addFolder(a.page, join(scratch, 'share'));
-        await addFolder(b.page, join(scratch, 'share'));
+        await addFolder(a.page, join(scratch, 'share'), passphrase);
+        await addFolder(b.page, join(scratch, 'share'), passphrase);
+        if (passphrase) {
+          // Kept sealed by the (stand-in) keychain, never in the clear in IndexedDB.
+          for (const page of [a.page, b.page]) {
+            const stored = await storedTargets(page);
+            expect(stored).toContain('"sealed"');
+            expect(stored).not.toContain(passphrase);
+          }
+        }
       } else {
         const remote = join(scratch, 'remote.git');
         execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);

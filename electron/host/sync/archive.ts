@@ -47,6 +47,12 @@ export async function hasFormat(root: string): Promise<boolean> {
 }
 
 /** Check format and passphrase before anything is read or written: a wrong key stops the round. */
+/** The passphrase in the clear; a sealed one must have been opened by the caller (syncHandlers). */
+function passphraseOf(target: TargetConfig): string | undefined {
+  if (target.encryption?.sealed !== undefined) fail('passphrase-needed', 'The team passphrase is still sealed: only the desktop app that sealed it can open it.', ENCRYPTION_PATH);
+  return target.encryption?.passphrase;
+}
+
 export async function openArchive(root: string, target: TargetConfig): Promise<Archive> {
   const formatBytes = await readOptional(root, FORMAT_PATH);
   if (!formatBytes) fail('unreachable', NO_ARCHIVE, FORMAT_PATH);
@@ -55,7 +61,7 @@ export async function openArchive(root: string, target: TargetConfig): Promise<A
   if (format.data.version > FORMAT_VERSION) {
     fail('newer-format', `The target was written in archive format v${format.data.version}; this app reads v${FORMAT_VERSION}. Update the app to sync with it.`, FORMAT_PATH);
   }
-  const passphrase = target.encryption?.passphrase;
+  const passphrase = passphraseOf(target);
   const encryptionBytes = await readOptional(root, ENCRYPTION_PATH);
   if (!encryptionBytes) {
     if (passphrase !== undefined) {
@@ -84,8 +90,9 @@ const FORMAT_BYTES = Buffer.from(`${JSON.stringify({ format: 'warroom-sync', ver
  */
 export async function createArchive(root: string, target: TargetConfig): Promise<{ archive: Archive; created: string[] }> {
   const created: string[] = [];
-  if (target.encryption) {
-    const { file } = await newEncryption(target.encryption.passphrase);
+  const passphrase = passphraseOf(target);
+  if (passphrase !== undefined) {
+    const { file } = await newEncryption(passphrase);
     const bytes = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
     if ((await writeNew(root, ENCRYPTION_PATH, bytes, (existing) => existing.equals(bytes))) === 'written') created.push(ENCRYPTION_PATH);
   }

@@ -25,7 +25,7 @@ export function targetLocation(config: TargetConfig): string {
 export async function addTarget(db: WarRoomDb, bridge: Bridge, input: unknown, now = Date.now()): Promise<{ ok: true; target: SyncTargetRow } | { ok: false; message: string }> {
   const parsed = TargetConfig.safeParse(input);
   if (!parsed.success) return { ok: false, message: describeZodError(parsed.error) };
-  const config = parsed.data;
+  const config = await sealPassphrase(bridge, parsed.data);
   const existing = await db.syncTargets.toArray();
   if (existing.some((t) => targetLocation(t.config) === targetLocation(config))) return { ok: false, message: 'This target is already set up.' };
   const reply = await bridge.invoke('sync.setUp', { target: config });
@@ -45,9 +45,23 @@ export async function addTarget(db: WarRoomDb, bridge: Bridge, input: unknown, n
   };
   await db.transaction('rw', db.syncTargets, db.syncLog, async () => {
     await db.syncTargets.add(target);
-    await db.syncLog.add({ target: target.id, at: now, level: 'info', message: reply.value.ok && reply.value.value.created ? 'Set up a new archive here.' : 'Joined the archive found here.' });
+    const joined = reply.value.ok && reply.value.value.created ? 'Set up a new archive here.' : 'Joined the archive found here.';
+    const secret = config.encryption === undefined ? '' : config.encryption.sealed !== undefined ? " The team passphrase is sealed by this computer's keychain." : " The team passphrase is kept in this laptop's database: this computer offers no keychain.";
+    await db.syncLog.add({ target: target.id, at: now, level: 'info', message: joined + secret });
   });
   return { ok: true, target };
+}
+
+/**
+ * Checked as typed, then kept sealed by the OS keychain where there is one, so the team
+ * passphrase is not readable from this laptop's database; in the clear only where there is none.
+ */
+async function sealPassphrase(bridge: Bridge, config: TargetConfig): Promise<TargetConfig> {
+  const passphrase = config.encryption?.passphrase;
+  if (passphrase === undefined) return config;
+  const reply = await bridge.invoke('secret.seal', { text: passphrase });
+  if (!reply.ok || reply.value.sealed === null) return config;
+  return { ...config, encryption: { sealed: reply.value.sealed } };
 }
 
 /** Stop syncing with a target. Local data and the files on the target are left as they are. */

@@ -21,7 +21,9 @@ export async function injectHost(
     'file.save': () => ({ saved: false }),
     'app.notify': () => ({ shown: false }),
     'sync.chooseFolder': () => ({ path: options.chooseFolder?.() ?? null }),
-    ...syncHandlers<void>(),
+    // A stand-in keychain, so the sealed-passphrase path runs as in the desktop app.
+    ...syncHandlers<void>({ unseal: openFakeSeal }),
+    'secret.seal': ({ text }) => ({ sealed: Buffer.from(`${FAKE_SEAL}${text}`, 'utf8').toString('base64') }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': ({ text }) => {
       options.clipboard?.push(text);
@@ -48,6 +50,14 @@ export async function injectHost(
       },
     };
   });
+}
+
+const FAKE_SEAL = 'e2e-keychain:';
+
+function openFakeSeal(sealed: string): string {
+  const text = Buffer.from(sealed, 'base64').toString('utf8');
+  if (!text.startsWith(FAKE_SEAL)) throw new Error('not sealed by this keychain');
+  return text.slice(FAKE_SEAL.length);
 }
 
 /** A click on an application-menu item in the desktop app. */

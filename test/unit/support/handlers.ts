@@ -20,5 +20,6 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'app.openDataFolder': unused('app.openDataFolder'),
     'file.takeOpened': unused('file.takeOpened'),
     'clipboard.writeText': unused('clipboard.writeText'),
+    'secret.seal': unused('secret.seal'),
   };
 }
