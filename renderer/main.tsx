@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { db } from './app/db.ts';
+import { installGlobalShortcuts } from './app/shortcuts.ts';
 import { ensurePersistentStorage } from './backup/persistence.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { RecoveryScreen } from './features/backup/RecoveryScreen.tsx';
@@ -9,6 +10,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
+installGlobalShortcuts();
 
 // The database is opened (or refused) before anything renders: a failure shows the recovery
 // screen, never an app that looks empty.

@@ -61,17 +61,6 @@ export function App() {
     return () => window.removeEventListener('hashchange', syncRouteFromHash);
   }, [syncRouteFromHash]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setDeclareOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setDeclareOpen]);
-
   // The desktop app's menu: the same actions as the page's buttons and links.
   useEffect(
     () =>
