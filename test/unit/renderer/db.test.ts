@@ -39,6 +39,20 @@ async function materializedSnapshot(db: WarRoomDb): Promise<string> {
 }
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
+
+/** The database as an older War Room left it: the schema versions 1..`upTo`, as they shipped. */
+const OLDER_SCHEMAS: Record<string, string>[] = [
+  { ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' },
+  { settings: 'key' },
+  { syncTargets: 'id', syncLog: '++seq, target' },
+  { checklists: 'key, incident' },
+  { postmortems: 'key', actions: 'key, incident, status' },
+];
+function olderDatabase(name: string, upTo: number): Dexie {
+  const old = new Dexie(name);
+  OLDER_SCHEMAS.slice(0, upTo).forEach((stores, i) => old.version(i + 1).stores(stores));
+  return old;
+}
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('commit: one op, one transaction', () => {
@@ -257,10 +271,7 @@ describe('checklist runs', () => {
 
   it('a version-3 database opens as the current version; checklist ops an older app kept pending are applied', async () => {
     const name = `test-${process.pid}-${counter++}`;
-    const old = new Dexie(name);
-    old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
-    old.version(2).stores({ settings: 'key' });
-    old.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
+    const old = olderDatabase(name, 3);
     const source = freshDb();
     const started = await commit(source, intent('checklist.start', { run: 'run-000001', runbook }), () => T);
     await old.table('pending').put({ id: started.id, op: started, reason: 'unknown kind checklist.start' });
@@ -342,11 +353,7 @@ describe('post-mortems and action items', () => {
 
   it('a version-4 database opens as version 5; post-mortem ops an older app kept pending are applied', async () => {
     const name = `test-${process.pid}-${counter++}`;
-    const old = new Dexie(name);
-    old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
-    old.version(2).stores({ settings: 'key' });
-    old.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
-    old.version(4).stores({ checklists: 'key, incident' });
+    const old = olderDatabase(name, 4);
     const source = freshDb();
     const made = await commit(source, act('act-000001', '2026-12-01'), () => T);
     await old.table('pending').put({ id: made.id, op: made, reason: 'unknown kind action.create' });
@@ -362,12 +369,7 @@ describe('post-mortems and action items', () => {
 
   it('a version-5 database opens as version 6; exercise ops an older app kept pending are applied', async () => {
     const name = `test-${process.pid}-${counter++}`;
-    const old = new Dexie(name);
-    old.version(1).stores({ ops: 'hash, [device+seq], incident', meta: 'key', incidents: 'key, live', entries: 'key, [incident+order]', drafts: 'key', pending: 'id' });
-    old.version(2).stores({ settings: 'key' });
-    old.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
-    old.version(4).stores({ checklists: 'key, incident' });
-    old.version(5).stores({ postmortems: 'key', actions: 'key, incident, status' });
+    const old = olderDatabase(name, 5);
     const source = freshDb();
     const scenario = BUILT_IN_SCENARIOS[0]!;
     const made = await commitAll(
