@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArchiveFile } from '../../../electron/host/backup/readArchiveFile.ts';
-import { backupName, listBackups, readLatestBackup, writeBackup } from '../../../electron/host/backup/rotatingBackup.ts';
-import { encodeArchive } from '../../../shared/backup/archiveFile.ts';
+import { backupName, intactAsWritten, listBackups, readLatestBackup, writeBackup } from '../../../electron/host/backup/rotatingBackup.ts';
+import { decodeArchive, encodeArchive } from '../../../shared/backup/archiveFile.ts';
+import fc from 'fast-check';
+import { historyArb } from '../support/opScripts.ts';
 import { chainOf, DEV_A } from '../sync/support/chains.ts';
 
 let root: string;
@@ -168,5 +170,34 @@ describe('readArchiveFile', () => {
   it('refuses a folder and a missing file', async () => {
     await expect(readArchiveFile(root)).rejects.toThrow(/is not a file/);
     await expect(readArchiveFile(join(root, 'missing.warroom'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('intactAsWritten (the check main runs before keeping a backup, instead of a full decode)', () => {
+  it('takes every archive the app writes, agreeing with the full decode on its header', () => {
+    fc.assert(
+      fc.property(historyArb(0, 40), (ops) => {
+        const text = encodeArchive({ ops, device: DEV_A, createdAt: '2026-11-23T09:00:00.000Z' });
+        const decoded = decodeArchive(text);
+        expect(decoded.ok).toBe(true);
+        expect(intactAsWritten(text)).toEqual(decoded.ok ? decoded.header : null);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('leaves anything else to the full decode: a cut, an extra line, CRLF, a BOM, an altered line', () => {
+    const text = encodeArchive({ ops: chainOf(DEV_A, 5), device: DEV_A, createdAt: '2026-11-23T09:00:00.000Z' });
+    const lines = text.split('\n');
+    for (const variant of [
+      text.slice(0, -10),
+      `${text}{"v":1}\n`,
+      text.replace(/\n/g, '\r\n'),
+      `\uFEFF${text}`,
+      [...lines.slice(0, 3), lines[3]!.replace('"seq":3', '"seq":33'), ...lines.slice(4)].join('\n'),
+      'hello',
+    ]) {
+      expect(intactAsWritten(variant)).toBeNull();
+    }
   });
 });
