@@ -2,26 +2,18 @@ import { decodeArchive, encodeArchive } from '../../shared/backup/archiveFile.ts
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
 import { emitCommitted } from '../db/changes.ts';
 import type { WarRoomDb } from '../db/database.ts';
-import { loadDeviceState } from '../db/device.ts';
+import { loadDeviceState, readDeviceState } from '../db/device.ts';
 
 /**
  * "Export all": every op this laptop holds — applied and pending (from a newer app) — in one
  * archive file. The ops are the source of truth, so the file restores everything else.
  */
 export async function exportAll(db: WarRoomDb, now = Date.now()): Promise<{ text: string; opCount: number }> {
-  const { ops, pending, device } = await db.transaction('r', [db.ops, db.pending, db.meta], async () => ({
-    ops: await db.ops.toArray(),
-    pending: await db.pending.toArray(),
-    device: (await loadDeviceStateReadOnly(db)) ?? '0000000000000000',
-  }));
+  // Read, not created: an export must not write.
+  const device = (await readDeviceState(db))?.device ?? '0000000000000000';
+  const { ops, pending } = await db.transaction('r', [db.ops, db.pending], async () => ({ ops: await db.ops.toArray(), pending: await db.pending.toArray() }));
   const all = [...ops, ...pending.map((row) => row.op)];
   return { text: encodeArchive({ ops: all, device, createdAt: new Date(now).toISOString() }), opCount: new Set(all.map((op) => op.hash)).size };
-}
-
-/** The device id without creating one (an export must not write). */
-async function loadDeviceStateReadOnly(db: WarRoomDb): Promise<string | null> {
-  const row = await db.meta.get('device');
-  return row?.key === 'device' ? row.value.device : null;
 }
 
 export type ImportResult =

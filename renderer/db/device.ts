@@ -4,11 +4,24 @@ import type { WarRoomDb } from './database.ts';
 
 const cryptoBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
-/** This install's identity and chain head, created on first use (FORMAT.md: random, 16 hex). */
+/** A new install identity (FORMAT.md: random, 16 hex). */
+export function newDeviceId(): string {
+  return randomHex(8, cryptoBytes);
+}
+
+/** This install's identity and chain head; null before the first op. Read-only, so live queries may call it. */
+export async function readDeviceState(db: WarRoomDb): Promise<DeviceState | null> {
+  const row = await db.meta.get('device');
+  return row?.key === 'device' ? row.value : null;
+}
+
+/** This install's identity and chain head, created on first use. */
 export async function loadDeviceState(db: WarRoomDb): Promise<DeviceState> {
+  // Awaits the table call itself, not a wrapper: inside a caller's transaction an extra native
+  // async hop lets IndexedDB commit early (Dexie's PrematureCommitError).
   const row = await db.meta.get('device');
   if (row?.key === 'device') return row.value;
-  const state = freshDeviceState(randomHex(8, cryptoBytes));
+  const state = freshDeviceState(newDeviceId());
   await db.meta.put({ key: 'device', value: state });
   return state;
 }

@@ -1,9 +1,8 @@
-import { randomHex } from '../../shared/domain/ids.ts';
 import { createOp, freshDeviceState, type OpIntent } from '../../shared/ops/createOp.ts';
 import type { Op, OpEnvelope } from '../../shared/ops/envelope.ts';
 import { emitLocalOps } from '../db/changes.ts';
 import type { WarRoomDb } from '../db/database.ts';
-import { loadDeviceState } from '../db/device.ts';
+import { loadDeviceState, newDeviceId, readDeviceState } from '../db/device.ts';
 import { MATERIALIZED_TABLES } from '../db/materialize.ts';
 import { rebuildFromOps } from '../db/rebuild.ts';
 import { dexieLocalStore } from './localStore.ts';
@@ -28,9 +27,8 @@ export async function strandedOwnOps(db: WarRoomDb): Promise<{ device: string; s
 /** Cheap enough for a live view (index keys only): how many of this install's seqs another install also wrote, and how many are unsent. */
 export async function ownForkStatus(db: WarRoomDb): Promise<{ device: string; twins: number; unsent: number }> {
   // Read-only (it runs in a live query): before the first op there is no device yet, so nothing to report.
-  const row = await db.meta.get('device');
-  if (row?.key !== 'device') return { device: '', twins: 0, unsent: 0 };
-  const state = row.value;
+  const state = await readDeviceState(db);
+  if (!state) return { device: '', twins: 0, unsent: 0 };
   const keys = (await db.ops.where('[device+seq]').between([state.device, 1], [state.device, state.seq], true, true).keys()) as unknown as [string, number][];
   const seqs = new Set<number>();
   let twins = 0;
@@ -56,7 +54,7 @@ export async function takeNewIdentity(db: WarRoomDb, now: () => number = Date.no
   const { device, reissued } = await db.transaction('rw', [db.ops, db.meta, db.syncTargets, ...MATERIALIZED_TABLES(db)], async () => {
     const old = await loadDeviceState(db);
     const { stranded } = await strandedOwnOps(db);
-    let state = { ...freshDeviceState(randomHex(8, (n) => crypto.getRandomValues(new Uint8Array(n)))), clock: old.clock };
+    let state = { ...freshDeviceState(newDeviceId()), clock: old.clock };
     const ops: Op[] = [];
     for (const op of stranded) {
       const made = createOp(state, { actor: op.actor, incident: op.incident, kind: op.kind, data: op.data } as OpIntent, now());

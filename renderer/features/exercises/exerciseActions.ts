@@ -6,6 +6,7 @@ import type { IncidentView } from '../../../shared/state/docs.ts';
 import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
+import { logLine } from '../incidents/lifecycle.ts';
 import { formatScenarioTime } from '../../../shared/exercises/score.ts';
 
 export const INJECT_KIND_NAMES: Record<InjectKind, string> = {
@@ -31,13 +32,9 @@ export async function startExercise(scenario: Scenario, actor: string, now = Dat
       data: { title: `Exercise: ${scenario.title}`.slice(0, 200), severity: scenario.severity, type: scenario.type, exercise: true, declaredAt: at, detectedAt: at, summary: scenario.briefing.slice(0, 10_000) },
     },
     { actor, incident: id, kind: 'exercise.start', data: { scenario } },
-    logEntry(id, actor, `Exercise started from scenario "${scenario.title}". Briefing: ${scenario.briefing.replace(/\s+/g, ' ')}`, 'event', now),
+    logLine(id, actor, `Exercise started from scenario "${scenario.title}". Briefing: ${scenario.briefing.replace(/\s+/g, ' ')}`, 'event', now, ['exercise']),
   ]);
   return id;
-}
-
-function logEntry(incident: string, actor: string, text: string, kind: 'event' | 'inject', at: number, tags: string[] = ['exercise']): OpIntent {
-  return { actor, incident, kind: 'entry.add', data: { entry: newRecordId('ent'), fields: { text: text.slice(0, 20_000), kind, eventAt: new Date(at).toISOString(), pinned: false, tags } } };
 }
 
 const CLOCK_WORDS: Record<ClockActionKind, (speed: Speed, minutes: number) => string> = {
@@ -52,7 +49,7 @@ const CLOCK_WORDS: Record<ClockActionKind, (speed: Speed, minutes: number) => st
 export async function pressClock(incident: string, action: ClockActionKind, speed: Speed, scenarioMinutes: number, actor: string, now = Date.now()): Promise<void> {
   await commitAll(db, [
     { actor, incident, kind: 'exercise.clock', data: { action, at: now, speed } },
-    logEntry(incident, actor, CLOCK_WORDS[action](speed, scenarioMinutes), 'event', now),
+    logLine(incident, actor, CLOCK_WORDS[action](speed, scenarioMinutes), 'event', now, ['exercise']),
   ]);
 }
 
@@ -66,7 +63,7 @@ export function injectText(inject: Inject): string {
  * how scoring tells it from a change the team made (runEvents.ts).
  */
 export async function deliverInject(incident: IncidentView, inject: Inject, adhoc: boolean, actor: string, now = Date.now()): Promise<void> {
-  const entry = logEntry(incident.id, actor, injectText(inject), 'inject', now, ['inject']);
+  const entry = logLine(incident.id, actor, injectText(inject), 'inject', now, ['inject']);
   const intents: OpIntent[] = [entry, { actor, incident: incident.id, kind: 'exercise.inject', data: { inject, entry: (entry.data as { entry: string }).entry, adhoc } }];
   if (inject.severity && inject.severity !== incident.severity) intents.push({ actor, incident: incident.id, kind: 'incident.set', data: { fields: { severity: inject.severity } } });
   await commitAll(db, intents);

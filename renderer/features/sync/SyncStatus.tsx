@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../app/db.ts';
+import { readDeviceState } from '../../db/device.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { useSyncActivity } from '../../sync/syncService.ts';
 import type { SyncTargetRow } from '../../db/database.ts';
@@ -20,10 +21,7 @@ export function pendingFor(target: SyncTargetRow, ownSeq: number): number {
 
 /** This laptop's own change count (the chain head), read without creating a device. */
 export function useOwnSeq(): number {
-  return useLiveQuery(async () => {
-    const row = await db.meta.get('device');
-    return row?.key === 'device' ? row.value.seq : 0;
-  }, []) ?? 0;
+  return useLiveQuery(async () => (await readDeviceState(db))?.seq ?? 0, []) ?? 0;
 }
 
 /** Always visible in the top bar: is every target in step, and if not, why. */
