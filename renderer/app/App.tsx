@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getOperator } from '../db/queries.ts';
+import { getOperator, listExercises } from '../db/queries.ts';
 import { DeclareIncidentDialog } from '../features/incidents/DeclareIncidentDialog.tsx';
 import { Board } from '../features/board/Board.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
@@ -92,7 +92,9 @@ export function App() {
       });
   }, [signedIn]);
 
-  const driverFailure = useExerciseDriver(typeof operator === 'string' ? operator : null);
+  // Read once for the two that need every exercise: the inject driver and the app-wide banner.
+  const exercises = useLiveQuery(() => listExercises(db), []);
+  const driverFailure = useExerciseDriver(exercises, typeof operator === 'string' ? operator : null);
 
   if (operator === undefined) return null;
   if (operator === null) return <OperatorPrompt />;
@@ -135,7 +137,7 @@ export function App() {
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
       </header>
-      <RunningExercisesBanner except={'id' in route ? route.id : undefined} />
+      <RunningExercisesBanner exercises={exercises} except={'id' in route ? route.id : undefined} />
       {driverFailure && <p role="alert" className="error">{`An exercise inject could not be delivered: ${driverFailure}`}</p>}
       <main className="content">
         <Page route={route} operator={operator} />

@@ -57,6 +57,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
   const [adhocText, setAdhocText] = useState('');
   const [adhocKind, setAdhocKind] = useState<InjectKind>('fact');
   const [adhocSeverity, setAdhocSeverity] = useState('');
+  const [previewing, setPreviewing] = useState(false);
 
   if (standing === undefined) return <p aria-busy="true">Loading…</p>;
   if (standing === null) {
@@ -257,11 +258,14 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
           </button>
         </div>
         {status && <p role="status">{status}</p>}
-        <details>
+        {/* The clock re-renders the console every second: the report is built and parsed only while it is shown. */}
+        <details onToggle={(e) => setPreviewing(e.currentTarget.open)}>
           <summary>Preview the report</summary>
-          <div className="markdown-preview">
-            <Markdown remarkPlugins={[remarkGfm]}>{reportMarkdown(standing)}</Markdown>
-          </div>
+          {previewing && (
+            <div className="markdown-preview">
+              <Markdown remarkPlugins={[remarkGfm]}>{reportMarkdown(standing)}</Markdown>
+            </div>
+          )}
         </details>
       </section>
     </article>

@@ -3,15 +3,13 @@ import { useEffect, useState } from 'react';
 import { dueInjects, nextInjectAt } from '../../../shared/exercises/clock.ts';
 import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';
 import { db } from '../../app/db.ts';
-import { getExercise, getIncident, listExercises } from '../../db/queries.ts';
+import { readDeviceState } from '../../db/device.ts';
+import { getExercise, getIncident } from '../../db/queries.ts';
 import { deliverInject } from './exerciseActions.ts';
 
 /** This install's device id (null until the first op has created it). */
 export function useDeviceId(): string | null | undefined {
-  return useLiveQuery(async () => {
-    const row = await db.meta.get('device');
-    return row?.key === 'device' ? row.value.device : null;
-  }, []);
+  return useLiveQuery(async () => (await readDeviceState(db))?.device ?? null, []);
 }
 
 /**
@@ -19,8 +17,7 @@ export function useDeviceId(): string | null | undefined {
  * last), wherever the facilitator is in the app. One timer per exercise, set for the next inject;
  * every delivery re-reads the exercise, so a pause or a teammate's delivery is never raced.
  */
-export function useExerciseDriver(actor: string | null): string | null {
-  const exercises = useLiveQuery(() => listExercises(db), []);
+export function useExerciseDriver(exercises: ReadonlyMap<string, ExerciseView> | undefined, actor: string | null): string | null {
   const device = useDeviceId();
   const [failure, setFailure] = useState<string | null>(null);
 
