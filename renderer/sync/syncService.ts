@@ -16,8 +16,18 @@ const LOG_KEEP = 2000;
 /** Which targets are mid-round, for the status line (transient: not worth a database row). */
 export const useSyncActivity = create<{ running: Record<string, boolean> }>(() => ({ running: {} }));
 
-function setRunning(target: string, running: boolean) {
-  useSyncActivity.setState((s) => ({ running: { ...s.running, [target]: running } }));
+/**
+ * Counted, not flagged: a scheduler's chain of rounds and each round in it both mark the target,
+ * so "Sync now" stays busy from the click until the round that follows it has finished, with no
+ * idle flicker between two chained rounds.
+ */
+const busy = new Map<string, number>();
+
+function markRunning(target: string, delta: 1 | -1) {
+  const count = (busy.get(target) ?? 0) + delta;
+  if (count > 0) busy.set(target, count);
+  else busy.delete(target);
+  useSyncActivity.setState((s) => ({ running: { ...s.running, [target]: count > 0 } }));
 }
 
 export function describeFault(fault: SyncFault): string {
@@ -55,7 +65,7 @@ export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number
 /** One round with one target; never throws (a fault is recorded on the target and logged). */
 export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string, now: () => number = Date.now): Promise<SyncReport | null> {
   // Marked before the first await, so a "Sync now" click shows it at once.
-  setRunning(targetId, true);
+  markRunning(targetId, 1);
   try {
     const target = await db.syncTargets.get(targetId);
     if (!target) return null;
@@ -79,7 +89,7 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
     );
     return report;
   } finally {
-    setRunning(targetId, false);
+    markRunning(targetId, -1);
   }
 }
 
@@ -132,11 +142,16 @@ export class SyncScheduler {
       await running;
       return;
     }
+    markRunning(target, 1);
     const round = (async () => {
-      do {
-        this.again.delete(target);
-        await syncTarget(this.db, this.bridge, target);
-      } while (this.again.has(target));
+      try {
+        do {
+          this.again.delete(target);
+          await syncTarget(this.db, this.bridge, target);
+        } while (this.again.has(target));
+      } finally {
+        markRunning(target, -1);
+      }
     })();
     this.inFlight.set(target, round);
     try {

@@ -9,7 +9,7 @@ import type { Bridge, BridgeMethod } from '../../../shared/bridge/contract.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { addTarget } from '../../../renderer/features/sync/syncTargets.ts';
-import { SyncScheduler, syncTarget } from '../../../renderer/sync/syncService.ts';
+import { SyncScheduler, syncTarget, useSyncActivity } from '../../../renderer/sync/syncService.ts';
 import { unusedHandlers } from '../support/handlers.ts';
 
 let dir: string;
@@ -99,14 +99,20 @@ describe('sync service', () => {
     const added = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
     if (!added.ok) throw new Error(added.message);
     const scheduler = new SyncScheduler(db, bridge);
+    // Every state "Sync now" shows while the chain runs: it must not look idle between rounds.
+    const seen: boolean[] = [];
+    const unsubscribe = useSyncActivity.subscribe((s) => seen.push(s.running[added.target.id] ?? false));
     await declare(db, 'First');
     const first = scheduler.sync(added.target.id);
     await declare(db, 'Second');
     const second = scheduler.sync(added.target.id);
     const third = scheduler.sync(added.target.id);
     await Promise.all([first, second, third]);
+    unsubscribe();
     expect(calls['sync.list']).toBe(2);
     expect(await db.syncTargets.get(added.target.id)).toMatchObject({ pushedSeq: 2 });
+    expect(seen.at(-1)).toBe(false);
+    expect(seen.slice(0, -1).every(Boolean)).toBe(true);
   });
 });
 
