@@ -9,13 +9,26 @@ import { injectHost } from './support/injectedHost.ts';
 const entryBox = (page: Page) => page.getByRole('textbox', { name: 'New timeline entry' });
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
 
+type Laptop = { page: Page; errors: string[] };
+
 /** A laptop: its own browser profile (own IndexedDB) with the desktop bridge injected. */
-async function laptop(browser: Browser, operator: string, scratch: string): Promise<{ page: Page; errors: string[] }> {
+async function laptop(browser: Browser, operator: string, scratch: string): Promise<Laptop> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await injectHost(page, { userDataDir: join(scratch, operator) });
   await openAs(page, operator);
+  return { page, errors };
+}
+
+/** A second install made by copying `original`'s whole browser profile, IndexedDB included. */
+async function copiedProfile(browser: Browser, original: Laptop, scratch: string): Promise<Laptop> {
+  const storageState = await original.page.context().storageState({ indexedDB: true });
+  const context = await browser.newContext({ storageState });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await injectHost(page, { userDataDir: join(scratch, 'copy') });
+  await page.goto('/');
   return { page, errors };
 }
 
@@ -141,3 +154,57 @@ for (const transport of ['shared folder', 'encrypted shared folder', 'git remote
     }
   });
 }
+
+test('a copied profile: the install refused by the target takes a new identity from the Sync dialog, and every change reaches every laptop', async ({ browser }) => {
+  const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-copy-'));
+  try {
+    const share = join(scratch, 'share');
+    mkdirSync(share);
+    const ana = await laptop(browser, 'Ana Scribe', scratch);
+    await addFolder(ana.page, share);
+    await declareByKeyboard(ana.page, 'Payments failing in EU', 'P1 · High', 'Availability');
+    await scribe(ana.page, ['Alerts from checkout']);
+    await syncNow(ana.page);
+
+    // Same device id, same chain head: both installs will write the same next seq.
+    const copy = await copiedProfile(browser, ana, scratch);
+    await expect(copy.page.getByText('Operator: Ana Scribe')).toBeVisible();
+    await openIncident(copy.page, 'Payments failing in EU');
+    await scribe(copy.page, ['Written on the copy']);
+    await syncNow(copy.page);
+
+    // The original's next change finds its seq already taken on the target by the copy's: both kept
+    // here, but the original's cannot reach the team under that file name.
+    await scribe(ana.page, ['Written on the original']);
+    const dialog = await openSync(ana.page);
+    await dialog.getByRole('button', { name: 'Sync now' }).click();
+    await expect(dialog.getByRole('table', { name: 'Sync log' })).toContainText(/fork: device [0-9a-f]{16} seq 3 differs/);
+    await expect(dialog.getByRole('heading', { name: "Another install uses this laptop's identity" })).toBeVisible();
+    await expect(dialog.getByText(/Changes made here \(1\) cannot reach the team/)).toBeVisible();
+    // The round itself succeeded, but the top bar must not say all is in step.
+    await expect(ana.page.getByRole('button', { name: '⚠ Sync problem · 1 waiting' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Give this laptop a new identity' }).click();
+
+    // The app reloads under the new identity; the stranded change is recorded again and sent.
+    await expect(ana.page.getByRole('heading', { level: 1, name: 'Payments failing in EU' })).toBeVisible();
+    await syncNow(ana.page);
+    const after = await openSync(ana.page);
+    await expect(after.getByRole('heading', { name: "Another install uses this laptop's identity" })).toBeHidden();
+    await after.getByRole('button', { name: 'Close' }).click();
+    await expect(timeline(ana.page)).toContainText('Written on the copy');
+    await expect(timeline(ana.page)).toContainText('Written on the original');
+
+    // A third laptop, and the copy, end with every line.
+    const ben = await laptop(browser, 'Ben Lead', scratch);
+    await addFolder(ben.page, share);
+    await syncNow(ben.page);
+    await syncNow(copy.page);
+    for (const page of [ben.page, copy.page]) {
+      await openIncident(page, 'Payments failing in EU');
+      for (const line of ['Alerts from checkout', 'Written on the copy', 'Written on the original']) await expect(timeline(page)).toContainText(line);
+    }
+    expect([...ana.errors, ...copy.errors, ...ben.errors]).toEqual([]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});

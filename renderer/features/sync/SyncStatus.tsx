@@ -3,6 +3,7 @@ import { db } from '../../app/db.ts';
 import { readDeviceState } from '../../db/device.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { useSyncActivity } from '../../sync/syncService.ts';
+import { ownForkStatus } from '../../sync/newIdentity.ts';
 import type { SyncTargetRow } from '../../db/database.ts';
 
 /** "2 min ago", "just now", "never". */
@@ -24,30 +25,47 @@ export function useOwnSeq(): number {
   return useLiveQuery(async () => (await readDeviceState(db))?.seq ?? 0, []) ?? 0;
 }
 
+/**
+ * The targets, and how many of this laptop's changes another install wrote under the same id and
+ * seq (a copied profile): a round that succeeds still cannot deliver those. Only looked for once a
+ * round has named a problem, so a healthy laptop does not scan its own op keys on every commit.
+ */
+function readSyncState(): Promise<{ targets: SyncTargetRow[]; stranded: number }> {
+  return db.transaction('r', db.syncTargets, db.ops, db.meta, async () => {
+    const targets = await db.syncTargets.toArray();
+    const suspect = targets.some((t) => t.lastProblems > 0 || t.lastFault?.code === 'fork');
+    return { targets, stranded: suspect ? (await ownForkStatus(db)).twins : 0 };
+  });
+}
+
 /** Always visible in the top bar: is every target in step, and if not, why. */
 export function SyncStatus({ onOpen }: { onOpen(): void }) {
-  const targets = useLiveQuery(() => db.syncTargets.toArray(), []);
+  const state = useLiveQuery(readSyncState, []);
   const ownSeq = useOwnSeq();
   const running = useSyncActivity((s) => Object.values(s.running).some(Boolean));
   const now = useNow(30_000);
-  if (targets === undefined) return null;
+  if (state === undefined) return null;
+  const { targets, stranded } = state;
   let text = 'Sync: off';
   let level = 'quiet';
+  const failing = targets.filter((t) => t.lastFault).map((t) => t.label);
   if (targets.length > 0) {
-    const failing = targets.filter((t) => t.lastFault);
-    const pending = Math.max(...targets.map((t) => pendingFor(t, ownSeq)));
+    const pending = Math.max(...targets.map((t) => pendingFor(t, ownSeq))) + stranded;
     const lastSuccess = Math.min(...targets.map((t) => t.lastSuccessAt ?? 0));
-    if (failing.length > 0) {
+    if (failing.length > 0 || stranded > 0) {
       text = `⚠ Sync problem${pending ? ` · ${pending} waiting` : ''}`;
       level = 'late';
     } else if (running) text = 'Syncing…';
     else if (lastSuccess === 0) text = `Sync: not yet${pending ? ` · ${pending} waiting` : ''}`;
     else text = `✓ Synced ${formatAgo(lastSuccess, now)}${pending ? ` · ${pending} waiting` : ''}`;
-    if (!failing.length) level = pending ? 'soon' : 'ok';
+    if (level !== 'late') level = pending ? 'soon' : 'ok';
   }
-  const failing = targets.filter((t) => t.lastFault).map((t) => t.label);
+  const title = [
+    failing.length ? `Not reached: ${failing.join(', ')}` : '',
+    stranded ? `Another install uses this laptop's identity: ${stranded} change${stranded === 1 ? '' : 's'} cannot reach the team (open Sync)` : '',
+  ].filter(Boolean);
   return (
-    <button type="button" className={`sync-status flag-${level}`} onClick={onOpen} title={failing.length ? `Not reached: ${failing.join(', ')}` : undefined}>
+    <button type="button" className={`sync-status flag-${level}`} onClick={onOpen} title={title.length ? title.join('. ') : undefined}>
       {text}
     </button>
   );
