@@ -16,6 +16,8 @@ test('a facilitator runs "Database connection pool exhausted" at 5×: injects co
   await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Database connection pool exhausted' })).toBeVisible();
   await expect(page.getByRole('note').first()).toContainText('EXERCISE — NOT A REAL INCIDENT');
 
+  // This scenario has no action for the facilitator to tick, so no empty column for it.
+  await expect(page.getByRole('table', { name: 'Expected actions' }).getByRole('columnheader')).toHaveText(['Action', 'Status']);
   await page.getByRole('radio', { name: '5×' }).click();
   await expect(page.getByRole('radio', { name: '5×' })).toBeChecked();
   await page.getByRole('button', { name: 'Start exercise clock' }).click();
@@ -108,6 +110,33 @@ test('a facilitator runs "Database connection pool exhausted" at 5×: injects co
   // Real metrics leave the exercise out.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Metrics' }).click();
   await expect(page.getByText('0 real incidents; 1 exercise left out.', { exact: false })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an action only people can judge is ticked by the facilitator, by keyboard: it counts, survives a reload, and can be taken back', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Fran Facilitator');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('button', { name: 'Start exercise: Disk space full' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Disk space full' })).toBeVisible();
+
+  const expected = page.getByRole('table', { name: 'Expected actions' });
+  const row = expected.getByRole('row').filter({ hasText: 'Old logs and temporary files cleaned up' });
+  const tick = row.getByRole('checkbox', { name: /^Met: Old logs and temporary files cleaned up/ });
+  await expect(row).toContainText('Not yet (tick when done)');
+  await expect(page.getByRole('heading', { name: /^Expected actions · 0 of \d+ met$/ })).toBeVisible();
+  await tick.focus();
+  await page.keyboard.press('Space');
+  await expect(row).toContainText('Met (ticked by the facilitator)');
+  await expect(page.getByRole('heading', { name: /^Expected actions · 1 of \d+ met$/ })).toBeVisible();
+
+  await page.reload();
+  await expect(tick).toBeChecked();
+  await tick.focus();
+  await page.keyboard.press('Space');
+  await expect(tick).not.toBeChecked();
+  await expect(row).toContainText('Not yet (tick when done)');
+  await expect(page.getByRole('heading', { name: /^Expected actions · 0 of \d+ met$/ })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -76,6 +76,8 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
   const delivered = new Map(exercise.delivered.map((d) => [d.inject.id, d]));
   const next = scenario.injects.find((inject) => !delivered.has(inject.id));
   const adhoc = exercise.delivered.filter((d) => d.adhoc);
+  const manualIds = new Set(scenario.expected.filter((e) => e.check.kind === 'manual').map((e) => e.id));
+  const anyManual = manualIds.size > 0;
 
   async function run(action: () => Promise<void>) {
     try {
@@ -218,6 +220,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
         </form>
       </section>
 
+      {/* Only manual checks take the facilitator's tick: without any, the column would stay empty. */}
       <section aria-labelledby="expected-title">
         <h2 id="expected-title">{`Expected actions · ${result.met} of ${result.total} met`}</h2>
         <table className="expected-table" aria-label="Expected actions">
@@ -225,24 +228,31 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
             <tr>
               <th scope="col">Action</th>
               <th scope="col">Status</th>
-              <th scope="col">Facilitator</th>
+              {anyManual && <th scope="col">Facilitator</th>}
             </tr>
           </thead>
           <tbody>
             {result.expected.map((row) => {
-              const manual = scenario.expected.find((e) => e.id === row.id)?.check.kind === 'manual';
+              const manual = manualIds.has(row.id);
               return (
                 <tr key={row.id}>
                   <td>{row.text}</td>
                   <td>{expectedStatus(row, standing, manual)}</td>
-                  <td>
-                    {manual && (
-                      <label>
-                        <input type="checkbox" checked={row.met} onChange={(e) => void run(() => setManualCheck(id, row.id, e.target.checked, actor))} /> Met
-                        <span className="visually-hidden">{`: ${row.text}`}</span>
-                      </label>
-                    )}
-                  </td>
+                  {anyManual && (
+                    <td>
+                      {manual && (
+                        <label>
+                          <input
+                            type="checkbox"
+                            aria-label={`Met: ${row.text}`}
+                            checked={row.met}
+                            onChange={(e) => void run(() => setManualCheck(id, row.id, e.target.checked, actor))}
+                          />{' '}
+                          Met
+                        </label>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}
