@@ -1,0 +1,106 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { declareByKeyboard, openAs } from './support/app.ts';
+import { injectHost } from './support/injectedHost.ts';
+
+/** axe's serious and critical findings on what is on screen now (or inside `scope`), one line each. */
+async function violations(page: Page, where: string, scope?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const result = await (scope ? builder.include(scope) : builder).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Open a top-bar dialog, scan it, close it with Escape. */
+async function dialogViolations(page: Page, button: string, dialog: string, where: string): Promise<string[]> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+  const found = await violations(page, where, 'dialog[open]');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
+  return found;
+}
+
+test('axe: every screen and dialog, in dark and light, has no serious or critical violation', async ({ page }) => {
+  test.setTimeout(120_000);
+  const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-a11y-'));
+  try {
+    await injectHost(page, { userDataDir: scratch });
+    await openAs(page, 'Ivy Commander');
+    // One incident of each level, so every severity badge is checked against its background.
+    await declareByKeyboard(page, 'Payments down everywhere', 'P0 · Critical', 'Availability');
+    await declareByKeyboard(page, 'Search is slow', 'P2 · Medium', 'Performance');
+    await declareByKeyboard(page, 'Typo on the status page', 'P3 · Low', 'Application');
+    await declareByKeyboard(page, 'Checkout errors in EU', 'P1 · High', 'Availability');
+    const entry = page.getByRole('textbox', { name: 'New timeline entry' });
+    for (const line of ['Alerts from checkout', 'action: roll back deploy 4411 @Ben']) {
+      await entry.fill(line);
+      await entry.press('Enter');
+      await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(line.replace('action: ', '').replace(' @Ben', ''));
+    }
+    await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button').first().click();
+    const incidentHash = new URL(page.url()).hash;
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
+    await page.getByRole('button', { name: 'Start exercise: Disk space full' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Disk space full' })).toBeVisible();
+    await page.getByRole('button', { name: 'Start exercise clock' }).click();
+    await expect(page.getByText('Running at 1×')).toBeVisible();
+    const consoleHash = new URL(page.url()).hash;
+
+    const found: string[] = [];
+    for (const theme of ['dark', 'light'] as const) {
+      const screens: [string, string, () => Promise<void>][] = [
+        ['board', '#/', () => expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible()],
+        ['incident', incidentHash, () => expect(page.getByRole('region', { name: /^Runbook:/ })).toBeVisible()],
+        ['post-mortem', `${incidentHash}/postmortem`, () => expect(page.getByRole('heading', { level: 1, name: /Post-Mortem/i })).toBeVisible()],
+        ['action items', '#/actions', () => expect(page.getByRole('heading', { level: 1, name: /Action items/ })).toBeVisible()],
+        ['metrics', '#/metrics', () => expect(page.getByRole('heading', { level: 1, name: 'Response metrics' })).toBeVisible()],
+        ['exercises', '#/exercises', () => expect(page.getByRole('heading', { level: 1, name: /Exercises/ })).toBeVisible()],
+        ['facilitator console', consoleHash, () => expect(page.getByRole('heading', { level: 1, name: /^Facilitator console/ })).toBeVisible()],
+      ];
+      for (const [name, hash, ready] of screens) {
+        await page.evaluate((to) => (window.location.hash = to), hash);
+        await ready();
+        found.push(...(await violations(page, `${theme} ${name}`)));
+      }
+
+      await page.evaluate(() => (window.location.hash = '#/'));
+      await page.getByRole('button', { name: 'Projector mode' }).click();
+      await expect(page.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
+      found.push(...(await violations(page, `${theme} board on a projector`)));
+      await page.getByRole('button', { name: 'Projector mode' }).click();
+
+      await page.evaluate((to) => (window.location.hash = to), incidentHash);
+      await page.getByRole('button', { name: 'Shortcuts' }).click();
+      await expect(page.getByRole('dialog', { name: /shortcuts/i })).toBeVisible();
+      found.push(...(await violations(page, `${theme} shortcuts`, 'dialog[open]')));
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Post status update' }).click();
+      await expect(page.getByRole('dialog', { name: 'Status update' })).toBeVisible();
+      found.push(...(await violations(page, `${theme} status update`, 'dialog[open]')));
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('Alt+N');
+      await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeVisible();
+      found.push(...(await violations(page, `${theme} declare`, 'dialog[open]')));
+      await page.keyboard.press('Escape');
+      found.push(...(await dialogViolations(page, 'Runbooks', 'Runbooks', `${theme} runbooks`)));
+      found.push(...(await dialogViolations(page, 'Settings', 'Settings', `${theme} settings`)));
+      found.push(...(await dialogViolations(page, 'Data', 'Data', `${theme} data`)));
+      await page.getByRole('button', { name: /^Sync/ }).first().click();
+      await expect(page.getByRole('dialog', { name: 'Sync' })).toBeVisible();
+      found.push(...(await violations(page, `${theme} sync`, 'dialog[open]')));
+      await page.keyboard.press('Escape');
+
+      if (theme === 'dark') await page.getByRole('button', { name: 'Light theme' }).click();
+    }
+    expect(found).toEqual([]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
