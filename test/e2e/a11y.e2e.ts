@@ -104,3 +104,25 @@ test('axe: every screen and dialog, in dark and light, has no serious or critica
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+test('axe: the recovery screen (a database the app must not open), in dark and light', async ({ page }) => {
+  await page.goto('/');
+  // A profile as a newer War Room would have left it (Dexie stores version × 10).
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('newer-profile', 70);
+        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
+        request.onsuccess = () => (request.result.close(), resolve(null));
+      }),
+  );
+  const found: string[] = [];
+  for (const theme of ['dark', 'light'] as const) {
+    await page.evaluate((chosen) => localStorage.setItem('warroom.theme', chosen), theme);
+    await page.goto('/?db=newer-profile');
+    await expect(page.getByRole('heading', { name: 'War Room cannot open its database' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    found.push(...(await violations(page, `${theme} recovery`)));
+  }
+  expect(found).toEqual([]);
+});
