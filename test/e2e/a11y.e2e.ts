@@ -16,44 +16,27 @@ async function violations(page: Page, where: string, scope?: string): Promise<st
 }
 
 /** Open a top-bar dialog, scan it, close it with Escape. */
-async function dialogViolations(page: Page, button: string, dialog: string, where: string): Promise<string[]> {
+async function dialogViolations(page: Page, button: string, dialog: string): Promise<string[]> {
   await page.getByRole('button', { name: button, exact: true }).click();
   await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
-  const found = await violations(page, where, 'dialog[open]');
+  const found = await violations(page, dialog.toLowerCase(), 'dialog[open]');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
   return found;
 }
 
-test('axe: every screen and dialog, in dark and light, has no serious or critical violation', async ({ page }) => {
-  test.setTimeout(120_000);
-  const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-a11y-'));
-  try {
-    await injectHost(page, { userDataDir: scratch });
-    await openAs(page, 'Ivy Commander');
-    // One incident of each level, so every severity badge is checked against its background.
-    await declareByKeyboard(page, 'Payments down everywhere', 'P0 · Critical', 'Availability');
-    await declareByKeyboard(page, 'Search is slow', 'P2 · Medium', 'Performance');
-    await declareByKeyboard(page, 'Typo on the status page', 'P3 · Low', 'Application');
-    await declareByKeyboard(page, 'Checkout errors in EU', 'P1 · High', 'Availability');
-    const entry = page.getByRole('textbox', { name: 'New timeline entry' });
-    for (const line of ['Alerts from checkout', 'action: roll back deploy 4411 @Ben']) {
-      await entry.fill(line);
-      await entry.press('Enter');
-      await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(line.replace('action: ', '').replace(' @Ben', ''));
-    }
-    await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button').first().click();
-    const incidentHash = new URL(page.url()).hash;
+for (const theme of ['dark', 'light'] as const) {
+  test(`axe: every screen and dialog in the ${theme} theme has no serious or critical violation`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-a11y-'));
+    try {
+      await page.addInitScript((chosen) => localStorage.setItem('warroom.theme', chosen), theme);
+      await injectHost(page, { userDataDir: scratch });
+      await openAs(page, 'Ivy Commander');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      const { incidentHash, consoleHash } = await seedEveryScreen(page);
 
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
-    await page.getByRole('button', { name: 'Start exercise: Disk space full' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Disk space full' })).toBeVisible();
-    await page.getByRole('button', { name: 'Start exercise clock' }).click();
-    await expect(page.getByText('Running at 1×')).toBeVisible();
-    const consoleHash = new URL(page.url()).hash;
-
-    const found: string[] = [];
-    for (const theme of ['dark', 'light'] as const) {
+      const found: string[] = [];
       const screens: [string, string, () => Promise<void>][] = [
         ['board', '#/', () => expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible()],
         ['incident', incidentHash, () => expect(page.getByRole('region', { name: /^Runbook:/ })).toBeVisible()],
@@ -66,44 +49,70 @@ test('axe: every screen and dialog, in dark and light, has no serious or critica
       for (const [name, hash, ready] of screens) {
         await page.evaluate((to) => (window.location.hash = to), hash);
         await ready();
-        found.push(...(await violations(page, `${theme} ${name}`)));
+        found.push(...(await violations(page, name)));
       }
 
       await page.evaluate(() => (window.location.hash = '#/'));
       await page.getByRole('button', { name: 'Projector mode' }).click();
       await expect(page.getByRole('button', { name: 'Projector mode' })).toHaveAttribute('aria-pressed', 'true');
-      found.push(...(await violations(page, `${theme} board on a projector`)));
+      found.push(...(await violations(page, 'board on a projector')));
       await page.getByRole('button', { name: 'Projector mode' }).click();
 
       await page.evaluate((to) => (window.location.hash = to), incidentHash);
       await page.getByRole('button', { name: 'Shortcuts' }).click();
       await expect(page.getByRole('dialog', { name: /shortcuts/i })).toBeVisible();
-      found.push(...(await violations(page, `${theme} shortcuts`, 'dialog[open]')));
+      found.push(...(await violations(page, 'shortcuts', 'dialog[open]')));
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Post status update' }).click();
       await expect(page.getByRole('dialog', { name: 'Status update' })).toBeVisible();
-      found.push(...(await violations(page, `${theme} status update`, 'dialog[open]')));
+      found.push(...(await violations(page, 'status update', 'dialog[open]')));
       await page.keyboard.press('Escape');
-
       await page.keyboard.press('Alt+N');
       await expect(page.getByRole('dialog', { name: 'Declare an incident' })).toBeVisible();
-      found.push(...(await violations(page, `${theme} declare`, 'dialog[open]')));
+      found.push(...(await violations(page, 'declare', 'dialog[open]')));
       await page.keyboard.press('Escape');
-      found.push(...(await dialogViolations(page, 'Runbooks', 'Runbooks', `${theme} runbooks`)));
-      found.push(...(await dialogViolations(page, 'Settings', 'Settings', `${theme} settings`)));
-      found.push(...(await dialogViolations(page, 'Data', 'Data', `${theme} data`)));
+      found.push(...(await dialogViolations(page, 'Runbooks', 'Runbooks')));
+      found.push(...(await dialogViolations(page, 'Settings', 'Settings')));
+      found.push(...(await dialogViolations(page, 'Data', 'Data')));
       await page.getByRole('button', { name: /^Sync/ }).first().click();
       await expect(page.getByRole('dialog', { name: 'Sync' })).toBeVisible();
-      found.push(...(await violations(page, `${theme} sync`, 'dialog[open]')));
-      await page.keyboard.press('Escape');
-
-      if (theme === 'dark') await page.getByRole('button', { name: 'Light theme' }).click();
+      found.push(...(await violations(page, 'sync', 'dialog[open]')));
+      expect(found).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
-    expect(found).toEqual([]);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  });
+}
+
+/**
+ * Something on every screen: one incident of each level (every severity badge meets its
+ * background), timeline entries and an action item, a started runbook, a running exercise.
+ */
+async function seedEveryScreen(page: Page): Promise<{ incidentHash: string; consoleHash: string }> {
+  await declareByKeyboard(page, 'Payments down everywhere', 'P0 · Critical', 'Availability');
+  await declareByKeyboard(page, 'Search is slow', 'P2 · Medium', 'Performance');
+  await declareByKeyboard(page, 'Typo on the status page', 'P3 · Low', 'Application');
+  await declareByKeyboard(page, 'Checkout errors in EU', 'P1 · High', 'Availability');
+  const entry = page.getByRole('textbox', { name: 'New timeline entry' });
+  for (const [typed, shown] of [
+    ['Alerts from checkout', 'Alerts from checkout'],
+    ['action: roll back deploy 4411 @Ben', 'roll back deploy 4411'],
+  ] as const) {
+    await entry.fill(typed);
+    await entry.press('Enter');
+    await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(shown);
   }
-});
+  await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button').first().click();
+  await expect(page.getByRole('region', { name: /^Runbook:/ })).toBeVisible();
+  const incidentHash = new URL(page.url()).hash;
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('button', { name: 'Start exercise: Disk space full' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Disk space full' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start exercise clock' }).click();
+  await expect(page.getByText('Running at 1×')).toBeVisible();
+  return { incidentHash, consoleHash: new URL(page.url()).hash };
+}
 
 test('axe: the recovery screen (a database the app must not open), in dark and light', async ({ page }) => {
   await page.goto('/');
