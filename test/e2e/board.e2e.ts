@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declareByKeyboard, openAs } from './support/app.ts';
+import { declareByKeyboard, openAs, storedDraft } from './support/app.ts';
 
 const boardRow = (page: Page, title: string) => page.getByRole('table').getByRole('row').filter({ hasText: title });
 
@@ -44,6 +44,54 @@ test('board order by severity; a P1 update falls overdue after 31 min; posting a
   await toBoard(page);
   await expect(boardRow(page, 'Checkout errors for EU')).toContainText('Due in 30 min');
   await expect(boardRow(page, 'Checkout errors for EU')).not.toHaveClass(/overdue/);
+});
+
+test('a half-written status update survives a reload and a Cancel; posting it clears the draft; "Start again" refills the template', async ({ page }) => {
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Checkout errors for EU', 'P1 · High', 'Availability');
+  const open = async () => {
+    await page.getByRole('button', { name: 'Post status update' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Status update' });
+    await expect(dialog.getByLabel('Update')).toBeEditable();
+    return dialog;
+  };
+  let dialog = await open();
+  await expect(dialog.getByLabel('Update')).toHaveValue(/Checkout errors for EU/);
+  const written = 'INCIDENT UPDATE - P1\nStatus: Investigating\nProgress: half a sentence about the gat';
+  await dialog.getByLabel('Update').fill(written);
+  const incident = /#\/incident\/([^/]+)/.exec(page.url())?.[1];
+  // Stored before the "crash": read straight from IndexedDB.
+  const stored = () => expect.poll(() => storedDraft(page, `update:${incident}`));
+  await stored().toBe(written);
+  await page.reload();
+  dialog = await open();
+  await expect(dialog.getByLabel('Update')).toHaveValue(written);
+  await expect(dialog).toContainText('This is the update you had not posted yet');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  dialog = await open();
+  await expect(dialog.getByLabel('Update')).toHaveValue(written);
+
+  // Cleared to write from scratch: it stays empty, not the template again.
+  await dialog.getByLabel('Update').fill('');
+  await expect(dialog.getByLabel('Update')).toHaveValue('');
+  await stored().toBe(null);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  dialog = await open();
+  await expect(dialog.getByLabel('Update')).toHaveValue(/Checkout errors for EU/);
+  await dialog.getByLabel('Update').fill(written);
+  await stored().toBe(written);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  dialog = await open();
+  await dialog.getByRole('button', { name: 'Start again from the template' }).click();
+  await expect(dialog.getByLabel('Update')).toHaveValue(/Checkout errors for EU/);
+  await expect(dialog).not.toContainText('had not posted yet');
+  await dialog.getByLabel('Update').fill(`${written}eway`);
+  await dialog.getByRole('button', { name: 'Post update' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('half a sentence about the gateway');
+  dialog = await open();
+  await expect(dialog.getByLabel('Update')).not.toHaveValue(/half a sentence/);
+  await expect(dialog.getByLabel('Update')).toHaveValue(/Checkout errors for EU/);
 });
 
 test('snooze needs a reason and is logged; cadence "never" stops the timer', async ({ page }) => {

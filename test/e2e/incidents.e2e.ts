@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { collectPageErrors, declareByKeyboard, openAs, storedDraft } from './support/app.ts';
 
 test('first run asks who is at the keyboard and refuses an empty name', async ({ page }) => {
   await page.goto('/');
@@ -64,13 +64,7 @@ test('a half-typed title survives a reload', async ({ page }) => {
   await expect(page.getByRole('dialog').getByLabel('Title')).toBeEditable();
   await page.keyboard.type('Payments timing out');
   // The draft is written per keystroke; give the last write a moment before the "crash".
-  await expect.poll(() => page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('warroom');
-    open.onsuccess = () => {
-      const get = open.result.transaction('drafts').objectStore('drafts').get('declare:title');
-      get.onsuccess = () => resolve((get.result as { text?: string } | undefined)?.text ?? null);
-    };
-  }))).toBe('Payments timing out');
+  await expect.poll(() => storedDraft(page, 'declare:title')).toBe('Payments timing out');
   await page.reload();
   await page.keyboard.press('Alt+N');
   await expect(page.getByRole('dialog').getByLabel('Title')).toHaveValue('Payments timing out');

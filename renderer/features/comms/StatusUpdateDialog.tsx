@@ -7,6 +7,7 @@ import type { IncidentView } from '../../../shared/state/docs.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { postStatusUpdate } from '../incidents/lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDraft } from '../drafts/useDraft.ts';
 
 function defaultTemplate(incident: IncidentView): StatusTemplateId {
   if (incident.status === 'resolved' || incident.status === 'closed') return 'resolution';
@@ -25,8 +26,22 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
     });
   };
   const [templateId, setTemplateId] = useState<StatusTemplateId>(() => defaultTemplate(incident));
-  const [text, setText] = useState(() => fill(defaultTemplate(incident)));
+  // What the commander types is kept as a draft per incident: a reload, a crash or a Cancel
+  // mid-update loses nothing. Until they type, the text is the template filled in afresh.
+  const draft = useDraft(`update:${incident.id}`);
+  const [filled, setFilled] = useState(() => fill(defaultTemplate(incident)));
+  // Typed here, even down to nothing: the box must not snap back to the template when cleared.
+  const [typed, setTyped] = useState(false);
+  const restored = draft.ready && draft.text !== '' && !typed;
+  const text = typed || restored ? draft.text : filled;
   const [message, setMessage] = useState<string | null>(null);
+
+  function chooseTemplate(id: StatusTemplateId) {
+    setTemplateId(id);
+    setFilled(fill(id));
+    setTyped(false);
+    void draft.clear();
+  }
 
   async function copy() {
     try {
@@ -40,6 +55,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
   async function post() {
     try {
       await postStatusUpdate(incident, text, actor);
+      await draft.clear();
       onClose();
     } catch (failure) {
       setMessage(`Not posted: ${errorMessage(failure)}`);
@@ -52,11 +68,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
       <select
         id="update-template"
         value={templateId}
-        onChange={(e) => {
-          const id = e.target.value as StatusTemplateId;
-          setTemplateId(id);
-          setText(fill(id));
-        }}
+        onChange={(e) => chooseTemplate(e.target.value as StatusTemplateId)}
       >
         {STATUS_TEMPLATES.map((t) => (
           <option key={t.id} value={t.id}>
@@ -65,7 +77,15 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
         ))}
       </select>
       <label htmlFor="update-text">Update</label>
-      <textarea id="update-text" rows={12} value={text} onChange={(e) => setText(e.target.value)} className="mono" autoFocus />
+      <textarea id="update-text" rows={12} value={text} onChange={(e) => (setTyped(true), draft.setText(e.target.value))} readOnly={!draft.ready} className="mono" autoFocus />
+      {restored && (
+        <p className="hint">
+          This is the update you had not posted yet, kept as you left it.{' '}
+          <button type="button" onClick={() => chooseTemplate(templateId)}>
+            Start again from the template
+          </button>
+        </p>
+      )}
       <p className="hint">Posting records it in the timeline as a communication and restarts the update timer. Fill in every [fill in: …] first.</p>
       {message && (
         <p role="status" className="status-line">

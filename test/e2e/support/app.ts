@@ -38,3 +38,18 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** A draft's text straight from IndexedDB, beside the app (null: none stored). */
+export function storedDraft(page: Page, key: string): Promise<string | null> {
+  return page.evaluate(
+    (draftKey) =>
+      new Promise<string | null>((resolve) => {
+        const request = indexedDB.open('warroom');
+        request.onsuccess = () => {
+          const get = request.result.transaction('drafts').objectStore('drafts').get(draftKey);
+          get.onsuccess = () => (request.result.close(), resolve((get.result as { text?: string } | undefined)?.text ?? null));
+        };
+      }),
+    key,
+  );
+}
