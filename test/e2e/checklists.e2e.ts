@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { collectPageErrors, declareByKeyboard, openAs, storedDraft } from './support/app.ts';
 
 test('a security incident is offered the security runbook; items checked and skipped by keyboard are logged; the board shows progress; leaving a phase with open items asks first', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -88,6 +88,30 @@ test('a runbook written in the app: a bad phase is refused with its line; once f
 
   await declareByKeyboard(page, 'Search latency spikes', 'P2 · Medium', 'Performance');
   await expect(page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button', { name: 'Start Cache stampede' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a runbook half-written when the app stops is kept: the library offers it back, Resume restores the text, Cancel lets it go', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await page.getByRole('button', { name: 'Runbooks' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Runbooks' });
+  await dialog.getByRole('button', { name: 'New runbook' }).click();
+  const half = '---\nid: queue-backlog\ntypes: performance\n---\n# Queue backlog\n\n## Containment\n- [ ] Pause the produc';
+  await dialog.getByLabel(/^Runbook \(Markdown/).fill(half);
+  await expect.poll(() => storedDraft(page, 'edit:runbook')).toBe(JSON.stringify({ source: half }));
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Runbooks' }).click();
+  dialog = page.getByRole('dialog', { name: 'Runbooks' });
+  const notice = dialog.getByRole('region', { name: 'Unsaved edit' });
+  await expect(notice).toContainText('Your unsaved edit of the runbook “Queue backlog” was kept');
+  await notice.getByRole('button', { name: 'Resume editing' }).click();
+  await expect(dialog.getByLabel(/^Runbook \(Markdown/)).toHaveValue(half);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('list', { name: 'Runbook library' })).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Unsaved edit' })).toHaveCount(0);
+  expect(await storedDraft(page, 'edit:runbook')).toBeNull();
   expect(errors).toEqual([]);
 });
 

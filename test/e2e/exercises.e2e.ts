@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, openAs } from './support/app.ts';
+import { collectPageErrors, openAs, storedDraft } from './support/app.ts';
 
 const injectItem = (page: Page, text: string) => page.getByRole('list', { name: 'Injects' }).getByRole('listitem').filter({ hasText: text });
 const scenarioTime = (page: Page) => page.getByLabel('Scenario time');
@@ -137,6 +137,29 @@ test('an action only people can judge is ticked by the facilitator, by keyboard:
   await expect(tick).not.toBeChecked();
   await expect(row).toContainText('Not yet (tick when done)');
   await expect(page.getByRole('heading', { name: /^Expected actions · 0 of \d+ met$/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a scenario half-written when the facilitator leaves the page is kept; the library offers it back', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Fran Facilitator');
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  const source = page.getByLabel(/^Scenario \(Markdown/);
+  const written = (await source.inputValue()).replace('# My scenario', '# Vendor outage').replace('What the players are told at the start.', 'The payment vendor stops answering at 09:');
+  await source.fill(written);
+  await expect.poll(() => storedDraft(page, 'edit:scenario')).toBe(JSON.stringify({ source: written }));
+  await views.getByRole('link', { name: 'Metrics' }).click();
+  await views.getByRole('link', { name: 'Exercises' }).click();
+
+  const notice = page.getByRole('region', { name: 'Unsaved edit' });
+  await expect(notice).toContainText('Your unsaved edit of the scenario “Vendor outage” was kept');
+  await notice.getByRole('button', { name: 'Resume editing' }).click();
+  await expect(source).toHaveValue(written);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

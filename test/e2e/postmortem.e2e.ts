@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_TEMPLATE } from '../../shared/postmortem/templates.ts';
-import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { collectPageErrors, declareByKeyboard, openAs, storedDraft } from './support/app.ts';
 
 test('compose a post-mortem, edit two sections (kept across a reload), export: the file has every section and both edits', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -70,5 +70,34 @@ test('a team template with placeholders: an unknown placeholder is refused with 
   expect(file).toContain('# Review: Disk full on db-3');
   expect(file).toContain('## Executive Summary');
   expect(file).toContain('## Lessons Learned');
+  expect(errors).toEqual([]);
+});
+
+test('a template edit shut by Escape is kept with its name; Resume brings both back; saving lets it go', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
+  await page.getByRole('link', { name: 'Post-mortem' }).click();
+  await page.getByRole('button', { name: 'Templates…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Post-mortem templates' });
+  await dialog.getByRole('button', { name: 'New template' }).click();
+  await dialog.getByLabel('Name').fill('Short review');
+  const source = '# Short review: {{incident.title}}\n\n## Executive Summary\nThe disk fil';
+  await dialog.getByLabel(/^Template \(Markdown/).fill(source);
+  await expect.poll(() => storedDraft(page, 'edit:template')).toContain('The disk fil');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Templates…' }).click();
+  const notice = dialog.getByRole('region', { name: 'Unsaved edit' });
+  await expect(notice).toContainText('Your unsaved edit of the template “Short review” was kept');
+  await notice.getByRole('button', { name: 'Resume editing' }).click();
+  await expect(dialog.getByLabel('Name')).toHaveValue('Short review');
+  await expect(dialog.getByLabel(/^Template \(Markdown/)).toHaveValue(source);
+  await dialog.getByLabel(/^Template \(Markdown/).fill(`${source}led up.\n`);
+  await dialog.getByRole('button', { name: 'Save template' }).click();
+  await expect(dialog.getByRole('list', { name: 'Template library' })).toContainText('Short review');
+  await expect(dialog.getByRole('region', { name: 'Unsaved edit' })).toHaveCount(0);
+  expect(await storedDraft(page, 'edit:template')).toBeNull();
   expect(errors).toEqual([]);
 });

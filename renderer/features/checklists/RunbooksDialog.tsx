@@ -8,6 +8,7 @@ import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { KeptEditNotice, KeptSource, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { customSources, libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
 
 const NEW_RUNBOOK = `---
@@ -22,26 +23,31 @@ severities: P0, P1
 `;
 
 /** Markdown on the left, what is wrong (by line) under it: saved only when it parses. */
-function Editor({ initial, actor, onDone }: { initial: string; actor: string; onDone(): void }) {
+function Editor({ initial, actor, edit, onDone }: { initial: string; actor: string; edit: KeptEdit<KeptSource>; onDone(): void }) {
   const [source, setSource] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   const parsed = parseRunbook(source);
   async function save() {
     const saved = await saveRunbookSource(db, source, actor);
-    if (saved.ok) onDone();
-    else setStatus('Not saved: fix the lines listed.');
+    if (!saved.ok) return setStatus('Not saved: fix the lines listed.');
+    await edit.discard();
+    onDone();
+  }
+  async function cancel() {
+    await edit.discard();
+    onDone();
   }
   return (
     <div className="runbook-editor">
       <label htmlFor="runbook-source">Runbook (Markdown: a # title, one ## heading per phase, - [ ] items)</label>
-      <textarea id="runbook-source" value={source} onChange={(e) => setSource(e.target.value)} rows={16} spellCheck={false} />
+      <textarea id="runbook-source" value={source} onChange={(e) => (setSource(e.target.value), edit.keep({ source: e.target.value }))} rows={16} spellCheck={false} />
       {parsed.ok ? (
         <p className="hint" role="status">{`Valid: ${parsed.runbook.title} — ${parsed.runbook.phases.map((p) => `${p.phase} (${p.items.length})`).join(', ')}`}</p>
       ) : (
         <LineErrors label="Problems in the runbook" errors={parsed.errors} />
       )}
       <FormError message={status} />
-      <EditorActions onCancel={onDone} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save runbook" />
+      <EditorActions onCancel={() => void cancel()} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save runbook" />
     </div>
   );
 }
@@ -53,6 +59,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
   const [status, setStatus] = useState<string | null>(null);
   const [importErrors, setImportErrors] = useState<readonly { line: number; message: string }[]>([]);
   const library = libraryOf(sources ?? []);
+  const edit = useKeptEdit('edit:runbook', KeptSource);
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -79,9 +86,16 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
   return (
     <Modal title="Runbooks" onClose={onClose} wide>
       {editing !== null ? (
-        <Editor initial={editing} actor={actor} onDone={() => setEditing(null)} />
+        <Editor initial={editing} actor={actor} edit={edit} onDone={() => setEditing(null)} />
       ) : (
         <>
+          {edit.kept && (
+            <KeptEditNotice
+              what={`the runbook “${markdownTitle(edit.kept.source) ?? 'untitled'}”`}
+              onResume={() => setEditing(edit.kept!.source)}
+              onDiscard={() => void edit.discard()}
+            />
+          )}
           <ul className="runbook-list" aria-label="Runbook library">
             {library.map((entry) => (
               <li key={entry.runbook.id}>

@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormBits.tsx';
 import { EditorActions } from '../../ui/LineErrors.tsx';
 import { capitalize } from '../../ui/format.ts';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
+import { KeptEditNotice, KeptSource, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { startExercise } from './exerciseActions.ts';
 import { removeScenario, saveScenarioSource, scenarioLibraryOf, type ScenarioEntry } from './scenarioLibrary.ts';
 
@@ -45,29 +46,40 @@ export function ScenarioErrors({ label, errors }: { label: string; errors: reado
   );
 }
 
-function ScenarioEditor({ initial, actor, onDone }: { initial: string; actor: string; onDone(): void }) {
+function ScenarioEditor({ initial, actor, edit, onDone }: { initial: string; actor: string; edit: KeptEdit<KeptSource>; onDone(): void }) {
   const [source, setSource] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   const parsed = parseScenario(source);
   async function save() {
     const saved = await saveScenarioSource(db, source, actor);
-    if (saved.ok) onDone();
-    else setStatus('Not saved: fix the problems listed.');
+    if (!saved.ok) return setStatus('Not saved: fix the problems listed.');
+    await edit.discard();
+    onDone();
+  }
+  async function cancel() {
+    await edit.discard();
+    onDone();
   }
   return (
     <section aria-labelledby="scenario-editor-title" className="runbook-editor">
       <h2 id="scenario-editor-title">Scenario editor</h2>
       <label htmlFor="scenario-source">Scenario (Markdown: front matter, # title, ## Briefing, ## Injects, ## Expected actions — or JSON)</label>
-      <textarea id="scenario-source" value={source} onChange={(e) => setSource(e.target.value)} rows={18} spellCheck={false} />
+      <textarea id="scenario-source" value={source} onChange={(e) => (setSource(e.target.value), edit.keep({ source: e.target.value }))} rows={18} spellCheck={false} />
       {parsed.ok ? (
         <p className="hint" role="status">{`Valid: ${parsed.scenario.title} — ${parsed.scenario.injects.length} injects, ${parsed.scenario.expected.length} expected actions`}</p>
       ) : (
         <ScenarioErrors label="Problems in the scenario" errors={parsed.errors} />
       )}
       <FormError message={status} />
-      <EditorActions onCancel={onDone} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save scenario" />
+      <EditorActions onCancel={() => void cancel()} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save scenario" />
     </section>
   );
+}
+
+/** A scenario source may be Markdown or JSON, valid or not yet. */
+function keptTitle(source: string): string {
+  const parsed = parseScenario(source);
+  return parsed.ok ? parsed.scenario.title : (markdownTitle(source) ?? 'untitled');
 }
 
 function summary(scenario: Scenario): string {
@@ -87,6 +99,7 @@ export function ExercisesView({ actor }: { actor: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [importErrors, setImportErrors] = useState<readonly ScenarioError[]>([]);
   const library = scenarioLibraryOf(sources ?? []);
+  const edit = useKeptEdit('edit:scenario', KeptSource);
 
   async function start(scenario: Scenario) {
     try {
@@ -120,7 +133,7 @@ export function ExercisesView({ actor }: { actor: string }) {
     }
   }
 
-  if (editing !== null) return <ScenarioEditor initial={editing} actor={actor} onDone={() => setEditing(null)} />;
+  if (editing !== null) return <ScenarioEditor initial={editing} actor={actor} edit={edit} onDone={() => setEditing(null)} />;
 
   return (
     <section aria-labelledby="exercises-title">
@@ -143,6 +156,9 @@ export function ExercisesView({ actor }: { actor: string }) {
         <p>No exercise yet: start one from a scenario below.</p>
       )}
       <h2>Scenario library</h2>
+      {edit.kept && (
+        <KeptEditNotice what={`the scenario “${keptTitle(edit.kept.source)}”`} onResume={() => setEditing(edit.kept!.source)} onDiscard={() => void edit.discard()} />
+      )}
       <ul className="scenario-list" aria-label="Scenario library">
         {library.map((entry) => (
           <li key={entry.scenario.id}>

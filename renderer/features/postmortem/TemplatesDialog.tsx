@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { z } from 'zod';
 import { PLACEHOLDER_NAMES, parseTemplate } from '../../../shared/postmortem/templates.ts';
 import type { TemplateChoice } from '../../../shared/postmortem/library.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
+import { KeptEditNotice, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { removeTemplate, saveTemplate, templateIdFor, useTemplateLibrary } from './templateLibrary.ts';
 
 const NEW_TEMPLATE = `# Review: {{incident.title}}
@@ -17,26 +19,41 @@ const NEW_TEMPLATE = `# Review: {{incident.title}}
 ## Lessons Learned
 `;
 
-function Editor({ initial, actor, onDone }: { initial: { id: string | null; name: string; source: string }; actor: string; onDone(): void }) {
+const TemplateEdit = z.object({ id: z.string().nullable(), name: z.string(), source: z.string() });
+type TemplateEdit = z.infer<typeof TemplateEdit>;
+
+function Editor({ initial, actor, edit, onDone }: { initial: TemplateEdit; actor: string; edit: KeptEdit<TemplateEdit>; onDone(): void }) {
   const [name, setName] = useState(initial.name);
   const [source, setSource] = useState(initial.source);
   const [error, setError] = useState<string | null>(null);
   const parsed = parseTemplate(source);
+  const change = (next: { name?: string; source?: string }) => {
+    const value = { id: initial.id, name: next.name ?? name, source: next.source ?? source };
+    setName(value.name);
+    setSource(value.source);
+    edit.keep(value);
+  };
   async function save() {
     if (name.trim() === '') return setError('Give the template a name.');
     try {
       const saved = await saveTemplate(initial.id ?? templateIdFor(name), name, source, actor);
-      if (saved.ok) onDone();
+      if (!saved.ok) return;
+      await edit.discard();
+      onDone();
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);
     }
   }
+  async function cancel() {
+    await edit.discard();
+    onDone();
+  }
   return (
     <div className="runbook-editor">
       <label htmlFor="template-name">Name</label>
-      <input id="template-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <input id="template-name" value={name} onChange={(e) => change({ name: e.target.value })} />
       <label htmlFor="template-source">Template (Markdown: an optional # title, one ## heading per section, {'{{placeholders}}'} in the text)</label>
-      <textarea id="template-source" value={source} onChange={(e) => setSource(e.target.value)} rows={14} spellCheck={false} />
+      <textarea id="template-source" value={source} onChange={(e) => change({ source: e.target.value })} rows={14} spellCheck={false} />
       {parsed.ok ? (
         <p className="hint" role="status">{`Valid: ${parsed.template.sections.map((s) => s.heading).join(' · ')}`}</p>
       ) : (
@@ -47,7 +64,7 @@ function Editor({ initial, actor, onDone }: { initial: { id: string | null; name
         <p className="hint">{PLACEHOLDER_NAMES.map((p) => `{{${p}}}`).join(' ')}</p>
       </details>
       <FormError message={error} />
-      <EditorActions onCancel={onDone} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save template" />
+      <EditorActions onCancel={() => void cancel()} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save template" />
     </div>
   );
 }
@@ -55,14 +72,22 @@ function Editor({ initial, actor, onDone }: { initial: { id: string | null; name
 /** Post-mortem templates: the plans' built-ins and the team's own (synced), written in Markdown. */
 export function TemplatesDialog({ actor, onClose }: { actor: string; onClose(): void }) {
   const library = useTemplateLibrary();
-  const [editing, setEditing] = useState<{ id: string | null; name: string; source: string } | null>(null);
+  const [editing, setEditing] = useState<TemplateEdit | null>(null);
+  const kept = useKeptEdit('edit:template', TemplateEdit);
   const edit = (t: TemplateChoice) => setEditing({ id: t.id, name: t.builtIn ? `${t.name} (ours)` : t.name, source: t.source });
   return (
     <Modal title="Post-mortem templates" onClose={onClose} wide>
       {editing ? (
-        <Editor initial={editing} actor={actor} onDone={() => setEditing(null)} />
+        <Editor initial={editing} actor={actor} edit={kept} onDone={() => setEditing(null)} />
       ) : (
         <>
+          {kept.kept && (
+            <KeptEditNotice
+              what={`the template “${kept.kept.name.trim() || markdownTitle(kept.kept.source) || 'untitled'}”`}
+              onResume={() => setEditing(kept.kept!)}
+              onDiscard={() => void kept.discard()}
+            />
+          )}
           <ul className="runbook-list" aria-label="Template library">
             {library.map((t) => (
               <li key={t.id}>

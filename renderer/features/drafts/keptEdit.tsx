@@ -1,0 +1,76 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { z } from 'zod';
+import { db } from '../../app/db.ts';
+import { loadDraft, saveDraft } from '../../db/drafts.ts';
+
+/** Writes per key, in the order they were asked for (a keystroke's write never lands after a later one's). */
+const chains = new Map<string, Promise<void>>();
+
+function enqueue(key: string, write: () => Promise<void>): Promise<void> {
+  const next = (chains.get(key) ?? Promise.resolve()).then(write).catch((error: unknown) => console.error(`Keeping the edit ${key} failed`, error));
+  chains.set(key, next);
+  return next;
+}
+
+export interface KeptEdit<T> {
+  /** The edit left unsaved (the app stopped, or the dialog was shut mid-edit); null when none; undefined while reading. */
+  kept: T | null | undefined;
+  /** Store the editor's current content (each change). */
+  keep(value: T): void;
+  /** Saved or cancelled: nothing to keep any more. */
+  discard(): Promise<void>;
+}
+
+/**
+ * A library editor's unsaved work (a runbook, a scenario, a template being written), kept in
+ * IndexedDB on every change like any draft, so a crash, a reload or an Escape that shuts the
+ * dialog loses nothing; the library then offers to resume it. Read back through `schema`: a
+ * stored value that no longer fits is ignored, not trusted.
+ */
+export function useKeptEdit<T>(key: string, schema: z.ZodType<T>): KeptEdit<T> {
+  const kept = useLiveQuery(async () => {
+    const { text } = await loadDraft(db, key);
+    if (text === '') return null;
+    try {
+      const parsed = schema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }, [key]);
+  return useMemo(
+    () => ({
+      kept,
+      keep: (value: T) => void enqueue(key, () => saveDraft(db, key, { text: JSON.stringify(value) })),
+      discard: () => enqueue(key, () => saveDraft(db, key, { text: '' })),
+    }),
+    [key, kept],
+  );
+}
+
+/** A Markdown (or JSON) source being written: a runbook's, a scenario's. */
+export const KeptSource = z.object({ source: z.string() });
+export type KeptSource = z.infer<typeof KeptSource>;
+
+/** The first `# Title` of a Markdown source, to name what an unsaved edit was about. */
+export function markdownTitle(source: string): string | null {
+  return /^# +(.+?)\s*$/m.exec(source)?.[1] ?? null;
+}
+
+/** Shown above a library while an unsaved edit is kept: resume it or let it go. */
+export function KeptEditNotice({ what, onResume, onDiscard }: { what: string; onResume(): void; onDiscard(): void }) {
+  return (
+    <section className="kept-edit" aria-label="Unsaved edit">
+      <p>{`Your unsaved edit of ${what} was kept (the editor was shut without saving, or the app stopped). Starting another edit replaces it.`}</p>
+      <div className="actions start">
+        <button type="button" className="primary" onClick={onResume}>
+          Resume editing
+        </button>
+        <button type="button" onClick={onDiscard}>
+          Discard the edit
+        </button>
+      </div>
+    </section>
+  );
+}
