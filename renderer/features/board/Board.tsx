@@ -1,4 +1,4 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
@@ -119,13 +119,19 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
   );
 });
 
+type Progress = Map<string, Map<string, { done: number; total: number }>>;
+
+/** The board row (its index among all rows) that holds `target`. */
+function rowIndexOf(target: EventTarget): number | null {
+  const index = (target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset['index'];
+  return index === undefined ? null : Number(index);
+}
+
 /**
  * Only the rows in view (and a few beyond) are in the DOM, so a board of hundreds of incidents
  * opens and answers a click as fast as an empty one. The page itself scrolls; Tab still walks
- * every incident because focusing a row scrolls it into view and its neighbours render.
+ * every incident: the rows either side of the focused one are always rendered.
  */
-type Progress = Map<string, Map<string, { done: number; total: number }>>;
-
 function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined; phaseNames: PhaseNames; injects: ReadonlyMap<string, string> | undefined }) {
   const body = useRef<HTMLDivElement>(null);
   const [bodyTop, setBodyTop] = useState(0);
@@ -137,12 +143,27 @@ function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows
     return () => window.removeEventListener('resize', measure);
   }, [rows]);
   const getItemKey = useCallback((index: number) => rows[index]!.incident.id, [rows]);
+  // The rows either side of the focused one are always rendered. Scrolling the focused row into
+  // view renders its neighbours only a frame later, so a fast Tab used to leave the board; a
+  // focus change is a discrete event, which React renders before the next key is handled.
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const around = focusedIndex === null ? [] : [focusedIndex - 1, focusedIndex + 1];
+      const start = Math.max(0, Math.min(range.startIndex - range.overscan, ...around));
+      const end = Math.min(range.count - 1, Math.max(range.endIndex + range.overscan, ...around));
+      // One run of rows, never gaps: the rows are laid out in flow between two paddings.
+      return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+    },
+    [focusedIndex],
+  );
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => 64,
     overscan: 6,
     scrollMargin: bodyTop,
     getItemKey,
+    rangeExtractor,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
@@ -159,7 +180,18 @@ function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows
           ))}
         </div>
       </div>
-      <div role="rowgroup" ref={body} className="board-body" style={{ paddingTop: padTop, paddingBottom: padBottom }}>
+      <div
+        role="rowgroup"
+        ref={body}
+        className="board-body"
+        style={{ paddingTop: padTop, paddingBottom: padBottom }}
+        onFocus={(e) => setFocusedIndex(rowIndexOf(e.target))}
+        // Only when focus leaves the board: between two rows, dropping the range first would
+        // unmount the row that is about to take focus.
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) setFocusedIndex(null);
+        }}
+      >
         {items.map((item) => (
           <BoardRowView
             key={item.key}
