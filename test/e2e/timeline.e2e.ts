@@ -204,3 +204,30 @@ test('an entry sent with Enter but cut off by a crash before it was stored is fi
   await page.reload();
   await expect(page.getByText('2 entries')).toBeVisible();
 });
+
+test('arrow keys walk every entry of a long timeline, one per key, even when scroll events come late', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openAs(page);
+  await declareByKeyboard(page, 'Queue backlog growing', 'P2 · Medium', 'Performance');
+  const lines = Array.from({ length: 30 }, (_, i) => `Step ${String(i + 1).padStart(2, '0')}`);
+  for (const line of lines) {
+    await entryBox(page).fill(line);
+    await entryBox(page).press('Enter');
+  }
+  await expect(entries(page).filter({ hasText: 'Step 30' })).toBeVisible();
+  expect(await entries(page).count()).toBeLessThan(lines.length);
+
+  // The list never hears of the scrolling a key causes, as on a loaded machine where the scroll
+  // event comes frames late: each key must still land on the next entry.
+  await page.evaluate(() => window.addEventListener('scroll', (event) => event.stopPropagation(), { capture: true }));
+  await entries(page).filter({ hasText: 'Step 30' }).focus();
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  for (let i = lines.length - 2; i >= 0; i -= 1) {
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toContain(lines[i]!);
+  }
+  await page.keyboard.press('End');
+  await expect.poll(focused).toContain('Step 30');
+  expect(errors).toEqual([]);
+});

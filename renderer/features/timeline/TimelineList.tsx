@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import type { EntryView } from '../../../shared/state/docs.ts';
 import { EntryRow, type EntryAction } from './EntryRow.tsx';
@@ -30,12 +30,24 @@ export const TimelineList = memo(
   const atBottom = useRef(true);
   // A new key function makes the virtualizer re-measure every row: keep it stable per list.
   const getItemKey = useCallback((index: number) => entries[index]!.id, [entries]);
+  // The active entry and its neighbours are always rendered (rows are placed absolutely, so a
+  // gap is fine): an arrow key's target exists at once, not only after the scroll event that
+  // scrolling to it causes, which a loaded machine delivers frames late.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const shown = new Set(defaultRangeExtractor(range));
+      for (const index of [active - 1, active, active + 1]) if (index >= 0 && index < range.count) shown.add(index);
+      return [...shown].sort((a, b) => a - b);
+    },
+    [active],
+  );
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 64,
     overscan: 8,
     getItemKey,
+    rangeExtractor,
   });
 
   function focusIndex(index: number) {
