@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { declareByKeyboard, openAs } from './support/app.ts';
+import { createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
 import { injectHost } from './support/injectedHost.ts';
 
 /** axe's serious and critical findings on what is on screen now (or inside `scope`), one line each. */
@@ -116,15 +116,7 @@ async function seedEveryScreen(page: Page): Promise<{ incidentHash: string; cons
 
 test('axe: the recovery screen (a database the app must not open), in dark and light', async ({ page }) => {
   await page.goto('/');
-  // A profile as a newer War Room would have left it (Dexie stores version × 10).
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const request = indexedDB.open('newer-profile', 70);
-        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
-        request.onsuccess = () => (request.result.close(), resolve(null));
-      }),
-  );
+  await createNewerProfile(page, 'newer-profile');
   const found: string[] = [];
   for (const theme of ['dark', 'light'] as const) {
     await page.evaluate((chosen) => localStorage.setItem('warroom.theme', chosen), theme);

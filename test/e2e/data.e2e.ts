@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { collectPageErrors, createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
 import { createOpenedFiles } from '../../electron/host/openedFiles.ts';
 import { injectHost, sendMenuCommand } from './support/injectedHost.ts';
 
@@ -88,18 +88,7 @@ test('export all → wipe → import gives back every op and what they show; imp
 test('a database from a newer War Room is refused untouched, with a restore that carries on in a new database', async ({ page }) => {
   await seed(page);
   const archive = await exportAll(page);
-  // Another profile, as a newer War Room would have left it (Dexie stores version × 10).
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const request = indexedDB.open('newer-profile', 70);
-        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
-        request.onsuccess = () => {
-          request.result.close();
-          resolve(null);
-        };
-      }),
-  );
+  await createNewerProfile(page, 'newer-profile');
   await page.goto('/?db=newer-profile');
   await expect(page.getByRole('heading', { name: 'War Room cannot open its database' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveText('This database was written by a newer War Room (schema 7; this app reads up to 6).');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEFAULT_TEMPLATE } from '../../shared/postmortem/templates.ts';
 import { collectPageErrors, declareByKeyboard, openAs, storedDraft } from './support/app.ts';
 
@@ -42,14 +42,20 @@ test('compose a post-mortem, edit two sections (kept across a reload), export: t
   expect(errors).toEqual([]);
 });
 
-test('a team template with placeholders: an unknown placeholder is refused with its line; the saved template shapes the post-mortem and its export', async ({ page }) => {
-  const errors = collectPageErrors(page);
+/** An incident's post-mortem, its template library open on a new template. */
+async function newTemplateOnAnIncident(page: Page): Promise<Locator> {
   await openAs(page, 'Ivy Commander');
   await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
   await page.getByRole('link', { name: 'Post-mortem' }).click();
   await page.getByRole('button', { name: 'Templates…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Post-mortem templates' });
   await dialog.getByRole('button', { name: 'New template' }).click();
+  return dialog;
+}
+
+test('a team template with placeholders: an unknown placeholder is refused with its line; the saved template shapes the post-mortem and its export', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const dialog = await newTemplateOnAnIncident(page);
   await dialog.getByLabel('Name').fill('Lean review');
   const source = dialog.getByLabel(/^Template \(Markdown/);
   await source.fill('# Review: {{incident.title}}\n\n## Executive Summary\nOpen for {{incident.nope}}.\n\n## Lessons Learned\n');
@@ -75,12 +81,7 @@ test('a team template with placeholders: an unknown placeholder is refused with 
 
 test('a template edit shut by Escape is kept with its name; Resume brings both back; saving lets it go', async ({ page }) => {
   const errors = collectPageErrors(page);
-  await openAs(page, 'Ivy Commander');
-  await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
-  await page.getByRole('link', { name: 'Post-mortem' }).click();
-  await page.getByRole('button', { name: 'Templates…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Post-mortem templates' });
-  await dialog.getByRole('button', { name: 'New template' }).click();
+  const dialog = await newTemplateOnAnIncident(page);
   await dialog.getByLabel('Name').fill('Short review');
   const source = '# Short review: {{incident.title}}\n\n## Executive Summary\nThe disk fil';
   await dialog.getByLabel(/^Template \(Markdown/).fill(source);

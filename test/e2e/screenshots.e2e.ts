@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { declareByKeyboard, openAs } from './support/app.ts';
+import { createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
 
 /**
  * Not an assertion suite: renders the main screens in both themes to
@@ -170,14 +170,7 @@ test('the data dialog and the recovery screen', async ({ page }) => {
   await page.getByRole('button', { name: 'Data', exact: true }).click();
   await page.screenshot({ path: 'test-results/screenshots/data-dark.png' });
   await page.goto('/?db=other');
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const request = indexedDB.open('newer-profile', 70);
-        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
-        request.onsuccess = () => resolve(request.result.close());
-      }),
-  );
+  await createNewerProfile(page, 'newer-profile');
   await page.goto('/?db=newer-profile');
   await page.getByRole('heading', { name: 'War Room cannot open its database' }).waitFor();
   await page.screenshot({ path: 'test-results/screenshots/recovery-dark.png' });

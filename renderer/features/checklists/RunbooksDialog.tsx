@@ -8,7 +8,7 @@ import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
-import { KeptEditNotice, KeptSource, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
+import { KeptEditNotice, KeptSource, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { customSources, libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
 
 const NEW_RUNBOOK = `---
@@ -30,12 +30,7 @@ function Editor({ initial, actor, edit, onDone }: { initial: string; actor: stri
   async function save() {
     const saved = await saveRunbookSource(db, source, actor);
     if (!saved.ok) return setStatus('Not saved: fix the lines listed.');
-    await edit.discard();
-    onDone();
-  }
-  async function cancel() {
-    await edit.discard();
-    onDone();
+    await leaveEditor(edit, onDone);
   }
   return (
     <div className="runbook-editor">
@@ -47,7 +42,7 @@ function Editor({ initial, actor, edit, onDone }: { initial: string; actor: stri
         <LineErrors label="Problems in the runbook" errors={parsed.errors} />
       )}
       <FormError message={status} />
-      <EditorActions onCancel={() => void cancel()} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save runbook" />
+      <EditorActions onCancel={() => void leaveEditor(edit, onDone)} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save runbook" />
     </div>
   );
 }

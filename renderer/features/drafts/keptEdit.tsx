@@ -49,6 +49,12 @@ export function useKeptEdit<T>(key: string, schema: z.ZodType<T>): KeptEdit<T> {
   );
 }
 
+/** Leave an editor after Save or Cancel: there is nothing to keep any more. */
+export async function leaveEditor(edit: KeptEdit<unknown>, onDone: () => void): Promise<void> {
+  await edit.discard();
+  onDone();
+}
+
 /** A Markdown (or JSON) source being written: a runbook's, a scenario's. */
 export const KeptSource = z.object({ source: z.string() });
 export type KeptSource = z.infer<typeof KeptSource>;

@@ -11,7 +11,7 @@ import { FormError } from '../../ui/FormBits.tsx';
 import { EditorActions } from '../../ui/LineErrors.tsx';
 import { capitalize } from '../../ui/format.ts';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
-import { KeptEditNotice, KeptSource, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
+import { KeptEditNotice, KeptSource, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { startExercise } from './exerciseActions.ts';
 import { removeScenario, saveScenarioSource, scenarioLibraryOf, type ScenarioEntry } from './scenarioLibrary.ts';
 
@@ -53,12 +53,7 @@ function ScenarioEditor({ initial, actor, edit, onDone }: { initial: string; act
   async function save() {
     const saved = await saveScenarioSource(db, source, actor);
     if (!saved.ok) return setStatus('Not saved: fix the problems listed.');
-    await edit.discard();
-    onDone();
-  }
-  async function cancel() {
-    await edit.discard();
-    onDone();
+    await leaveEditor(edit, onDone);
   }
   return (
     <section aria-labelledby="scenario-editor-title" className="runbook-editor">
@@ -71,7 +66,7 @@ function ScenarioEditor({ initial, actor, edit, onDone }: { initial: string; act
         <ScenarioErrors label="Problems in the scenario" errors={parsed.errors} />
       )}
       <FormError message={status} />
-      <EditorActions onCancel={() => void cancel()} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save scenario" />
+      <EditorActions onCancel={() => void leaveEditor(edit, onDone)} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save scenario" />
     </section>
   );
 }

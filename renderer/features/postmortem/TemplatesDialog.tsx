@@ -6,7 +6,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
-import { KeptEditNotice, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
+import { KeptEditNotice, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { removeTemplate, saveTemplate, templateIdFor, useTemplateLibrary } from './templateLibrary.ts';
 
 const NEW_TEMPLATE = `# Review: {{incident.title}}
@@ -37,16 +37,10 @@ function Editor({ initial, actor, edit, onDone }: { initial: TemplateEdit; actor
     if (name.trim() === '') return setError('Give the template a name.');
     try {
       const saved = await saveTemplate(initial.id ?? templateIdFor(name), name, source, actor);
-      if (!saved.ok) return;
-      await edit.discard();
-      onDone();
+      if (saved.ok) await leaveEditor(edit, onDone);
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);
     }
-  }
-  async function cancel() {
-    await edit.discard();
-    onDone();
   }
   return (
     <div className="runbook-editor">
@@ -64,7 +58,7 @@ function Editor({ initial, actor, edit, onDone }: { initial: TemplateEdit; actor
         <p className="hint">{PLACEHOLDER_NAMES.map((p) => `{{${p}}}`).join(' ')}</p>
       </details>
       <FormError message={error} />
-      <EditorActions onCancel={() => void cancel()} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save template" />
+      <EditorActions onCancel={() => void leaveEditor(edit, onDone)} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save template" />
     </div>
   );
 }

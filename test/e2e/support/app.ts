@@ -53,3 +53,17 @@ export function storedDraft(page: Page, key: string): Promise<string | null> {
     key,
   );
 }
+
+/** A profile as a newer War Room (schema 7) would have left it, under `name`: Dexie stores version × 10. */
+export function createNewerProfile(page: Page, name: string): Promise<void> {
+  return page.evaluate(
+    (database) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(database, 70);
+        request.onerror = () => reject(request.error);
+        request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
+        request.onsuccess = () => (request.result.close(), resolve());
+      }),
+    name,
+  );
+}
