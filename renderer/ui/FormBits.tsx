@@ -25,7 +25,7 @@ export function DialogActions({ onCancel, submitLabel }: { onCancel(): void; sub
 export function CloseAction({ onClose }: { onClose(): void }) {
   return (
     <div className="actions">
-      <button type="button" className="primary" onClick={onClose} autoFocus>
+      <button type="button" className="primary" onClick={onClose}>
         Close
       </button>
     </div>

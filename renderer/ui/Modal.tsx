@@ -7,13 +7,21 @@ interface Props {
   wide?: boolean;
 }
 
-/** A native modal <dialog>: focus is trapped, Escape closes, the title names it for screen readers. */
+/**
+ * A native modal <dialog>: focus is trapped, Escape closes, the title names it for screen readers.
+ * The control marked `data-autofocus` takes focus once the dialog is shown. React's `autoFocus`
+ * cannot do it here: it focuses before the dialog opens, and showModal() then moves focus to the
+ * first control (in the status update, the template picker, where typing changes the template).
+ */
 export function Modal({ title, onClose, children, wide = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = `modal-${title.replace(/\W+/g, '-').toLowerCase()}`;
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

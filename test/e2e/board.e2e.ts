@@ -67,6 +67,10 @@ test('a half-written status update survives a reload and a Cancel; posting it cl
   dialog = await open();
   await expect(dialog.getByLabel('Update')).toHaveValue(written);
   await expect(dialog).toContainText('This is the update you had not posted yet');
+  // Typing goes straight into the update, and picking a template never overwrites it.
+  await expect(dialog.getByLabel('Update')).toBeFocused();
+  await dialog.getByLabel('Template').selectOption({ label: 'Resolution notice' });
+  await expect(dialog.getByLabel('Update')).toHaveValue(written);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   dialog = await open();
   await expect(dialog.getByLabel('Update')).toHaveValue(written);

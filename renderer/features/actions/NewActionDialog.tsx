@@ -30,7 +30,7 @@ export function NewActionDialog({ incident, actor, from, onClose }: { incident: 
     <Modal title="New action item" onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="action-description">What will be done</label>
-        <textarea id="action-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} autoFocus />
+        <textarea id="action-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} data-autofocus />
         <div className="row compact">
           <div className="field">
             <label htmlFor="action-owner">Owner</label>

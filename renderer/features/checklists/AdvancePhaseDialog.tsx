@@ -17,7 +17,7 @@ export function AdvancePhaseDialog({ from, to, open, names, onConfirm, onCancel 
       </ul>
       <p>Moving to {phaseName(to, names)} records them in the timeline as left open.</p>
       <div className="actions">
-        <button type="button" onClick={onCancel} autoFocus>
+        <button type="button" onClick={onCancel} data-autofocus>
           Stay in {phaseName(from, names)}
         </button>
         <button type="button" className="primary" onClick={onConfirm}>

@@ -28,7 +28,7 @@ export function SkipItemDialog({ checklist, item, actor, onClose }: { checklist:
       <form onSubmit={(e) => void submit(e)}>
         <p>{item.text}</p>
         <label htmlFor="skip-reason">Reason</label>
-        <textarea id="skip-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={500} rows={3} />
+        <textarea id="skip-reason" value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus maxLength={500} rows={3} />
         <FormError message={error} />
         <DialogActions onCancel={onClose} submitLabel="Skip item" />
       </form>
@@ -55,7 +55,7 @@ export function AssignItemDialog({ checklist, item, actor, people, onClose }: { 
       <form onSubmit={(e) => void submit(e)}>
         <p>{item.text}</p>
         <label htmlFor="assign-to">Person or role (empty: nobody)</label>
-        <input id="assign-to" list="assign-suggestions" value={assignee} onChange={(e) => setAssignee(e.target.value)} autoFocus />
+        <input id="assign-to" list="assign-suggestions" value={assignee} onChange={(e) => setAssignee(e.target.value)} data-autofocus />
         <datalist id="assign-suggestions">
           {[...people, ...ROLES.map((r) => ROLE_NAMES[r])].map((name) => (
             <option key={name} value={name} />

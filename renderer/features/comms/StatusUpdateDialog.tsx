@@ -33,12 +33,18 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
   // Typed here, even down to nothing: the box must not snap back to the template when cleared.
   const [typed, setTyped] = useState(false);
   const restored = draft.ready && draft.text !== '' && !typed;
-  const text = typed || restored ? draft.text : filled;
+  // The box holds the commander's own words: picking a template must not overwrite them.
+  const own = typed || restored;
+  const text = own ? draft.text : filled;
   const [message, setMessage] = useState<string | null>(null);
 
   function chooseTemplate(id: StatusTemplateId) {
     setTemplateId(id);
-    setFilled(fill(id));
+    if (!own) setFilled(fill(id));
+  }
+
+  function startAgain() {
+    setFilled(fill(templateId));
     setTyped(false);
     void draft.clear();
   }
@@ -77,11 +83,11 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
         ))}
       </select>
       <label htmlFor="update-text">Update</label>
-      <textarea id="update-text" rows={12} value={text} onChange={(e) => (setTyped(true), draft.setText(e.target.value))} readOnly={!draft.ready} className="mono" autoFocus />
-      {restored && (
+      <textarea id="update-text" rows={12} value={text} onChange={(e) => (setTyped(true), draft.setText(e.target.value))} readOnly={!draft.ready} className="mono" data-autofocus />
+      {own && (
         <p className="hint">
-          This is the update you had not posted yet, kept as you left it.{' '}
-          <button type="button" onClick={() => chooseTemplate(templateId)}>
+          {restored ? 'This is the update you had not posted yet, kept as you left it. ' : 'Picking a template keeps what you wrote. '}
+          <button type="button" onClick={startAgain}>
             Start again from the template
           </button>
         </p>

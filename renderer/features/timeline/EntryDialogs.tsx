@@ -54,7 +54,7 @@ export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; a
     <Modal title="Edit entry" onClose={onClose}>
       <form onSubmit={(e) => void save(e)}>
         <label htmlFor="edit-text">Text</label>
-        <textarea id="edit-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+        <textarea id="edit-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />
         <div className="row">
           <div className="field">
             <label htmlFor="edit-kind">Kind</label>
@@ -97,7 +97,7 @@ export function StrikeEntryDialog({ entry, actor, onClose }: { entry: EntryView;
         <blockquote className="quoted">{entry.text}</blockquote>
         <p>A struck entry is never deleted: it stays in the timeline, crossed out, with your name and reason.</p>
         <label htmlFor="strike-reason">Reason</label>
-        <input id="strike-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoFocus />
+        <input id="strike-reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-autofocus />
         <FormError message={error} />
         <DialogActions onCancel={onClose} submitLabel="Strike" />
       </form>
