@@ -1,6 +1,6 @@
-import type { ChangeEvent } from 'react';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { TextFileInput } from '../../ui/TextFileInput.tsx';
 import { pickArchiveWithBridge } from '../../backup/restore.ts';
 
 /**
@@ -21,20 +21,5 @@ export function ArchivePicker({ label, onPicked, onError }: { label: string; onP
       </button>
     );
   }
-  async function read(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    try {
-      onPicked({ name: file.name, text: await file.text() });
-    } catch (error) {
-      onError(`${file.name} could not be read: ${errorMessage(error)}`);
-    }
-  }
-  return (
-    <label className="button">
-      {label}
-      <input type="file" accept=".warroom,application/x-warroom-archive" onChange={(e) => void read(e)} className="visually-hidden" aria-label={label} />
-    </label>
-  );
+  return <TextFileInput label={label} inputLabel={label} accept=".warroom,application/x-warroom-archive" onText={onPicked} onError={onError} />;
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { parseRunbook } from '../../../shared/runbooks/parse.ts';
 import { serializeRunbook } from '../../../shared/runbooks/serialize.ts';
 import { db } from '../../app/db.ts';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
+import { TextFileInput } from '../../ui/TextFileInput.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { KeptEditNotice, KeptSource, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { customSources, libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
@@ -56,11 +57,8 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
   const library = libraryOf(sources ?? []);
   const edit = useKeptEdit('edit:runbook', KeptSource);
 
-  async function importFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const saved = await saveRunbookSource(db, await file.text(), actor);
+  async function importFile(file: { name: string; text: string }) {
+    const saved = await saveRunbookSource(db, file.text, actor);
     if (saved.ok) {
       setImportErrors([]);
       setStatus(`Imported ${saved.runbook.title}`);
@@ -120,10 +118,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
             <button type="button" onClick={() => setEditing(NEW_RUNBOOK)}>
               New runbook
             </button>
-            <label className="button">
-              Import .md…
-              <input type="file" accept=".md,text/markdown,text/plain" onChange={(e) => void importFile(e)} className="visually-hidden" />
-            </label>
+            <TextFileInput label="Import .md…" accept=".md,text/markdown,text/plain" onText={importFile} onError={setStatus} />
           </div>
           {status && <p role="status">{status}</p>}
           {importErrors.length > 0 && <LineErrors label="Problems in the imported file" errors={importErrors} />}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { parseScenario, serializeScenario, type ScenarioError } from '../../../shared/exercises/parse.ts';
 import type { Scenario } from '../../../shared/exercises/scenario.ts';
 import { formatScenarioTime } from '../../../shared/exercises/score.ts';
@@ -8,6 +8,7 @@ import { routeHash, useUi } from '../../app/store.ts';
 import { listCustomScenarioSources, listExercises, listIncidents } from '../../db/queries.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
+import { TextFileInput } from '../../ui/TextFileInput.tsx';
 import { EditorActions } from '../../ui/LineErrors.tsx';
 import { capitalize } from '../../ui/format.ts';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
@@ -105,11 +106,8 @@ export function ExercisesView({ actor }: { actor: string }) {
     }
   }
 
-  async function importFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const saved = await saveScenarioSource(db, await file.text(), actor);
+  async function importFile(file: { name: string; text: string }) {
+    const saved = await saveScenarioSource(db, file.text, actor);
     if (saved.ok) {
       setImportErrors([]);
       setStatus(`Imported ${saved.scenario.title}`);
@@ -187,10 +185,7 @@ export function ExercisesView({ actor }: { actor: string }) {
         <button type="button" onClick={() => setEditing(NEW_SCENARIO)}>
           New scenario
         </button>
-        <label className="button">
-          Import scenario…
-          <input type="file" accept=".md,.json,text/markdown,application/json,text/plain" onChange={(e) => void importFile(e)} className="visually-hidden" aria-label="Import scenario file" />
-        </label>
+        <TextFileInput label="Import scenario…" inputLabel="Import scenario file" accept=".md,.json,text/markdown,application/json,text/plain" onText={importFile} onError={setStatus} />
       </div>
       {status && <p role="status">{status}</p>}
       {importErrors.length > 0 && <ScenarioErrors label="Problems in the imported file" errors={importErrors} />}

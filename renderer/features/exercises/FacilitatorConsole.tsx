@@ -12,6 +12,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { loadExerciseData, reportMarkdown, standingOf, type ExerciseStanding } from './afterAction.ts';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
@@ -207,11 +208,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
             <label htmlFor="adhoc-severity">Set severity</label>
             <select id="adhoc-severity" value={adhocSeverity} onChange={(e) => setAdhocSeverity(e.target.value)}>
               <option value="">Unchanged</option>
-              {scheme.levels.map((level) => (
-                <option key={level.id} value={level.id}>
-                  {level.id} · {level.name}
-                </option>
-              ))}
+              <SeverityOptions scheme={scheme} />
             </select>
           </div>
           <button type="submit" disabled={!started || ended}>

@@ -3,6 +3,7 @@ import { INCIDENT_TYPES, type IncidentType } from '../../../shared/domain/incide
 import { useUi } from '../../app/store.ts';
 import { capitalize } from '../../ui/format.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
 import { declareIncident } from './declare.ts';
 import { FormError } from '../../ui/FormBits.tsx';
@@ -84,11 +85,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
           <div className="field">
             <label htmlFor="declare-severity">Severity</label>
             <select id="declare-severity" value={scheme.levels.some((l) => l.id === severity) ? severity : (scheme.levels[1]?.id ?? '')} onChange={(e) => setSeverity(e.target.value)}>
-              {scheme.levels.map((level) => (
-                <option key={level.id} value={level.id}>
-                  {level.id} · {level.name}
-                </option>
-              ))}
+              <SeverityOptions scheme={scheme} />
             </select>
           </div>
           <div className="field">

@@ -13,6 +13,7 @@ import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { ScribeView } from '../timeline/ScribeView.tsx';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { CadenceControls } from '../comms/CadenceControls.tsx';
@@ -84,11 +85,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             <label htmlFor="incident-severity">Severity</label>
             <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(current, e.target.value, actor))}>
               {!scheme.levels.some((l) => l.id === incident.severity) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
-              {scheme.levels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.id} · {l.name}
-                </option>
-              ))}
+              <SeverityOptions scheme={scheme} />
             </select>
           </div>
           <div className="field">
