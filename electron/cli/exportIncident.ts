@@ -1,9 +1,8 @@
 import { hashOp } from '../../shared/ops/chain.ts';
-import { parseOp, type Op } from '../../shared/ops/envelope.ts';
-import { foldOps } from '../../shared/state/fold.ts';
+import { parseOp, type Op, foldOps } from '../../shared/entities/index.ts';
 import { postmortemDocument } from '../../shared/postmortem/exportBundle.ts';
 import { customTemplatesOf, templateLibrary } from '../../shared/postmortem/library.ts';
-import { incidentsOf, phaseNamesOf } from '../../shared/state/incidentsOf.ts';
+import { incidentsOf, phaseNamesOf } from '../../shared/entities/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../shared/timeline/exportIncident.ts';
 
 export type ExportFormat = 'postmortem' | 'timeline' | 'csv';

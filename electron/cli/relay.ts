@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { deviceInfoPath } from '../../shared/sync/layout.ts';
-import { decodeSegment } from '../../shared/sync/segment.ts';
+import { decodeSegment } from '../../shared/entities/index.ts';
 import type { TargetConfig } from '../../shared/sync/wire.ts';
 import { listArchive, openArchive, readSegments, type Archive } from '../host/sync/archive.ts';
 import { seal } from '../host/sync/crypto.ts';

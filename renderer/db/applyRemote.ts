@@ -1,4 +1,4 @@
-import type { Op } from '../../shared/ops/envelope.ts';
+import type { Op } from '../../shared/entities/index.ts';
 import { parseHlc, receive } from '../../shared/ops/hlc.ts';
 import { emitCommitted, NO_CHANGE, type CommittedChange } from './changes.ts';
 import type { WarRoomDb } from './database.ts';

@@ -1,20 +1,18 @@
-import type { ActionRow, ChecklistRow, EntryRow, ExerciseRow, IncidentRow, PostmortemRow, SettingRow } from './database.ts';
+import { registry, type RowOf, type TableName } from '../../shared/entities/index.ts';
 
 /**
- * Rows changed by a transaction that has committed. Views that hold large in-memory models
- * (a 100k-entry timeline) apply these instead of re-reading the table after every keystroke.
+ * Rows changed by a transaction that has committed, per materialized table. Views that hold
+ * large in-memory models (a 100k-entry timeline) apply these instead of re-reading the table
+ * after every keystroke.
  */
-export interface CommittedChange {
-  incidents: readonly IncidentRow[];
-  entries: readonly EntryRow[];
-  settings: readonly SettingRow[];
-  checklists: readonly ChecklistRow[];
-  postmortems: readonly PostmortemRow[];
-  actions: readonly ActionRow[];
-  exercises: readonly ExerciseRow[];
+export type CommittedChange = { readonly [T in TableName]: readonly RowOf<T>[] };
+
+/** A change with no rows in any table. */
+export function noChange(): CommittedChange {
+  return Object.fromEntries(registry.tables.map((table) => [table, []])) as unknown as CommittedChange;
 }
 
-export const NO_CHANGE: CommittedChange = { incidents: [], entries: [], settings: [], checklists: [], postmortems: [], actions: [], exercises: [] };
+export const NO_CHANGE: CommittedChange = noChange();
 
 type Listener = (change: CommittedChange) => void;
 const listeners = new Set<Listener>();

@@ -1,7 +1,4 @@
-import { createOp, type OpIntent } from '../../shared/ops/createOp.ts';
-import type { Op } from '../../shared/ops/envelope.ts';
-import { docRefOf } from '../../shared/state/docs.ts';
-import type { OpKind } from '../../shared/ops/kinds.ts';
+import { createOp, type OpIntent, type Op, docRefOf, type OpKind } from '../../shared/entities/index.ts';
 import { emitCommitted, emitLocalOps } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';

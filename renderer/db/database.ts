@@ -1,82 +1,10 @@
 import Dexie, { type Table } from 'dexie';
 import type { EntryFields } from '../../shared/domain/entry.ts';
+import { registry, type RowOf, type TableName } from '../../shared/entities/index.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
-import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
-import type { ActionStatus } from '../../shared/domain/postmortem.ts';
-import type {
-  ActionDoc,
-  ActionView,
-  ChecklistDoc,
-  ChecklistView,
-  EntryDoc,
-  EntryView,
-  ExerciseDoc,
-  IncidentDoc,
-  IncidentView,
-  PostmortemDoc,
-  PostmortemView,
-  SettingDoc,
-} from '../../shared/state/docs.ts';
-
-/** Materialized incident: the merged doc plus its view, flattened for the board. */
-export interface IncidentRow {
-  key: string;
-  /** 1 once the declaration has arrived; 0 while only later edits are known. */
-  live: 0 | 1;
-  doc: IncidentDoc;
-  view: IncidentView | null;
-}
-
-export interface EntryRow {
-  key: string;
-  incident: string;
-  /** `<eventAt>|<hlc>` — the timeline's order; '' while the entry is not yet added. */
-  order: string;
-  doc: EntryDoc;
-  view: EntryView | null;
-}
-
-/** Materialized checklist run; `view` is null until its start has arrived. */
-export interface ChecklistRow {
-  key: string;
-  incident: string;
-  doc: ChecklistDoc;
-  view: ChecklistView | null;
-}
-
-/** Materialized post-mortem, keyed by its incident; there is a view as soon as anything was written. */
-export interface PostmortemRow {
-  key: string;
-  incident: string;
-  doc: PostmortemDoc;
-  view: PostmortemView;
-}
-
-/** Materialized action item; `view` is null until its create has arrived. */
-export interface ActionRow {
-  key: string;
-  incident: string;
-  /** The current status, for the open-items query; '' while the item is not yet created. */
-  status: ActionStatus | '';
-  doc: ActionDoc;
-  view: ActionView | null;
-}
-
-/** Materialized exercise, keyed by its incident; `view` is null until its start has arrived. */
-export interface ExerciseRow {
-  key: string;
-  incident: string;
-  doc: ExerciseDoc;
-  view: ExerciseView | null;
-}
-
-export interface SettingRow {
-  key: SettingDoc['key'];
-  doc: SettingDoc;
-}
 
 export type MetaRow =
   | { key: 'device'; value: DeviceState }
@@ -134,20 +62,52 @@ export interface PendingRow {
   reason: string;
 }
 
+/** The materialized tables, one per registered entity, typed by the row it declares. */
+export type MaterializedTables = { [T in TableName]: Table<RowOf<T>, string> };
+
 /**
- * The `ops` table is the source of truth; `incidents`, `entries`, `settings`, `checklists`, `postmortems`, `actions` and `exercises` are derived from it in the
- * same transaction as each op insert and can always be rebuilt (DESIGN.md §2).
+ * Tables that are not entities: the op log itself, device state, drafts, ops kept for a newer
+ * app, and sync bookkeeping (local only, never synced). Each with its indexes and the schema
+ * version that introduced it, as entities declare theirs.
  */
+const CORE_TABLES = {
+  // Keyed by content hash, so a fork (two ops sharing one id) keeps both.
+  ops: { indexes: 'hash, [device+seq], incident', since: 1 },
+  meta: { indexes: 'key', since: 1 },
+  drafts: { indexes: 'key', since: 1 },
+  pending: { indexes: 'id', since: 1 },
+  syncTargets: { indexes: 'id', since: 3 },
+  syncLog: { indexes: '++seq, target', since: 3 },
+} as const;
+
+const STORES = [...Object.entries(CORE_TABLES), ...registry.entities.map((entity) => [entity.table, entity.store] as const)];
+
+/** The schema version this app writes: the newest table's. A new entity with a higher `since` bumps it. */
+export const SCHEMA_VERSION = Math.max(...STORES.map(([, store]) => store.since));
+
+/**
+ * One `version()` per schema version, each declaring the tables it introduced. An older
+ * database has no ops of a newer entity to fold: an older app kept any it received in
+ * `pending`, and replayPending applies them once their kinds are known.
+ */
+function declareVersions(db: Dexie): void {
+  for (let version = 1; version <= SCHEMA_VERSION; version += 1) {
+    const added = Object.fromEntries(STORES.filter(([, store]) => store.since === version).map(([table, store]) => [table, store.indexes]));
+    db.version(version).stores(added);
+  }
+}
+
+/**
+ * The `ops` table is the source of truth; every entity's table is derived from it in the same
+ * transaction as each op insert and can always be rebuilt (docs/architecture.md#data).
+ */
+// Dexie adds a property per declared table: the interface gives the entity tables their types.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface WarRoomDb extends MaterializedTables {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class WarRoomDb extends Dexie {
   ops!: Table<OpEnvelope, string>;
   meta!: Table<MetaRow, MetaRow['key']>;
-  incidents!: Table<IncidentRow, string>;
-  entries!: Table<EntryRow, string>;
-  settings!: Table<SettingRow, string>;
-  checklists!: Table<ChecklistRow, string>;
-  postmortems!: Table<PostmortemRow, string>;
-  actions!: Table<ActionRow, string>;
-  exercises!: Table<ExerciseRow, string>;
   drafts!: Table<DraftRow, string>;
   pending!: Table<PendingRow, string>;
   syncTargets!: Table<SyncTargetRow, string>;
@@ -155,24 +115,16 @@ export class WarRoomDb extends Dexie {
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
-      // Keyed by content hash, so a fork (two ops sharing one id) keeps both.
-      ops: 'hash, [device+seq], incident',
-      meta: 'key',
-      incidents: 'key, live',
-      entries: 'key, [incident+order]',
-      drafts: 'key',
-      pending: 'id',
-    });
-    this.version(2).stores({ settings: 'key' });
-    this.version(3).stores({ syncTargets: 'id', syncLog: '++seq, target' });
-    // Checklist runs. An older database has no checklist ops to fold: an older app kept any it
-    // received in `pending`, and replayPending applies them now that their kinds are known.
-    this.version(4).stores({ checklists: 'key, incident' });
-    // Post-mortems and action items; as with checklists, an older app kept their ops pending.
-    this.version(5).stores({ postmortems: 'key', actions: 'key, incident, status' });
-    // Tabletop exercises; an older app kept their ops pending, as above.
-    this.version(6).stores({ exercises: 'key' });
+    declareVersions(this);
+  }
+
+  /** One materialized table, as Dexie's own property (the same object tests and hooks see). */
+  materialized<T extends TableName>(table: T): MaterializedTables[T] {
+    return (this as MaterializedTables)[table];
+  }
+
+  /** The materialized tables, in registration order. */
+  materializedTables(): Table<RowOf<TableName>, string>[] {
+    return registry.tables.map((table) => this.materialized(table) as Table<RowOf<TableName>, string>);
   }
 }
-

@@ -1,4 +1,4 @@
-import { randomHex } from '../../shared/domain/ids.ts';
+import { randomHex } from '../../shared/ops/ids.ts';
 import { freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
 import type { WarRoomDb } from './database.ts';
 

@@ -1,6 +1,6 @@
 import { verifyChains } from '../../shared/ops/chain.ts';
-import { parseOp, type Op, type OpEnvelope } from '../../shared/ops/envelope.ts';
-import { foldOps } from '../../shared/state/fold.ts';
+import { parseOp, type Op, foldOps } from '../../shared/entities/index.ts';
+import { type OpEnvelope } from '../../shared/ops/envelope.ts';
 import { canonicalJson } from '../../shared/util/canonicalJson.ts';
 import type { WarRoomDb } from './database.ts';
 

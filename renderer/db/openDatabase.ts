@@ -1,7 +1,6 @@
-import type { WarRoomDb } from './database.ts';
+import { SCHEMA_VERSION, type WarRoomDb } from './database.ts';
 
-/** The schema version this app writes (WarRoomDb's highest `version()`). */
-export const SCHEMA_VERSION = 6;
+export { SCHEMA_VERSION };
 
 export type OpenFailure =
   | { kind: 'newer'; found: number; message: string }

@@ -3,7 +3,7 @@ import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseN
 import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
 import { severityRank } from '../../shared/domain/severity.ts';
 import { compareStamps } from '../../shared/state/register.ts';
-import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView } from '../../shared/state/docs.ts';
+import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView } from '../../shared/entities/index.ts';
 import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { WarRoomDb } from './database.ts';
 

@@ -1,7 +1,6 @@
-import { parseOp, type Op } from '../../shared/ops/envelope.ts';
-import { foldOps } from '../../shared/state/fold.ts';
+import { foldOps, parseOp, rowOf, type Op } from '../../shared/entities/index.ts';
 import type { WarRoomDb } from './database.ts';
-import { MATERIALIZED_TABLES, rowOf, splitRows, writeRows } from './materialize.ts';
+import { MATERIALIZED_TABLES, splitRows, writeRows } from './materialize.ts';
 
 /** Throw the materialized tables away and fold them again from `ops`, the source of truth. */
 export async function rebuildFromOps(db: WarRoomDb): Promise<{ ops: number; skipped: number }> {

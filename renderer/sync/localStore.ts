@@ -1,3 +1,4 @@
+import type { Op } from '../../shared/entities/index.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { DeviceInfo } from '../../shared/sync/layout.ts';
 import type { Cursors, LocalStore } from '../../shared/sync/ports.ts';
@@ -31,7 +32,7 @@ export async function setDeviceName(db: WarRoomDb, name: string): Promise<void> 
 }
 
 /** The sync round's view of this laptop's IndexedDB. */
-export function dexieLocalStore(db: WarRoomDb): LocalStore {
+export function dexieLocalStore(db: WarRoomDb): LocalStore<Op> {
   return {
     async device(): Promise<DeviceInfo> {
       const [state, profile] = await Promise.all([loadDeviceState(db), deviceProfile(db)]);

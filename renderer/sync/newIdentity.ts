@@ -1,5 +1,6 @@
-import { createOp, freshDeviceState, type OpIntent } from '../../shared/ops/createOp.ts';
-import type { Op, OpEnvelope } from '../../shared/ops/envelope.ts';
+import { createOp, type OpIntent, type Op } from '../../shared/entities/index.ts';
+import { freshDeviceState } from '../../shared/ops/createOp.ts';
+import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import { emitLocalOps } from '../db/changes.ts';
 import type { WarRoomDb } from '../db/database.ts';
 import { loadDeviceState, newDeviceId, readDeviceState } from '../db/device.ts';

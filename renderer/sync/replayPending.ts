@@ -1,4 +1,4 @@
-import { parseOp, type Op } from '../../shared/ops/envelope.ts';
+import { parseOp, type Op } from '../../shared/entities/index.ts';
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
 import { emitCommitted } from '../db/changes.ts';
 import type { WarRoomDb } from '../db/database.ts';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { runSyncRound, type SyncReport } from '../../shared/sync/round.ts';
+import { runSyncRound } from '../../shared/entities/index.ts';
+import { type SyncReport } from '../../shared/sync/round.ts';
 import type { SyncFault } from '../../shared/sync/wire.ts';
 import type { Bridge } from '../../shared/bridge/contract.ts';
 import { onLocalOps } from '../db/changes.ts';

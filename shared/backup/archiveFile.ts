@@ -1,9 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
-import { DeviceId, IsoTime } from '../domain/ids.ts';
-import { describeZodError, type Op, type OpEnvelope } from '../ops/envelope.ts';
-import { decodeOpLine } from '../sync/segment.ts';
+import { DeviceId, IsoTime } from '../ops/ids.ts';
+import { describeZodError, type OpEnvelope } from '../ops/envelope.ts';
+import { type Op, decodeOpLine } from '../entities/index.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoTime } from './ids.ts';
+import { IsoTime } from '../ops/ids.ts';
 
 export const ENTRY_KINDS = ['note', 'event', 'decision', 'action', 'communication', 'finding', 'evidence', 'inject'] as const;
 export const EntryKind = z.enum(ENTRY_KINDS);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoTime } from './ids.ts';
+import { IsoTime } from '../ops/ids.ts';
 
 export const INCIDENT_TYPES = ['availability', 'security', 'performance', 'data', 'infrastructure', 'application'] as const;
 export const IncidentType = z.enum(INCIDENT_TYPES);

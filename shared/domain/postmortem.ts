@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordId } from './ids.ts';
+import { RecordId } from '../ops/ids.ts';
 
 /**
  * The sections a post-mortem can have, in the order a full document lists them (seed 000 §10.3).

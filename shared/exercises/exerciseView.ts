@@ -1,5 +1,5 @@
 import { hlcToIso } from '../ops/hlc.ts';
-import type { ExerciseDoc } from '../state/docs.ts';
+import type { ExerciseDoc } from '../entities/exercise.ts';
 import { currentValue, type Register } from '../state/register.ts';
 import type { ClockState } from './clock.ts';
 import { replayClock, type ClockAction } from './clockLog.ts';

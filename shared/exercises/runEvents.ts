@@ -4,7 +4,7 @@
  * severity raised and lowered again still counts as raised, at the minute it was raised.
  */
 import { hlcToIso } from '../ops/hlc.ts';
-import type { ChecklistView, IncidentDoc } from '../state/docs.ts';
+import type { ChecklistView, IncidentDoc } from '../entities/index.ts';
 import type { Register } from '../state/register.ts';
 import { scenarioMinutesAt, type ClockAction } from './clockLog.ts';
 import type { ExerciseView } from './exerciseView.ts';

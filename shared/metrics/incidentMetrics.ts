@@ -1,6 +1,6 @@
 import { responseSla } from '../board/clocks.ts';
 import { severityRank, type SeverityScheme } from '../domain/severityScheme.ts';
-import type { IncidentView } from '../state/docs.ts';
+import type { IncidentView } from '../entities/index.ts';
 
 /**
  * Response metrics across incidents (exercises excluded: rehearsals must not flatter or spoil the

@@ -1,8 +1,8 @@
-import { Actor } from '../domain/ids.ts';
-import { formatHlc, tick, type HlcState } from './hlc.ts';
+import type { KindCatalog } from '../state/registry.ts';
 import { hashOp } from './chain.ts';
-import type { Op } from './envelope.ts';
-import { opKinds, type OpData, type OpKind } from './kinds.ts';
+import type { OpEnvelope } from './envelope.ts';
+import { formatHlc, tick, type HlcState } from './hlc.ts';
+import { Actor } from './ids.ts';
 
 /** What a device must remember between its own ops: the chain head and its clock. */
 export interface DeviceState {
@@ -18,19 +18,23 @@ export function freshDeviceState(device: string): DeviceState {
   return { device, seq: 0, head: null, clock: { wall: 0, counter: 0 } };
 }
 
-export interface OpIntent<K extends OpKind = OpKind> {
+/** A change someone asks for, before it is stamped and chained. */
+export interface OpIntentBase {
   actor: string;
   incident: string | null;
-  kind: K;
-  data: OpData<K>;
+  kind: string;
+  data: unknown;
 }
 
 /**
  * The next op of this device's chain. Validates the payload with its kind's schema
  * (throws a ZodError naming the field) before anything is stamped.
  */
-export function createOp<K extends OpKind>(state: DeviceState, intent: OpIntent<K>, now: number): { op: Op<K>; state: DeviceState } {
-  const data = opKinds[intent.kind].parse(intent.data) as OpData<K>;
+export function createOpWith(catalog: KindCatalog, state: DeviceState, intent: OpIntentBase, now: number): { op: OpEnvelope; state: DeviceState } {
+  const schema = catalog.dataSchema(intent.kind);
+  if (!schema) throw new Error(`unknown op kind ${intent.kind}`);
+  if (catalog.needsIncident(intent.kind) !== (intent.incident !== null)) throw new Error(`${intent.kind}: incident ${intent.incident === null ? 'missing' : 'must be null'}`);
+  const data = schema.parse(intent.data) as Record<string, unknown>;
   const clock = tick(state.clock, now);
   const seq = state.seq + 1;
   const body = {
@@ -47,6 +51,6 @@ export function createOp<K extends OpKind>(state: DeviceState, intent: OpIntent<
     prev: state.head,
   };
   const hash = hashOp(body);
-  const op = { ...body, hash } as unknown as Op<K>;
+  const op: OpEnvelope = { ...body, hash };
   return { op, state: { device: state.device, seq, head: hash, clock } };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Actor, DeviceId, RecordId } from '../domain/ids.ts';
+import type { KindCatalog } from '../state/registry.ts';
 import { HLC_PATTERN } from './hlc.ts';
-import { isKnownKind, kindNeedsIncident, opKinds, type OpData, type OpKind } from './kinds.ts';
+import { Actor, DeviceId, RecordId } from './ids.ts';
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
@@ -30,13 +30,9 @@ export const OpEnvelope = z
   });
 export type OpEnvelope = z.infer<typeof OpEnvelope>;
 
-/** An op whose kind this app knows, with `data` narrowed by that kind's schema. */
-export type Op<K extends OpKind = OpKind> = K extends OpKind
-  ? Omit<OpEnvelope, 'kind' | 'data'> & { kind: K; data: OpData<K> }
-  : never;
-
-export type ParsedOp =
-  | { status: 'ok'; op: Op }
+/** `O` is the op type of a known kind, with `data` narrowed by that kind's schema. */
+export type ParsedOp<O = OpEnvelope> =
+  | { status: 'ok'; op: O }
   /** Valid envelope, but a kind or field from a newer app: keep it, apply after an upgrade. */
   | { status: 'pending'; op: OpEnvelope; reason: string }
   | { status: 'invalid'; reason: string };
@@ -45,20 +41,25 @@ export function describeZodError(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
 }
 
-/** Validate an untrusted op (from a file, a sync target, an import). Never throws. */
-export function parseOp(input: unknown): ParsedOp {
+/** How the sync and backup readers judge one op: parseOpWith bound to the app's registry. */
+export type OpParser<O = OpEnvelope> = (input: unknown) => ParsedOp<O>;
+
+/** Validate an untrusted op (from a file, a sync target, an import) against the kinds a catalog knows. Never throws. */
+export function parseOpWith(catalog: KindCatalog, input: unknown): ParsedOp {
   const envelope = OpEnvelope.safeParse(input);
   if (!envelope.success) return { status: 'invalid', reason: describeZodError(envelope.error) };
   const op = envelope.data;
-  if (!isKnownKind(op.kind)) return { status: 'pending', op, reason: `unknown kind ${op.kind}` };
-  if (kindNeedsIncident(op.kind) !== (op.incident !== null)) {
-    return { status: 'invalid', reason: `incident: ${op.kind} ${kindNeedsIncident(op.kind) ? 'must name an incident' : 'is team-wide: incident must be null'}` };
+  const schema = catalog.dataSchema(op.kind);
+  if (!schema) return { status: 'pending', op, reason: `unknown kind ${op.kind}` };
+  const needsIncident = catalog.needsIncident(op.kind);
+  if (needsIncident !== (op.incident !== null)) {
+    return { status: 'invalid', reason: `incident: ${op.kind} ${needsIncident ? 'must name an incident' : 'is team-wide: incident must be null'}` };
   }
-  const data = opKinds[op.kind].safeParse(op.data);
+  const data = schema.safeParse(op.data);
   if (!data.success) {
     const unknownField = data.error.issues.some((issue) => issue.code === 'unrecognized_keys');
     const reason = `data.${describeZodError(data.error)}`;
     return unknownField ? { status: 'pending', op, reason } : { status: 'invalid', reason };
   }
-  return { status: 'ok', op: { ...op, data: data.data } as Op };
+  return { status: 'ok', op: { ...op, data: data.data as Record<string, unknown> } };
 }

@@ -1,5 +1,5 @@
 import type { PhaseNames } from '../domain/phaseNames.ts';
-import type { IncidentBundle } from '../state/incidentsOf.ts';
+import type { IncidentBundle } from '../entities/incidentsOf.ts';
 import { postmortemToMarkdown } from './exportPostmortem.ts';
 import { resolveTemplate, templateLibrary, type TemplateChoice } from './library.ts';
 

@@ -39,7 +39,7 @@ import type { Phase } from '../domain/incident.ts';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { EntryView, IncidentView } from '../state/docs.ts';
+import type { EntryView, IncidentView } from '../entities/index.ts';
 import { markdownCell, sortTimeline } from '../timeline/exportTimeline.ts';
 import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock, spansMultipleDays } from '../timeline/timeFormat.ts';

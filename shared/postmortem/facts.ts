@@ -14,7 +14,7 @@
  */
 import { ROLES, type Role } from '../domain/incident.ts';
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
-import type { EntryView, IncidentView } from '../state/docs.ts';
+import type { EntryView, IncidentView } from '../entities/index.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
 

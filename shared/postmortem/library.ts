@@ -1,4 +1,4 @@
-import type { Doc } from '../state/docs.ts';
+import type { Doc } from '../entities/index.ts';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE, parseTemplate, type PostmortemTemplate } from './templates.ts';
 
 export interface TemplateChoice {

@@ -40,7 +40,7 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { IncidentView } from '../state/docs.ts';
+import type { IncidentView } from '../entities/index.ts';
 import { markdownInline } from '../timeline/exportTimeline.ts';
 import { PLACEHOLDER_NAMES, isPlaceholderName, placeholderValues, type FactOptions, type PlaceholderName } from './facts.ts';
 import { SECTIONS, SECTION_IDS, isSectionId, sectionFromHeading, type SectionId } from './sections.ts';

@@ -1,12 +1,11 @@
-import type { Op } from '../ops/envelope.ts';
-import { docRefOf, reduceDoc, type Doc } from './docs.ts';
+import type { OpEnvelope } from '../ops/envelope.ts';
+import { docId, type DocBase, type Registry } from './registry.ts';
 
-/** State is a pure fold over ops: any order, any duplicates, the same docs (DESIGN.md §2). */
-export function foldOps(ops: Iterable<Op>, into: Map<string, Doc> = new Map()): Map<string, Doc> {
+/** State is a pure fold over ops: any order, any duplicates, the same docs (docs/architecture.md#data). */
+export function foldOpsWith(registry: Registry, ops: Iterable<OpEnvelope>, into: Map<string, DocBase> = new Map()): Map<string, DocBase> {
   for (const op of ops) {
-    const ref = docRefOf(op);
-    const id = `${ref.table}:${ref.key}`;
-    into.set(id, reduceDoc(into.get(id), op));
+    const id = docId(registry.refOf(op));
+    into.set(id, registry.reduce(into.get(id), op));
   }
   return into;
 }

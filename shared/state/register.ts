@@ -39,3 +39,27 @@ export function currentValue<T>(register: Register<T> | undefined): T | undefine
 export function stampOf(op: { hlc: string; hash: string; id: string; actor: string }): Stamp {
   return { hlc: op.hlc, hash: op.hash, opId: op.id, actor: op.actor };
 }
+
+/** One register per field of a record, so two people changing different fields both win. */
+export type Registers<F> = { [K in keyof F]?: Register<F[K]> };
+
+/** Write every given field of `values` into its own register. */
+export function writeFields<F extends object>(registers: Registers<F>, values: Partial<F>, stamp: Stamp): Registers<F> {
+  const next: Registers<F> = { ...registers };
+  for (const name of Object.keys(values) as (keyof F)[]) {
+    const value = values[name];
+    if (value === undefined) continue;
+    next[name] = insertSorted(registers[name], { ...stamp, value: value as F[keyof F] }) as Register<F[keyof F]>;
+  }
+  return next;
+}
+
+/** The latest stamp over every register of a record: its "last updated". */
+export function latestHlc(since: string, registers: Iterable<Register<unknown> | undefined>): string {
+  let latest = since;
+  for (const register of registers) {
+    const last = register?.[register.length - 1];
+    if (last && last.hlc > latest) latest = last.hlc;
+  }
+  return latest;
+}

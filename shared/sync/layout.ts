@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceId } from '../domain/ids.ts';
+import { DeviceId } from '../ops/ids.ts';
 
 /**
  * Names on a sync target (FORMAT.md "Layout"). Paths are relative to the target root and always

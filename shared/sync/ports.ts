@@ -1,4 +1,4 @@
-import type { Op, OpEnvelope } from '../ops/envelope.ts';
+import type { OpEnvelope } from '../ops/envelope.ts';
 import type { DeviceInfo, SegmentRef, TargetListing } from './layout.ts';
 import type { SyncFault } from './wire.ts';
 
@@ -31,7 +31,8 @@ export interface TargetPort {
 /** Per target and per device: every op with seq ≤ the cursor has been applied here. */
 export type Cursors = Record<string, number>;
 
-export interface LocalStore {
+/** `O`: the app's typed op (an envelope whose data passed its kind's schema). */
+export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
   /** This install: id, display name, creation time, app version (devices/<id>.json). */
   device(): Promise<DeviceInfo>;
   /** This device's own ops with seq in [from, to], in seq order. */
@@ -44,6 +45,6 @@ export interface LocalStore {
    * Apply validated ops and keep pending ones (newer app version) in ONE transaction, and in
    * that same transaction store the target's new cursors: a crash leaves either both or neither.
    */
-  apply(batch: { ops: Op[]; pending: { op: OpEnvelope; reason: string }[]; target: string; cursors: Cursors }): Promise<{ applied: number; duplicates: number }>;
+  apply(batch: { ops: O[]; pending: { op: OpEnvelope; reason: string }[]; target: string; cursors: Cursors }): Promise<{ applied: number; duplicates: number }>;
   cursors(target: string): Promise<Cursors>;
 }

@@ -1,4 +1,4 @@
-import type { Op, OpEnvelope } from '../ops/envelope.ts';
+import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
 import { parseHlc } from '../ops/hlc.ts';
 import { parseSegmentName, segmentPath, type DeviceInfo, type SegmentRef } from './layout.ts';
 import { advanceCursors, planPush, planRead, type SeqRange } from './plan.ts';
@@ -53,7 +53,7 @@ async function guard<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
 }
 
 /** Own ops for each planned range; a range this laptop cannot produce whole is not sent. */
-async function encodeWrites(store: LocalStore, me: string, ranges: readonly SeqRange[], report: SyncReport) {
+async function encodeWrites(store: LocalStore<OpEnvelope>, me: string, ranges: readonly SeqRange[], report: SyncReport) {
   const writes: { first: number; last: number; text: string }[] = [];
   for (const { first, last } of ranges) {
     const ops = await store.ownOps(first, last);
@@ -72,8 +72,9 @@ function confirmedWrites(me: string, writes: readonly { first: number; last: num
   return writes.filter((w) => names.has(`${w.first}-${w.last}`)).map((w) => ({ device: me, first: w.first, last: w.last }));
 }
 
-interface BatchContext {
-  store: LocalStore;
+interface BatchContext<O extends OpEnvelope> {
+  parseOp: OpParser<O>;
+  store: LocalStore<O>;
   targetId: string;
   now: number;
   maxDriftMs: number;
@@ -81,10 +82,10 @@ interface BatchContext {
 }
 
 /** Decode, check for forks and clock drift, and apply one exchange's files in one store call. Adds complete segments to `done`. */
-async function applyFiles(ctx: BatchContext, asked: readonly SegmentRef[], files: readonly ReadSegment[], done: (SeqRange & { device: string })[]) {
+async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: readonly SegmentRef[], files: readonly ReadSegment[], done: (SeqRange & { device: string })[]) {
   const { report } = ctx;
   const byPath = new Map(asked.map((ref) => [ref.path, ref]));
-  const ops: Op[] = [];
+  const ops: O[] = [];
   const pending: { op: OpEnvelope; reason: string }[] = [];
   const arrivals: { op: OpEnvelope; file: string; pending: boolean }[] = [];
   // Each segment's first op must chain onto the op before it, which may be held from an earlier round.
@@ -98,7 +99,7 @@ async function applyFiles(ctx: BatchContext, asked: readonly SegmentRef[], files
       report.problems.push({ file: ref.path, reason: file.result.fault.message });
       continue;
     }
-    const segment = decodeSegment(file.result.text, ref);
+    const segment = decodeSegment(ctx.parseOp, file.result.text, ref);
     report.problems.push(...segment.problems);
     if (segment.complete) done.push(ref);
     ops.push(...segment.ops);
@@ -148,7 +149,7 @@ async function applyFiles(ctx: BatchContext, asked: readonly SegmentRef[], files
  * fault in list or exchange ends the round before anything more is applied. Never throws for
  * anything a target holds.
  */
-export async function runSyncRound(store: LocalStore, port: TargetPort, targetId: string, options: SyncRoundOptions = {}): Promise<SyncReport> {
+export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O>, store: LocalStore<O>, port: TargetPort, targetId: string, options: SyncRoundOptions = {}): Promise<SyncReport> {
   const now = options.now ?? Date.now;
   const report: SyncReport = { ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: await store.cursors(targetId) };
   const fail = (fault: SyncFault): SyncReport => ({ ...report, ok: false, fault });
@@ -179,7 +180,7 @@ export async function runSyncRound(store: LocalStore, port: TargetPort, targetId
       report.pushed += range.last - range.first + 1;
       done.push(range);
     }
-    await applyFiles({ store, targetId, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, report }, read, exchanged.value.files, done);
+    await applyFiles({ parseOp, store, targetId, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, report }, read, exchanged.value.files, done);
   }
   return push.ok ? report : fail(push.fault);
 }

@@ -1,5 +1,5 @@
 import { hashOp } from '../ops/chain.ts';
-import { parseOp, type Op, type OpEnvelope } from '../ops/envelope.ts';
+import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
 import type { SegmentRef } from './layout.ts';
 
@@ -18,8 +18,8 @@ export interface LineProblem {
   reason: string;
 }
 
-export interface DecodedSegment {
-  ops: Op[];
+export interface DecodedSegment<O = OpEnvelope> {
+  ops: O[];
   /** Valid, hash-checked envelopes from a newer app (unknown kind or field). */
   pending: { op: OpEnvelope; reason: string }[];
   problems: LineProblem[];
@@ -28,14 +28,14 @@ export interface DecodedSegment {
 }
 
 /** One op line judged on its own. `id` names the op when its envelope parsed but a later check failed. */
-export type OpLine = { status: 'ok'; op: Op } | { status: 'pending'; op: OpEnvelope; reason: string } | { status: 'bad'; reason: string; id?: string };
+export type OpLine<O = OpEnvelope> = { status: 'ok'; op: O } | { status: 'pending'; op: OpEnvelope; reason: string } | { status: 'bad'; reason: string; id?: string };
 
 /**
  * Everything one line can be judged on without its neighbours: JSON, the envelope and kind
  * schemas (parseOp), the caller's own `check` (run before hashing, the costly part), then `hash`.
  * Shared by sync segments and backup archives so both read an op line identically. Never throws.
  */
-export function decodeOpLine(text: string, check?: (op: OpEnvelope) => string | null): OpLine {
+export function decodeOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, check?: (op: OpEnvelope) => string | null): OpLine<O> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -60,8 +60,8 @@ export function decodeOpLine(text: string, check?: (op: OpEnvelope) => string | 
   return parsed.status === 'ok' ? { status: 'ok', op: parsed.op } : { status: 'pending', op: parsed.op, reason: parsed.reason };
 }
 
-function checkLine(text: string, ref: SegmentRef): OpLine {
-  return decodeOpLine(text, (op) => {
+function checkLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): OpLine<O> {
+  return decodeOpLine(parseOp, text, (op) => {
     if (op.device !== ref.device) return `an op of device ${op.device} in the folder of ${ref.device}`;
     if (op.seq < ref.first || op.seq > ref.last) return `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}`;
     return null;
@@ -76,8 +76,8 @@ function range(from: number, to: number): string {
  * Validate a segment line by line (FORMAT.md "What a reader must do"): a bad line is reported
  * and skipped, never fatal. Each line is parsed and hashed exactly once.
  */
-export function decodeSegment(text: string, ref: SegmentRef): DecodedSegment {
-  const out: DecodedSegment = { ops: [], pending: [], problems: [], complete: false };
+export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): DecodedSegment<O> {
+  const out: DecodedSegment<O> = { ops: [], pending: [], problems: [], complete: false };
   const problem = (line: number, reason: string) => out.problems.push({ file: ref.path, line, reason });
   const lines = text.split('\n');
   // A file still being copied by a shared drive ends mid-line: that line is not there yet.
@@ -88,7 +88,7 @@ export function decodeSegment(text: string, ref: SegmentRef): DecodedSegment {
   let previousLineBad = false;
   for (let index = 0; index < lines.length; index += 1) {
     const number = index + 1;
-    const result = checkLine(lines[index]!, ref);
+    const result = checkLine(parseOp, lines[index]!, ref);
     if (result.status === 'bad') {
       problem(number, result.reason);
       previousLineBad = true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceId } from '../domain/ids.ts';
+import { DeviceId } from '../ops/ids.ts';
 import { DeviceInfo, FormatFile } from './layout.ts';
 
 /**

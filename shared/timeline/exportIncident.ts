@@ -1,4 +1,4 @@
-import type { EntryView, IncidentView } from '../state/docs.ts';
+import type { EntryView, IncidentView } from '../entities/index.ts';
 import { timelineToCsv, timelineToMarkdown } from './exportTimeline.ts';
 
 export type TimelineFormat = 'csv' | 'markdown';

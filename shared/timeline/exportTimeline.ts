@@ -7,7 +7,7 @@
  * Struck entries are exported too, marked: a strike is a tombstone, and the timeline is evidence.
  * Order is by event time, then record order (hlc), then id, so backfills sit where they happened.
  */
-import type { EntryView, IncidentView } from '../state/docs.ts';
+import type { EntryView, IncidentView } from '../entities/index.ts';
 import { parseIsoUtc, utcOffset } from './localTime.ts';
 import { formatClock, formatElapsedSince, spansMultipleDays } from './timeFormat.ts';
 

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { createOp, freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
-import type { Op } from '../../shared/ops/envelope.ts';
-import { parseOp } from '../../shared/ops/envelope.ts';
+import { createOp, type Op, parseOp, foldOps } from '../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
 import { verifyChains } from '../../shared/ops/chain.ts';
-import { foldOps } from '../../shared/state/fold.ts';
 import { bestOf, percentile, row, type BenchRow } from './stats.ts';
 
 const T = Date.UTC(2026, 10, 23, 8, 0, 0);

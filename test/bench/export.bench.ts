@@ -1,6 +1,6 @@
 import { postmortemToMarkdown, type PostmortemActionItem } from '../../shared/postmortem/exportPostmortem.ts';
 import { DEFAULT_TEMPLATE } from '../../shared/postmortem/templates.ts';
-import type { EntryView, IncidentView } from '../../shared/state/docs.ts';
+import type { EntryView, IncidentView } from '../../shared/entities/index.ts';
 import { ENTRY_KINDS } from '../../shared/domain/entry.ts';
 import { timelineToMarkdown } from '../../shared/timeline/exportTimeline.ts';
 import { median, row, type BenchRow } from './stats.ts';

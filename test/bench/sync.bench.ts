@@ -9,11 +9,11 @@ import { exchange, listTarget, setUpTarget } from '../../electron/host/sync/inde
 import { commit } from '../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../renderer/db/database.ts';
 import { dexieLocalStore } from '../../renderer/sync/localStore.ts';
-import { createOp, freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
+import { createOp, runSyncRound } from '../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import { segmentPath } from '../../shared/sync/layout.ts';
 import type { TargetPort } from '../../shared/sync/ports.ts';
-import { runSyncRound } from '../../shared/sync/round.ts';
 import { encodeSegment } from '../../shared/sync/segment.ts';
 import type { TargetConfig } from '../../shared/sync/wire.ts';
 import { median, row, type BenchRow } from './stats.ts';

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseOp, type OpEnvelope } from '../../../shared/ops/envelope.ts';
+import { parseOp } from '../../../shared/entities/index.ts';
+import { type OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { ENCRYPTION_PATH } from '../../../shared/sync/layout.ts';
 import { listArchive, openArchive, readSegments } from '../sync/archive.ts';
 import { FaultError } from '../sync/faults.ts';

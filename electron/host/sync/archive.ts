@@ -1,4 +1,4 @@
-import { DeviceId } from '../../../shared/domain/ids.ts';
+import { DeviceId } from '../../../shared/ops/ids.ts';
 import {
   DEVICES_DIR,
   DeviceInfo,

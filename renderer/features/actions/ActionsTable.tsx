@@ -1,5 +1,5 @@
 import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/postmortem.ts';
-import type { ActionView, IncidentView } from '../../../shared/state/docs.ts';
+import type { ActionView, IncidentView } from '../../../shared/entities/index.ts';
 import { routeHash } from '../../app/store.ts';
 import { isOverdue, updateActionItem } from './actionItems.ts';
 

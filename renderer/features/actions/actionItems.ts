@@ -1,5 +1,5 @@
 import type { ActionFields } from '../../../shared/domain/postmortem.ts';
-import type { ActionView } from '../../../shared/state/docs.ts';
+import type { ActionView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';

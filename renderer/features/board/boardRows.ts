@@ -1,7 +1,7 @@
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import { severityRank, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import { escalationClock, regulatoryClock, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { IncidentView } from '../../../shared/entities/index.ts';
 
 export type BoardFilter = 'open' | 'resolved' | 'exercises' | 'mine';
 

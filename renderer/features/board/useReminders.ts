@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { escalationClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { IncidentView } from '../../../shared/entities/index.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 
 /** A desktop notification: the host's in the app, the browser's (if allowed) in the web preview. */

@@ -1,5 +1,5 @@
 import type { Phase } from '../../../shared/domain/incident.ts';
-import type { ChecklistView } from '../../../shared/state/docs.ts';
+import type { ChecklistView } from '../../../shared/entities/index.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import { Modal } from '../../ui/Modal.tsx';
 

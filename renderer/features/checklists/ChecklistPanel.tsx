@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { runbooksFor } from '../../../shared/runbooks/match.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
-import type { ChecklistView, IncidentView } from '../../../shared/state/docs.ts';
+import type { ChecklistView, IncidentView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { listChecklists } from '../../db/queries.ts';
 import { errorMessage } from '../../ui/errors.ts';

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { IncidentView, ChecklistView } from '../../../shared/state/docs.ts';
+import type { IncidentView, ChecklistView } from '../../../shared/entities/index.ts';
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { errorMessage } from '../../ui/errors.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES } from '../../../shared/domain/incident.ts';
-import type { ChecklistView } from '../../../shared/state/docs.ts';
+import type { ChecklistView } from '../../../shared/entities/index.ts';
 import { DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { errorMessage } from '../../ui/errors.ts';

@@ -1,5 +1,5 @@
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
-import type { ChecklistView } from '../../../shared/state/docs.ts';
+import type { ChecklistView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';

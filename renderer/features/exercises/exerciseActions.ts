@@ -1,8 +1,7 @@
 import type { Speed } from '../../../shared/exercises/clock.ts';
 import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
 import type { Inject, InjectKind, Scenario } from '../../../shared/exercises/scenario.ts';
-import type { OpIntent } from '../../../shared/ops/createOp.ts';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { IncidentView } from '../../../shared/entities/index.ts';
 import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 import { formatClock } from '../../../shared/timeline/timeFormat.ts';
 import { KEY_TIME_NAMES, KEY_TIMES, setKeyTime, type KeyTime } from './lifecycle.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../shared/domain/incident.ts';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { IncidentView } from '../../../shared/entities/index.ts';
 import { assignRole, ROLE_NAMES } from './lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
 

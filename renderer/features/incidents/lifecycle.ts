@@ -1,8 +1,7 @@
 import type { EntryKind } from '../../../shared/domain/entry.ts';
 import { DEFAULT_PHASE_NAMES, phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import type { IncidentFields, IncidentStatus, Role } from '../../../shared/domain/incident.ts';
-import type { OpIntent } from '../../../shared/ops/createOp.ts';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { PostmortemSection } from '../../../shared/domain/postmortem.ts';
-import type { PostmortemSectionView } from '../../../shared/state/docs.ts';
+import type { PostmortemSectionView } from '../../../shared/entities/index.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { useDraft } from '../drafts/useDraft.ts';

@@ -1,5 +1,5 @@
 import type { PostmortemSection, TimelineMode } from '../../../shared/domain/postmortem.ts';
-import type { PostmortemSectionView } from '../../../shared/state/docs.ts';
+import type { PostmortemSectionView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
 

@@ -1,4 +1,4 @@
-import { randomHex } from '../../../shared/domain/ids.ts';
+import { randomHex } from '../../../shared/ops/ids.ts';
 import { describeZodError } from '../../../shared/ops/envelope.ts';
 import { TargetConfig } from '../../../shared/sync/wire.ts';
 import type { Bridge } from '../../../shared/bridge/contract.ts';

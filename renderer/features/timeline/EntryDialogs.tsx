@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { EntryFields, EntryKind } from '../../../shared/domain/entry.ts';
 import { describeZodError } from '../../../shared/ops/envelope.ts';
 import { hlcToIso } from '../../../shared/ops/hlc.ts';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { formatClock } from '../../../shared/timeline/timeFormat.ts';

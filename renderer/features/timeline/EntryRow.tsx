@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { hlcToIso } from '../../../shared/ops/hlc.ts';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { formatClock, formatElapsedSince } from '../../../shared/timeline/timeFormat.ts';
 import { KindBadge } from './KindBadge.tsx';

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { EntryView, IncidentView } from '../../../shared/state/docs.ts';
+import type { EntryView, IncidentView } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';

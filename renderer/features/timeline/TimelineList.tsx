@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 import { EntryRow, type EntryAction } from './EntryRow.tsx';
 
 export interface TimelineListHandle {

@@ -1,5 +1,5 @@
 import type { EntryKind } from '../../../shared/domain/entry.ts';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 
 export interface TimelineFilter {
   kind: EntryKind | null;

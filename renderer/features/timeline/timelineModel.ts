@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
 import { onCommitted, type CommittedChange } from '../../db/changes.ts';
 import { listEntries } from '../../db/queries.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryKind } from '../../../shared/domain/entry.ts';
-import { entryKey } from '../../../shared/state/docs.ts';
+import { entryKey } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 import { db } from '../../app/db.ts';

@@ -6,8 +6,8 @@ import { useUi } from '../../../renderer/app/store.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { setOperator } from '../../../renderer/db/queries.ts';
 import { INCIDENT_TYPES } from '../../../shared/domain/incident.ts';
-import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
+import { createOp, type Op } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 
 /** `incidents` open incidents sharing `entries` timeline entries, as if synced from another laptop. */
 export async function seedBoard(incidents: number, entries: number): Promise<{ seedMs: number }> {

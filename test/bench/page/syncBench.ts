@@ -1,11 +1,11 @@
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
-import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
+import { createOp, runSyncRound, decodeSegment } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { parseSegmentName, type SegmentRef } from '../../../shared/sync/layout.ts';
 import type { TargetPort } from '../../../shared/sync/ports.ts';
-import { runSyncRound } from '../../../shared/sync/round.ts';
-import { decodeSegment, encodeSegment } from '../../../shared/sync/segment.ts';
+import { encodeSegment } from '../../../shared/sync/segment.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
 

@@ -8,9 +8,9 @@ import { onCommitted } from '../../../renderer/db/changes.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { setOperator } from '../../../renderer/db/queries.ts';
 import '../../../renderer/styles.css';
-import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
+import { createOp, type Op } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
 
 export const BENCH_INCIDENT = 'inc-bench-timeline';
 const WORDS = ['pool', 'latency', 'rollback', 'db-primary', 'paged', 'cache', 'deploy', 'grafana', 'customer', 'errors', 'restart', 'heap'];

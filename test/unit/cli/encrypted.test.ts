@@ -6,7 +6,8 @@ import { exportIncident } from '../../../electron/cli/exportIncident.ts';
 import { verify } from '../../../electron/cli/verify.ts';
 import { ArchiveError } from '../../../electron/host/archive/readArchive.ts';
 import { exchange, setUpTarget } from '../../../electron/host/sync/index.ts';
-import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
+import { createOp, type OpIntent } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { encodeSegment } from '../../../shared/sync/segment.ts';
 
 const DEVICE = '0e0e0e0e0e0e0e0e';

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportIncident, type ExportFormat } from '../../../electron/cli/exportIncident.ts';
 import { postmortemDocument } from '../../../shared/postmortem/exportBundle.ts';
-import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
-import { foldOps } from '../../../shared/state/fold.ts';
-import { incidentsOf } from '../../../shared/state/incidentsOf.ts';
+import { createOp, type OpIntent, type Op, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
+import { incidentsOf } from '../../../shared/entities/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 
 const DEVICE = 'fedcba9876543210';

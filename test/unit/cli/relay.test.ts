@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { relay } from '../../../electron/cli/relay.ts';
 import { exchange, listTarget, setUpTarget } from '../../../electron/host/sync/index.ts';
-import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
+import { createOp, type Op } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { encodeSegment } from '../../../shared/sync/segment.ts';
 import type { TargetConfig } from '../../../shared/sync/wire.ts';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verify } from '../../../electron/cli/verify.ts';
-import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
+import { createOp, type Op } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 
 const DEVICE = '0123456789abcdef';
 const T = Date.UTC(2026, 10, 23, 8, 0, 0);

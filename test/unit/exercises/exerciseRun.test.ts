@@ -4,10 +4,8 @@ import { replayClock, scenarioMinutesAt, type ClockAction } from '../../../share
 import { exerciseView } from '../../../shared/exercises/exerciseView.ts';
 import { runEventsOf } from '../../../shared/exercises/runEvents.ts';
 import { scoreRun } from '../../../shared/exercises/score.ts';
-import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
-import { checklistView, type ChecklistDoc, type ExerciseDoc, type IncidentDoc } from '../../../shared/state/docs.ts';
-import { foldOps } from '../../../shared/state/fold.ts';
+import { createOp, type OpIntent, type Op, checklistView, type ChecklistDoc, type ExerciseDoc, type IncidentDoc, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { BUILT_IN_RUNBOOKS } from '../../../shared/runbooks/builtins.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);

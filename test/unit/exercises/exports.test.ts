@@ -7,11 +7,10 @@ import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
 import { afterActionReport, EXERCISE_BANNER, scoreRun } from '../../../shared/exercises/score.ts';
 import { P0_P3_SCHEME } from '../../../shared/domain/severityScheme.ts';
 import { metricsBySeverity } from '../../../shared/metrics/incidentMetrics.ts';
-import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
+import { createOp, type OpIntent, type Op, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { postmortemDocument } from '../../../shared/postmortem/exportBundle.ts';
-import { foldOps } from '../../../shared/state/fold.ts';
-import { incidentsOf } from '../../../shared/state/incidentsOf.ts';
+import { incidentsOf } from '../../../shared/entities/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 
 /** "Marked in every export": each way an incident leaves the app says EXERCISE, and only for an exercise. */

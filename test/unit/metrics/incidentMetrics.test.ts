@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INCIDENT_DEFAULTS } from '../../../shared/domain/incident.ts';
 import { P0_P3_SCHEME } from '../../../shared/domain/severityScheme.ts';
 import { actionCompletion, metricsBySeverity } from '../../../shared/metrics/incidentMetrics.ts';
-import type { IncidentView } from '../../../shared/state/docs.ts';
+import type { IncidentView } from '../../../shared/entities/index.ts';
 
 const T = Date.UTC(2026, 10, 1, 9, 0, 0);
 const at = (minutes: number) => new Date(T + minutes * 60_000).toISOString();

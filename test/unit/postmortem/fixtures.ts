@@ -1,4 +1,4 @@
-import type { EntryView, IncidentView } from '../../../shared/state/docs.ts';
+import type { EntryView, IncidentView } from '../../../shared/entities/index.ts';
 
 export function makeIncident(overrides: Partial<IncidentView> = {}): IncidentView {
   return {

@@ -2,9 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OpIntent } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
-import type { OpData } from '../../../shared/ops/kinds.ts';
+import type { OpIntent, Op, OpData } from '../../../shared/entities/index.ts';
 import { verifyChains } from '../../../shared/ops/chain.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
@@ -173,7 +171,7 @@ describe('team-wide settings', () => {
   });
 
   it('refuses a settings op that names an incident, and an incident op that does not', async () => {
-    const { parseOp } = await import('../../../shared/ops/envelope.ts');
+    const { parseOp } = await import('../../../shared/entities/index.ts');
     const db = freshDb();
     const op = await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'x', severity: 'P1', type: 'data', declaredAt: iso(T) } });
     expect(parseOp({ ...op, incident: null })).toMatchObject({ status: 'invalid', reason: 'incident: incident.declare must name an incident' });

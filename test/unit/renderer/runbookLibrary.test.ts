@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { customSources, libraryOf, removeRunbook, saveRunbookSource } from '../../../renderer/features/checklists/runbookLibrary.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
+import type { Op } from '../../../shared/entities/index.ts';
 
 let opened: WarRoomDb[] = [];
 let counter = 0;

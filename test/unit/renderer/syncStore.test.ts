@@ -4,7 +4,8 @@ import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
-import { createOp, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
+import { createOp, type OpIntent } from '../../../shared/entities/index.ts';
+import { type DeviceState } from '../../../shared/ops/createOp.ts';
 
 let opened: WarRoomDb[] = [];
 let counter = 0;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyChains } from '../../../shared/ops/chain.ts';
-import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
-import { parseOp, type OpEnvelope } from '../../../shared/ops/envelope.ts';
+import { createOp, parseOp } from '../../../shared/entities/index.ts';
+import { freshDeviceState } from '../../../shared/ops/createOp.ts';
+import { type OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { historyArb } from '../support/opScripts.ts';
 
 const T = Date.UTC(2026, 10, 23, 8, 0, 0);

@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
-import { parseOp, type Op } from '../../../shared/ops/envelope.ts';
+import { createOp, type OpIntent, parseOp, type Op, kindNeedsIncident, opKinds, checklistView, docRefOf, type ChecklistDoc, type ChecklistView, type Doc, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { hashOp } from '../../../shared/ops/chain.ts';
 import { hlcToIso } from '../../../shared/ops/hlc.ts';
-import { kindNeedsIncident, opKinds } from '../../../shared/ops/kinds.ts';
 import { Runbook, RunbookSnapshot } from '../../../shared/runbooks/runbook.ts';
-import { checklistView, docRefOf, type ChecklistDoc, type ChecklistView, type Doc } from '../../../shared/state/docs.ts';
-import { foldOps } from '../../../shared/state/fold.ts';
 import { compareStamps, stampOf } from '../../../shared/state/register.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { checklistIntentArb, deliveryArb, historyArb, RUNBOOKS } from '../support/opScripts.ts';

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
-import type { Op } from '../../../shared/ops/envelope.ts';
-import { entryView, incidentView, type Doc } from '../../../shared/state/docs.ts';
-import { foldOps } from '../../../shared/state/fold.ts';
+import { createOp, type Op, entryView, incidentView, type Doc, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { deliveryArb, historyArb } from '../support/opScripts.ts';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PHASE_NAMES, phaseName } from '../../../shared/domain/phaseNames.ts';
-import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
-import { parseOp } from '../../../shared/ops/envelope.ts';
-import { foldOps } from '../../../shared/state/fold.ts';
+import { createOp, parseOp, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { currentValue } from '../../../shared/state/register.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OpIntent } from '../../../shared/ops/createOp.ts';
+import { type OpIntent, runSyncRound } from '../../../shared/entities/index.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { parseHlc } from '../../../shared/ops/hlc.ts';
 import type { TargetPort } from '../../../shared/sync/ports.ts';
-import { runSyncRound, type SyncRoundOptions } from '../../../shared/sync/round.ts';
+import { type SyncRoundOptions } from '../../../shared/sync/round.ts';
 import { encodeSegment } from '../../../shared/sync/segment.ts';
 import { chainOf, DEV_A, DEV_B, DEV_C, rechain, refOf, rehashed, T0 } from './support/chains.ts';
 import { MemoryArchive, type MemoryTarget } from './support/memoryTarget.ts';

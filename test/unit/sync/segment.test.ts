@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
-import { createOp, freshDeviceState } from '../../../shared/ops/createOp.ts';
+import { createOp, decodeSegment } from '../../../shared/entities/index.ts';
+import { freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { parseSegmentName } from '../../../shared/sync/layout.ts';
-import { decodeSegment, encodeSegment } from '../../../shared/sync/segment.ts';
+import { encodeSegment } from '../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { chainOf, DEV_A, DEV_B, line, rechain, refOf, rehashed } from './support/chains.ts';
 

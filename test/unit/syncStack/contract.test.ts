@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain/incident.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
-import { entryKey } from '../../../shared/state/docs.ts';
+import { entryKey } from '../../../shared/entities/index.ts';
 import { compareStamps } from '../../../shared/state/register.ts';
 import { deviceInfoPath, opsFolderPath } from '../../../shared/sync/layout.ts';
 import type { WarRoomDb } from '../../../renderer/db/database.ts';

@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 import { sortTimeline, timelineToMarkdown } from '../../../shared/timeline/exportTimeline.ts';
 
 interface MdNode {

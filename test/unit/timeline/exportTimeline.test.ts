@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntryView } from '../../../shared/state/docs.ts';
+import type { EntryView } from '../../../shared/entities/index.ts';
 import {
   sortTimeline,
   TIMELINE_CSV_COLUMNS,

@@ -1,6 +1,7 @@
 import { hashOp } from '../../../../shared/ops/chain.ts';
-import { createOp, freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
-import type { Op, OpEnvelope } from '../../../../shared/ops/envelope.ts';
+import { createOp, type Op } from '../../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
+import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
 import { segmentPath, type SegmentRef, type TargetListing } from '../../../../shared/sync/layout.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 

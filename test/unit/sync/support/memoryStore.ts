@@ -1,8 +1,7 @@
-import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../../shared/ops/createOp.ts';
-import type { Op, OpEnvelope } from '../../../../shared/ops/envelope.ts';
+import { createOp, type OpIntent, type Op, type Doc, foldOps } from '../../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
+import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
 import { parseHlc, receive } from '../../../../shared/ops/hlc.ts';
-import type { Doc } from '../../../../shared/state/docs.ts';
-import { foldOps } from '../../../../shared/state/fold.ts';
 import type { DeviceInfo } from '../../../../shared/sync/layout.ts';
 import type { Cursors, LocalStore } from '../../../../shared/sync/ports.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
@@ -21,7 +20,7 @@ export interface MemoryStoreOptions {
 }
 
 /** LocalStore in memory: ops by hash, pending aside, cursors per target, its own chain and clock. */
-export class MemoryStore implements LocalStore {
+export class MemoryStore implements LocalStore<Op> {
   readonly ops = new Map<string, Op>();
   readonly pendingOps = new Map<string, { op: OpEnvelope; reason: string }>();
   private readonly own: OpEnvelope[] = [];
@@ -87,7 +86,7 @@ export class MemoryStore implements LocalStore {
     return found;
   }
 
-  async apply(batch: Parameters<LocalStore['apply']>[0]): Promise<{ applied: number; duplicates: number }> {
+  async apply(batch: Parameters<LocalStore<Op>['apply']>[0]): Promise<{ applied: number; duplicates: number }> {
     this.applyCalls += 1;
     let applied = 0;
     let duplicates = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { OpIntent } from '../../../../shared/ops/createOp.ts';
-import { runSyncRound, type SyncReport } from '../../../../shared/sync/round.ts';
+import { type OpIntent, runSyncRound } from '../../../../shared/entities/index.ts';
+import { type SyncReport } from '../../../../shared/sync/round.ts';
 import { historyArb } from '../../support/opScripts.ts';
 import { MemoryArchive, type MemoryTarget } from './memoryTarget.ts';
 import { MemoryStore } from './memoryStore.ts';

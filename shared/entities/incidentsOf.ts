@@ -1,6 +1,5 @@
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../domain/phaseNames.ts';
-import type { ActionView, Doc, EntryView, IncidentView, PostmortemView } from './docs.ts';
-import { actionView, entryView, incidentView, postmortemView } from './docs.ts';
+import { type ActionView, type Doc, type EntryView, type IncidentView, type PostmortemView, actionView, entryView, incidentView, postmortemView } from './index.ts';
 
 export interface IncidentBundle {
   incident: IncidentView;

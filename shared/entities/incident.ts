@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { DeclareIncident, INCIDENT_DEFAULTS, IncidentFields, Role } from '../domain/incident.ts';
+import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
+import { defineEntity, kind } from '../state/registry.ts';
+
+/** The merged state of one incident: one register per field, plus who declared it. */
+export interface IncidentDoc {
+  table: 'incidents';
+  key: string;
+  declared: readonly Stamp[];
+  fields: Registers<IncidentFields>;
+  roles: Partial<Record<Role, Register<string | null>>>;
+}
+
+export interface IncidentView extends IncidentFields {
+  id: string;
+  declaredBy: string;
+  /** Who holds each response role now; absent roles are unassigned. */
+  roles: Partial<Record<Role, string>>;
+  /** The last change to any field: what "updated" means on the board. */
+  updatedHlc: string;
+}
+
+/** Materialized incident: the merged doc plus its view, flattened for the board. */
+export interface IncidentRow {
+  key: string;
+  /** 1 once the declaration has arrived; 0 while only later edits are known. */
+  live: 0 | 1;
+  doc: IncidentDoc;
+  view: IncidentView | null;
+}
+
+/** The incident as the UI sees it; null until its declaration has arrived. */
+export function incidentView(doc: IncidentDoc): IncidentView | null {
+  const declared = doc.declared[0];
+  if (!declared) return null;
+  const values: Record<string, unknown> = { ...INCIDENT_DEFAULTS };
+  for (const [name, register] of Object.entries(doc.fields) as [string, Register<unknown>][]) values[name] = currentValue(register);
+  const roles: Partial<Record<Role, string>> = {};
+  for (const [role, register] of Object.entries(doc.roles) as [Role, Register<string | null>][]) {
+    const person = currentValue(register);
+    if (person) roles[role] = person;
+  }
+  const updatedHlc = latestHlc(declared.hlc, [...Object.values(doc.fields), ...Object.values(doc.roles)] as Register<unknown>[]);
+  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, updatedHlc };
+}
+
+const incidentKind = kind<IncidentDoc>();
+const byIncident = (op: { incident: string | null }) => op.incident!;
+
+export const incidents = defineEntity({
+  table: 'incidents',
+  scope: 'incident',
+  store: { indexes: 'key, live', since: 1 },
+  kinds: {
+    'incident.declare': incidentKind(DeclareIncident, {
+      key: byIncident,
+      reduce: (doc, op, stamp) => ({ ...doc, declared: insertSorted(doc.declared, stamp), fields: writeFields(doc.fields, op.data, stamp) }),
+    }),
+    'incident.set': incidentKind(z.object({ fields: IncidentFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(), {
+      key: byIncident,
+      reduce: (doc, op, stamp) => ({ ...doc, fields: writeFields(doc.fields, op.data.fields, stamp) }),
+    }),
+    /** Assign a response role (null: unassigned); each role is its own register, so handoffs merge. */
+    'incident.assign': incidentKind(z.object({ role: Role, person: z.string().trim().min(1).max(100).nullable() }).strict(), {
+      key: byIncident,
+      reduce: (doc, op, stamp) => ({ ...doc, roles: { ...doc.roles, [op.data.role]: insertSorted(doc.roles[op.data.role], { ...stamp, value: op.data.person }) } }),
+    }),
+  },
+  empty: (key): IncidentDoc => ({ table: 'incidents', key, declared: [], fields: {}, roles: {} }),
+  row(doc): IncidentRow {
+    const view = incidentView(doc);
+    return { key: doc.key, live: view ? 1 : 0, doc, view };
+  },
+});
