@@ -79,6 +79,33 @@ export function layerOf(file, root = REPO_ROOT) {
   return 'other';
 }
 
+/**
+ * The op-log core: the envelope, the fold and sync, generic over the entity registry. It may
+ * import itself and shared/util only, never an entity or feature module (docs/architecture.md#layers).
+ */
+export const CORE_FOLDERS = ['shared/ops', 'shared/state', 'shared/sync'];
+const CORE_MAY_IMPORT = [...CORE_FOLDERS, 'shared/util'];
+
+/** @param {string} file absolute path @param {readonly string[]} folders @param {string} [root] */
+function inFolders(file, folders, root = REPO_ROOT) {
+  const rel = relative(root, file).split(sep).join('/');
+  return folders.some((folder) => rel.startsWith(`${folder}/`));
+}
+
+/**
+ * Why a core file must not import `spec`, or null: a relative import that leaves the core for
+ * another part of shared/. (Imports that leave shared/ are judged by the layer walls.)
+ * @param {string} spec @param {string} fromFile @param {string} [root]
+ */
+export function coreViolation(spec, fromFile, root = REPO_ROOT) {
+  if (!inFolders(fromFile, CORE_FOLDERS, root)) return null;
+  const path = spec.replace(/[?#].*$/, '');
+  if (!(path.startsWith('./') || path.startsWith('../'))) return null;
+  const target = resolve(dirname(fromFile), path);
+  if (layerOf(target, root) !== 'shared' || inFolders(target, CORE_MAY_IMPORT, root)) return null;
+  return 'the op-log core (shared/ops, shared/state, shared/sync) imports only itself and shared/util: entities and features plug in through the registry; docs/architecture.md#layers';
+}
+
 /** How a layer is named in messages. @param {Layer} layer */
 function label(layer) {
   return layer === 'other' ? 'a file outside the layer folders' : `${layer}/`;
@@ -252,7 +279,7 @@ const allowedImports = {
       const spec = stringValue(node);
       if (spec === null) return;
       const target = classify(spec, file);
-      const why = violation(from, target, pure);
+      const why = violation(from, target, pure) ?? coreViolation(spec, file);
       if (why) {
         context.report({
           node,

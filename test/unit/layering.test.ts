@@ -78,6 +78,9 @@ describe('layering fixtures', () => {
       'preload-imports-fs.ts',
       'shared-imports-zod.ts',
       'renderer-imports-shared.ts',
+      'core-imports-entities.ts',
+      'core-imports-feature-from-sync.ts',
+      'core-imports-core.ts',
     ]) {
       expect(names).toContain(required);
     }
