@@ -5,7 +5,7 @@ import { exerciseView, type ExerciseView } from '../exercises/exerciseView.ts';
 import { ExpectedAction, Inject, Scenario } from '../exercises/scenario.ts';
 import { RecordId } from '../ops/ids.ts';
 import { insertSorted, type Register, type Stamp } from '../state/register.ts';
-import { defineEntity, kind } from '../state/registry.ts';
+import { byIncident, defineEntity, kind } from '../state/registry.ts';
 
 /** One clock action of an exercise, with the device that pressed it (the one that drives injects). */
 export interface ClockMark extends Stamp {
@@ -46,7 +46,6 @@ export interface ExerciseRow {
 }
 
 const exerciseKind = kind<ExerciseDoc>();
-const byIncident = (op: { incident: string | null }) => op.incident!;
 
 export const exercises = defineEntity({
   table: 'exercises',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeclareIncident, INCIDENT_DEFAULTS, IncidentFields, Role } from '../domain/incident.ts';
 import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
-import { defineEntity, kind } from '../state/registry.ts';
+import { byIncident, defineEntity, kind } from '../state/registry.ts';
 
 /** The merged state of one incident: one register per field, plus who declared it. */
 export interface IncidentDoc {
@@ -46,7 +46,6 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
 }
 
 const incidentKind = kind<IncidentDoc>();
-const byIncident = (op: { incident: string | null }) => op.incident!;
 
 export const incidents = defineEntity({
   table: 'incidents',

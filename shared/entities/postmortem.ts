@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TIMELINE_MODE, OpHash, PostmortemSection, SectionText, TemplateId, TimelineMode } from '../domain/postmortem.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { currentValue, insertSorted, type Register, type Version } from '../state/register.ts';
-import { defineEntity, kind } from '../state/registry.ts';
+import { byIncident, defineEntity, kind } from '../state/registry.ts';
 
 /** What a `postmortem.set` writes: the section's text, and the version it was edited from. */
 export interface SectionValue {
@@ -109,7 +109,6 @@ export function postmortemView(doc: PostmortemDoc): PostmortemView {
 }
 
 const postmortemKind = kind<PostmortemDoc>();
-const byIncident = (op: { incident: string | null }) => op.incident!;
 
 export const postmortems = defineEntity({
   table: 'postmortems',

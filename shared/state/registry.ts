@@ -77,6 +77,12 @@ export function kind<Doc>() {
   });
 }
 
+/** The doc key of an entity with one doc per incident (the incident itself, its post-mortem, its exercise). */
+export function byIncident(op: { incident: string | null }): string {
+  if (op.incident === null) throw new Error('an incident op without an incident');
+  return op.incident;
+}
+
 /** Identity, for inference: an entity module writes `export const entries = defineEntity({ … })`. */
 export function defineEntity<T extends string, Doc extends DocBase, Row extends RowBase, Kinds extends Record<string, AnyKindSpec<Doc>>>(
   entity: EntityDef<T, Doc, Row, Kinds>,
