@@ -99,7 +99,7 @@ function declareVersions(db: Dexie): void {
 
 /**
  * The `ops` table is the source of truth; every entity's table is derived from it in the same
- * transaction as each op insert and can always be rebuilt (docs/architecture.md#data).
+ * transaction as each op insert and can always be rebuilt (docs/architecture.md#data-path).
  */
 // Dexie adds a property per declared table: the interface gives the entity tables their types.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type

@@ -1,6 +1,6 @@
 /**
  * The entity registry, and War Room's op log bound to it. Adding an entity is one module beside
- * this one and one line in ENTITIES (docs/architecture.md#adding-an-entity); the op-log core
+ * this one and one line in ENTITIES (docs/architecture.md#how-to-add-an-entity); the op-log core
  * (shared/ops, shared/state, shared/sync) stays generic and never names an entity.
  */
 import type { z } from 'zod';
