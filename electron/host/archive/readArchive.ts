@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseOp, type OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { ENCRYPTION_PATH } from '../../../shared/sync/layout.ts';
-import { listArchive, openArchive, readSegments } from '../sync/archive.ts';
-import { FaultError } from '../sync/faults.ts';
+import { listArchive, openArchive, readSegments } from '../transports/archive.ts';
+import { FaultError } from '../transports/faults.ts';
 
 /** FORMAT.md: warroom/v1/ops/<device>/<first>-<last>.jsonl; anything else (e.g. *.tmp) is ignored. */
 export const SEGMENT_NAME = /^(\d{12})-(\d{12})\.jsonl$/;
