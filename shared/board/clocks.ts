@@ -14,7 +14,7 @@
  * least severe level, as it sorts last in lists: the board still shows clocks for it.
  */
 import { isOpenStatus, type IncidentFields } from '../domain/incident.ts';
-import type { EscalationStep, SeverityLevelConfig, SeverityScheme } from '../domain/severityScheme.ts';
+import { levelOrLeast, type EscalationStep, type SeverityScheme } from '../domain/severity.ts';
 import { MINUTE_MS, parseIsoUtc } from '../timeline/localTime.ts';
 
 const HOUR_MS = 60 * MINUTE_MS;
@@ -25,12 +25,6 @@ export const DUE_SOON_MS = 5 * MINUTE_MS;
 export const REGULATORY_DEADLINE_MS = 72 * HOUR_MS;
 /** The regulatory clock turns "due soon" when less than 12 hours are left. */
 export const REGULATORY_DUE_SOON_MS = 12 * HOUR_MS;
-
-function levelOrLeast(id: string, scheme: SeverityScheme): SeverityLevelConfig {
-  const level = scheme.levels.find((l) => l.id === id) ?? scheme.levels[scheme.levels.length - 1];
-  if (level === undefined) throw new Error(`Severity scheme ${scheme.id} has no levels`);
-  return level;
-}
 
 /** When the incident started for the clocks that count from awareness: detection if known, else declaration. */
 function startMs(incident: Pick<IncidentFields, 'detectedAt' | 'declaredAt'>): number {

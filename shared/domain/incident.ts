@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTime } from './ids.ts';
+import { SeverityId } from './severity.ts';
 
 export const INCIDENT_TYPES = ['availability', 'security', 'performance', 'data', 'infrastructure', 'application'] as const;
 export const IncidentType = z.enum(INCIDENT_TYPES);
@@ -12,9 +13,6 @@ export type IncidentStatus = z.infer<typeof IncidentStatus>;
 export const PHASES = ['detection', 'triage', 'containment', 'eradication', 'recovery', 'post-incident'] as const;
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
-
-/** Severity ids come from the (editable) severity scheme, so only their shape is fixed here. */
-export const SeverityId = z.string().regex(/^[A-Z0-9]{1,8}$/, 'a severity id such as P0');
 
 const Title = z.string().trim().min(1, 'a title is required').max(200, 'a title is at most 200 characters');
 const Prose = z.string().max(10_000);

@@ -2,7 +2,8 @@
  * What parse.ts and serialize.ts agree on: the wording of an expected action's check, the
  * inject line and the suffixes (`(severity: P0)`, `(check: …)`, `{#id}`).
  */
-import { PHASES, SeverityId } from '../domain/incident.ts';
+import { PHASES } from '../domain/incident.ts';
+import { SeverityId } from '../domain/severity.ts';
 import { phaseFromHeading, roleFromName } from '../runbooks/format.ts';
 import type { ExpectedCheck } from './scenario.ts';
 

@@ -1,5 +1,5 @@
 import { responseSla } from '../board/clocks.ts';
-import { severityRank, type SeverityScheme } from '../domain/severityScheme.ts';
+import { severityRank, type SeverityScheme } from '../domain/severity.ts';
 import type { IncidentView } from '../state/docs.ts';
 
 /**

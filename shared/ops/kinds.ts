@@ -4,7 +4,7 @@ import { RecordId } from '../domain/ids.ts';
 import { DeclareIncident, IncidentFields, Role } from '../domain/incident.ts';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { ActionFields, OpHash, PostmortemSection, SectionText, TemplateId, TimelineMode } from '../domain/postmortem.ts';
-import { SeverityScheme } from '../domain/severityScheme.ts';
+import { SeverityScheme } from '../domain/severity.ts';
 import { RunbookItem, RunbookSnapshot } from '../runbooks/runbook.ts';
 import { SPEEDS } from '../exercises/clock.ts';
 import { ExpectedAction, Inject, Scenario } from '../exercises/scenario.ts';

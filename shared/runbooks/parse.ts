@@ -61,7 +61,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { z } from 'zod';
-import { INCIDENT_TYPES, PHASES, ROLES, SeverityId, type IncidentType, type Phase, type Role } from '../domain/incident.ts';
+import { INCIDENT_TYPES, PHASES, ROLES, type IncidentType, type Phase, type Role } from '../domain/incident.ts';
+import { SeverityId } from '../domain/severity.ts';
 import { PHASE_HEADINGS, ROLE_SUFFIX, normalizeName, phaseFromHeading, roleFromName } from './format.ts';
 import { Runbook, type RunbookItem } from './runbook.ts';
 

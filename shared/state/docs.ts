@@ -2,7 +2,7 @@ import type { EntryFields } from '../domain/entry.ts';
 import { INCIDENT_DEFAULTS, type IncidentFields, type Phase, type Role } from '../domain/incident.ts';
 import type { PhaseNames } from '../domain/phaseNames.ts';
 import { DEFAULT_TIMELINE_MODE, type ActionFields, type PostmortemSection, type TimelineMode } from '../domain/postmortem.ts';
-import type { SeverityScheme } from '../domain/severityScheme.ts';
+import type { SeverityScheme } from '../domain/severity.ts';
 import type { OpIntent } from '../ops/createOp.ts';
 import type { Op } from '../ops/envelope.ts';
 import { hlcToIso } from '../ops/hlc.ts';

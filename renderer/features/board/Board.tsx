@@ -2,7 +2,7 @@ import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
-import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';

@@ -1,5 +1,5 @@
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
-import { severityRank, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { escalationClock, regulatoryClock, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import type { IncidentView } from '../../../shared/state/docs.ts';
 

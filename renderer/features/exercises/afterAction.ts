@@ -1,11 +1,11 @@
-import { levelOf } from '../../../shared/domain/severityScheme.ts';
+import { levelOf } from '../../../shared/domain/severity.ts';
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { scenarioMinutesAt } from '../../../shared/exercises/clockLog.ts';
 import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';
 import { runEventsOf, scenarioMinutesOfIso } from '../../../shared/exercises/runEvents.ts';
 import { afterActionReport, responseTarget, scoreRun, type ReportDetails, type ScoreResult } from '../../../shared/exercises/score.ts';
 import type { PhaseNames } from '../../../shared/domain/phaseNames.ts';
-import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { ChecklistView, EntryView, IncidentView } from '../../../shared/state/docs.ts';
 import type { IncidentRow, WarRoomDb } from '../../db/database.ts';
 import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries } from '../../db/queries.ts';
