@@ -90,6 +90,11 @@ export const ROLES = ['incident-commander', 'technical-lead', 'communications-le
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/** When the incident started, for every clock that counts from awareness: detection if recorded, else the declaration. */
+export function incidentStart(incident: Pick<IncidentFields, 'detectedAt' | 'declaredAt'>): string {
+  return incident.detectedAt ?? incident.declaredAt;
+}
+
 export function isOpenStatus(status: IncidentStatus): boolean {
   return status !== 'resolved' && status !== 'closed';
 }

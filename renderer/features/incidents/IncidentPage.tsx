@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { INCIDENT_STATUSES, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
+import { INCIDENT_STATUSES, incidentStart, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
 import { levelOf } from '../../../shared/domain/severity.ts';
 import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
@@ -116,7 +116,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
               {formatLocalDateTime(incident.declaredAt)} by {incident.declaredBy}
             </dd>
             <dt>Open for</dt>
-            <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
+            <dd>{formatElapsed(incidentStart(incident), now)}</dd>
           </dl>
         </div>
         <div className="cadence">
