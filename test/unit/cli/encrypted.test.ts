@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportIncident } from '../../../electron/cli/exportIncident.ts';
 import { verify } from '../../../electron/cli/verify.ts';
-import { ArchiveError } from '../../../electron/host/archive/readArchive.ts';
+import { ArchiveError } from '../../../electron/cli/readArchive.ts';
 import { exchange, setUpTarget } from '../../../electron/host/transports/index.ts';
 import { createOp, freshDeviceState, type DeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 import { encodeSegment } from '../../../shared/sync/segment.ts';
