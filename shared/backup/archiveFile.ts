@@ -2,7 +2,8 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 import { DeviceId, IsoTime } from '../domain/ids.ts';
-import { describeZodError, type Op, type OpEnvelope } from '../ops/envelope.ts';
+import type { Op, OpEnvelope } from '../ops/envelope.ts';
+import { describeZodError } from '../util/zodError.ts';
 import { decodeOpLine } from '../sync/segment.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
 

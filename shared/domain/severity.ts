@@ -11,6 +11,7 @@
  * another and what sorts incident lists.
  */
 import { z } from 'zod';
+import { issuePath } from '../util/zodError.ts';
 
 const SEVERITY_ID = /^[A-Z0-9]{1,8}$/;
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -163,7 +164,7 @@ function pathLabel(path: readonly PropertyKey[], input: unknown): string {
     const label = typeof level?.id === 'string' && level.id !== '' ? levelLabel(level.id) : `Level #${index + 1}`;
     return rest.length > 0 ? `${label} ${rest.map(String).join('.')}` : label;
   }
-  return path.length > 0 ? path.map(String).join('.') : 'scheme';
+  return issuePath(path, 'scheme');
 }
 
 /*

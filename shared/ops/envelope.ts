@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Actor, DeviceId, RecordId } from '../domain/ids.ts';
+import { describeZodError } from '../util/zodError.ts';
 import { HLC_PATTERN } from './hlc.ts';
 import { isKnownKind, kindNeedsIncident, opKinds, type OpData, type OpKind } from './kinds.ts';
 
@@ -40,10 +41,6 @@ export type ParsedOp =
   /** Valid envelope, but a kind or field from a newer app: keep it, apply after an upgrade. */
   | { status: 'pending'; op: OpEnvelope; reason: string }
   | { status: 'invalid'; reason: string };
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
-}
 
 /** Validate an untrusted op (from a file, a sync target, an import). Never throws. */
 export function parseOp(input: unknown): ParsedOp {

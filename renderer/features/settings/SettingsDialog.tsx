@@ -11,7 +11,7 @@ import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { PHASES } from '../../../shared/domain/incident.ts';
 import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNames.ts';
-import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { describeZodError } from '../../../shared/util/zodError.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 
 interface LevelDraft {
