@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
+import { keyedSerialQueue } from '../../../shared/util/serialQueue.ts';
 import { decodeArchive, readArchiveHeader, type ArchiveHeader } from '../../../shared/backup/archiveFile.ts';
 import { writeFileAtomic } from '../saveFile.ts';
 import { readArchiveFile } from './readArchiveFile.ts';
@@ -90,16 +91,9 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
 }
 
 /** Writes to one folder run one at a time, so a prune never races a write of the same process. */
-const queues = new Map<string, Promise<unknown>>();
+const perFolder = keyedSerialQueue();
 function serialized<T>(dir: string, task: () => Promise<T>): Promise<T> {
-  const key = resolve(dir);
-  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
+  return perFolder(resolve(dir), task);
 }
 
 /** The op lines of an archive: everything after its header, which holds the varying time. */
