@@ -4,7 +4,8 @@
  */
 import { PHASES } from '../domain/incident.ts';
 import { SeverityId } from '../domain/severity.ts';
-import { phaseFromHeading, roleFromName } from '../runbooks/format.ts';
+import { phaseFromHeading } from '../domain/phaseNames.ts';
+import { roleFromName } from '../runbooks/format.ts';
 import type { ExpectedCheck } from './scenario.ts';
 
 /** `- T+05 alert: text`: minutes, kind, text. */

@@ -54,7 +54,8 @@
  */
 import type { z } from 'zod';
 import { INCIDENT_TYPES, ROLES, type Role } from '../domain/incident.ts';
-import { normalizeName, roleFromName } from '../runbooks/format.ts';
+import { roleFromName } from '../runbooks/format.ts';
+import { normalizeName } from '../util/normalizeName.ts';
 import { CHECK_SUFFIX, ID_SUFFIX, INJECT_LINE, SEVERITY_SUFFIX, checkFromPhrase } from './format.ts';
 import { INJECT_KINDS, Scenario, expectedIdAt, injectIdAt } from './scenario.ts';
 
