@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severity.ts';
 import { schemeSwitch, severityMove } from '../../../shared/domain/severityChange.ts';
+import { createOp, freshDeviceState, type OpIntent } from '../../../shared/ops/createOp.ts';
 
 const T = Date.UTC(2026, 10, 23, 8, 0, 0);
 
@@ -40,6 +41,13 @@ describe('severity changes as op intents', () => {
       { actor: 'Ana', incident: 'inc-odd', kind: 'incident.set', data: { fields: { severity: 'P4' } } },
       line('inc-odd', 'ent-00000002', 'Severity: SEV1 → P4'),
     ]);
+  });
+
+  it('every intent is a valid op, so the one commit cannot fail half-way on a schema', () => {
+    const intents: OpIntent[] = schemeSwitch(P1_P4_SCHEME, P0_P3_SCHEME, [{ id: 'inc-aaaaaa', severity: 'P4' }], context());
+    let state = freshDeviceState('0123456789abcdef');
+    for (const intent of intents) state = createOp(state, intent, T).state;
+    expect(state.seq).toBe(3);
   });
 
   it('switching to an edit of the same scheme moves nobody', () => {
