@@ -162,7 +162,7 @@ function pathLabel(path: readonly PropertyKey[], input: unknown): string {
     const levels = (input as { levels?: unknown } | null)?.levels;
     const level = Array.isArray(levels) ? (levels[index] as { id?: unknown } | undefined) : undefined;
     const label = typeof level?.id === 'string' && level.id !== '' ? levelLabel(level.id) : `Level #${index + 1}`;
-    return rest.length > 0 ? `${label} ${rest.map(String).join('.')}` : label;
+    return rest.length > 0 ? `${label} ${issuePath(rest)}` : label;
   }
   return issuePath(path, 'scheme');
 }
