@@ -6,7 +6,7 @@ import { incidentsOf, phaseNamesOf } from '../../shared/entities/incidentsOf.ts'
 import { exportIncidentTimeline } from '../../shared/timeline/exportIncident.ts';
 
 export type ExportFormat = 'postmortem' | 'timeline' | 'csv';
-import { readArchive } from '../host/archive/readArchive.ts';
+import { readArchive } from './readArchive.ts';
 
 /**
  * `warroom export <target> --incident <id>`: the incident's post-mortem (or its timeline) as the

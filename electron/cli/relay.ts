@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { deviceInfoPath } from '../../shared/sync/layout.ts';
 import { decodeSegment } from '../../shared/entities/index.ts';
 import type { TargetConfig } from '../../shared/sync/wire.ts';
-import { listArchive, openArchive, readSegments, type Archive } from '../host/sync/archive.ts';
-import { seal } from '../host/sync/crypto.ts';
-import { FaultError } from '../host/sync/faults.ts';
-import { readOptional, writeNew, writeReplace } from '../host/sync/files.ts';
+import { listArchive, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
+import { seal } from '../host/transports/crypto.ts';
+import { FaultError } from '../host/transports/faults.ts';
+import { readOptional, writeNew, writeReplace } from '../host/transports/files.ts';
 
 /**
  * `warroom sync <from> <to>`: a headless machine bridging two folder targets (a USB stick and a

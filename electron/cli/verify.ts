@@ -1,5 +1,5 @@
 import { verifyChains } from '../../shared/ops/chain.ts';
-import { readArchive } from '../host/archive/readArchive.ts';
+import { readArchive } from './readArchive.ts';
 
 /** `warroom verify <target>`: every line and every chain of an archive; exit 1 on any problem. */
 export async function verify(target: string, out: (line: string) => void, passphrase?: string): Promise<number> {

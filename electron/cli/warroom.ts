@@ -1,4 +1,4 @@
-import { ArchiveError } from '../host/archive/readArchive.ts';
+import { ArchiveError } from './readArchive.ts';
 import { exportIncident } from './exportIncident.ts';
 import { relay } from './relay.ts';
 import { verify } from './verify.ts';

@@ -20,7 +20,7 @@ export interface BackupHandlerDeps<Ctx> {
 }
 
 /**
- * Backups, opening an archive and the data folder, over plain Node with Electron's parts
+ * Backups, opening a backup file and the data folder, over plain Node with Electron's parts
  * injected: the main process passes its dialog and shell, tests pass their own.
  */
 export function backupHandlers<Ctx>(deps: BackupHandlerDeps<Ctx>): Pick<BridgeHandlers<Ctx>, BackupMethods> {

@@ -7,6 +7,7 @@ import {
   type BridgeReply,
   type BridgeResult,
 } from '../../shared/bridge/contract.ts';
+import { describeZodError } from '../../shared/util/zodError.ts';
 
 /** What a handler receives: the arguments after the contract's schema has parsed them. */
 export type HandlerArgs<M extends BridgeMethod> = z.output<(typeof bridgeContract)[M]['args']>;
@@ -31,7 +32,7 @@ export function createDispatcher<Ctx = void>(handlers: BridgeHandlers<Ctx>): Dis
     const contract = bridgeContract[method];
     const parsedArgs = contract.args.safeParse(args);
     if (!parsedArgs.success) {
-      return fail('bad-args', `${method}: ${formatIssues(parsedArgs.error.issues)}`);
+      return fail('bad-args', `${method}: ${describeZodError(parsedArgs.error)}`);
     }
     let value: unknown;
     try {
@@ -43,7 +44,7 @@ export function createDispatcher<Ctx = void>(handlers: BridgeHandlers<Ctx>): Dis
     }
     const parsedResult = contract.result.safeParse(value);
     if (!parsedResult.success) {
-      return fail('bad-result', `${method}: ${formatIssues(parsedResult.error.issues)}`);
+      return fail('bad-result', `${method}: ${describeZodError(parsedResult.error)}`);
     }
     return { ok: true, value: parsedResult.data };
   }
@@ -62,16 +63,6 @@ export function createDispatcher<Ctx = void>(handlers: BridgeHandlers<Ctx>): Dis
 
 function fail(code: BridgeError['code'], message: string): BridgeReply<never> {
   return { ok: false, error: { code, message } };
-}
-
-/** "suggestedName: a file name, not a path; format: Invalid option …" */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const path = issue.path.map((key) => String(key)).join('.');
-      return `${path === '' ? '(root)' : path}: ${issue.message}`;
-    })
-    .join('; ');
 }
 
 function describe(value: unknown): string {

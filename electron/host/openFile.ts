@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import type { BridgeResult } from '../../shared/bridge/contract.ts';
-import { readArchiveFile } from './backup/readArchiveFile.ts';
+import { readBackupFile } from './backup/readBackupFile.ts';
 import type { HandlerArgs } from './dispatch.ts';
 
 export type OpenFileArgs = HandlerArgs<'file.open'>;
@@ -16,16 +16,16 @@ export interface OpenFileDeps {
 }
 
 const FILTERS: Record<OpenFileArgs['format'], OpenDialogRequest['filters']> = {
-  warroom: [{ name: 'War Room archive', extensions: ['warroom'] }],
+  warroom: [{ name: 'War Room backup file', extensions: ['warroom'] }],
 };
 
 /**
- * Reads the file the person chose. Only reads: whether it is a valid archive is the renderer's
- * call (decodeArchive), where the error can be shown beside the import.
+ * Reads the file the person chose. Only reads: whether it is a valid backup file is the renderer's
+ * call (decodeBackup), where the error can be shown beside the import.
  */
 export async function openFile(args: OpenFileArgs, deps: OpenFileDeps): Promise<BridgeResult<'file.open'>> {
   const path = await deps.chooseOpenPath({ title: args.title, filters: FILTERS[args.format] });
   if (path === undefined || path === '') return null;
   if (!isAbsolute(path)) throw new Error(`refusing to open a relative path: ${path}`);
-  return { path, content: await readArchiveFile(path) };
+  return { path, content: await readBackupFile(path) };
 }

@@ -22,7 +22,7 @@ const FILTERS: Record<SaveFormat, SaveDialogRequest['filters']> = {
   markdown: [{ name: 'Markdown', extensions: ['md'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
-  warroom: [{ name: 'War Room archive', extensions: ['warroom'] }],
+  warroom: [{ name: 'War Room backup file', extensions: ['warroom'] }],
 };
 
 export async function saveFile(args: SaveFileArgs, deps: SaveFileDeps): Promise<BridgeResult<'file.save'>> {

@@ -1,6 +1,6 @@
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import type { BridgeHandlers } from './dispatch.ts';
-import { exchange, listTarget, setUpTarget } from './sync/index.ts';
+import { exchange, listTarget, setUpTarget } from './transports/index.ts';
 
 type SyncMethods = 'sync.setUp' | 'sync.list' | 'sync.exchange';
 

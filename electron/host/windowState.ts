@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { serialQueue } from '../../shared/util/serialQueue.ts';
 import { writeFileAtomic } from './saveFile.ts';
 
 /**
@@ -128,17 +129,18 @@ export function createWindowStateSaver(file: string, options: { delayMs?: number
   let timer: ReturnType<typeof setTimeout> | undefined;
   let scheduled: WindowState | undefined;
   let running = 0;
-  let chain: Promise<void> = Promise.resolve();
+  const queue = serialQueue();
+  // Saves run in call order, so the last one asked for settles after all the others.
+  let last: Promise<void> = Promise.resolve();
 
   const write = (state: WindowState): Promise<void> => {
     running += 1;
-    chain = chain
-      .then(() => saveWindowState(file, state))
+    last = queue(() => saveWindowState(file, state))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         running -= 1;
       });
-    return chain;
+    return last;
   };
   const cancel = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -165,7 +167,7 @@ export function createWindowStateSaver(file: string, options: { delayMs?: number
       const due = scheduled;
       cancel();
       if (due) await write(due);
-      await chain;
+      await last;
     },
   };
 }

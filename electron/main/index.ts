@@ -8,7 +8,7 @@ import { createHostHandlers } from './hostHandlers.ts';
 import { registerBridge } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/commands.ts';
-import { archivePathsIn, createOpenedFiles } from '../host/openedFiles.ts';
+import { backupPathsIn, createOpenedFiles } from '../host/openedFiles.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
 import { buildWindowOptions } from './windowOptions.ts';
@@ -55,9 +55,9 @@ function createMainWindow(): void {
   });
 }
 
-/** Archives the OS handed over, waiting for the page to take them (file.takeOpened). */
+/** Backup files the OS handed over, waiting for the page to take them (file.takeOpened). */
 const openedFiles = createOpenedFiles();
-openedFiles.offer(archivePathsIn(process.argv.slice(1), process.cwd()));
+openedFiles.offer(backupPathsIn(process.argv.slice(1), process.cwd()));
 
 function sendCommand(command: MenuCommand): void {
   focusMainWindow();
@@ -98,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
   // A .warroom double-clicked while War Room runs: a second launch (Windows, Linux) or open-file (macOS).
   app.on('second-instance', (_event, argv, cwd) => {
     focusMainWindow();
-    if (openedFiles.offer(archivePathsIn(argv, cwd))) sendCommand('import-opened');
+    if (openedFiles.offer(backupPathsIn(argv, cwd))) sendCommand('import-opened');
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();

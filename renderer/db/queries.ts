@@ -1,7 +1,6 @@
 import type { CustomTemplateSource } from '../../shared/postmortem/library.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
-import { P0_P3_SCHEME, type SeverityScheme } from '../../shared/domain/severityScheme.ts';
-import { severityRank } from '../../shared/domain/severity.ts';
+import { P0_P3_SCHEME, severityRank, type SeverityScheme } from '../../shared/domain/severity.ts';
 import { compareStamps } from '../../shared/state/register.ts';
 import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView } from '../../shared/entities/index.ts';
 import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
@@ -12,7 +11,7 @@ export async function listIncidents(db: WarRoomDb): Promise<IncidentView[]> {
   const rows = await db.incidents.where('live').equals(1).toArray();
   return rows
     .map((row) => row.view!)
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.declaredAt.localeCompare(b.declaredAt) || a.id.localeCompare(b.id));
+    .sort((a, b) => severityRank(a.severity, P0_P3_SCHEME) - severityRank(b.severity, P0_P3_SCHEME) || a.declaredAt.localeCompare(b.declaredAt) || a.id.localeCompare(b.id));
 }
 
 export async function getIncident(db: WarRoomDb, id: string): Promise<IncidentView | null> {

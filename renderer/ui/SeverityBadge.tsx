@@ -1,8 +1,8 @@
-import { DEFAULT_SEVERITIES } from '../../shared/domain/severity.ts';
+import { levelOf, P0_P3_SCHEME } from '../../shared/domain/severity.ts';
 
 /** Severity as text and colour together, never colour alone. */
 export function SeverityBadge({ severity, name }: { severity: string; name?: string | undefined }) {
-  const label = name ?? DEFAULT_SEVERITIES.find((l) => l.id === severity)?.name;
+  const label = name ?? levelOf(severity, P0_P3_SCHEME)?.name;
   return (
     <span className={`severity severity-${severity.toLowerCase()}`}>
       {severity}

@@ -1,4 +1,4 @@
-import type { SeverityScheme } from '../../shared/domain/severityScheme.ts';
+import type { SeverityScheme } from '../../shared/domain/severity.ts';
 
 /** The scheme's levels as a picker's options, named as on the badges ("P1 · High"). */
 export function SeverityOptions({ scheme }: { scheme: SeverityScheme }) {

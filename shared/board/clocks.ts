@@ -13,8 +13,8 @@
  * An unknown severity id (an incident graded under another scheme) is treated as the scheme's
  * least severe level, as it sorts last in lists: the board still shows clocks for it.
  */
-import { isOpenStatus, type IncidentFields } from '../domain/incident.ts';
-import type { EscalationStep, SeverityLevelConfig, SeverityScheme } from '../domain/severityScheme.ts';
+import { incidentStart, isOpenStatus, type IncidentFields } from '../domain/incident.ts';
+import { levelOrLeast, type EscalationStep, type SeverityScheme } from '../domain/severity.ts';
 import { MINUTE_MS, parseIsoUtc } from '../timeline/localTime.ts';
 
 const HOUR_MS = 60 * MINUTE_MS;
@@ -25,17 +25,6 @@ export const DUE_SOON_MS = 5 * MINUTE_MS;
 export const REGULATORY_DEADLINE_MS = 72 * HOUR_MS;
 /** The regulatory clock turns "due soon" when less than 12 hours are left. */
 export const REGULATORY_DUE_SOON_MS = 12 * HOUR_MS;
-
-function levelOrLeast(id: string, scheme: SeverityScheme): SeverityLevelConfig {
-  const level = scheme.levels.find((l) => l.id === id) ?? scheme.levels[scheme.levels.length - 1];
-  if (level === undefined) throw new Error(`Severity scheme ${scheme.id} has no levels`);
-  return level;
-}
-
-/** When the incident started for the clocks that count from awareness: detection if known, else declaration. */
-function startMs(incident: Pick<IncidentFields, 'detectedAt' | 'declaredAt'>): number {
-  return parseIsoUtc(incident.detectedAt ?? incident.declaredAt);
-}
 
 const msOrNull = (iso: string | null): number | null => (iso === null ? null : parseIsoUtc(iso));
 
@@ -103,7 +92,7 @@ export interface EscalationClock {
  * status is resolved/closed; steps reached before that stay listed as history.
  */
 export function escalationClock({ incident, scheme, now }: { incident: EscalationIncident; scheme: SeverityScheme; now: number }): EscalationClock {
-  const start = startMs(incident);
+  const start = parseIsoUtc(incidentStart(incident));
   const steps = levelOrLeast(incident.severity, scheme).escalation;
   const mitigatedAt = msOrNull(incident.mitigatedAt);
   const stopped = mitigatedAt !== null || !isOpenStatus(incident.status);
@@ -141,7 +130,7 @@ export interface ResponseSla {
  * meets it. The verdict is final once acknowledged, whatever the status.
  */
 export function responseSla({ incident, scheme, now }: { incident: SlaIncident; scheme: SeverityScheme; now: number }): ResponseSla {
-  const targetAt = startMs(incident) + levelOrLeast(incident.severity, scheme).responseTargetMinutes * MINUTE_MS;
+  const targetAt = parseIsoUtc(incidentStart(incident)) + levelOrLeast(incident.severity, scheme).responseTargetMinutes * MINUTE_MS;
   const acknowledgedAt = msOrNull(incident.acknowledgedAt);
   if (acknowledgedAt !== null) return { state: acknowledgedAt <= targetAt ? 'met' : 'missed', targetAt };
   return { state: now <= targetAt ? 'pending' : 'breached', targetAt };
@@ -174,7 +163,7 @@ export function isRegulated(incident: Pick<IncidentFields, 'type' | 'regulated'>
  */
 export function regulatoryClock({ incident, now }: { incident: RegulatoryIncident; now: number }): RegulatoryClock | null {
   if (!isRegulated(incident)) return null;
-  const deadlineAt = startMs(incident) + REGULATORY_DEADLINE_MS;
+  const deadlineAt = parseIsoUtc(incidentStart(incident)) + REGULATORY_DEADLINE_MS;
   const label = 'Breach notification (72 h)';
   if (incident.regulatoryNotifiedAt !== null) return { label, deadlineAt, state: 'notified', msLeft: null };
   const msLeft = deadlineAt - now;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MenuCommand } from './commands.ts';
-import { MAX_ARCHIVE_BYTES } from '../backup/archiveFile.ts';
+import { MAX_BACKUP_BYTES } from '../backup/backupFile.ts';
 import { ExchangeArgs, ExchangeResult, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 
 /**
@@ -41,8 +41,8 @@ const NoArgs = z.object({}).strict();
 /** A backup file in the backups folder: its name (`warroom-backup-<UTC time>.warroom`), bytes and time. */
 const BackupEntry = z.object({ name: z.string(), size: z.number().int().min(0), createdAt: z.string() });
 
-/** An archive's text (shared/backup/archiveFile.ts); UTF-16 units never exceed its UTF-8 bytes. */
-const ArchiveText = z.string().max(MAX_ARCHIVE_BYTES);
+/** A backup file's text (shared/backup/backupFile.ts); UTF-16 units never exceed its UTF-8 bytes. */
+const BackupText = z.string().max(MAX_BACKUP_BYTES);
 
 export const bridgeContract = {
   /** A desktop notification (status update or escalation due). */
@@ -56,11 +56,11 @@ export const bridgeContract = {
   'sync.exchange': { args: ExchangeArgs, result: ExchangeResult },
   /**
    * Keep an automatic backup of the whole store in <userData>/backups (newest 24 kept). The host
-   * decodes `content` first and refuses what is not a valid archive; `written` is false when the
+   * decodes `content` first and refuses what is not a valid backup file; `written` is false when the
    * newest backup already holds the same ops (`path` then names that one). `kept`: backups now there.
    */
   'backup.write': {
-    args: z.object({ content: ArchiveText }).strict(),
+    args: z.object({ content: BackupText }).strict(),
     result: z.object({ written: z.boolean(), path: z.string(), kept: z.number().int().min(0) }),
   },
   /** The automatic backups, newest first. */
@@ -69,7 +69,7 @@ export const bridgeContract = {
   'backup.readLatest': {
     args: NoArgs,
     result: z.object({
-      content: ArchiveText.nullable(),
+      content: BackupText.nullable(),
       name: z.string().nullable(),
       skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
     }),
@@ -77,7 +77,7 @@ export const bridgeContract = {
   /** A native "Open" dialog, then the chosen file's text (up to 512 MiB, UTF-8); null when cancelled. */
   'file.open': {
     args: z.object({ title: z.string().min(1).max(200), format: z.enum(['warroom']) }).strict(),
-    result: z.object({ path: z.string(), content: ArchiveText }).nullable(),
+    result: z.object({ path: z.string(), content: BackupText }).nullable(),
   },
   /**
    * Put text on the system clipboard. The page's own clipboard API needs a permission the
@@ -86,8 +86,8 @@ export const bridgeContract = {
   'clipboard.writeText': { args: z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), result: z.object({ written: z.literal(true) }) },
   /** Seal a secret (a team passphrase) with the OS keychain; null where there is no real keychain. */
   'secret.seal': { args: z.object({ text: z.string().min(1).max(1024) }).strict(), result: z.object({ sealed: z.string().nullable() }) },
-  /** The next archive the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
-  'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: ArchiveText }).nullable() },
+  /** The next backup file the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
+  'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: BackupText }).nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */
   'app.openDataFolder': { args: NoArgs, result: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
 } as const;

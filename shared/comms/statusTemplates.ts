@@ -11,7 +11,7 @@
  * Times are UTC with the date (`2026-03-01 14:05 UTC`): these messages leave the room and are
  * read in other time zones.
  */
-import type { IncidentStatus } from '../domain/incident.ts';
+import { incidentStart, type IncidentStatus } from '../domain/incident.ts';
 import { formatMinutes } from '../board/clocks.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
@@ -204,6 +204,6 @@ function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceho
 /** Detection (else declaration) to resolution, whole minutes rounded down: `2 h 05 min`. */
 function defaultDuration(incident: StatusTemplateContext['incident']): string {
   if (incident.resolvedAt === null) return fillIn('total incident time');
-  const ms = parseIsoUtc(incident.resolvedAt) - parseIsoUtc(incident.detectedAt ?? incident.declaredAt);
+  const ms = parseIsoUtc(incident.resolvedAt) - parseIsoUtc(incidentStart(incident));
   return Number.isFinite(ms) && ms >= 0 ? formatMinutes(Math.floor(ms / MINUTE_MS)) : fillIn('total incident time');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTime } from '../ops/ids.ts';
+import { SeverityId } from './severity.ts';
 
 export const INCIDENT_TYPES = ['availability', 'security', 'performance', 'data', 'infrastructure', 'application'] as const;
 export const IncidentType = z.enum(INCIDENT_TYPES);
@@ -12,9 +13,6 @@ export type IncidentStatus = z.infer<typeof IncidentStatus>;
 export const PHASES = ['detection', 'triage', 'containment', 'eradication', 'recovery', 'post-incident'] as const;
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
-
-/** Severity ids come from the (editable) severity scheme, so only their shape is fixed here. */
-export const SeverityId = z.string().regex(/^[A-Z0-9]{1,8}$/, 'a severity id such as P0');
 
 const Title = z.string().trim().min(1, 'a title is required').max(200, 'a title is at most 200 characters');
 const Prose = z.string().max(10_000);
@@ -91,6 +89,11 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
 export const ROLES = ['incident-commander', 'technical-lead', 'communications-lead', 'operations-coordinator', 'scribe', 'security-lead', 'subject-matter-expert'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+
+/** When the incident started, for every clock that counts from awareness: detection if recorded, else the declaration. */
+export function incidentStart(incident: Pick<IncidentFields, 'detectedAt' | 'declaredAt'>): string {
+  return incident.detectedAt ?? incident.declaredAt;
+}
 
 export function isOpenStatus(status: IncidentStatus): boolean {
   return status !== 'resolved' && status !== 'closed';

@@ -11,7 +11,7 @@ import { createRegistry, type OpAddress, type TypedOp } from '../state/registry.
 import type { SegmentRef } from '../sync/layout.ts';
 import type { LocalStore, TargetPort } from '../sync/ports.ts';
 import { runSyncRoundWith, type SyncRoundOptions } from '../sync/round.ts';
-import { decodeOpLine as decodeOpLineWith, decodeSegment as decodeSegmentWith } from '../sync/segment.ts';
+import { decodeOpLine as decodeOpLineWith, decodeSegment as decodeSegmentWith, parseOpLine as parseOpLineWith } from '../sync/segment.ts';
 import { actions } from './action.ts';
 import { checklists } from './checklist.ts';
 import { entries } from './entry.ts';
@@ -103,6 +103,11 @@ export function rowOf(doc: Doc): MaterializedRow {
 /** One op line of a segment or a backup file, judged on its own. */
 export function decodeOpLine(text: string, check?: (op: OpEnvelope) => string | null) {
   return decodeOpLineWith(parseOp, text, check);
+}
+
+/** All of decodeOpLine but the hash, for a reader that checks hashes and chains itself (`warroom verify`). */
+export function parseOpLine(text: string, check?: (op: OpEnvelope) => string | null) {
+  return parseOpLineWith(parseOp, text, check);
 }
 
 /** A segment, line by line: bad lines are reported and skipped. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { TemplateId } from '../domain/postmortem.ts';
-import { SeverityScheme } from '../domain/severityScheme.ts';
+import { SeverityScheme } from '../domain/severity.ts';
 import { Scenario } from '../exercises/scenario.ts';
 import { RunbookSnapshot } from '../runbooks/runbook.ts';
 import { insertSorted, type Register, type Stamp } from '../state/register.ts';

@@ -2,8 +2,10 @@
  * What parse.ts and serialize.ts agree on: the wording of an expected action's check, the
  * inject line and the suffixes (`(severity: P0)`, `(check: …)`, `{#id}`).
  */
-import { PHASES, SeverityId } from '../domain/incident.ts';
-import { phaseFromHeading, roleFromName } from '../runbooks/format.ts';
+import { PHASES } from '../domain/incident.ts';
+import { SeverityId } from '../domain/severity.ts';
+import { phaseFromHeading } from '../domain/phaseNames.ts';
+import { roleFromName } from '../runbooks/format.ts';
 import type { ExpectedCheck } from './scenario.ts';
 
 /** `- T+05 alert: text`: minutes, kind, text. */

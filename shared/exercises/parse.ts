@@ -54,7 +54,9 @@
  */
 import type { z } from 'zod';
 import { INCIDENT_TYPES, ROLES, type Role } from '../domain/incident.ts';
-import { normalizeName, roleFromName } from '../runbooks/format.ts';
+import { roleFromName } from '../runbooks/format.ts';
+import { normalizeName } from '../util/normalizeName.ts';
+import { issuePath } from '../util/zodError.ts';
 import { CHECK_SUFFIX, ID_SUFFIX, INJECT_LINE, SEVERITY_SUFFIX, checkFromPhrase } from './format.ts';
 import { INJECT_KINDS, Scenario, expectedIdAt, injectIdAt } from './scenario.ts';
 
@@ -88,19 +90,10 @@ export function parseScenario(source: string): ParseScenarioResult {
   }
 }
 
-/** `injects[2].at` from a zod path. */
-export function pathString(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(scenario)' : out;
-}
 
 function zodErrors(error: z.ZodError): ScenarioError[] {
   return error.issues.map((issue) => {
-    const path = pathString(issue.path);
+    const path = issuePath(issue.path, '(scenario)');
     return { path, message: `${path}: ${issue.message}` };
   });
 }
@@ -323,7 +316,7 @@ class ScenarioReader {
     const parsed = Scenario.safeParse(candidate);
     if (parsed.success) return { ok: true, scenario: parsed.data };
     for (const issue of parsed.error.issues) {
-      const path = pathString(issue.path);
+      const path = issuePath(issue.path, '(scenario)');
       this.errors.push({ line: this.lineOf(issue.path), path, message: `line ${this.lineOf(issue.path)}: ${path}: ${issue.message}` });
     }
     return this.fail();

@@ -5,7 +5,8 @@
  * "Scenario Examples") is where they come from; builtins.ts holds the plans' scenarios.
  */
 import { z } from 'zod';
-import { IncidentType, Phase, Role, SeverityId } from '../domain/incident.ts';
+import { IncidentType, Phase, Role } from '../domain/incident.ts';
+import { SeverityId } from '../domain/severity.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const Id = z.string().regex(ID, 'an id of lower-case letters, digits and dashes, such as db-pool-1');

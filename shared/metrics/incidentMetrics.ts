@@ -1,5 +1,6 @@
 import { responseSla } from '../board/clocks.ts';
-import { severityRank, type SeverityScheme } from '../domain/severityScheme.ts';
+import { incidentStart } from '../domain/incident.ts';
+import { severityRank, type SeverityScheme } from '../domain/severity.ts';
 import type { IncidentView } from '../entities/index.ts';
 
 /**
@@ -51,15 +52,14 @@ export function metricsBySeverity(incidents: readonly Metricable[], scheme: Seve
         of += 1;
         if (sla.state === 'met') met += 1;
       }
-      const start = (i: Metricable) => i.detectedAt ?? i.declaredAt;
       return {
         severity,
         incidents: group.length,
         meanMinutes: {
           detect: mean(group.map((i) => minutesBetween(i.detectedAt, i.declaredAt))),
           acknowledge: mean(group.map((i) => minutesBetween(i.declaredAt, i.acknowledgedAt))),
-          mitigate: mean(group.map((i) => minutesBetween(start(i), i.mitigatedAt))),
-          resolve: mean(group.map((i) => minutesBetween(start(i), i.resolvedAt))),
+          mitigate: mean(group.map((i) => minutesBetween(incidentStart(i), i.mitigatedAt))),
+          resolve: mean(group.map((i) => minutesBetween(incidentStart(i), i.resolvedAt))),
         },
         withinResponseTarget: { met, of },
       };

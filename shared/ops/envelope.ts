@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { KindCatalog } from '../state/registry.ts';
 import { HLC_PATTERN } from './hlc.ts';
 import { Actor, DeviceId, RecordId } from './ids.ts';
+import { describeZodError } from '../util/zodError.ts';
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
@@ -36,10 +37,6 @@ export type ParsedOp<O = OpEnvelope> =
   /** Valid envelope, but a kind or field from a newer app: keep it, apply after an upgrade. */
   | { status: 'pending'; op: OpEnvelope; reason: string }
   | { status: 'invalid'; reason: string };
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
-}
 
 /** How the sync and backup readers judge one op: parseOpWith bound to the app's registry. */
 export type OpParser<O = OpEnvelope> = (input: unknown) => ParsedOp<O>;

@@ -12,7 +12,7 @@
  * - time to acknowledge / mitigate / resolve: from detection to acknowledgedAt / mitigatedAt /
  *   resolvedAt; not measured while that time is not recorded.
  */
-import { ROLES, type Role } from '../domain/incident.ts';
+import { incidentStart, ROLES, type Role } from '../domain/incident.ts';
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
 import type { EntryView, IncidentView } from '../entities/index.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
@@ -63,14 +63,9 @@ export interface Metric {
   value: string;
 }
 
-/** Detection if recorded, else the declaration: where the response clocks start. */
-export function detectionOf(incident: Pick<IncidentView, 'detectedAt' | 'declaredAt'>): string {
-  return incident.detectedAt ?? incident.declaredAt;
-}
-
 /** The earliest event time on the timeline before detection, or null. */
 function onsetOf(incident: IncidentView, entries: readonly EntryView[]): string | null {
-  const detected = parseIsoUtc(detectionOf(incident));
+  const detected = parseIsoUtc(incidentStart(incident));
   let onset: string | null = null;
   let onsetMs = detected;
   for (const entry of entries) {
@@ -85,7 +80,7 @@ function onsetOf(incident: IncidentView, entries: readonly EntryView[]): string 
 }
 
 export function incidentMetrics(incident: IncidentView, entries: readonly EntryView[]): Metric[] {
-  const detected = detectionOf(incident);
+  const detected = incidentStart(incident);
   const onset = onsetOf(incident, entries);
   const detectedLabel = incident.detectedAt === null ? 'Declared' : 'Detected';
   const metric = (id: MetricId, label: string, fromLabel: string, from: string | null, toLabel: string, to: string | null): Metric => ({
@@ -108,7 +103,7 @@ export function incidentMetrics(incident: IncidentView, entries: readonly EntryV
 /** From detection to resolution (or closure); "ongoing" while neither is recorded. */
 export function incidentDuration(incident: IncidentView): string {
   const end = incident.resolvedAt ?? incident.closedAt;
-  return end === null ? 'ongoing' : between(detectionOf(incident), end);
+  return end === null ? 'ongoing' : between(incidentStart(incident), end);
 }
 
 /** Every assigned role, in the plans' order: `Incident commander: Alice; Scribe: Carol`. */

@@ -1,39 +1,10 @@
 /**
- * What parse.ts and serialize.ts agree on: the phase headings, the role names, the `(role: …)`
+ * What parse.ts and serialize.ts agree on: the role names, the `(role: …)`
  * suffix and the escaping that lets any item text, note or title survive a round trip through
  * Markdown. The file format itself is described at the top of parse.ts.
  */
-import { PHASES, ROLES, type Phase, type Role } from '../domain/incident.ts';
-
-/** The heading each phase is written with. */
-export const PHASE_HEADINGS: Readonly<Record<Phase, string>> = {
-  detection: 'Detection',
-  triage: 'Triage',
-  containment: 'Containment',
-  eradication: 'Eradication',
-  recovery: 'Recovery',
-  'post-incident': 'Post-incident',
-};
-
-/** Lower case, every run of anything but a–z and 0–9 turned into one `-`: "Post incident" → "post-incident". */
-export function normalizeName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-const PHASE_ALIASES: Readonly<Record<string, Phase>> = {
-  postmortem: 'post-incident',
-  'post-mortem': 'post-incident',
-};
-
-/** The phase a `##` heading names (case-insensitive; "Post incident", "Postmortem", "Post-mortem" too), or null. */
-export function phaseFromHeading(heading: string): Phase | null {
-  const key = normalizeName(heading);
-  if ((PHASES as readonly string[]).includes(key)) return key as Phase;
-  return PHASE_ALIASES[key] ?? null;
-}
+import { ROLES, type Role } from '../domain/incident.ts';
+import { normalizeName } from '../util/normalizeName.ts';
 
 /**
  * The names people write for the roles of shared/domain/incident.ts, normalised as by

@@ -2,7 +2,7 @@
  * Which runbooks to offer for an incident.
  */
 import { INCIDENT_TYPES, type IncidentType } from '../domain/incident.ts';
-import { MAX_LEVELS } from '../domain/severityScheme.ts';
+import { MAX_LEVELS } from '../domain/severity.ts';
 import type { Runbook } from './runbook.ts';
 
 /** The id of the general response checklist (builtin/general.ts): offered for every incident. */

@@ -61,8 +61,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { z } from 'zod';
-import { INCIDENT_TYPES, PHASES, ROLES, SeverityId, type IncidentType, type Phase, type Role } from '../domain/incident.ts';
-import { PHASE_HEADINGS, ROLE_SUFFIX, normalizeName, phaseFromHeading, roleFromName } from './format.ts';
+import { INCIDENT_TYPES, PHASES, ROLES, type IncidentType, type Phase, type Role } from '../domain/incident.ts';
+import { SeverityId } from '../domain/severity.ts';
+import { DEFAULT_PHASE_NAMES, phaseFromHeading } from '../domain/phaseNames.ts';
+import { normalizeName } from '../util/normalizeName.ts';
+import { ROLE_SUFFIX, roleFromName } from './format.ts';
 import { Runbook, type RunbookItem } from './runbook.ts';
 
 /** Reading and writing go together: the writer lives in serialize.ts and is re-exported here. */
@@ -88,7 +91,7 @@ type Inline = Paragraph['children'][number];
 const LINE_ENDING = /\r\n|\r|\n/;
 const FRONT_MATTER_KEYS = ['id', 'types', 'severities'] as const;
 type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
-const PHASE_NAMES = PHASES.map((phase) => PHASE_HEADINGS[phase]).join(', ');
+const PHASE_NAMES = PHASES.map((phase) => DEFAULT_PHASE_NAMES[phase]).join(', ');
 const ROLE_NAMES = ROLES.join(', ');
 /** Stands for a hard line break while an item's inline content is flattened; NUL never survives micromark. */
 const HARD_BREAK = '\u0000';
@@ -177,7 +180,7 @@ class RunbookReader {
           }
           const earlier = phases.find((draft) => draft.phase === phase);
           if (earlier) {
-            this.error(line, `the phase ${PHASE_HEADINGS[phase]} appears twice (also at line ${earlier.line}); each phase may appear once`);
+            this.error(line, `the phase ${DEFAULT_PHASE_NAMES[phase]} appears twice (also at line ${earlier.line}); each phase may appear once`);
             current = null;
             break;
           }
@@ -510,7 +513,7 @@ function schemaError(issue: z.core.$ZodIssue, lines: LineIndex): RunbookError {
       const phase = typeof index === 'number' ? lines.phases[index] : undefined;
       if (!phase) return at(lines.titleLine, 'phases');
       const item = field === 'items' && typeof itemIndex === 'number' ? phase.items[itemIndex] : undefined;
-      if (!item) return at(phase.line, `phase ${PHASE_HEADINGS[phase.phase]}`);
+      if (!item) return at(phase.line, `phase ${DEFAULT_PHASE_NAMES[phase.phase]}`);
       return at(item.line, `item ${typeof itemField === 'string' ? itemField : ''}`.trim());
     }
     default:

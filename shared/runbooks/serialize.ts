@@ -9,7 +9,8 @@
  * breaks (`\` at the end of the line), inside a note as plain line breaks and blank lines (a
  * `\`-only line for each further empty line), inside the title as `&#10;`.
  */
-import { PHASE_HEADINGS, ROLE_SUFFIX, escapeLine } from './format.ts';
+import { DEFAULT_PHASE_NAMES } from '../domain/phaseNames.ts';
+import { ROLE_SUFFIX, escapeLine } from './format.ts';
 import type { Runbook, RunbookItem } from './runbook.ts';
 
 const INDENT = '  ';
@@ -24,7 +25,7 @@ export function serializeRunbook(runbook: Runbook): string {
     `# ${escapeLine(runbook.title, { allHashes: true })}`,
   ];
   for (const phase of runbook.phases) {
-    out.push('', `## ${PHASE_HEADINGS[phase.phase]}`);
+    out.push('', `## ${DEFAULT_PHASE_NAMES[phase.phase]}`);
     for (const item of phase.items) out.push(...itemLines(item));
   }
   return `${out.join('\n')}\n`;

@@ -33,9 +33,18 @@ export type OpLine<O = OpEnvelope> = { status: 'ok'; op: O } | { status: 'pendin
 /**
  * Everything one line can be judged on without its neighbours: JSON, the envelope and kind
  * schemas (parseOp), the caller's own `check` (run before hashing, the costly part), then `hash`.
- * Shared by sync segments and backup archives so both read an op line identically. Never throws.
+ * Shared by sync segments and backup files so both read an op line identically. Never throws.
  */
 export function decodeOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, check?: (op: OpEnvelope) => string | null): OpLine<O> {
+  const parsed = parseOpLine(parseOp, text, check);
+  return parsed.status === 'bad' ? parsed : checkHash(parsed);
+}
+
+/**
+ * All of decodeOpLine but the hash, for a reader that verifies hashes and chains across
+ * segments itself (the `warroom verify` command) and so reports a tampered op by its id.
+ */
+export function parseOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, check?: (op: OpEnvelope) => string | null): OpLine<O> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,9 +53,13 @@ export function decodeOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: s
   }
   const parsed = parseOp(json);
   if (parsed.status === 'invalid') return { status: 'bad', reason: parsed.reason };
-  const op = parsed.op;
-  const refused = check?.(op);
-  if (refused) return { status: 'bad', reason: refused, id: op.id };
+  const refused = check?.(parsed.op);
+  if (refused) return { status: 'bad', reason: refused, id: parsed.op.id };
+  return parsed.status === 'ok' ? { status: 'ok', op: parsed.op } : { status: 'pending', op: parsed.op, reason: parsed.reason };
+}
+
+function checkHash<O extends OpEnvelope>(line: Exclude<OpLine<O>, { status: 'bad' }>): OpLine<O> {
+  const { op } = line;
   let actual: string;
   try {
     actual = hashOp(op);
@@ -57,16 +70,29 @@ export function decodeOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: s
   if (actual !== op.hash) {
     return { status: 'bad', reason: `hash mismatch: the content hashes to ${actual.slice(0, 12)}…, the line says ${op.hash.slice(0, 12)}…`, id: op.id };
   }
-  return parsed.status === 'ok' ? { status: 'ok', op: parsed.op } : { status: 'pending', op: parsed.op, reason: parsed.reason };
+  return line;
 }
 
-function checkLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): OpLine<O> {
-  return decodeOpLine(parseOp, text, (op) => {
+/** What a line must be to belong in segment `ref`: an op of its device folder, inside its range. */
+export function belongsIn(ref: SegmentRef): (op: OpEnvelope) => string | null {
+  return (op) => {
     if (op.device !== ref.device) return `an op of device ${op.device} in the folder of ${ref.device}`;
     if (op.seq < ref.first || op.seq > ref.last) return `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}`;
     return null;
-  });
+  };
 }
+
+/**
+ * A segment's complete lines. A file still being copied by a shared drive ends mid-line: that
+ * line is not there yet, and `truncated` says so (reported as line `lines.length + 1`).
+ */
+export function segmentLines(text: string): { lines: string[]; truncated: boolean } {
+  const lines = text.split('\n');
+  const truncated = lines.pop() !== '';
+  return { lines, truncated };
+}
+
+export const TRUNCATED = 'truncated: the last line has no newline';
 
 function range(from: number, to: number): string {
   return from === to ? `seq ${from}` : `seq ${from}–${to}`;
@@ -79,16 +105,15 @@ function range(from: number, to: number): string {
 export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): DecodedSegment<O> {
   const out: DecodedSegment<O> = { ops: [], pending: [], problems: [], complete: false };
   const problem = (line: number, reason: string) => out.problems.push({ file: ref.path, line, reason });
-  const lines = text.split('\n');
-  // A file still being copied by a shared drive ends mid-line: that line is not there yet.
-  const truncated = lines.pop() !== '';
+  const { lines, truncated } = segmentLines(text);
+  const check = belongsIn(ref);
 
   let last: { seq: number; hash: string } | null = null;
   let accepted = 0;
   let previousLineBad = false;
   for (let index = 0; index < lines.length; index += 1) {
     const number = index + 1;
-    const result = checkLine(parseOp, lines[index]!, ref);
+    const result = decodeOpLine(parseOp, lines[index]!, check);
     if (result.status === 'bad') {
       problem(number, result.reason);
       previousLineBad = true;
@@ -115,7 +140,7 @@ export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: 
     else out.pending.push({ op: result.op, reason: result.reason });
   }
   const reached = last?.seq ?? ref.first - 1;
-  if (truncated) problem(lines.length + 1, 'truncated: the last line has no newline');
+  if (truncated) problem(lines.length + 1, TRUNCATED);
   else if (reached < ref.last && !previousLineBad) problem(lines.length + 1, `ends early: ${range(reached + 1, ref.last)} missing`);
   // Accepted seqs strictly increase within [first, last] and each neighbour's prev was checked,
   // so a full count means every seq arrived with an intact chain.

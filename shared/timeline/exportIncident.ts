@@ -1,3 +1,4 @@
+import { incidentStart } from '../domain/incident.ts';
 import type { EntryView, IncidentView } from '../entities/index.ts';
 import { timelineToCsv, timelineToMarkdown } from './exportTimeline.ts';
 
@@ -8,6 +9,6 @@ export type TimelineFormat = 'csv' | 'markdown';
  * headless machine is byte-for-byte what the laptop would have saved. T+ counts from detection.
  */
 export function exportIncidentTimeline(incident: IncidentView, entries: readonly EntryView[], format: TimelineFormat): string {
-  const options = { startAt: incident.detectedAt ?? incident.declaredAt };
+  const options = { startAt: incidentStart(incident) };
   return format === 'csv' ? timelineToCsv(incident, entries, options) : timelineToMarkdown(incident, entries, options);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
-import { exchange, listTarget, setUpTarget } from '../../electron/host/sync/index.ts';
+import { exchange, listTarget, setUpTarget } from '../../electron/host/transports/index.ts';
 import { commit } from '../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../renderer/db/database.ts';
 import { dexieLocalStore } from '../../renderer/sync/localStore.ts';

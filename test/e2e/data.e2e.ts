@@ -65,15 +65,15 @@ test('export all → wipe → import gives back every op and what they show; imp
   const dialog = page.getByRole('dialog', { name: 'Data and backups' });
   const file = (text: string) => ({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(text) });
   await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive));
-  await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^Imported ${opCount} new ops from the archive of ${opCount} ops made .* \\(0 already here\\)\\.$`));
+  await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^Imported ${opCount} new ops from the backup file of ${opCount} ops made .* \\(0 already here\\)\\.$`));
   expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
 
   await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive));
-  await expect(dialog.getByRole('status').last()).toContainText('Nothing new: everything in the archive');
+  await expect(dialog.getByRole('status').last()).toContainText('Nothing new: everything in the backup file');
   expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
 
   await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive.slice(0, Math.floor(archive.length / 2))));
-  await expect(dialog.getByRole('alert')).toContainText(/^all\.warroom was not imported; nothing was changed: archive is truncated: header says \d+ ops, file has \d+/);
+  await expect(dialog.getByRole('alert')).toContainText(/^all\.warroom was not imported; nothing was changed: backup file is truncated: header says \d+ ops, file has \d+/);
   expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -161,14 +161,14 @@ test('a .warroom file the OS hands over is imported: at launch, and while runnin
     await injectHost(b, { userDataDir, openedFiles: opened });
     await openAs(b, 'Ben Lead');
     const dialog = b.getByRole('dialog', { name: 'Data and backups' });
-    await expect(dialog.getByRole('status').last()).toHaveText(/^Imported 3 new ops from the archive of 3 ops made .* \(0 already here\)\.$/);
+    await expect(dialog.getByRole('status').last()).toHaveText(/^Imported 3 new ops from the backup file of 3 ops made .* \(0 already here\)\.$/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(b.getByRole('table', { name: 'Incidents' })).toContainText('Checkout returns 500 for EU users');
 
     // The same file double-clicked again while B runs: nothing new.
     opened.offer([file]);
     await sendMenuCommand(b, 'import-opened');
-    await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Nothing new: everything in the archive`));
+    await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Nothing new: everything in the backup file`));
     expect(errors).toEqual([]);
     await b.close();
   } finally {

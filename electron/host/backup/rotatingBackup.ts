@@ -1,12 +1,13 @@
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { decodeArchive, readArchiveHeader, type ArchiveHeader } from '../../../shared/backup/archiveFile.ts';
+import { keyedSerialQueue } from '../../../shared/util/serialQueue.ts';
+import { decodeBackup, readBackupHeader, type BackupHeader } from '../../../shared/backup/backupFile.ts';
 import { writeFileAtomic } from '../saveFile.ts';
-import { readArchiveFile } from './readArchiveFile.ts';
+import { readBackupFile } from './readBackupFile.ts';
 
 /**
- * Automatic backups in `<userData>/backups/`: whole archives (shared/backup/archiveFile.ts),
+ * Automatic backups in `<userData>/backups/`: whole backup files (shared/backup/backupFile.ts),
  * newest kept, oldest pruned. Names carry the UTC time of writing, so they sort in time order
  * across time zones and daylight-saving changes.
  */
@@ -90,27 +91,20 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
 }
 
 /** Writes to one folder run one at a time, so a prune never races a write of the same process. */
-const queues = new Map<string, Promise<unknown>>();
+const perFolder = keyedSerialQueue();
 function serialized<T>(dir: string, task: () => Promise<T>): Promise<T> {
-  const key = resolve(dir);
-  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
+  return perFolder(resolve(dir), task);
 }
 
-/** The op lines of an archive: everything after its header, which holds the varying time. */
+/** The op lines of a backup file: everything after its header, which holds the varying time. */
 function bodyOf(text: string): string {
   const end = text.indexOf('\n');
   return end === -1 ? '' : text.slice(end + 1);
 }
 
 /**
- * Write `text` (an archive) as a new backup named for `now`, then prune to the newest `keep`.
- * Refuses text that does not decode as an archive: garbage never enters the backups folder.
+ * Write `text` (a backup file) as a new backup named for `now`, then prune to the newest `keep`.
+ * Refuses text that does not decode as a backup file: garbage never enters the backups folder.
  * Skips the write when the newest backup holds the same ops.
  */
 export function writeBackup(dir: string, text: string, now: Date, options: { keep?: number } = {}): Promise<WriteBackupResult> {
@@ -150,24 +144,24 @@ export function writeBackup(dir: string, text: string, now: Date, options: { kee
 }
 
 /**
- * The header of an archive fit to keep. This runs in Electron's main process, where a full
+ * The header of a backup file fit to keep. This runs in Electron's main process, where a full
  * decode (every op parsed and hashed in JavaScript, about 1.6 s per 50k ops) would freeze the
- * window each hour. An archive as the app writes it — one `\n`-ended line per op, as many as the
+ * window each hour. A backup file as the app writes it — one `\n`-ended line per op, as many as the
  * header says, hashing (natively) to its digest — is taken as it is; anything else gets the full
  * decode, which accepts what a reader would and says precisely what is wrong. A restore decodes
  * in full anyway.
  */
-function checkedHeader(text: string): ArchiveHeader {
+function checkedHeader(text: string): BackupHeader {
   const header = intactAsWritten(text);
   if (header) return header;
-  const decoded = decodeArchive(text);
+  const decoded = decodeBackup(text);
   if (!decoded.ok) throw new Error(`not written: the backup does not decode (${decoded.error})`);
   return decoded.header;
 }
 
-/** The header when `text` is exactly as encodeArchive writes it: every line there and ending in `\n`, hashing to the digest. */
-export function intactAsWritten(text: string): ArchiveHeader | null {
-  const header = text.startsWith('\uFEFF') ? null : readArchiveHeader(text);
+/** The header when `text` is exactly as encodeBackup writes it: every line there and ending in `\n`, hashing to the digest. */
+export function intactAsWritten(text: string): BackupHeader | null {
+  const header = text.startsWith('\uFEFF') ? null : readBackupHeader(text);
   if (!header) return null;
   const body = bodyOf(text);
   let lines = 0;
@@ -190,8 +184,8 @@ async function holdsSameOps(path: string, digest: string, text: string): Promise
     } finally {
       await handle.close();
     }
-    if (readArchiveHeader(head)?.digest !== digest) return false;
-    return bodyOf(await readArchiveFile(path)) === bodyOf(text);
+    if (readBackupHeader(head)?.digest !== digest) return false;
+    return bodyOf(await readBackupFile(path)) === bodyOf(text);
   } catch {
     return false;
   }
@@ -220,12 +214,12 @@ export async function readLatestBackup(dir: string): Promise<LatestBackup> {
   for (const backup of await listBackups(dir)) {
     let text: string;
     try {
-      text = await readArchiveFile(backup.path);
+      text = await readBackupFile(backup.path);
     } catch (error) {
       skipped.push({ name: backup.name, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const decoded = decodeArchive(text);
+    const decoded = decodeBackup(text);
     if (decoded.ok) return { content: text, name: backup.name, skipped };
     skipped.push({ name: backup.name, reason: decoded.error });
   }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ACTION_PRIORITIES, ActionFields } from '../../../shared/domain/postmortem.ts';
-import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { describeZodError } from '../../../shared/util/zodError.ts';
 import { DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { errorMessage } from '../../ui/errors.ts';

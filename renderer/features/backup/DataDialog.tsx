@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
-import { exportAll, importArchive } from '../../backup/archive.ts';
+import { exportAll, importBackup } from '../../backup/backupFile.ts';
 import { backUpNow, useBackupStatus } from '../../backup/backupService.ts';
 import { ensurePersistentStorage, type StorageMode } from '../../backup/persistence.ts';
-import { describeImport, pickArchiveWithBridge } from '../../backup/restore.ts';
+import { describeImport, pickBackupWithBridge } from '../../backup/restore.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { saveTextFile } from '../export/saveTextFile.ts';
-import { ArchivePicker } from './ArchivePicker.tsx';
+import { BackupFilePicker } from './BackupFilePicker.tsx';
 
 const STORAGE_WORDS: Record<StorageMode, string> = {
   persistent: 'Persistent: the browser engine will not evict this database.',
@@ -63,14 +63,14 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
 
   const importFile = (file: { name: string; text: string }) =>
     act(async () => {
-      const result = await importArchive(db, file.text);
+      const result = await importBackup(db, file.text);
       if (!result.ok) throw new Error(`${file.name} was not imported; nothing was changed: ${result.error}`);
       return describeImport(result);
     });
 
   const importWithDialog = () =>
     bridge &&
-    pickArchiveWithBridge(bridge).then(
+    pickBackupWithBridge(bridge).then(
       (file) => file && importFile(file),
       (failure: unknown) => setError(errorMessage(failure)),
     );
@@ -81,7 +81,7 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
       const reply = await bridge.invoke('file.takeOpened', {});
       if (!reply.ok) throw new Error(reply.error.message);
       if (!reply.value) return 'No file is waiting to be imported.';
-      const result = await importArchive(db, reply.value.content);
+      const result = await importBackup(db, reply.value.content);
       if (!result.ok) throw new Error(`${reply.value.path} was not imported; nothing was changed: ${result.error}`);
       return `${reply.value.path}: ${describeImport(result)}`;
     });
@@ -118,7 +118,7 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
           <button type="button" onClick={() => void exportEverything()}>
             Export all…
           </button>
-          <ArchivePicker label="Import a .warroom file…" onPicked={(file) => void importFile(file)} onError={setError} />
+          <BackupFilePicker label="Import a .warroom file…" onPicked={(file) => void importFile(file)} onError={setError} />
         </div>
       </section>
       <section aria-labelledby="data-backups">

@@ -5,7 +5,7 @@ import type { OpenFailure } from '../../db/openDatabase.ts';
 import { restoreIntoNewDatabase } from '../../backup/restore.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
-import { ArchivePicker } from './ArchivePicker.tsx';
+import { BackupFilePicker } from './BackupFilePicker.tsx';
 
 /**
  * Shown instead of the app when the database cannot be opened: never an empty board that looks
@@ -56,7 +56,7 @@ export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
             Restore the latest backup
           </button>
         )}
-        <ArchivePicker label="Restore from a .warroom file…" onPicked={(file) => void restore(file.text, file.name)} onError={setError} />
+        <BackupFilePicker label="Restore from a .warroom file…" onPicked={(file) => void restore(file.text, file.name)} onError={setError} />
         <button type="button" onClick={() => window.location.reload()}>
           Try again
         </button>

@@ -2,7 +2,8 @@ import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
-import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { incidentStart } from '../../../shared/domain/incident.ts';
+import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';
@@ -102,7 +103,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
         {ic ? `IC ${ic}` : <Flag level="soon">No IC</Flag>}
         {others > 0 && <div className="sub">+{others} role{others === 1 ? '' : 's'}</div>}
       </div>
-      <div role="cell">{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</div>
+      <div role="cell">{formatElapsed(incidentStart(incident), now)}</div>
       <div role="cell">
         <UpdateCell row={row} />
       </div>

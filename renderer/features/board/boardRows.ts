@@ -1,5 +1,5 @@
-import { isOpenStatus } from '../../../shared/domain/incident.ts';
-import { severityRank, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { incidentStart, isOpenStatus } from '../../../shared/domain/incident.ts';
+import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { escalationClock, regulatoryClock, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 
@@ -13,10 +13,6 @@ export interface BoardRow {
   regulatory: ReturnType<typeof regulatoryClock>;
   /** Anything the commander must act on now. */
   overdue: boolean;
-}
-
-function startMs(incident: IncidentView): number {
-  return Date.parse(incident.detectedAt ?? incident.declaredAt);
 }
 
 export function matchesFilter(incident: IncidentView, filter: BoardFilter, me: string): boolean {
@@ -36,7 +32,7 @@ export function matchesFilter(incident: IncidentView, filter: BoardFilter, me: s
 export function boardRows(incidents: readonly IncidentView[], scheme: SeverityScheme, filter: BoardFilter, me: string, now: number): BoardRow[] {
   return incidents
     .filter((incident) => matchesFilter(incident, filter, me))
-    .sort((a, b) => severityRank(a.severity, scheme) - severityRank(b.severity, scheme) || startMs(a) - startMs(b) || a.id.localeCompare(b.id))
+    .sort((a, b) => severityRank(a.severity, scheme) - severityRank(b.severity, scheme) || Date.parse(incidentStart(a)) - Date.parse(incidentStart(b)) || a.id.localeCompare(b.id))
     .map((incident) => {
       const update = statusUpdateClock({ incident, scheme, now });
       const escalation = escalationClock({ incident, scheme, now });

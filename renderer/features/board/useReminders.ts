@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { escalationClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
-import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { P0_P3_SCHEME, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { P0_P3_SCHEME, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { db } from '../../app/db.ts';
 import { getSeverityScheme } from '../../db/queries.ts';
 

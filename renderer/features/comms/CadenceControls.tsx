@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatCountdown, statusUpdateClock } from '../../../shared/board/clocks.ts';
-import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { useNow } from '../../ui/useNow.ts';

@@ -2,7 +2,7 @@ import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
 import { statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { fillStatusTemplate, STATUS_TEMPLATES, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
-import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { postStatusUpdate } from '../incidents/lifecycle.ts';

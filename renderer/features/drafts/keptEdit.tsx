@@ -1,16 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { z } from 'zod';
+import { keyedSerialQueue } from '../../../shared/util/serialQueue.ts';
 import { db } from '../../app/db.ts';
 import { loadDraft, saveDraft } from '../../db/drafts.ts';
 
 /** Writes per key, in the order they were asked for (a keystroke's write never lands after a later one's). */
-const chains = new Map<string, Promise<void>>();
+const perKey = keyedSerialQueue();
 
 function enqueue(key: string, write: () => Promise<void>): Promise<void> {
-  const next = (chains.get(key) ?? Promise.resolve()).then(write).catch((error: unknown) => console.error(`Keeping the edit ${key} failed`, error));
-  chains.set(key, next);
-  return next;
+  return perKey(key, write).catch((error: unknown) => console.error(`Keeping the edit ${key} failed`, error));
 }
 
 export interface KeptEdit<T> {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { serialQueue } from '../../../shared/util/serialQueue.ts';
 import { db } from '../../app/db.ts';
 import { loadDraft, saveDraft } from '../../db/drafts.ts';
 
@@ -9,7 +10,7 @@ import { loadDraft, saveDraft } from '../../db/drafts.ts';
 export function useDraft(key: string): { text: string; ready: boolean; setText(text: string): void; clear(): Promise<void> } {
   const [text, setLocal] = useState('');
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
-  const pending = useRef<Promise<void>>(Promise.resolve());
+  const queue = useMemo(() => serialQueue(), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -26,17 +27,16 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
   const setText = useCallback(
     (next: string) => {
       setLocal(next);
-      // Chained so writes land in keystroke order.
-      pending.current = pending.current.then(() => saveDraft(db, key, { text: next }));
+      // Queued so writes land in keystroke order.
+      void queue(() => saveDraft(db, key, { text: next }));
     },
-    [key],
+    [key, queue],
   );
 
   const clear = useCallback(async () => {
     setLocal('');
-    pending.current = pending.current.then(() => saveDraft(db, key, { text: '' }));
-    await pending.current;
-  }, [key]);
+    await queue(() => saveDraft(db, key, { text: '' }));
+  }, [key, queue]);
 
   return { text, ready: loadedKey === key, setText, clear };
 }

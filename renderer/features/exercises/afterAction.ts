@@ -1,4 +1,4 @@
-import { levelOf, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import { scenarioMinutesAt } from '../../../shared/exercises/clockLog.ts';
 import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { INCIDENT_TYPES, type IncidentType } from '../../../shared/domain/incident.ts';
+import { levelOf } from '../../../shared/domain/severity.ts';
 import { useUi } from '../../app/store.ts';
 import { capitalize } from '../../ui/format.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
@@ -36,7 +37,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const level = scheme.levels.some((l) => l.id === severity) ? severity : scheme.levels[1]?.id ?? scheme.levels[0]!.id;
+      const level = levelOf(severity, scheme) ? severity : scheme.levels[1]?.id ?? scheme.levels[0]!.id;
       const result = await declareIncident(actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact });
       if ('error' in result) {
         setError(result.error);
@@ -84,7 +85,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
         <div className="row">
           <div className="field">
             <label htmlFor="declare-severity">Severity</label>
-            <select id="declare-severity" value={scheme.levels.some((l) => l.id === severity) ? severity : (scheme.levels[1]?.id ?? '')} onChange={(e) => setSeverity(e.target.value)}>
+            <select id="declare-severity" value={levelOf(severity, scheme) ? severity : (scheme.levels[1]?.id ?? '')} onChange={(e) => setSeverity(e.target.value)}>
               <SeverityOptions scheme={scheme} />
             </select>
           </div>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { INCIDENT_STATUSES, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
-import { levelOf } from '../../../shared/domain/severityScheme.ts';
+import { INCIDENT_STATUSES, incidentStart, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
+import { levelOf } from '../../../shared/domain/severity.ts';
 import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
 import { getIncident, listChecklists } from '../../db/queries.ts';
@@ -84,7 +84,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <div className="field">
             <label htmlFor="incident-severity">Severity</label>
             <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(current, e.target.value, actor))}>
-              {!scheme.levels.some((l) => l.id === incident.severity) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
+              {!levelOf(incident.severity, scheme) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
               <SeverityOptions scheme={scheme} />
             </select>
           </div>
@@ -116,7 +116,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
               {formatLocalDateTime(incident.declaredAt)} by {incident.declaredBy}
             </dd>
             <dt>Open for</dt>
-            <dd>{formatElapsed(incident.detectedAt ?? incident.declaredAt, now)}</dd>
+            <dd>{formatElapsed(incidentStart(incident), now)}</dd>
           </dl>
         </div>
         <div className="cadence">

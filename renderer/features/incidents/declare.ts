@@ -1,5 +1,5 @@
 import { DeclareIncident, type IncidentType } from '../../../shared/domain/incident.ts';
-import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { describeZodError } from '../../../shared/util/zodError.ts';
 import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';

@@ -1,7 +1,9 @@
 import type { EntryKind } from '../../../shared/domain/entry.ts';
 import { DEFAULT_PHASE_NAMES, phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import type { IncidentFields, IncidentStatus, Role } from '../../../shared/domain/incident.ts';
+import { severityMove } from '../../../shared/domain/severityChange.ts';
 import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
+import { timelineLine } from '../../../shared/timeline/timelineLine.ts';
 import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
@@ -36,12 +38,7 @@ export const KEY_TIME_NAMES: Record<KeyTime, string> = {
 
 /** The timeline line that goes with a change, in the same commit. */
 export function logLine(incident: string, actor: string, text: string, kind: EntryKind, at: number, tags: string[] = []): OpIntent {
-  return {
-    actor,
-    incident,
-    kind: 'entry.add',
-    data: { entry: newRecordId('ent'), fields: { text, kind, eventAt: new Date(at).toISOString(), pinned: false, tags } },
-  };
+  return timelineLine({ incident, actor, entry: newRecordId('ent'), text, kind, at, tags });
 }
 
 function set(incident: string, actor: string, fields: Partial<IncidentFields>): OpIntent {
@@ -90,8 +87,8 @@ export async function changePhase(
 }
 
 export async function changeSeverity(incident: IncidentView, to: string, actor: string, now = Date.now()): Promise<void> {
-  if (incident.severity === to) return;
-  await record([set(incident.id, actor, { severity: to }), logLine(incident.id, actor, `Severity: ${incident.severity} → ${to}`, 'decision', now, ['severity'])]);
+  const intents = severityMove(incident, to, { actor, at: now, newEntryId: () => newRecordId('ent') });
+  if (intents.length > 0) await record(intents);
 }
 
 export async function acknowledge(incident: IncidentView, actor: string, now = Date.now()): Promise<void> {

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { BUILT_IN_SCHEMES, mapSeverity, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
+import { BUILT_IN_SCHEMES, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severity.ts';
+import { schemeSwitch } from '../../../shared/domain/severityChange.ts';
+import type { OpIntent } from '../../../shared/entities/index.ts';
 import { db } from '../../app/db.ts';
-import { commit } from '../../db/commit.ts';
+import { commitAll } from '../../db/commit.ts';
+import { newRecordId } from '../../db/device.ts';
 import { listIncidents, setOperator } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
-import { changeSeverity } from '../incidents/lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { PHASES } from '../../../shared/domain/incident.ts';
 import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNames.ts';
-import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { describeZodError } from '../../../shared/util/zodError.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 
 interface LevelDraft {
@@ -82,18 +84,15 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
     try {
       if (name.trim() !== operator) await setOperator(db, name);
       const actor = name.trim();
+      const intents: OpIntent[] = [];
       if (JSON.stringify(names.data) !== JSON.stringify(currentNames)) {
-        await commit(db, { actor, incident: null, kind: 'settings.phase-names', data: { names: names.data } });
+        intents.push({ actor, incident: null, kind: 'settings.phase-names', data: { names: names.data } });
       }
       if (JSON.stringify(checked.scheme) !== JSON.stringify(current)) {
-        await commit(db, { actor, incident: null, kind: 'settings.severity-scheme', data: { scheme: checked.scheme } });
-        // Incidents whose severity the new scheme lacks move to the level of the same rank (logged).
-        for (const incident of await listIncidents(db)) {
-          if (!checked.scheme.levels.some((l) => l.id === incident.severity)) {
-            await changeSeverity(incident, mapSeverity(incident.severity, current, checked.scheme), actor);
-          }
-        }
+        intents.push(...schemeSwitch(current, checked.scheme, await listIncidents(db), { actor, at: Date.now(), newEntryId: () => newRecordId('ent') }));
       }
+      // One commit: a crash or a sync round never sees the new scheme without the moves it forces.
+      if (intents.length > 0) await commitAll(db, intents);
       onClose();
     } catch (failure) {
       setStatus(`Not saved: ${errorMessage(failure)}`);

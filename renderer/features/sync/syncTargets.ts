@@ -1,5 +1,5 @@
 import { randomHex } from '../../../shared/ops/ids.ts';
-import { describeZodError } from '../../../shared/ops/envelope.ts';
+import { describeZodError } from '../../../shared/util/zodError.ts';
 import { TargetConfig } from '../../../shared/sync/wire.ts';
 import type { Bridge } from '../../../shared/bridge/contract.ts';
 import type { SyncTargetRow, WarRoomDb } from '../../db/database.ts';

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryView, IncidentView } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
+import { incidentStart } from '../../../shared/domain/incident.ts';
 import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
@@ -51,7 +52,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
   const list = useRef<TimelineListHandle>(null);
   const integrity = useIntegrityCheck(incident.id);
 
-  const startMs = Date.parse(incident.detectedAt ?? incident.declaredAt);
+  const startMs = Date.parse(incidentStart(incident));
   const zone = utc ? utcOffset : hostOffsetMinutes;
   const withDate = entries.length > 0 && spansMultipleDays([incident.declaredAt, entries[0]!.eventAt, entries[entries.length - 1]!.eventAt], zone);
 

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryKind } from '../../../shared/domain/entry.ts';
 import { entryKey } from '../../../shared/entities/index.ts';
+import { serialQueue } from '../../../shared/util/serialQueue.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 import { db } from '../../app/db.ts';
@@ -23,16 +24,6 @@ export interface Composer {
 
 type BoxDraft = Omit<Draft, 'pending'>;
 
-/** A serial queue: tasks run one at a time in order; one failing does not stop the next. */
-function useQueue() {
-  const tail = useRef<Promise<unknown>>(Promise.resolve());
-  return useCallback(<T,>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.current.then(task);
-    tail.current = run.catch(() => undefined);
-    return run;
-  }, []);
-}
-
 /**
  * The scribe's entry box. The stored draft is a small journal: the text in the box plus every
  * entry sent with Enter but not yet confirmed durable. Commits run in their own queue, so Enter
@@ -48,8 +39,8 @@ export function useEntryComposer(incident: string, actor: string): Composer {
   const box = useRef<BoxDraft>({ text: '' });
   const pending = useRef<PendingEntry[]>([]);
   const saveQueued = useRef(false);
-  const draftQueue = useQueue();
-  const commitQueue = useQueue();
+  const draftQueue = useMemo(() => serialQueue(), []);
+  const commitQueue = useMemo(() => serialQueue(), []);
 
   const show = useCallback((draft: BoxDraft) => {
     box.current = draft;

@@ -9,7 +9,7 @@ import { backUpNow, useBackupStatus } from '../../../renderer/backup/backupServi
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import type { Bridge } from '../../../shared/bridge/contract.ts';
-import { decodeArchive } from '../../../shared/backup/archiveFile.ts';
+import { decodeBackup } from '../../../shared/backup/backupFile.ts';
 import { unusedHandlers } from '../support/handlers.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -45,7 +45,7 @@ describe('automatic backups through the real host handlers', () => {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.warroom'));
     expect(files).toHaveLength(2);
     const latest = await bridge.invoke('backup.readLatest', {});
-    expect(latest.ok && latest.value.content !== null && decodeArchive(latest.value.content)).toMatchObject({ ok: true, header: { opCount: 2 } });
+    expect(latest.ok && latest.value.content !== null && decodeBackup(latest.value.content)).toMatchObject({ ok: true, header: { opCount: 2 } });
     expect(useBackupStatus.getState()).toMatchObject({ lastAt: T, lastError: null });
   });
 });

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeArchive } from '../../../shared/backup/archiveFile.ts';
-import { exportAll, importArchive } from '../../../renderer/backup/archive.ts';
+import { encodeBackup } from '../../../shared/backup/backupFile.ts';
+import { exportAll, importBackup } from '../../../renderer/backup/backupFile.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
@@ -53,7 +53,7 @@ describe('export all → wipe → import', () => {
     await db.delete();
     const wiped = open(name);
     expect(await wiped.ops.count()).toBe(0);
-    const result = await importArchive(wiped, text, () => T);
+    const result = await importBackup(wiped, text, () => T);
     expect(result).toMatchObject({ ok: true, applied: before.ops, duplicates: 0, pending: 1, total: opCount });
     expect(await state(wiped)).toEqual(before);
   }, 60_000);
@@ -62,13 +62,13 @@ describe('export all → wipe → import', () => {
     const db = await seeded();
     const { text } = await exportAll(db, T);
     const fresh = open();
-    await importArchive(fresh, text, () => T);
+    await importBackup(fresh, text, () => T);
     const once = await state(fresh);
-    expect(await importArchive(fresh, text, () => T)).toMatchObject({ ok: true, applied: 0, pending: 0 });
+    expect(await importBackup(fresh, text, () => T)).toMatchObject({ ok: true, applied: 0, pending: 0 });
     expect(await state(fresh)).toEqual(once);
     // And into the store it came from: everything is already there.
     const source = await state(db);
-    expect(await importArchive(db, text, () => T)).toMatchObject({ ok: true, applied: 0 });
+    expect(await importBackup(db, text, () => T)).toMatchObject({ ok: true, applied: 0 });
     expect(await state(db)).toEqual(source);
   }, 60_000);
 
@@ -79,9 +79,9 @@ describe('export all → wipe → import', () => {
     await commit(target, { actor: 'Bo', incident: 'inc-keep01', kind: 'incident.declare', data: { title: 'Kept', severity: 'P1', type: 'data', declaredAt: new Date(T).toISOString() } }, () => T);
     const before = await state(target);
     const cut = text.slice(0, Math.floor(text.length * 0.6));
-    const result = await importArchive(target, cut, () => T);
+    const result = await importBackup(target, cut, () => T);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^archive is truncated: header says \d+ ops, file has \d+/);
+    expect(!result.ok && result.error).toMatch(/^backup file is truncated: header says \d+ ops, file has \d+/);
     expect(await state(target)).toEqual(before);
   }, 60_000);
 
@@ -94,8 +94,8 @@ describe('export all → wipe → import', () => {
     const target = open();
     await commit(target, { actor: 'Bo', incident: 'inc-keep01', kind: 'incident.declare', data: { title: 'Kept', severity: 'P1', type: 'data', declaredAt: new Date(T).toISOString() } }, () => T);
     const before = await state(target);
-    const result = await importArchive(target, text, () => T);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not a War Room archive/) });
+    const result = await importBackup(target, text, () => T);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not a War Room backup file/) });
     expect(await state(target)).toEqual(before);
   });
 
@@ -105,14 +105,14 @@ describe('export all → wipe → import', () => {
     const lines = text.split('\n');
     lines[5] = lines[5]!.replace('"actor":"', '"actor":"X');
     const target = open();
-    const result = await importArchive(target, lines.join('\n'), () => T);
+    const result = await importBackup(target, lines.join('\n'), () => T);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/^line 6/);
     expect(await target.ops.count()).toBe(0);
   }, 60_000);
 
   it('an archive of an empty store imports as nothing', async () => {
-    const result = await importArchive(open(), encodeArchive({ ops: [], device: '0123456789abcdef', createdAt: new Date(T).toISOString() }), () => T);
+    const result = await importBackup(open(), encodeBackup({ ops: [], device: '0123456789abcdef', createdAt: new Date(T).toISOString() }), () => T);
     expect(result).toMatchObject({ ok: true, applied: 0, total: 0 });
   });
 });

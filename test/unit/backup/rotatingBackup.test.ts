@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArchiveFile } from '../../../electron/host/backup/readArchiveFile.ts';
+import { readBackupFile } from '../../../electron/host/backup/readBackupFile.ts';
 import { backupName, intactAsWritten, listBackups, readLatestBackup, writeBackup } from '../../../electron/host/backup/rotatingBackup.ts';
-import { decodeArchive, encodeArchive } from '../../../shared/backup/archiveFile.ts';
+import { decodeBackup, encodeBackup } from '../../../shared/backup/backupFile.ts';
 import fc from 'fast-check';
 import { historyArb } from '../support/opScripts.ts';
 import { chainOf, DEV_A } from '../sync/support/chains.ts';
@@ -23,7 +23,7 @@ const T0 = Date.UTC(2026, 10, 23, 8, 7, 37, 123);
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const chain = chainOf(DEV_A, 40);
 /** A valid archive of the first `count` ops; `createdAt` varies without changing the ops. */
-const archive = (count: number, createdAt = new Date(T0).toISOString()) => encodeArchive({ ops: chain.slice(0, count), device: DEV_A, createdAt });
+const archive = (count: number, createdAt = new Date(T0).toISOString()) => encodeBackup({ ops: chain.slice(0, count), device: DEV_A, createdAt });
 
 describe('writeBackup', () => {
   it('writes the archive under a UTC-stamped name and leaves no temporary file', async () => {
@@ -37,9 +37,9 @@ describe('writeBackup', () => {
   });
 
   it('refuses text that is not an archive and writes nothing', async () => {
-    await expect(writeBackup(dir, 'hello', at(0))).rejects.toThrow(/^not written: the backup does not decode \(not a War Room archive/);
+    await expect(writeBackup(dir, 'hello', at(0))).rejects.toThrow(/^not written: the backup does not decode \(not a War Room backup file/);
     const truncated = archive(5).slice(0, -50);
-    await expect(writeBackup(dir, truncated, at(0))).rejects.toThrow(/archive is truncated/);
+    await expect(writeBackup(dir, truncated, at(0))).rejects.toThrow(/backup file is truncated/);
     expect(await listBackups(dir)).toEqual([]);
   });
 
@@ -142,9 +142,9 @@ describe('readLatestBackup', () => {
     expect(latest.content).toBe(archive(2));
     expect(latest.name).toBe(good.name);
     expect(latest.skipped).toEqual([
-      { name: notText.name, reason: 'the file is not UTF-8 text, so it is not a War Room archive' },
+      { name: notText.name, reason: 'the file is not UTF-8 text, so it is not a War Room backup file' },
       { name: tampered.name, reason: expect.stringMatching(/^line 2 \(op aaaaaaaaaaaaaaaa-1\): hash mismatch/) },
-      { name: truncated.name, reason: 'archive is truncated: header says 3 ops, file has 2 and the last line is cut off' },
+      { name: truncated.name, reason: 'backup file is truncated: header says 3 ops, file has 2 and the last line is cut off' },
     ]);
   });
 
@@ -154,22 +154,22 @@ describe('readLatestBackup', () => {
     expect(await readLatestBackup(dir)).toEqual({
       content: null,
       name: null,
-      skipped: [{ name: only.name, reason: 'not a War Room archive (first line is not a warroom-backup header)' }],
+      skipped: [{ name: only.name, reason: 'not a War Room backup file (first line is not a warroom-backup header)' }],
     });
   });
 });
 
-describe('readArchiveFile', () => {
+describe('readBackupFile', () => {
   it('refuses a file over 512 MiB before reading it', async () => {
     const big = join(root, 'huge.warroom');
     await writeFile(big, '');
     await truncate(big, 512 * 1024 * 1024 + 1); // sparse: nothing is actually written
-    await expect(readArchiveFile(big)).rejects.toThrow('the file is 512.1 MiB; War Room opens archives up to 512 MiB');
+    await expect(readBackupFile(big)).rejects.toThrow('the file is 512.1 MiB; War Room opens backup files up to 512 MiB');
   });
 
   it('refuses a folder and a missing file', async () => {
-    await expect(readArchiveFile(root)).rejects.toThrow(/is not a file/);
-    await expect(readArchiveFile(join(root, 'missing.warroom'))).rejects.toThrow(/ENOENT/);
+    await expect(readBackupFile(root)).rejects.toThrow(/is not a file/);
+    await expect(readBackupFile(join(root, 'missing.warroom'))).rejects.toThrow(/ENOENT/);
   });
 });
 
@@ -177,8 +177,8 @@ describe('intactAsWritten (the check main runs before keeping a backup, instead 
   it('takes every archive the app writes, agreeing with the full decode on its header', () => {
     fc.assert(
       fc.property(historyArb(0, 40), (ops) => {
-        const text = encodeArchive({ ops, device: DEV_A, createdAt: '2026-11-23T09:00:00.000Z' });
-        const decoded = decodeArchive(text);
+        const text = encodeBackup({ ops, device: DEV_A, createdAt: '2026-11-23T09:00:00.000Z' });
+        const decoded = decodeBackup(text);
         expect(decoded.ok).toBe(true);
         expect(intactAsWritten(text)).toEqual(decoded.ok ? decoded.header : null);
       }),
@@ -187,7 +187,7 @@ describe('intactAsWritten (the check main runs before keeping a backup, instead 
   });
 
   it('leaves anything else to the full decode: a cut, an extra line, CRLF, a BOM, an altered line', () => {
-    const text = encodeArchive({ ops: chainOf(DEV_A, 5), device: DEV_A, createdAt: '2026-11-23T09:00:00.000Z' });
+    const text = encodeBackup({ ops: chainOf(DEV_A, 5), device: DEV_A, createdAt: '2026-11-23T09:00:00.000Z' });
     const lines = text.split('\n');
     for (const variant of [
       text.slice(0, -10),

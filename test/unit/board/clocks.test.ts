@@ -8,7 +8,7 @@ import {
   responseSla,
   statusUpdateClock,
 } from '../../../shared/board/clocks.ts';
-import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severityScheme.ts';
+import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severity.ts';
 import { at, incident, iso } from './fixtures.ts';
 
 const MIN = 60_000;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { relay } from '../../../electron/cli/relay.ts';
-import { exchange, listTarget, setUpTarget } from '../../../electron/host/sync/index.ts';
+import { exchange, listTarget, setUpTarget } from '../../../electron/host/transports/index.ts';
 import { createOp, type Op } from '../../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { encodeSegment } from '../../../shared/sync/segment.ts';

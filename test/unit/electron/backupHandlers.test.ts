@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupHandlers, type BackupHandlerDeps } from '../../../electron/host/backupHandlers.ts';
 import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import type { OpenDialogRequest } from '../../../electron/host/openFile.ts';
-import { decodeArchive, encodeArchive } from '../../../shared/backup/archiveFile.ts';
+import { decodeBackup, encodeBackup } from '../../../shared/backup/backupFile.ts';
 import { unusedHandlers } from '../support/handlers.ts';
 import { chainOf, DEV_A } from '../sync/support/chains.ts';
 
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const chain = chainOf(DEV_A, 10);
-const archive = (count: number) => encodeArchive({ ops: chain.slice(0, count), device: DEV_A, createdAt: '2026-11-23T08:00:00.000Z' });
+const archive = (count: number) => encodeBackup({ ops: chain.slice(0, count), device: DEV_A, createdAt: '2026-11-23T08:00:00.000Z' });
 
 /** A dispatcher over the real backup handlers, with a settable clock, dialog answer and folder opener. */
 function setUp(overrides: Partial<BackupHandlerDeps<{ window: string }>> = {}) {
@@ -74,7 +74,7 @@ describe('backup.write', () => {
     const truncated = archive(5).slice(0, -10);
     expect(await host.call('backup.write', { content: truncated })).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'backup.write: not written: the backup does not decode (archive is truncated: header says 5 ops, file has 4 and the last line is cut off)' },
+      error: { code: 'failed', message: 'backup.write: not written: the backup does not decode (backup file is truncated: header says 5 ops, file has 4 and the last line is cut off)' },
     });
     expect(await host.call('backup.write', { content: 42 })).toMatchObject({ ok: false, error: { code: 'bad-args', message: expect.stringMatching(/^backup\.write: content: /) } });
     expect(await host.call('backup.write', { content: archive(1), path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad-args' } });
@@ -140,11 +140,11 @@ describe('file.open', () => {
     const file = join(userData, 'export.warroom');
     await writeFile(file, archive(4));
     host.answer(file);
-    const reply = await host.call('file.open', { title: 'Import a War Room archive', format: 'warroom' });
+    const reply = await host.call('file.open', { title: 'Import a War Room backup file', format: 'warroom' });
     expect(reply).toEqual({ ok: true, value: { path: file, content: archive(4) } });
-    expect(decodeArchive((reply as { value: { content: string } }).value.content).ok).toBe(true);
+    expect(decodeBackup((reply as { value: { content: string } }).value.content).ok).toBe(true);
     expect(host.dialogs).toEqual([
-      { request: { title: 'Import a War Room archive', filters: [{ name: 'War Room archive', extensions: ['warroom'] }] }, ctx: { window: 'main' } },
+      { request: { title: 'Import a War Room backup file', filters: [{ name: 'War Room backup file', extensions: ['warroom'] }] }, ctx: { window: 'main' } },
     ]);
   });
 
@@ -162,13 +162,13 @@ describe('file.open', () => {
     host.answer(huge);
     expect(await host.call('file.open', { title: 'Import', format: 'warroom' })).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'file.open: the file is 600 MiB; War Room opens archives up to 512 MiB' },
+      error: { code: 'failed', message: 'file.open: the file is 600 MiB; War Room opens backup files up to 512 MiB' },
     });
 
     const binary = join(userData, 'photo.warroom');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00]));
     host.answer(binary);
-    expect(await host.call('file.open', { title: 'Import', format: 'warroom' })).toMatchObject({ ok: false, error: { message: 'file.open: the file is not UTF-8 text, so it is not a War Room archive' } });
+    expect(await host.call('file.open', { title: 'Import', format: 'warroom' })).toMatchObject({ ok: false, error: { message: 'file.open: the file is not UTF-8 text, so it is not a War Room backup file' } });
 
     host.answer('export.warroom');
     expect(await host.call('file.open', { title: 'Import', format: 'warroom' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/relative path/) } });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archivePathsIn, createOpenedFiles } from '../../../electron/host/openedFiles.ts';
+import { backupPathsIn, createOpenedFiles } from '../../../electron/host/openedFiles.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('archives the OS hands over', () => {
   it('picks .warroom paths out of a launch command line, resolving relative ones', () => {
-    expect(archivePathsIn(['/opt/War Room/warroom', '--no-sandbox', 'night.WARROOM', '/tmp/a.warroom', 'notes.md', '--x=b.warroom'], '/home/ana')).toEqual([
+    expect(backupPathsIn(['/opt/War Room/warroom', '--no-sandbox', 'night.WARROOM', '/tmp/a.warroom', 'notes.md', '--x=b.warroom'], '/home/ana')).toEqual([
       '/home/ana/night.WARROOM',
       '/tmp/a.warroom',
     ]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportIncident, type ExportFormat } from '../../../electron/cli/exportIncident.ts';
 import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
 import { afterActionReport, EXERCISE_BANNER, scoreRun } from '../../../shared/exercises/score.ts';
-import { P0_P3_SCHEME } from '../../../shared/domain/severityScheme.ts';
+import { P0_P3_SCHEME } from '../../../shared/domain/severity.ts';
 import { metricsBySeverity } from '../../../shared/metrics/incidentMetrics.ts';
 import { createOp, type OpIntent, type Op, foldOps } from '../../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';

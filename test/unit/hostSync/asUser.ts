@@ -3,7 +3,7 @@
  * so file permissions really apply when the tests run as root. Usage (see readOnly test):
  *   node --import tsx asUser.ts '<json: {call, args}>'   → prints the Outcome as JSON
  */
-import { exchange, setUpTarget } from '../../../electron/host/sync/index.ts';
+import { exchange, setUpTarget } from '../../../electron/host/transports/index.ts';
 
 const { call, args } = JSON.parse(process.argv[2] ?? '{}') as { call: 'exchange' | 'setUpTarget'; args: unknown[] };
 const outcome = call === 'exchange' ? await exchange(...(args as Parameters<typeof exchange>)) : await setUpTarget(...(args as Parameters<typeof setUpTarget>));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exchange, listTarget, setUpTarget } from '../../../electron/host/sync/index.ts';
+import { exchange, listTarget, setUpTarget } from '../../../electron/host/transports/index.ts';
 import { FORMAT_PATH, deviceInfoPath, segmentPath, type SegmentRef } from '../../../shared/sync/layout.ts';
 import type { Outcome } from '../../../shared/sync/ports.ts';
 import { DEVICES, device, folderEnv, gitEnv, sh, text, type Env } from './support.ts';

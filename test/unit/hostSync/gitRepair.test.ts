@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exchange, listTarget, setUpTarget } from '../../../electron/host/sync/index.ts';
+import { exchange, listTarget, setUpTarget } from '../../../electron/host/transports/index.ts';
 import { segmentPath } from '../../../shared/sync/layout.ts';
 import type { Outcome } from '../../../shared/sync/ports.ts';
 import type { TargetConfig } from '../../../shared/sync/wire.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/host/dispatch.ts';
-import { setUpTarget } from '../../../electron/host/sync/index.ts';
+import { setUpTarget } from '../../../electron/host/transports/index.ts';
 import { syncHandlers, type SyncHandlerDeps } from '../../../electron/host/syncHandlers.ts';
 import { ENCRYPTION_PATH, segmentPath } from '../../../shared/sync/layout.ts';
 import { TargetConfig } from '../../../shared/sync/wire.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_DEFAULTS } from '../../../shared/domain/incident.ts';
-import { P0_P3_SCHEME } from '../../../shared/domain/severityScheme.ts';
+import { P0_P3_SCHEME } from '../../../shared/domain/severity.ts';
 import { actionCompletion, metricsBySeverity } from '../../../shared/metrics/incidentMetrics.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 

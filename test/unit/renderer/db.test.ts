@@ -157,7 +157,7 @@ describe('replicas in IndexedDB', () => {
 
 describe('team-wide settings', () => {
   it('the severity scheme is an op like any other: last writer wins, kept on rebuild', async () => {
-    const { P0_P3_SCHEME, P1_P4_SCHEME } = await import('../../../shared/domain/severityScheme.ts');
+    const { P0_P3_SCHEME, P1_P4_SCHEME } = await import('../../../shared/domain/severity.ts');
     const db = freshDb();
     await commit(db, { actor: 'Ana', incident: null, kind: 'settings.severity-scheme', data: { scheme: P1_P4_SCHEME } }, () => T);
     await commit(db, { actor: 'Ben', incident: null, kind: 'settings.severity-scheme', data: { scheme: P0_P3_SCHEME } }, () => T + 1000);

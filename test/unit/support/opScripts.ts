@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ENTRY_KINDS } from '../../../shared/domain/entry.ts';
-import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severityScheme.ts';
+import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severity.ts';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../shared/domain/incident.ts';
 import { ACTION_PRIORITIES, ACTION_STATUSES, type POSTMORTEM_SECTIONS, TIMELINE_MODES } from '../../../shared/domain/postmortem.ts';
 import { createOp, type OpIntent, type Op, CHECKLIST_ITEM_STATES, type OpData } from '../../../shared/entities/index.ts';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { chmod, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { setUpTarget } from '../../../electron/host/sync/index.ts';
+import { setUpTarget } from '../../../electron/host/transports/index.ts';
 import { MAX_CLOCK_DRIFT_MS } from '../../../renderer/db/applyRemote.ts';
 import type { WarRoomDb } from '../../../renderer/db/database.ts';
 import { verifyIncident } from '../../../renderer/db/integrity.ts';

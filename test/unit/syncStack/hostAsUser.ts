@@ -4,7 +4,7 @@
  * the Outcome as JSON.
  */
 import { text } from 'node:stream/consumers';
-import { exchange, listTarget } from '../../../electron/host/sync/index.ts';
+import { exchange, listTarget } from '../../../electron/host/transports/index.ts';
 
 const { call, args } = JSON.parse(await text(process.stdin)) as { call: 'listTarget' | 'exchange'; args: unknown[] };
 const outcome = call === 'exchange' ? await exchange(...(args as Parameters<typeof exchange>)) : await listTarget(...(args as Parameters<typeof listTarget>));

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, onTestFinished } from 'vitest';
-import { exchange, listTarget, setUpTarget, type SyncOptions } from '../../../electron/host/sync/index.ts';
+import { exchange, listTarget, setUpTarget, type SyncOptions } from '../../../electron/host/transports/index.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb, type SyncTargetRow } from '../../../renderer/db/database.ts';

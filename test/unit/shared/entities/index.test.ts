@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_SCENARIOS } from '../../../../shared/exercises/builtins.ts';
-import { P1_P4_SCHEME } from '../../../../shared/domain/severityScheme.ts';
+import { P1_P4_SCHEME } from '../../../../shared/domain/severity.ts';
 import { DEFAULT_PHASE_NAMES } from '../../../../shared/domain/phaseNames.ts';
 import {
   createOp,

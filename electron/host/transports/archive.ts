@@ -112,17 +112,21 @@ export async function listArchive(archive: Archive): Promise<TargetListing> {
     // A bad device file only costs a display name; the ops carry the device id themselves.
     if (info?.success && info.data.device === id) devices.push(info.data);
   }
+  return { format: archive.format, devices, segments: await listSegments(root, archive.key !== null) };
+}
+
+/** Every device's segments under `root`, sorted by device then first seq; any other name is ignored. */
+export async function listSegments(root: string, encrypted: boolean): Promise<SegmentRef[]> {
   const segments: SegmentRef[] = [];
   for (const device of await listNames(root, OPS_DIR)) {
     if (!DeviceId.safeParse(device).success) continue;
     for (const name of await listNames(root, opsFolderPath(device))) {
       const ref = parseSegmentName(device, name);
       // On an encrypted target a plain segment would bypass its integrity check, and vice versa.
-      if (ref && ref.encrypted === (archive.key !== null)) segments.push(ref);
+      if (ref && ref.encrypted === encrypted) segments.push(ref);
     }
   }
-  segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
-  return { format: archive.format, devices, segments };
+  return segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
 }
 
 function deviceBytes(device: DeviceInfo): Buffer {

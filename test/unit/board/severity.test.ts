@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEVERITIES, severityRank as legacyRank } from '../../../shared/domain/severity.ts';
 import {
   BUILT_IN_SCHEMES,
   P0_P3_SCHEME,
   P1_P4_SCHEME,
+  SeverityId,
   SeverityLevelConfig,
   SeverityScheme,
   levelOf,
+  levelOrLeast,
   mapSeverity,
   severityRank,
   validateSeverityScheme,
-} from '../../../shared/domain/severityScheme.ts';
+} from '../../../shared/domain/severity.ts';
 
 /** A deep copy to break, so the built-in scheme is never mutated. */
 const copy = (): SeverityScheme => structuredClone(P0_P3_SCHEME);
@@ -160,17 +161,16 @@ describe('rank, lookup and mapping', () => {
     expect(['P0', 'P1', 'P2', 'P3'].map((id) => mapSeverity(id, P0_P3_SCHEME, twoLevels))).toEqual(['P0', 'P1', 'P1', 'P1']);
   });
 
-  it('the old severity.ts exports still work and come from P0–P3', () => {
-    expect(DEFAULT_SEVERITIES).toBe(P0_P3_SCHEME.levels);
-    expect(DEFAULT_SEVERITIES.map((l) => [l.id, l.responseTargetMinutes])).toEqual([
-      ['P0', 15],
-      ['P1', 60],
-      ['P2', 240],
-      ['P3', 1440],
-    ]);
-    expect(legacyRank('P2')).toBe(2);
-    expect(legacyRank('P9')).toBe(4);
-    expect(legacyRank('P2', P1_P4_SCHEME.levels)).toBe(1);
+  it('treats an unknown id as the least severe level where a level is needed', () => {
+    expect(levelOrLeast('P1', P0_P3_SCHEME).name).toBe('High');
+    expect(levelOrLeast('SEV1', P0_P3_SCHEME).id).toBe('P3');
+  });
+
+  it('one id rule for incidents, runbooks and scheme levels', () => {
+    expect(['P0', 'SEV12', '1'].map((id) => SeverityId.safeParse(id).success)).toEqual([true, true, true]);
+    expect(['p0', '', 'P0-HIGH', 'ABCDEFGHI'].map((id) => SeverityId.safeParse(id).success)).toEqual([false, false, false, false]);
+    const level = { ...P0_P3_SCHEME.levels[0]!, id: 'p0' };
+    expect(SeverityLevelConfig.safeParse(level).success).toBe(false);
   });
 });
 

@@ -2,8 +2,9 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 import { DeviceId, IsoTime } from '../ops/ids.ts';
-import { describeZodError, type OpEnvelope } from '../ops/envelope.ts';
 import { type Op, decodeOpLine } from '../entities/index.ts';
+import type { OpEnvelope } from '../ops/envelope.ts';
+import { describeZodError } from '../util/zodError.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
 
 /**
@@ -24,29 +25,29 @@ import { canonicalJson } from '../util/canonicalJson.ts';
  * - Chains are not required to be whole: the store may legitimately hold a gap (a bad line
  *   skipped by sync) or a fork, and a backup reproduces the store as it is.
  */
-export const ARCHIVE_FORMAT = 'warroom-backup';
-export const ARCHIVE_VERSION = 1;
-export const ARCHIVE_EXTENSION = 'warroom';
+export const BACKUP_FORMAT = 'warroom-backup';
+export const BACKUP_VERSION = 1;
+export const BACKUP_EXTENSION = 'warroom';
 /** Larger files are refused before they are read (the bridge and the file dialog use it too). */
-export const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 /** A real header is ~250 characters; this bound keeps a huge one-line file from being JSON-parsed as one. */
 const MAX_HEADER_CHARS = 64 * 1024;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
 /** Unknown header members are ignored (a later v1 writer may add informational ones); a breaking change bumps `version`. */
-export const ArchiveHeader = z.object({
-  format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION),
+export const BackupHeader = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
   createdAt: IsoTime,
   /** The device that wrote the backup. */
   device: DeviceId,
   opCount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   digest: Sha256Hex,
 });
-export type ArchiveHeader = z.infer<typeof ArchiveHeader>;
+export type BackupHeader = z.infer<typeof BackupHeader>;
 
-export interface EncodeArchiveInput {
+export interface EncodeBackupInput {
   /** Every op of the store: applied ones and pending ones alike. Duplicates (same hash) are written once. */
   ops: readonly OpEnvelope[];
   device: string;
@@ -54,8 +55,8 @@ export interface EncodeArchiveInput {
   createdAt: string;
 }
 
-export type DecodedArchive =
-  | { ok: true; header: ArchiveHeader; ops: Op[]; pending: { op: OpEnvelope; reason: string }[] }
+export type DecodedBackup =
+  | { ok: true; header: BackupHeader; ops: Op[]; pending: { op: OpEnvelope; reason: string }[] }
   | { ok: false; error: string };
 
 function compareOps(a: OpEnvelope, b: OpEnvelope): number {
@@ -64,7 +65,7 @@ function compareOps(a: OpEnvelope, b: OpEnvelope): number {
   return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
 }
 
-/** Hashed line by line so a large archive is never copied into one more byte array. */
+/** Hashed line by line so a large backup file is never copied into one more byte array. */
 function digestOf(lines: Iterable<string>): string {
   const hash = sha256.create();
   const newline = utf8ToBytes('\n');
@@ -72,13 +73,13 @@ function digestOf(lines: Iterable<string>): string {
   return bytesToHex(hash.digest());
 }
 
-/** Throws on input that would make an archive no reader accepts (a bad device or time). */
-export function encodeArchive({ ops, device, createdAt }: EncodeArchiveInput): string {
+/** Throws on input that would make a backup file no reader accepts (a bad device or time). */
+export function encodeBackup({ ops, device, createdAt }: EncodeBackupInput): string {
   const unique = [...new Map(ops.map((op) => [op.hash, op])).values()].sort(compareOps);
   const lines = unique.map((op) => canonicalJson(op));
-  const header = ArchiveHeader.parse({
-    format: ARCHIVE_FORMAT,
-    version: ARCHIVE_VERSION,
+  const header = BackupHeader.parse({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
     createdAt,
     device,
     opCount: lines.length,
@@ -97,34 +98,34 @@ export function encodeArchive({ ops, device, createdAt }: EncodeArchiveInput): s
   return `${head}\n${lines.map((line) => `${line}\n`).join('')}`;
 }
 
-const NOT_AN_ARCHIVE = 'not a War Room archive (first line is not a warroom-backup header)';
+const NOT_A_BACKUP = 'not a War Room backup file (first line is not a warroom-backup header)';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function decodeHeader(line: string): { ok: true; header: ArchiveHeader } | { ok: false; error: string } {
-  if (line.length > MAX_HEADER_CHARS) return { ok: false, error: NOT_AN_ARCHIVE };
+function decodeHeader(line: string): { ok: true; header: BackupHeader } | { ok: false; error: string } {
+  if (line.length > MAX_HEADER_CHARS) return { ok: false, error: NOT_A_BACKUP };
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch {
-    return { ok: false, error: NOT_AN_ARCHIVE };
+    return { ok: false, error: NOT_A_BACKUP };
   }
-  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== ARCHIVE_FORMAT) {
-    return { ok: false, error: NOT_AN_ARCHIVE };
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, error: NOT_A_BACKUP };
   }
   const version = (json as { version?: unknown }).version;
-  if (typeof version === 'number' && Number.isInteger(version) && version > ARCHIVE_VERSION) {
-    return { ok: false, error: `archive from a newer War Room (version ${version}); update War Room to open it` };
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    return { ok: false, error: `backup file from a newer War Room (version ${version}); update War Room to open it` };
   }
-  const header = ArchiveHeader.safeParse(json);
-  if (!header.success) return { ok: false, error: `archive header is damaged: ${describeZodError(header.error)}` };
+  const header = BackupHeader.safeParse(json);
+  if (!header.success) return { ok: false, error: `backup file header is damaged: ${describeZodError(header.error)}` };
   return { ok: true, header: header.data };
 }
 
-/** The header of an archive, from its first line, without reading the ops; null when it has none. */
-export function readArchiveHeader(text: string): ArchiveHeader | null {
+/** The header of a backup file, from its first line, without reading the ops; null when it has none. */
+export function readBackupHeader(text: string): BackupHeader | null {
   const decoded = decodeHeader(splitHeader(text).head);
   return decoded.ok ? decoded.header : null;
 }
@@ -137,22 +138,22 @@ function splitHeader(text: string): { head: string; rest: string } {
 }
 
 /**
- * Read an archive. All or nothing: one bad line fails the whole file. A sync segment skips a bad
+ * Read a backup file. All or nothing: one bad line fails the whole file. A sync segment skips a bad
  * line because the rest of its ops stand on their own and the next round reads again; a backup
  * is a restore point, and applying part of one would build a state that never existed while
  * hiding what was lost. Never throws, whatever `text` is.
  */
-export function decodeArchive(text: unknown): DecodedArchive {
+export function decodeBackup(text: unknown): DecodedBackup {
   try {
     return decode(text);
   } catch (error) {
     // Nothing above should throw; this keeps the promise for inputs nobody thought of.
-    return { ok: false, error: `unreadable archive: ${error instanceof Error ? error.message : 'unknown error'}` };
+    return { ok: false, error: `unreadable backup file: ${error instanceof Error ? error.message : 'unknown error'}` };
   }
 }
 
-function decode(text: unknown): DecodedArchive {
-  if (typeof text !== 'string') return { ok: false, error: 'not a War Room archive (not text)' };
+function decode(text: unknown): DecodedBackup {
+  if (typeof text !== 'string') return { ok: false, error: 'not a War Room backup file (not text)' };
   const { head, rest } = splitHeader(text);
   const decodedHeader = decodeHeader(head);
   if (!decodedHeader.ok) return decodedHeader;
@@ -174,11 +175,11 @@ function decode(text: unknown): DecodedArchive {
   const count = lines.length;
   if (count < header.opCount) {
     const tail = partial === '' ? '' : ' and the last line is cut off';
-    return { ok: false, error: `archive is truncated: header says ${plural(header.opCount, 'op')}, file has ${count}${tail}` };
+    return { ok: false, error: `backup file is truncated: header says ${plural(header.opCount, 'op')}, file has ${count}${tail}` };
   }
   if (count > header.opCount || partial !== '') {
     const found = count + (partial === '' ? 0 : 1);
-    return { ok: false, error: `archive has more than its header says: header says ${plural(header.opCount, 'op')}, file has ${plural(found, 'line')} of ops` };
+    return { ok: false, error: `backup file has more than its header says: header says ${plural(header.opCount, 'op')}, file has ${plural(found, 'line')} of ops` };
   }
 
   const ops: Op[] = [];

@@ -1,4 +1,4 @@
-import { decodeArchive, encodeArchive } from '../../shared/backup/archiveFile.ts';
+import { decodeBackup, encodeBackup } from '../../shared/backup/backupFile.ts';
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
 import { emitCommitted } from '../db/changes.ts';
 import type { WarRoomDb } from '../db/database.ts';
@@ -6,14 +6,14 @@ import { loadDeviceState, readDeviceState } from '../db/device.ts';
 
 /**
  * "Export all": every op this laptop holds — applied and pending (from a newer app) — in one
- * archive file. The ops are the source of truth, so the file restores everything else.
+ * backup file. The ops are the source of truth, so the file restores everything else.
  */
 export async function exportAll(db: WarRoomDb, now = Date.now()): Promise<{ text: string; opCount: number }> {
   // Read, not created: an export must not write.
   const device = (await readDeviceState(db))?.device ?? '0000000000000000';
   const { ops, pending } = await db.transaction('r', [db.ops, db.pending], async () => ({ ops: await db.ops.toArray(), pending: await db.pending.toArray() }));
   const all = [...ops, ...pending.map((row) => row.op)];
-  return { text: encodeArchive({ ops: all, device, createdAt: new Date(now).toISOString() }), opCount: new Set(all.map((op) => op.hash)).size };
+  return { text: encodeBackup({ ops: all, device, createdAt: new Date(now).toISOString() }), opCount: new Set(all.map((op) => op.hash)).size };
 }
 
 export type ImportResult =
@@ -21,12 +21,12 @@ export type ImportResult =
   | { ok: false; error: string };
 
 /**
- * "Import": an archive's ops merged as ops, in one transaction, so importing the same file
- * twice changes nothing and a bad file changes nothing at all (decodeArchive refuses a file
+ * "Import": a backup file's ops merged as ops, in one transaction, so importing the same file
+ * twice changes nothing and a bad file changes nothing at all (decodeBackup refuses a file
  * with any bad line before anything is written).
  */
-export async function importArchive(db: WarRoomDb, text: string, now: () => number = Date.now): Promise<ImportResult> {
-  const decoded = decodeArchive(text);
+export async function importBackup(db: WarRoomDb, text: string, now: () => number = Date.now): Promise<ImportResult> {
+  const decoded = decodeBackup(text);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   await loadDeviceState(db);
   const { result, change, pending } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {

@@ -1,17 +1,17 @@
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { TextFileInput } from '../../ui/TextFileInput.tsx';
-import { pickArchiveWithBridge } from '../../backup/restore.ts';
+import { pickBackupWithBridge } from '../../backup/restore.ts';
 
 /**
  * "Choose a .warroom file": the native open dialog in the desktop app, a file input in the
  * browser. Hands over the text; what to do with it is the caller's.
  */
-export function ArchivePicker({ label, onPicked, onError }: { label: string; onPicked(file: { name: string; text: string }): void; onError(message: string): void }) {
+export function BackupFilePicker({ label, onPicked, onError }: { label: string; onPicked(file: { name: string; text: string }): void; onError(message: string): void }) {
   const bridge = hostBridge();
   if (bridge) {
     const pick = () =>
-      pickArchiveWithBridge(bridge).then(
+      pickBackupWithBridge(bridge).then(
         (file) => file && onPicked(file),
         (error: unknown) => onError(errorMessage(error)),
       );
