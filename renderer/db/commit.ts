@@ -2,7 +2,6 @@ import { createOp, type OpIntent } from '../../shared/ops/createOp.ts';
 import type { Op } from '../../shared/ops/envelope.ts';
 import { docRefOf } from '../../shared/state/docs.ts';
 import type { OpKind } from '../../shared/ops/kinds.ts';
-import { emitCommitted, emitLocalOps } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import { foldIntoRows, loadDocs, MATERIALIZED_TABLES, writeRows } from './materialize.ts';
@@ -35,7 +34,7 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now
     await Promise.all([db.ops.bulkAdd(ops), writeRows(db, change), db.meta.put({ key: 'device', value: device })]);
     return { ops, change };
   });
-  emitCommitted(change);
-  emitLocalOps();
+  db.changes.emitCommitted(change);
+  db.changes.emitLocalOps();
   return ops;
 }

@@ -6,6 +6,7 @@ import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import type { ActionStatus } from '../../shared/domain/postmortem.ts';
+import { ChangeFeed } from './changes.ts';
 import type {
   ActionDoc,
   ActionView,
@@ -152,6 +153,8 @@ export class WarRoomDb extends Dexie {
   pending!: Table<PendingRow, string>;
   syncTargets!: Table<SyncTargetRow, string>;
   syncLog!: Table<SyncLogRow, number>;
+  /** Told of this database's commits; owned by it, so another open database never hears them. */
+  readonly changes = new ChangeFeed();
 
   constructor(name: string) {
     super(name);

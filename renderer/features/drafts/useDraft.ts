@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { db } from '../../app/db.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { loadDraft, saveDraft } from '../../db/drafts.ts';
 
 /**
@@ -7,6 +7,7 @@ import { loadDraft, saveDraft } from '../../db/drafts.ts';
  * loses nothing. `ready` is false until the stored draft has been read back.
  */
 export function useDraft(key: string): { text: string; ready: boolean; setText(text: string): void; clear(): Promise<void> } {
+  const db = useDatabase();
   const [text, setLocal] = useState('');
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const pending = useRef<Promise<void>>(Promise.resolve());
@@ -21,7 +22,7 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
     return () => {
       cancelled = true;
     };
-  }, [key]);
+  }, [db, key]);
 
   const setText = useCallback(
     (next: string) => {
@@ -29,14 +30,14 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
       // Chained so writes land in keystroke order.
       pending.current = pending.current.then(() => saveDraft(db, key, { text: next }));
     },
-    [key],
+    [db, key],
   );
 
   const clear = useCallback(async () => {
     setLocal('');
     pending.current = pending.current.then(() => saveDraft(db, key, { text: '' }));
     await pending.current;
-  }, [key]);
+  }, [db, key]);
 
   return { text, ready: loadedKey === key, setText, clear };
 }

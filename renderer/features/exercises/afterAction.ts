@@ -8,7 +8,7 @@ import type { PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import type { SeverityScheme } from '../../../shared/domain/severityScheme.ts';
 import type { ChecklistView, EntryView, IncidentView } from '../../../shared/state/docs.ts';
 import type { IncidentRow, WarRoomDb } from '../../db/database.ts';
-import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries } from '../../db/queries.ts';
+import { getExercise, getIncidentRow, getPhaseNames, getSeverityScheme, listChecklists, listEntries } from '../../db/queries.ts';
 
 export interface ExerciseStanding {
   incident: IncidentView;
@@ -32,7 +32,7 @@ export interface ExerciseData {
 /** Everything an exercise is scored from, read in one go (a live query's body: it does not depend on the time). */
 export async function loadExerciseData(db: WarRoomDb, id: string): Promise<ExerciseData | null> {
   const [row, exercise, checklists, entries, scheme, names] = await Promise.all([
-    db.incidents.get(id),
+    getIncidentRow(db, id),
     getExercise(db, id),
     listChecklists(db, id),
     listEntries(db, id),
