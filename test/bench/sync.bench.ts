@@ -8,7 +8,7 @@ import type { Browser } from '@playwright/test';
 import { exchange, listTarget, setUpTarget } from '../../electron/host/sync/index.ts';
 import { commit } from '../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../renderer/db/database.ts';
-import { dexieLocalStore } from '../../renderer/sync/localStore.ts';
+import { dexieLocalStore } from '../../renderer/db/localStore.ts';
 import { createOp, freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import { segmentPath } from '../../shared/sync/layout.ts';

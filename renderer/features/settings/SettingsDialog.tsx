@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { BUILT_IN_SCHEMES, mapSeverity, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severityScheme.ts';
-import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
 import { listIncidents, setOperator } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -11,6 +10,7 @@ import { PHASES } from '../../../shared/domain/incident.ts';
 import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import { describeZodError } from '../../../shared/ops/envelope.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 interface LevelDraft {
   id: string;
@@ -56,6 +56,7 @@ function fromDraft(base: SeverityScheme, levels: LevelDraft[]): unknown {
 
 /** This laptop's operator name, and the team's severity scheme (synced to every laptop). */
 export function SettingsDialog({ operator, onClose }: { operator: string; onClose(): void }) {
+  const db = useDatabase();
   const current = useSeverityScheme();
   const [name, setName] = useState(operator);
   const [base, setBase] = useState<SeverityScheme>(current);
@@ -90,7 +91,7 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
         // Incidents whose severity the new scheme lacks move to the level of the same rank (logged).
         for (const incident of await listIncidents(db)) {
           if (!checked.scheme.levels.some((l) => l.id === incident.severity)) {
-            await changeSeverity(incident, mapSeverity(incident.severity, current, checked.scheme), actor);
+            await changeSeverity(db, incident, mapSeverity(incident.severity, current, checked.scheme), actor);
           }
         }
       }

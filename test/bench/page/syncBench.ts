@@ -1,5 +1,5 @@
 import { WarRoomDb } from '../../../renderer/db/database.ts';
-import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
+import { dexieLocalStore } from '../../../renderer/db/localStore.ts';
 import { createOp, freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { parseSegmentName, type SegmentRef } from '../../../shared/sync/layout.ts';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeArchive } from '../../../shared/backup/archiveFile.ts';
-import { exportAll, importArchive } from '../../../renderer/backup/archive.ts';
+import { exportAll, importArchive } from '../../../renderer/db/archive.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
