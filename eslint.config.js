@@ -37,6 +37,7 @@ export default defineConfig([
     plugins: { layers },
     rules: {
       'layers/allowed-imports': 'error',
+      'layers/append-only-ops': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': [
         'error',
