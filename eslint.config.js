@@ -38,6 +38,7 @@ export default defineConfig([
     rules: {
       'layers/allowed-imports': 'error',
       'layers/append-only-ops': 'error',
+      'layers/tables-in-db': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': [
         'error',

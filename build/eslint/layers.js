@@ -11,6 +11,7 @@
  * In renderer/, only renderer/db/ imports Dexie (`dexie`, `dexie-react-hooks`), and nothing imports the
  * removed module-level database (renderer/app/db.ts): features get the database from
  * `useDatabase()` or as a parameter, and reach its tables only through renderer/db/.
+ * `layers/tables-in-db` keeps raw table code (db.entries…, db.transaction) inside renderer/db/, and
  * `layers/append-only-ops` keeps the `ops` table append-only outside the one remedy that may delete.
  *
  * Path aliases are not resolved: only relative (and absolute) specifiers are treated as files;
@@ -374,9 +375,56 @@ const appendOnlyOps = {
   },
 };
 
+/** WarRoomDb's tables, and `transaction`: what only renderer/db/ reaches into. */
+export const DB_MEMBERS = new Set([
+  'ops',
+  'meta',
+  'incidents',
+  'entries',
+  'settings',
+  'checklists',
+  'postmortems',
+  'actions',
+  'exercises',
+  'drafts',
+  'pending',
+  'syncTargets',
+  'syncLog',
+  'transaction',
+]);
+
+/** `db` or `this.db`: how the renderer names the database it was given. @param {any} node */
+function isDatabase(node) {
+  if (node?.type === 'Identifier') return node.name === 'db';
+  return node?.type === 'MemberExpression' && node.object?.type === 'ThisExpression' && node.property?.type === 'Identifier' && node.property.name === 'db';
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const tablesInDb = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Outside renderer/db/, the database is passed along, never reached into (db.entries, db.transaction…).' },
+    schema: [],
+    messages: {
+      raw: "renderer/ outside renderer/db/ must not use db.{{member}} (tables are reached only through the named queries, hooks and commits renderer/db/ exports, so every write is an op and every read is typed)",
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    if (layerOf(file) !== 'renderer' || isInRendererDb(file)) return {};
+    return {
+      /** @param {any} node */
+      MemberExpression(node) {
+        if (node.computed || node.property?.type !== 'Identifier' || !DB_MEMBERS.has(node.property.name) || !isDatabase(node.object)) return;
+        context.report({ node, messageId: 'raw', data: { member: node.property.name } });
+      },
+    };
+  },
+};
+
 const plugin = {
   meta: { name: 'warroom-layers', version: '1.0.0' },
-  rules: { 'allowed-imports': allowedImports, 'append-only-ops': appendOnlyOps },
+  rules: { 'allowed-imports': allowedImports, 'append-only-ops': appendOnlyOps, 'tables-in-db': tablesInDb },
 };
 
 export default plugin;

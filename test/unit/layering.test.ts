@@ -53,7 +53,7 @@ function relevant(messages: Linter.LintMessage[]): Linter.LintMessage[] {
 
 /** What the real tree must also keep: the layers, and ops never deleted outside their one remedy. */
 function relevantToTree(messages: Linter.LintMessage[]): Linter.LintMessage[] {
-  return messages.filter((m) => m.ruleId === RULE || m.ruleId === 'layers/append-only-ops' || m.fatal === true);
+  return messages.filter((m) => m.ruleId === RULE || m.ruleId === 'layers/append-only-ops' || m.ruleId === 'layers/tables-in-db' || m.fatal === true);
 }
 
 function show(messages: Linter.LintMessage[]): string {
@@ -150,13 +150,31 @@ describe('the ops table is append-only (layers/append-only-ops)', () => {
   });
 });
 
+describe('tables are reached only in renderer/db/ (layers/tables-in-db)', () => {
+  async function tableErrors(lintAs: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(`export async function f(db: any, id: string) {\n  return ${code};\n}\n`, { filePath: join(repoRoot, lintAs) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'layers/tables-in-db' || m.fatal).map((m) => m.message);
+  }
+
+  it.each(["db.entries.get(id)", "db.transaction('r', [], () => id)", 'db.syncLog.toArray()'])('refuses %s in a feature', async (code) => {
+    const messages = await tableErrors('renderer/features/timeline/bad.ts', code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^renderer\/ outside renderer\/db\/ must not use db\.\w+ \(tables are reached only through the named queries, hooks and commits/);
+  });
+
+  it('allows it in renderer/db/, and passing the database along or reading its name anywhere', async () => {
+    expect(await tableErrors('renderer/db/queries.ts', 'db.entries.get(id)')).toEqual([]);
+    expect(await tableErrors('renderer/features/timeline/ok.ts', '[db.name, change.entries, report.ops, f(db, id)]')).toEqual([]);
+  });
+});
+
 describe('the real source tree', () => {
   it('has no import that crosses a layer wall the wrong way', async () => {
     const dirs = ['shared', 'renderer', 'electron'].filter((d) => existsSync(join(repoRoot, d)));
     const tree = new ESLint({
       cwd: repoRoot,
       errorOnUnmatchedPattern: false,
-      ruleFilter: ({ ruleId }) => ruleId === RULE || ruleId === 'layers/append-only-ops',
+      ruleFilter: ({ ruleId }) => ruleId.startsWith('layers/'),
     });
     const results = await tree.lintFiles(dirs);
     expect(results.length).toBeGreaterThan(0);
