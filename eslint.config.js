@@ -37,6 +37,8 @@ export default defineConfig([
     plugins: { layers },
     rules: {
       'layers/allowed-imports': 'error',
+      'layers/append-only-ops': 'error',
+      'layers/tables-in-db': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': [
         'error',

@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { db } from './app/db.ts';
 import { installGlobalShortcuts } from './app/shortcuts.ts';
 import { useUi } from './app/store.ts';
 import { ensurePersistentStorage } from './backup/persistence.ts';
+import { WarRoomDb } from './db/database.ts';
+import { DatabaseProvider } from './db/DatabaseProvider.tsx';
 import { openDatabase } from './db/openDatabase.ts';
+import { resolveDatabaseName } from './db/profile.ts';
 import { RecoveryScreen } from './features/backup/RecoveryScreen.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import './styles.css';
@@ -16,13 +18,18 @@ installGlobalShortcuts();
 // moment the database takes to open must not flash the other theme.
 document.documentElement.dataset['theme'] = useUi.getState().theme;
 
+// One database per profile, chosen once here and handed down: nothing else decides which.
+const db = new WarRoomDb(resolveDatabaseName(window.location.search, localStorage));
+
 // The database is opened (or refused) before anything renders: a failure shows the recovery
 // screen, never an app that looks empty.
 void openDatabase(db).then((failure) => {
   void ensurePersistentStorage();
   root.render(
     <StrictMode>
-      <ErrorBoundary>{failure ? <RecoveryScreen failure={failure} /> : <App />}</ErrorBoundary>
+      <ErrorBoundary>
+        <DatabaseProvider db={db}>{failure ? <RecoveryScreen failure={failure} /> : <App />}</DatabaseProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 });

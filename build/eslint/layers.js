@@ -8,6 +8,12 @@
  * room may see. An import that crosses a wall the wrong way is an error, and the message names
  * the file's layer, the import and the reason.
  *
+ * In renderer/, only renderer/db/ imports Dexie (`dexie`, `dexie-react-hooks`), and nothing imports the
+ * removed module-level database (renderer/app/db.ts): features get the database from
+ * `useDatabase()` or as a parameter, and reach its tables only through renderer/db/.
+ * `layers/tables-in-db` keeps raw table code (db.entries…, db.transaction) inside renderer/db/, and
+ * `layers/append-only-ops` keeps the `ops` table append-only outside the one remedy that may delete.
+ *
  * Path aliases are not resolved: only relative (and absolute) specifiers are treated as files;
  * everything else is a Node built-in, 'electron' or an npm package. Type-only imports are checked
  * like any other: a type from the wrong room couples the rooms just the same.
@@ -45,6 +51,15 @@ export const RENDERER_PACKAGES = [
   'dexie-react-hooks',
   'zustand',
 ];
+
+/**
+ * Packages only renderer/db/ may import: every feature reaches the data through the typed
+ * queries, hooks and commits renderer/db/ exports, never through Dexie itself.
+ */
+export const DATA_PACKAGES = ['dexie', 'dexie-react-hooks'];
+
+/** The module-level database singleton that used to live here; the database is now provided. */
+const REMOVED_SINGLETON = 'renderer/app/db.ts';
 
 /** @typedef {'shared' | 'renderer' | 'electron/main' | 'electron/preload' | 'electron/host' | 'electron/cli' | 'electron' | 'test' | 'build' | 'other'} Layer */
 
@@ -164,7 +179,41 @@ const WHY = {
   electronRenderer: 'arrows point down only: electron → shared, never → renderer; DESIGN.md §1',
   hostFiles: 'host/ imports only shared/ and host/; main calls host, not the reverse: DESIGN.md §1',
   cliFiles: 'cli/ runs over host/ and shared/ only: DESIGN.md §1',
+  dataPackage:
+    'only renderer/db/ touches Dexie; read through the queries and hooks renderer/db/ exports and write through commit()/commitAll() or its other named functions, so every change is an op',
+  removedSingleton:
+    'there is no module-level database; take it from useDatabase() (renderer/db/DatabaseProvider.tsx) or as a parameter',
 };
+
+/**
+ * Whether `file` lies in renderer/db/, the one room that may touch Dexie.
+ * @param {string} file absolute path
+ * @param {string} [root]
+ */
+export function isInRendererDb(file, root = REPO_ROOT) {
+  const parts = relative(root, file).split(sep);
+  return parts[0] === 'renderer' && parts[1] === 'db' && parts.length > 2;
+}
+
+/**
+ * Why a renderer/ file must not reach the data this way (Dexie outside renderer/db/, or the
+ * removed database singleton), or null when it may.
+ * @param {string} file absolute path of the importing file
+ * @param {string} spec as written in the source
+ * @param {Target} target
+ * @param {string} [root]
+ * @returns {string | null}
+ */
+export function dataViolation(file, spec, target, root = REPO_ROOT) {
+  if (layerOf(file, root) !== 'renderer' || isInRendererDb(file, root)) return null;
+  if (target.kind === 'package' && DATA_PACKAGES.includes(target.name)) return WHY.dataPackage;
+  if (target.kind === 'file') {
+    const path = spec.replace(/[?#].*$/, '');
+    const resolved = relative(root, isAbsolute(path) ? path : resolve(dirname(file), path)).split(sep).join('/');
+    if (resolved === REMOVED_SINGLETON || resolved === REMOVED_SINGLETON.replace(/\.ts$/, '')) return WHY.removedSingleton;
+  }
+  return null;
+}
 
 /**
  * Why `from` must not import `target`, or null when the import is allowed.
@@ -251,7 +300,8 @@ const allowedImports = {
   meta: {
     type: 'problem',
     docs: {
-      description: 'Imports may only point down the layers of DESIGN.md §1 (shared ← renderer, shared ← electron).',
+      description:
+        'Imports may only point down the layers of DESIGN.md §1 (shared ← renderer, shared ← electron); in renderer/, only renderer/db/ imports Dexie.',
     },
     schema: [
       {
@@ -280,11 +330,12 @@ const allowedImports = {
       if (spec === null) return;
       const target = classify(spec, file);
       const why = violation(from, target, pure) ?? coreViolation(spec, file);
-      if (why) {
+      const dataWhy = why ? null : dataViolation(file, spec, target);
+      if (why || dataWhy) {
         context.report({
           node,
           messageId: 'wall',
-          data: { from: label(from), what: describe(target, spec), why },
+          data: { from: why ? label(from) : 'renderer/ outside renderer/db/', what: describe(target, spec), why: why ?? dataWhy ?? '' },
         });
       }
     }
@@ -306,9 +357,101 @@ const allowedImports = {
   },
 };
 
+/** The one file that may delete ops: the new-identity remedy re-records stranded ops under a new device id. */
+const OPS_DELETER = 'renderer/db/newIdentity.ts';
+const DELETING = new Set(['delete', 'bulkDelete', 'clear']);
+
+/**
+ * Whether a call's callee chain reads `.ops` before a deleting method: `db.ops.bulkDelete(…)`,
+ * `db.ops.where(…).below(…).delete()`, `this.db.ops.clear()`.
+ * @param {any} callee
+ */
+function deletesOps(callee) {
+  if (callee?.type !== 'MemberExpression' || callee.property?.type !== 'Identifier' || !DELETING.has(callee.property.name)) return false;
+  /** @type {any} */
+  let node = callee.object;
+  while (node) {
+    if (node.type === 'MemberExpression') {
+      if (node.property?.type === 'Identifier' && node.property.name === 'ops') return true;
+      node = node.object;
+    } else if (node.type === 'CallExpression') node = node.callee;
+    else return false;
+  }
+  return false;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const appendOnlyOps = {
+  meta: {
+    type: 'problem',
+    docs: { description: `The ops table is append-only: only ${OPS_DELETER} may delete ops.` },
+    schema: [],
+    messages: {
+      appendOnly:
+        `ops are the source of truth and are never deleted; the one exception is ${OPS_DELETER}, which re-records stranded ops under a new device id`,
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    if (layerOf(file) !== 'renderer' || relative(REPO_ROOT, file).split(sep).join('/') === OPS_DELETER) return {};
+    return {
+      CallExpression(node) {
+        if (deletesOps(node.callee)) context.report({ node, messageId: 'appendOnly' });
+      },
+    };
+  },
+};
+
+/** WarRoomDb's tables, and `transaction`: what only renderer/db/ reaches into. */
+export const DB_MEMBERS = new Set([
+  'ops',
+  'meta',
+  'incidents',
+  'entries',
+  'settings',
+  'checklists',
+  'postmortems',
+  'actions',
+  'exercises',
+  'drafts',
+  'pending',
+  'syncTargets',
+  'syncLog',
+  'transaction',
+]);
+
+/** `db` or `this.db`: how the renderer names the database it was given. @param {any} node */
+function isDatabase(node) {
+  if (node?.type === 'Identifier') return node.name === 'db';
+  return node?.type === 'MemberExpression' && node.object?.type === 'ThisExpression' && node.property?.type === 'Identifier' && node.property.name === 'db';
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const tablesInDb = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Outside renderer/db/, the database is passed along, never reached into (db.entries, db.transaction…).' },
+    schema: [],
+    messages: {
+      raw: "renderer/ outside renderer/db/ must not use db.{{member}} (tables are reached only through the named queries, hooks and commits renderer/db/ exports, so every write is an op and every read is typed)",
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    if (layerOf(file) !== 'renderer' || isInRendererDb(file)) return {};
+    return {
+      /** @param {any} node */
+      MemberExpression(node) {
+        if (node.computed || node.property?.type !== 'Identifier' || !DB_MEMBERS.has(node.property.name) || !isDatabase(node.object)) return;
+        context.report({ node, messageId: 'raw', data: { member: node.property.name } });
+      },
+    };
+  },
+};
+
 const plugin = {
   meta: { name: 'warroom-layers', version: '1.0.0' },
-  rules: { 'allowed-imports': allowedImports },
+  rules: { 'allowed-imports': allowedImports, 'append-only-ops': appendOnlyOps, 'tables-in-db': tablesInDb },
 };
 
 export default plugin;

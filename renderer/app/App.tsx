@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getOperator, listExercises } from '../db/queries.ts';
+import { useDatabase } from '../db/DatabaseProvider.tsx';
+import { useExercises, useOperator } from '../db/hooks.ts';
 import { DeclareIncidentDialog } from '../features/incidents/DeclareIncidentDialog.tsx';
 import { Board } from '../features/board/Board.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
@@ -10,10 +10,9 @@ import { RunbooksDialog } from '../features/checklists/RunbooksDialog.tsx';
 import { SyncDialog } from '../features/sync/SyncDialog.tsx';
 import { SyncStatus } from '../features/sync/SyncStatus.tsx';
 import { hostBridge } from '../bridge/hostBridge.ts';
-import { startSync } from '../sync/syncService.ts';
+import { startSync } from '../features/sync/syncService.ts';
 import { startBackups } from '../backup/backupService.ts';
 import { DataDialog, type DataAction, type Incoming } from '../features/backup/DataDialog.tsx';
-import { db } from './db.ts';
 import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
 import { ActionsView } from '../features/actions/ActionsView.tsx';
@@ -43,7 +42,8 @@ function Page({ route, operator }: { route: Route; operator: string }) {
 }
 
 export function App() {
-  const operator = useLiveQuery(() => getOperator(db), []);
+  const db = useDatabase();
+  const operator = useOperator();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
   const [runbooksOpen, setRunbooksOpen] = useState(false);
@@ -79,8 +79,8 @@ export function App() {
 
   // Sync starts once someone is at the keyboard: the device file carries their laptop's name.
   const signedIn = typeof operator === 'string';
-  useEffect(() => (signedIn ? startSync(db, hostBridge()) : undefined), [signedIn]);
-  useEffect(() => (signedIn ? startBackups(db, hostBridge()) : undefined), [signedIn]);
+  useEffect(() => (signedIn ? startSync(db, hostBridge()) : undefined), [db, signedIn]);
+  useEffect(() => (signedIn ? startBackups(db, hostBridge()) : undefined), [db, signedIn]);
   // A .warroom the app was launched with waits in main until someone is here to see its import.
   useEffect(() => {
     if (!signedIn) return;
@@ -93,7 +93,7 @@ export function App() {
   }, [signedIn]);
 
   // Read once for the two that need every exercise: the inject driver and the app-wide banner.
-  const exercises = useLiveQuery(() => listExercises(db), []);
+  const exercises = useExercises();
   const driverFailure = useExerciseDriver(exercises, typeof operator === 'string' ? operator : null);
 
   if (operator === undefined) return null;

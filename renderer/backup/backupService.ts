@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Bridge } from '../../shared/bridge/contract.ts';
 import type { WarRoomDb } from '../db/database.ts';
-import { exportAll } from './backupFile.ts';
+import { exportAll } from '../db/backupFile.ts';
 
 /** The first automatic backup a little after start (not while the app is still loading), then hourly. */
 export const FIRST_BACKUP_AFTER_MS = 2 * 60_000;

@@ -1,27 +1,4 @@
-import { PROFILE_KEY } from '../app/db.ts';
-import { WarRoomDb } from '../db/database.ts';
-import { importBackup, type ImportResult } from './backupFile.ts';
-
-/**
- * Recovery when the database cannot be opened: the backup file goes into a new database and the app
- * switches to it. The unreadable one is left as it is — a newer War Room, or a specialist, may
- * still read it — so recovering never destroys anything.
- */
-export async function restoreIntoNewDatabase(text: string, now = Date.now()): Promise<ImportResult & { database?: string }> {
-  const name = `warroom-restored-${new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
-  const fresh = new WarRoomDb(name);
-  try {
-    const result = await importBackup(fresh, text);
-    if (!result.ok) {
-      await fresh.delete();
-      return result;
-    }
-    localStorage.setItem(PROFILE_KEY, name);
-    return { ...result, database: name };
-  } finally {
-    fresh.close();
-  }
-}
+import type { ImportResult } from '../db/backupFile.ts';
 
 /** Reads a .warroom file the person picks: the native dialog in the desktop app. */
 export async function pickBackupWithBridge(bridge: NonNullable<Window['warroom']>): Promise<{ name: string; text: string } | null> {

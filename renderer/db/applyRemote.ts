@@ -1,6 +1,6 @@
 import type { Op } from '../../shared/entities/index.ts';
 import { parseHlc, receive } from '../../shared/ops/hlc.ts';
-import { emitCommitted, NO_CHANGE, type CommittedChange } from './changes.ts';
+import { NO_CHANGE, type CommittedChange } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import { MATERIALIZED_TABLES, materialize } from './materialize.ts';
@@ -20,7 +20,7 @@ export interface ApplyResult {
  */
 export async function applyRemoteOps(db: WarRoomDb, ops: readonly Op[], now: () => number = Date.now): Promise<ApplyResult> {
   const { result, change } = await db.transaction('rw', REMOTE_APPLY_TABLES(db), () => applyRemoteOpsInTransaction(db, ops, now));
-  emitCommitted(change);
+  db.changes.emitCommitted(change);
   return result;
 }
 

@@ -15,28 +15,34 @@ export function noChange(): CommittedChange {
 export const NO_CHANGE: CommittedChange = noChange();
 
 type Listener = (change: CommittedChange) => void;
-const listeners = new Set<Listener>();
-
-export function onCommitted(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Call only after the transaction has resolved: listeners may show the rows as saved. */
-export function emitCommitted(change: CommittedChange): void {
-  if (Object.values(change).every((rows: readonly unknown[]) => rows.length === 0)) return;
-  for (const listener of listeners) listener(change);
-}
-
 type LocalListener = () => void;
-const localListeners = new Set<LocalListener>();
 
-/** This laptop wrote new ops of its own (not received ones): something for sync to send. */
-export function onLocalOps(listener: LocalListener): () => void {
-  localListeners.add(listener);
-  return () => localListeners.delete(listener);
-}
+/**
+ * Who hears about one database's commits. Each database owns its own, so two open databases
+ * (a test's, a restore's fresh copy) never hear each other's changes.
+ */
+export class ChangeFeed {
+  private readonly listeners = new Set<Listener>();
+  private readonly localListeners = new Set<LocalListener>();
 
-export function emitLocalOps(): void {
-  for (const listener of localListeners) listener();
+  onCommitted(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Call only after the transaction has resolved: listeners may show the rows as saved. */
+  emitCommitted(change: CommittedChange): void {
+    if (Object.values(change).every((rows: readonly unknown[]) => rows.length === 0)) return;
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** This laptop wrote new ops of its own (not received ones): something for sync to send. */
+  onLocalOps(listener: LocalListener): () => void {
+    this.localListeners.add(listener);
+    return () => this.localListeners.delete(listener);
+  }
+
+  emitLocalOps(): void {
+    for (const listener of this.localListeners) listener();
+  }
 }

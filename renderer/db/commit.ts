@@ -1,5 +1,4 @@
 import { createOp, type OpIntent, type Op, docRefOf, type OpKind } from '../../shared/entities/index.ts';
-import { emitCommitted, emitLocalOps } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import { foldIntoRows, loadDocs, MATERIALIZED_TABLES, writeRows } from './materialize.ts';
@@ -32,7 +31,7 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now
     await Promise.all([db.ops.bulkAdd(ops), writeRows(db, change), db.meta.put({ key: 'device', value: device })]);
     return { ops, change };
   });
-  emitCommitted(change);
-  emitLocalOps();
+  db.changes.emitCommitted(change);
+  db.changes.emitLocalOps();
   return ops;
 }

@@ -5,6 +5,7 @@ import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
+import { ChangeFeed } from './changes.ts';
 
 export type MetaRow =
   | { key: 'device'; value: DeviceState }
@@ -112,6 +113,8 @@ export class WarRoomDb extends Dexie {
   pending!: Table<PendingRow, string>;
   syncTargets!: Table<SyncTargetRow, string>;
   syncLog!: Table<SyncLogRow, number>;
+  /** Told of this database's commits; owned by it, so another open database never hears them. */
+  readonly changes = new ChangeFeed();
 
   constructor(name: string) {
     super(name);

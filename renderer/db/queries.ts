@@ -2,7 +2,7 @@ import type { CustomTemplateSource } from '../../shared/postmortem/library.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
 import { P0_P3_SCHEME, severityRank, type SeverityScheme } from '../../shared/domain/severity.ts';
 import { compareStamps } from '../../shared/state/register.ts';
-import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView } from '../../shared/entities/index.ts';
+import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView, type IncidentRow } from '../../shared/entities/index.ts';
 import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { WarRoomDb } from './database.ts';
 
@@ -16,6 +16,11 @@ export async function listIncidents(db: WarRoomDb): Promise<IncidentView[]> {
 
 export async function getIncident(db: WarRoomDb, id: string): Promise<IncidentView | null> {
   return (await db.incidents.get(id))?.view ?? null;
+}
+
+/** The stored incident with its merged doc (what exercise scoring reads its history from). */
+export async function getIncidentRow(db: WarRoomDb, id: string): Promise<IncidentRow | null> {
+  return (await db.incidents.get(id)) ?? null;
 }
 
 /** An incident's timeline in event order. */
@@ -90,6 +95,15 @@ export async function latestInjects(db: WarRoomDb): Promise<Map<string, string>>
   return latest;
 }
 
+/** The team's own runbooks (synced settings), as the Markdown people wrote. */
+export async function listCustomRunbookSources(db: WarRoomDb): Promise<string[]> {
+  const rows = await db.settings.where('key').startsWith('runbook:').toArray();
+  return rows.flatMap((row) => {
+    const source = row.doc.value[row.doc.value.length - 1]?.value;
+    return typeof source === 'string' ? [source] : [];
+  });
+}
+
 /** The team's own exercise scenarios (synced settings), as written. */
 export async function listCustomScenarioSources(db: WarRoomDb): Promise<{ id: string; source: string }[]> {
   const rows = await db.settings.where('key').startsWith('scenario:').toArray();
@@ -106,6 +120,11 @@ export async function getOperator(db: WarRoomDb): Promise<string | null> {
 
 export async function setOperator(db: WarRoomDb, operator: string): Promise<void> {
   await db.meta.put({ key: 'profile', value: { operator: operator.trim() } });
+}
+
+/** Whether this timeline entry has been added (its add op is here, not just a later edit). */
+export async function isEntryAdded(db: WarRoomDb, incident: string, entry: string): Promise<boolean> {
+  return Boolean((await db.entries.get(entryKey(incident, entry)))?.view);
 }
 
 export async function getEntryDoc(db: WarRoomDb, incident: string, entry: string): Promise<EntryDoc | null> {

@@ -51,6 +51,11 @@ function relevant(messages: Linter.LintMessage[]): Linter.LintMessage[] {
   return messages.filter((m) => m.ruleId === RULE || m.fatal === true);
 }
 
+/** What the real tree must also keep: the layers, and ops never deleted outside their one remedy. */
+function relevantToTree(messages: Linter.LintMessage[]): Linter.LintMessage[] {
+  return messages.filter((m) => m.ruleId === RULE || m.ruleId === 'layers/append-only-ops' || m.ruleId === 'layers/tables-in-db' || m.fatal === true);
+}
+
 function show(messages: Linter.LintMessage[]): string {
   return messages.map((m) => `${m.line}:${m.column} [${m.ruleId ?? 'fatal'}] ${m.message}`).join('\n');
 }
@@ -81,6 +86,10 @@ describe('layering fixtures', () => {
       'core-imports-entities.ts',
       'core-imports-feature-from-sync.ts',
       'core-imports-core.ts',
+      'renderer-feature-imports-dexie.ts',
+      'renderer-feature-imports-dexie-react-hooks.ts',
+      'renderer-imports-removed-db-singleton.ts',
+      'renderer-db-imports-dexie.ts',
     ]) {
       expect(names).toContain(required);
     }
@@ -114,18 +123,66 @@ describe('layering fixtures', () => {
   });
 });
 
+describe('the ops table is append-only (layers/append-only-ops)', () => {
+  const deletions = [
+    'db.ops.bulkDelete(hashes)',
+    'db.ops.delete(hash)',
+    'this.db.ops.clear()',
+    "db.ops.where('incident').equals(id).delete()",
+  ];
+
+  async function appendOnlyErrors(lintAs: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(`export async function f(db: any, hashes: string[], hash: string, id: string) {\n  await ${code};\n}\n`, {
+      filePath: join(repoRoot, lintAs),
+    });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'layers/append-only-ops' || m.fatal).map((m) => m.message);
+  }
+
+  it.each(deletions)('refuses %s in a feature and elsewhere in renderer/db/', async (code) => {
+    for (const lintAs of ['renderer/features/sync/bad.ts', 'renderer/db/bad.ts']) {
+      const messages = await appendOnlyErrors(lintAs, code);
+      expect(messages, lintAs).toHaveLength(1);
+      expect(messages[0]).toContain('renderer/db/newIdentity.ts, which re-records stranded ops under a new device id');
+    }
+  });
+
+  it('allows the new-identity remedy, other tables and arrays named ops', async () => {
+    expect(await appendOnlyErrors('renderer/db/newIdentity.ts', 'db.ops.bulkDelete(hashes)')).toEqual([]);
+    expect(await appendOnlyErrors('renderer/db/drafts.ts', 'db.drafts.delete(hash)')).toEqual([]);
+    expect(await appendOnlyErrors('renderer/features/sync/ok.ts', 'db.ops.filter((op: unknown) => op !== hash)')).toEqual([]);
+  });
+});
+
+describe('tables are reached only in renderer/db/ (layers/tables-in-db)', () => {
+  async function tableErrors(lintAs: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(`export async function f(db: any, id: string) {\n  return ${code};\n}\n`, { filePath: join(repoRoot, lintAs) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'layers/tables-in-db' || m.fatal).map((m) => m.message);
+  }
+
+  it.each(["db.entries.get(id)", "db.transaction('r', [], () => id)", 'db.syncLog.toArray()'])('refuses %s in a feature', async (code) => {
+    const messages = await tableErrors('renderer/features/timeline/bad.ts', code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^renderer\/ outside renderer\/db\/ must not use db\.\w+ \(tables are reached only through the named queries, hooks and commits/);
+  });
+
+  it('allows it in renderer/db/, and passing the database along or reading its name anywhere', async () => {
+    expect(await tableErrors('renderer/db/queries.ts', 'db.entries.get(id)')).toEqual([]);
+    expect(await tableErrors('renderer/features/timeline/ok.ts', '[db.name, change.entries, report.ops, f(db, id)]')).toEqual([]);
+  });
+});
+
 describe('the real source tree', () => {
   it('has no import that crosses a layer wall the wrong way', async () => {
     const dirs = ['shared', 'renderer', 'electron'].filter((d) => existsSync(join(repoRoot, d)));
     const tree = new ESLint({
       cwd: repoRoot,
       errorOnUnmatchedPattern: false,
-      ruleFilter: ({ ruleId }) => ruleId === RULE,
+      ruleFilter: ({ ruleId }) => ruleId.startsWith('layers/'),
     });
     const results = await tree.lintFiles(dirs);
     expect(results.length).toBeGreaterThan(0);
     const problems = results.flatMap((r) =>
-      relevant(r.messages).map((m) => `${r.filePath.slice(repoRoot.length)}:${show([m])}`),
+      relevantToTree(r.messages).map((m) => `${r.filePath.slice(repoRoot.length)}:${show([m])}`),
     );
     expect(problems.join('\n')).toBe('');
   });

@@ -2,11 +2,13 @@ import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/postm
 import type { ActionView, IncidentView } from '../../../shared/entities/index.ts';
 import { routeHash } from '../../app/store.ts';
 import { isOverdue, updateActionItem } from './actionItems.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 const STATUS_NAMES: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'wont-do': "Won't do" };
 
 /** Action items with their status editable in place; overdue ones are flagged in words and colour. */
 export function ActionsTable({ items, incidents, actor, today, onError }: { items: readonly ActionView[]; incidents?: ReadonlyMap<string, IncidentView>; actor: string; today: string; onError(message: string | null): void }) {
+  const db = useDatabase();
   if (items.length === 0) return <p className="hint">No action items.</p>;
   return (
     <table className="actions-table">
@@ -39,7 +41,7 @@ export function ActionsTable({ items, incidents, actor, today, onError }: { item
                   aria-label={`Status of ${item.description}`}
                   value={item.status}
                   onChange={(e) =>
-                    void updateActionItem(item, { status: e.target.value as ActionStatus }, actor).then(
+                    void updateActionItem(db, item, { status: e.target.value as ActionStatus }, actor).then(
                       () => onError(null),
                       (failure: unknown) => onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`),
                     )

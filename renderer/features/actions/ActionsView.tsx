@@ -1,16 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db } from '../../app/db.ts';
-import { listActions, listIncidents } from '../../db/queries.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { isOverdue, localToday } from './actionItems.ts';
 import { ActionsTable } from './ActionsTable.tsx';
+import { useActions, useIncidents } from '../../db/hooks.ts';
 
 /** Every incident's action items in one list, overdue ones first to catch the eye. */
 export function ActionsView({ actor }: { actor: string }) {
-  const items = useLiveQuery(() => listActions(db), []);
-  const incidents = useLiveQuery(() => listIncidents(db), []);
+  const items = useActions();
+  const incidents = useIncidents();
   const [showAll, setShowAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const now = useNow(60_000);

@@ -5,9 +5,11 @@ import { DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { createActionItem } from './actionItems.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 /** A new action item: prefilled from a timeline `action` entry when made from one. */
 export function NewActionDialog({ incident, actor, from, onClose }: { incident: string; actor: string; from?: { entry: string; text: string }; onClose(): void }) {
+  const db = useDatabase();
   const [description, setDescription] = useState(from?.text ?? '');
   const [owner, setOwner] = useState('');
   const [priority, setPriority] = useState<string>('P2');
@@ -19,7 +21,7 @@ export function NewActionDialog({ incident, actor, from, onClose }: { incident: 
     const parsed = ActionFields.safeParse({ description, owner: owner.trim() || null, priority, dueDate: dueDate || null, status: 'open', fromEntry: from?.entry ?? null });
     if (!parsed.success) return setError(describeZodError(parsed.error));
     try {
-      await createActionItem(incident, parsed.data, actor);
+      await createActionItem(db, incident, parsed.data, actor);
       onClose();
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);

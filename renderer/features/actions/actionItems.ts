@@ -1,12 +1,12 @@
 import type { ActionFields } from '../../../shared/domain/postmortem.ts';
 import type { ActionView } from '../../../shared/entities/index.ts';
-import { db } from '../../app/db.ts';
+import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { logLine } from '../incidents/lifecycle.ts';
 
 /** An action item, and its line in the incident's timeline, in one commit. */
-export async function createActionItem(incident: string, fields: ActionFields, actor: string, now = Date.now()): Promise<string> {
+export async function createActionItem(db: WarRoomDb, incident: string, fields: ActionFields, actor: string, now = Date.now()): Promise<string> {
   const action = newRecordId('act');
   const who = fields.owner ? ` · ${fields.owner}` : '';
   const due = fields.dueDate ? ` · due ${fields.dueDate}` : '';
@@ -18,7 +18,7 @@ export async function createActionItem(incident: string, fields: ActionFields, a
 }
 
 /** Change some fields; a status change is logged in the incident's timeline too. */
-export async function updateActionItem(item: ActionView, patch: Partial<ActionFields>, actor: string, now = Date.now()): Promise<void> {
+export async function updateActionItem(db: WarRoomDb, item: ActionView, patch: Partial<ActionFields>, actor: string, now = Date.now()): Promise<void> {
   const fields = Object.fromEntries(Object.entries(patch).filter(([key, value]) => item[key as keyof ActionFields] !== value)) as Partial<ActionFields>;
   if (Object.keys(fields).length === 0) return;
   const intents = [{ actor, incident: item.incident, kind: 'action.set' as const, data: { action: item.id, fields } }];

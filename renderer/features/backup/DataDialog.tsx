@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
-import { exportAll, importBackup } from '../../backup/backupFile.ts';
+import { exportAll, importBackup } from '../../db/backupFile.ts';
 import { backUpNow, useBackupStatus } from '../../backup/backupService.ts';
 import { ensurePersistentStorage, type StorageMode } from '../../backup/persistence.ts';
 import { describeImport, pickBackupWithBridge } from '../../backup/restore.ts';
@@ -10,6 +9,7 @@ import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { saveTextFile } from '../export/saveTextFile.ts';
 import { BackupFilePicker } from './BackupFilePicker.tsx';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 const STORAGE_WORDS: Record<StorageMode, string> = {
   persistent: 'Persistent: the browser engine will not evict this database.',
@@ -29,6 +29,7 @@ export type DataAction = 'export-all' | 'import' | 'import-opened' | 'back-up-no
 
 /** Everything on this laptop as one file, bringing such a file in, backups and storage. */
 export function DataDialog({ onClose, start, incoming }: { onClose(): void; start?: DataAction | undefined; incoming?: Incoming | undefined }) {
+  const db = useDatabase();
   const bridge = hostBridge();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { databaseName } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import type { OpenFailure } from '../../db/openDatabase.ts';
-import { restoreIntoNewDatabase } from '../../backup/restore.ts';
+import { restoreIntoNewDatabase } from '../../db/restore.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { BackupFilePicker } from './BackupFilePicker.tsx';
@@ -13,6 +13,7 @@ import { BackupFilePicker } from './BackupFilePicker.tsx';
  * the unreadable one untouched.
  */
 export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
+  const databaseName = useDatabase().name;
   const bridge = hostBridge();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

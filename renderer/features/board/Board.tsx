@@ -1,13 +1,11 @@
 import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
 import { incidentStart } from '../../../shared/domain/incident.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
-import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';
-import { checklistProgressByIncident, latestInjects, listIncidents } from '../../db/queries.ts';
+import { checklistProgressByIncident, latestInjects } from '../../db/queries.ts';
 import { capitalize, formatElapsed } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
@@ -16,6 +14,7 @@ import { useReminders } from './useReminders.ts';
 import { useSeverityScheme } from './useSeverityScheme.ts';
 import { usePhaseNames } from './usePhaseNames.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
+import { useIncidents, useLiveRows } from '../../db/hooks.ts';
 
 const FILTERS: [BoardFilter, string][] = [
   ['open', 'Open'],
@@ -213,9 +212,9 @@ function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows
 
 /** The commander's board: every incident, its clocks, and what is overdue. */
 export function Board({ operator }: { operator: string }) {
-  const incidents = useLiveQuery(() => listIncidents(db), []);
-  const progress = useLiveQuery(() => checklistProgressByIncident(db), []);
-  const injects = useLiveQuery(() => latestInjects(db), []);
+  const incidents = useIncidents();
+  const progress = useLiveRows(checklistProgressByIncident, []);
+  const injects = useLiveRows(latestInjects, []);
   const phaseNames = usePhaseNames();
   const scheme = useSeverityScheme();
   const now = useNow(10_000);

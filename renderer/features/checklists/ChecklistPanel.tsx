@@ -1,15 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { runbooksFor } from '../../../shared/runbooks/match.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
 import type { ChecklistView, IncidentView } from '../../../shared/entities/index.ts';
-import { db } from '../../app/db.ts';
-import { listChecklists } from '../../db/queries.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { startRunbook } from './checklistActions.ts';
 import { ChecklistRun } from './ChecklistRun.tsx';
 import { useRunbookLibrary } from './useRunbookLibrary.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useChecklistsOf } from '../../db/hooks.ts';
 
 /** "Containment 2/5" over every run, for the incident's current phase. */
 export function phaseProgress(checklists: readonly ChecklistView[], phase: string): { done: number; total: number } | null {
@@ -27,13 +26,14 @@ export function phaseProgress(checklists: readonly ChecklistView[], phase: strin
 
 /** Runbooks offered for this incident (matching its type and severity) that are not running yet. */
 function Offered({ incident, running, actor, onError }: { incident: IncidentView; running: readonly ChecklistView[]; actor: string; onError(message: string | null): void }) {
+  const db = useDatabase();
   const library = useRunbookLibrary();
   const started = new Set(running.map((c) => c.runbook.id));
   const offered = runbooksFor(incident, library).filter((r) => !started.has(r.id));
   if (offered.length === 0) return null;
   async function start(runbook: Runbook) {
     try {
-      await startRunbook(incident.id, runbook, actor);
+      await startRunbook(db, incident.id, runbook, actor);
       onError(null);
     } catch (failure) {
       onError(`Not started: ${errorMessage(failure)}`);
@@ -53,7 +53,7 @@ function Offered({ incident, running, actor, onError }: { incident: IncidentView
 
 /** Every runbook running on the incident, and the ones offered for it. */
 export function ChecklistPanel({ incident, actor }: { incident: IncidentView; actor: string }) {
-  const checklists = useLiveQuery(() => listChecklists(db, incident.id), [incident.id]);
+  const checklists = useChecklistsOf(incident.id);
   const [error, setError] = useState<string | null>(null);
   if (!checklists) return null;
   return (

@@ -6,6 +6,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { ROLE_NAMES } from '../incidents/lifecycle.ts';
 import { setItemState } from './checklistActions.ts';
 import { AssignItemDialog, SkipItemDialog } from './ItemDialogs.tsx';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 type Item = ChecklistView['items'][number];
 
@@ -25,6 +26,7 @@ function itemMeta(item: Item): string {
  * (with a reason), A assigns. Items of the incident's current phase come first and open.
  */
 export function ChecklistRun({ checklist, incident, actor, onError }: { checklist: ChecklistView; incident: IncidentView; actor: string; onError(message: string | null): void }) {
+  const db = useDatabase();
   const list = useRef<HTMLDivElement>(null);
   const names = usePhaseNames();
   const [skipping, setSkipping] = useState<Item | null>(null);
@@ -35,7 +37,7 @@ export function ChecklistRun({ checklist, incident, actor, onError }: { checklis
 
   async function toggle(item: Item) {
     try {
-      await setItemState(checklist, item, item.state === 'done' ? 'open' : 'done', actor);
+      await setItemState(db, checklist, item, item.state === 'done' ? 'open' : 'done', actor);
       onError(null);
     } catch (failure) {
       onError(`Not saved: ${errorMessage(failure)}`);

@@ -6,18 +6,20 @@ import { Modal } from '../../ui/Modal.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { ROLE_NAMES } from '../incidents/lifecycle.ts';
 import { assignItem, setItemState } from './checklistActions.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 type Item = ChecklistView['items'][number];
 
 /** Skipping is a decision: it needs a reason, which goes into the timeline with it. */
 export function SkipItemDialog({ checklist, item, actor, onClose }: { checklist: ChecklistView; item: Item; actor: string; onClose(): void }) {
+  const db = useDatabase();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (reason.trim() === '') return setError('Say why it is skipped: the reason goes into the timeline.');
     try {
-      await setItemState(checklist, item, 'skipped', actor, reason.trim());
+      await setItemState(db, checklist, item, 'skipped', actor, reason.trim());
       onClose();
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);
@@ -38,13 +40,14 @@ export function SkipItemDialog({ checklist, item, actor, onClose }: { checklist:
 
 /** Give an item to a person or a role; empty takes it back. */
 export function AssignItemDialog({ checklist, item, actor, people, onClose }: { checklist: ChecklistView; item: Item; actor: string; people: readonly string[]; onClose(): void }) {
+  const db = useDatabase();
   const [assignee, setAssignee] = useState(item.assignee ?? (item.role ? ROLE_NAMES[item.role] : ''));
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (assignee.trim().length > 100) return setError('A name of at most 100 characters.');
     try {
-      await assignItem(checklist, item, assignee, actor);
+      await assignItem(db, checklist, item, assignee, actor);
       onClose();
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);

@@ -1,8 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { parseRunbook } from '../../../shared/runbooks/parse.ts';
 import { serializeRunbook } from '../../../shared/runbooks/serialize.ts';
-import { db } from '../../app/db.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
@@ -10,7 +8,10 @@ import { Modal } from '../../ui/Modal.tsx';
 import { TextFileInput } from '../../ui/TextFileInput.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { KeptEditNotice, KeptSource, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
-import { customSources, libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
+import { libraryOf, removeRunbook, saveRunbookSource, type LibraryEntry } from './runbookLibrary.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useLiveRows } from '../../db/hooks.ts';
+import { listCustomRunbookSources } from '../../db/queries.ts';
 
 const NEW_RUNBOOK = `---
 id: my-runbook
@@ -25,6 +26,7 @@ severities: P0, P1
 
 /** Markdown on the left, what is wrong (by line) under it: saved only when it parses. */
 function Editor({ initial, actor, edit, onDone }: { initial: string; actor: string; edit: KeptEdit<KeptSource>; onDone(): void }) {
+  const db = useDatabase();
   const [source, setSource] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   const parsed = parseRunbook(source);
@@ -50,7 +52,8 @@ function Editor({ initial, actor, edit, onDone }: { initial: string; actor: stri
 
 /** The runbook library: built-ins from the plans and the team's own (synced); import, export, edit. */
 export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): void }) {
-  const sources = useLiveQuery(() => customSources(db), []);
+  const db = useDatabase();
+  const sources = useLiveRows(listCustomRunbookSources, []);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [importErrors, setImportErrors] = useState<readonly { line: number; message: string }[]>([]);

@@ -1,6 +1,6 @@
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
 import type { ChecklistView } from '../../../shared/entities/index.ts';
-import { db } from '../../app/db.ts';
+import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { logLine } from '../incidents/lifecycle.ts';
@@ -11,7 +11,7 @@ type Item = ChecklistView['items'][number];
  * Checklist changes, each with its timeline line in the same commit: who checked, skipped or
  * took on what, and when, is part of the incident's record.
  */
-export async function startRunbook(incident: string, runbook: Runbook, actor: string, now = Date.now()): Promise<string> {
+export async function startRunbook(db: WarRoomDb, incident: string, runbook: Runbook, actor: string, now = Date.now()): Promise<string> {
   const run = newRecordId('run');
   await commitAll(db, [
     { actor, incident, kind: 'checklist.start', data: { run, runbook } },
@@ -20,7 +20,7 @@ export async function startRunbook(incident: string, runbook: Runbook, actor: st
   return run;
 }
 
-export async function setItemState(checklist: ChecklistView, item: Item, state: 'done' | 'open' | 'skipped', actor: string, reason?: string, now = Date.now()): Promise<void> {
+export async function setItemState(db: WarRoomDb, checklist: ChecklistView, item: Item, state: 'done' | 'open' | 'skipped', actor: string, reason?: string, now = Date.now()): Promise<void> {
   if (item.state === state && state !== 'skipped') return;
   const text =
     state === 'done' ? `☑ Done: ${item.text}` : state === 'skipped' ? `⤼ Skipped: ${item.text} — ${reason ?? ''}` : `☐ Reopened: ${item.text}`;
@@ -30,7 +30,7 @@ export async function setItemState(checklist: ChecklistView, item: Item, state: 
   ]);
 }
 
-export async function assignItem(checklist: ChecklistView, item: Item, assignee: string | null, actor: string, now = Date.now()): Promise<void> {
+export async function assignItem(db: WarRoomDb, checklist: ChecklistView, item: Item, assignee: string | null, actor: string, now = Date.now()): Promise<void> {
   const next = assignee?.trim() || null;
   if (next === item.assignee) return;
   await commitAll(db, [

@@ -12,15 +12,6 @@ export interface LibraryEntry {
   source?: string;
 }
 
-/** The team's own runbooks (synced settings), as the Markdown people wrote. */
-export async function customSources(db: WarRoomDb): Promise<string[]> {
-  const rows = await db.settings.where('key').startsWith('runbook:').toArray();
-  return rows.flatMap((row) => {
-    const source = row.doc.value[row.doc.value.length - 1]?.value;
-    return typeof source === 'string' ? [source] : [];
-  });
-}
-
 /**
  * Built-in runbooks, overridden by the team's own of the same id. A saved source always parses
  * (it was validated when saved); one that no longer does is left out rather than crash the view.

@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
-import { db } from '../../app/db.ts';
-import { customSources, libraryOf } from './runbookLibrary.ts';
+import { useLiveRows } from '../../db/hooks.ts';
+import { listCustomRunbookSources } from '../../db/queries.ts';
+import { libraryOf } from './runbookLibrary.ts';
 
 /** Built-ins and the team's own runbooks, live as teammates' edits sync in. */
 export function useRunbookLibrary(): Runbook[] {
-  const sources = useLiveQuery(() => customSources(db), []) ?? [];
+  const sources = useLiveRows(listCustomRunbookSources, []) ?? [];
   return libraryOf(sources).map((entry) => entry.runbook);
 }

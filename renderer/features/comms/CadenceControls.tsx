@@ -7,9 +7,11 @@ import { useNow } from '../../ui/useNow.ts';
 import { setCadence, snoozeUpdates } from '../incidents/lifecycle.ts';
 import { DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 /** The update clock of one incident, with snooze (reason required) and cadence choice. */
 export function CadenceControls({ incident, scheme, actor, onPost }: { incident: IncidentView; scheme: SeverityScheme; actor: string; onPost(): void }) {
+  const db = useDatabase();
   const now = useNow(1000);
   const clock = statusUpdateClock({ incident, scheme, now });
   const [snoozing, setSnoozing] = useState(false);
@@ -34,7 +36,7 @@ export function CadenceControls({ incident, scheme, actor, onPost }: { incident:
       <label htmlFor="cadence" className="inline">
         Cadence
       </label>
-      <select id="cadence" value={cadenceValue} onChange={(e) => void setCadence(incident, e.target.value === 'default' ? null : e.target.value === 'never' ? 'never' : Number(e.target.value), actor)}>
+      <select id="cadence" value={cadenceValue} onChange={(e) => void setCadence(db, incident, e.target.value === 'default' ? null : e.target.value === 'never' ? 'never' : Number(e.target.value), actor)}>
         <option value="default">Severity default{clock.cadenceMinutes && incident.cadenceOverride === null ? ` (${clock.cadenceMinutes} min)` : ''}</option>
         {[15, 30, 60, 120].map((m) => (
           <option key={m} value={m}>
@@ -49,13 +51,14 @@ export function CadenceControls({ incident, scheme, actor, onPost }: { incident:
 }
 
 function SnoozeDialog({ incident, actor, onClose }: { incident: IncidentView; actor: string; onClose(): void }) {
+  const db = useDatabase();
   const [minutes, setMinutes] = useState(30);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await snoozeUpdates(incident, Date.now() + minutes * 60_000, reason, actor);
+      await snoozeUpdates(db, incident, Date.now() + minutes * 60_000, reason, actor);
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));

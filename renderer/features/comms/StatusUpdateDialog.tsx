@@ -8,6 +8,7 @@ import { Modal } from '../../ui/Modal.tsx';
 import { postStatusUpdate } from '../incidents/lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDraft } from '../drafts/useDraft.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 function defaultTemplate(incident: IncidentView): StatusTemplateId {
   if (incident.status === 'resolved' || incident.status === 'closed') return 'resolution';
@@ -16,6 +17,7 @@ function defaultTemplate(incident: IncidentView): StatusTemplateId {
 
 /** Compose from the plans' templates, prefilled from the incident; copy it out, then post it. */
 export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onClose }: { incident: IncidentView; scheme: SeverityScheme; actor: string; updatesPosted: number; onClose(): void }) {
+  const db = useDatabase();
   const fill = (id: StatusTemplateId) => {
     const template = STATUS_TEMPLATES.find((t) => t.id === id)!;
     const cadence = statusUpdateClock({ incident: { ...incident, lastUpdateAt: new Date().toISOString(), snoozedUntil: null }, scheme, now: Date.now() });
@@ -60,7 +62,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
 
   async function post() {
     try {
-      await postStatusUpdate(incident, text, actor);
+      await postStatusUpdate(db, incident, text, actor);
       await draft.clear();
       onClose();
     } catch (failure) {

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { z } from 'zod';
 import { keyedSerialQueue } from '../../../shared/util/serialQueue.ts';
-import { db } from '../../app/db.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { loadDraft, saveDraft } from '../../db/drafts.ts';
+import { useLiveRows } from '../../db/hooks.ts';
 
 /** Writes per key, in the order they were asked for (a keystroke's write never lands after a later one's). */
 const perKey = keyedSerialQueue();
@@ -28,8 +28,9 @@ export interface KeptEdit<T> {
  * stored value that no longer fits is ignored, not trusted.
  */
 export function useKeptEdit<T>(key: string, schema: z.ZodType<T>): KeptEdit<T> {
-  const kept = useLiveQuery(async () => {
-    const { text } = await loadDraft(db, key);
+  const db = useDatabase();
+  const kept = useLiveRows(async (store) => {
+    const { text } = await loadDraft(store, key);
     if (text === '') return null;
     try {
       const parsed = schema.safeParse(JSON.parse(text));
@@ -44,7 +45,7 @@ export function useKeptEdit<T>(key: string, schema: z.ZodType<T>): KeptEdit<T> {
       keep: (value: T) => void enqueue(key, () => saveDraft(db, key, { text: JSON.stringify(value) })),
       discard: () => enqueue(key, () => saveDraft(db, key, { text: '' })),
     }),
-    [key, kept],
+    [db, key, kept],
   );
 }
 

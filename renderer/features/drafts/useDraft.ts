@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { serialQueue } from '../../../shared/util/serialQueue.ts';
-import { db } from '../../app/db.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { loadDraft, saveDraft } from '../../db/drafts.ts';
 
 /**
@@ -8,6 +8,7 @@ import { loadDraft, saveDraft } from '../../db/drafts.ts';
  * loses nothing. `ready` is false until the stored draft has been read back.
  */
 export function useDraft(key: string): { text: string; ready: boolean; setText(text: string): void; clear(): Promise<void> } {
+  const db = useDatabase();
   const [text, setLocal] = useState('');
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const queue = useMemo(() => serialQueue(), []);
@@ -22,7 +23,7 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
     return () => {
       cancelled = true;
     };
-  }, [key]);
+  }, [db, key]);
 
   const setText = useCallback(
     (next: string) => {
@@ -30,13 +31,13 @@ export function useDraft(key: string): { text: string; ready: boolean; setText(t
       // Queued so writes land in keystroke order.
       void queue(() => saveDraft(db, key, { text: next }));
     },
-    [key, queue],
+    [db, key, queue],
   );
 
   const clear = useCallback(async () => {
     setLocal('');
     await queue(() => saveDraft(db, key, { text: '' }));
-  }, [key, queue]);
+  }, [db, key, queue]);
 
   return { text, ready: loadedKey === key, setText, clear };
 }

@@ -1,9 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { parseScenario, serializeScenario, type ScenarioError } from '../../../shared/exercises/parse.ts';
 import type { Scenario } from '../../../shared/exercises/scenario.ts';
 import { formatScenarioTime } from '../../../shared/exercises/score.ts';
-import { db } from '../../app/db.ts';
 import { routeHash, useUi } from '../../app/store.ts';
 import { listCustomScenarioSources, listExercises, listIncidents } from '../../db/queries.ts';
 import { errorMessage } from '../../ui/errors.ts';
@@ -15,6 +13,8 @@ import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { KeptEditNotice, KeptSource, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { startExercise } from './exerciseActions.ts';
 import { removeScenario, saveScenarioSource, scenarioLibraryOf, type ScenarioEntry } from './scenarioLibrary.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useLiveRows } from '../../db/hooks.ts';
 
 const NEW_SCENARIO = `---
 id: my-scenario
@@ -48,6 +48,7 @@ export function ScenarioErrors({ label, errors }: { label: string; errors: reado
 }
 
 function ScenarioEditor({ initial, actor, edit, onDone }: { initial: string; actor: string; edit: KeptEdit<KeptSource>; onDone(): void }) {
+  const db = useDatabase();
   const [source, setSource] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   const parsed = parseScenario(source);
@@ -85,8 +86,9 @@ function summary(scenario: Scenario): string {
 
 /** Tabletop exercises: the ones on this laptop, and the scenario library to start one from. */
 export function ExercisesView({ actor }: { actor: string }) {
-  const sources = useLiveQuery(() => listCustomScenarioSources(db), []);
-  const exercises = useLiveQuery(async () => {
+  const db = useDatabase();
+  const sources = useLiveRows(listCustomScenarioSources, []);
+  const exercises = useLiveRows(async (db) => {
     const [byIncident, incidents] = await Promise.all([listExercises(db), listIncidents(db)]);
     return incidents.filter((incident) => byIncident.has(incident.id)).map((incident) => ({ incident, exercise: byIncident.get(incident.id)! }));
   }, []);
@@ -99,7 +101,7 @@ export function ExercisesView({ actor }: { actor: string }) {
 
   async function start(scenario: Scenario) {
     try {
-      const id = await startExercise(scenario, actor);
+      const id = await startExercise(db, scenario, actor);
       navigate({ name: 'exercise', id });
     } catch (failure) {
       setStatus(`Not started: ${errorMessage(failure)}`);

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type FormEvent } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
@@ -6,7 +5,6 @@ import { isRunning, MINUTE_MS, SPEEDS, type Speed } from '../../../shared/exerci
 import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
 import { INJECT_KINDS, type InjectKind } from '../../../shared/exercises/scenario.ts';
 import { formatScenarioTime, type ExpectedResult } from '../../../shared/exercises/score.ts';
-import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
@@ -17,6 +15,8 @@ import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { loadExerciseData, reportMarkdown, standingOf, type ExerciseStanding } from './afterAction.ts';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
 import { adhocInjectId, deliverInject, INJECT_KIND_NAMES, pressClock, setManualCheck } from './exerciseActions.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useLiveRows } from '../../db/hooks.ts';
 
 /** "T+12:30", to the second: the facilitator reads it aloud. */
 function clockText(minutes: number): string {
@@ -49,8 +49,9 @@ function expectedStatus(row: ExpectedResult, standing: ExerciseStanding, manual:
  * (due, delivered, deliver now, ad hoc), the expected actions as they are met, and the report.
  */
 export function FacilitatorConsole({ id, actor }: { id: string; actor: string }) {
+  const db = useDatabase();
   const now = useNow(1000);
-  const data = useLiveQuery(() => loadExerciseData(db, id), [id]);
+  const data = useLiveRows((db) => loadExerciseData(db, id), [id]);
   const standing = useMemo(() => (data ? standingOf(data, now) : data), [data, now]);
   const scheme = useSeverityScheme();
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +89,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
       setError(`Not saved: ${errorMessage(failure)}`);
     }
   }
-  const press = (action: ClockActionKind, speed: Speed = clock.speed) => run(() => pressClock(id, action, speed, minutes, actor));
+  const press = (action: ClockActionKind, speed: Speed = clock.speed) => run(() => pressClock(db, id, action, speed, minutes, actor));
 
   function submitAdhoc(event: FormEvent) {
     event.preventDefault();
@@ -99,7 +100,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
     }
     const inject = { id: adhocInjectId(), at: Math.floor(minutes), kind: adhocKind, text, ...(adhocSeverity ? { severity: adhocSeverity } : {}) };
     void run(async () => {
-      await deliverInject(incident, inject, true, actor);
+      await deliverInject(db, incident, inject, true, actor);
       setAdhocText('');
       setStatus(`Delivered: ${text}`);
     });
@@ -147,7 +148,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
               Resume
             </button>
           )}
-          <button type="button" disabled={!started || ended || !next} onClick={() => next && void run(() => deliverInject(incident, next, false, actor))}>
+          <button type="button" disabled={!started || ended || !next} onClick={() => next && void run(() => deliverInject(db, incident, next, false, actor))}>
             Deliver next inject now
           </button>
           {started && !ended && (
@@ -243,7 +244,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
                             type="checkbox"
                             aria-label={`Met: ${row.text}`}
                             checked={row.met}
-                            onChange={(e) => void run(() => setManualCheck(id, row.id, e.target.checked, actor))}
+                            onChange={(e) => void run(() => setManualCheck(db, id, row.id, e.target.checked, actor))}
                           />{' '}
                           Met
                         </label>

@@ -6,7 +6,7 @@ import { runEventsOf, scenarioMinutesOfIso } from '../../../shared/exercises/run
 import { afterActionReport, responseTarget, scoreRun, type ReportDetails, type ScoreResult } from '../../../shared/exercises/score.ts';
 import type { ChecklistView, EntryView, IncidentView, IncidentRow } from '../../../shared/entities/index.ts';
 import type { WarRoomDb } from '../../db/database.ts';
-import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries } from '../../db/queries.ts';
+import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries, getIncidentRow } from '../../db/queries.ts';
 
 export interface ExerciseStanding {
   incident: IncidentView;
@@ -30,7 +30,7 @@ export interface ExerciseData {
 /** Everything an exercise is scored from, read in one go (a live query's body: it does not depend on the time). */
 export async function loadExerciseData(db: WarRoomDb, id: string): Promise<ExerciseData | null> {
   const [row, exercise, checklists, entries, scheme, names] = await Promise.all([
-    db.incidents.get(id),
+    getIncidentRow(db, id),
     getExercise(db, id),
     listChecklists(db, id),
     listEntries(db, id),

@@ -2,7 +2,7 @@ import type { Speed } from '../../../shared/exercises/clock.ts';
 import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
 import type { Inject, InjectKind, Scenario } from '../../../shared/exercises/scenario.ts';
 import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
-import { db } from '../../app/db.ts';
+import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { logLine } from '../incidents/lifecycle.ts';
@@ -20,7 +20,7 @@ export const INJECT_KIND_NAMES: Record<InjectKind, string> = {
  * Declares the exercise incident (flagged, so it stays out of real metrics) with the scenario
  * snapshotted, in one commit. The clock waits for the facilitator's Start.
  */
-export async function startExercise(scenario: Scenario, actor: string, now = Date.now()): Promise<string> {
+export async function startExercise(db: WarRoomDb, scenario: Scenario, actor: string, now = Date.now()): Promise<string> {
   const id = newRecordId('inc');
   const at = new Date(now).toISOString();
   await commitAll(db, [
@@ -45,7 +45,7 @@ const CLOCK_WORDS: Record<ClockActionKind, (speed: Speed, minutes: number) => st
 };
 
 /** A press of the facilitator's clock, with its timeline line. */
-export async function pressClock(incident: string, action: ClockActionKind, speed: Speed, scenarioMinutes: number, actor: string, now = Date.now()): Promise<void> {
+export async function pressClock(db: WarRoomDb, incident: string, action: ClockActionKind, speed: Speed, scenarioMinutes: number, actor: string, now = Date.now()): Promise<void> {
   await commitAll(db, [
     { actor, incident, kind: 'exercise.clock', data: { action, at: now, speed } },
     logLine(incident, actor, CLOCK_WORDS[action](speed, scenarioMinutes), 'event', now, ['exercise']),
@@ -61,7 +61,7 @@ export function injectText(inject: Inject): string {
  * severity change — one commit. The severity op must come right after the delivery op: that is
  * how scoring tells it from a change the team made (runEvents.ts).
  */
-export async function deliverInject(incident: IncidentView, inject: Inject, adhoc: boolean, actor: string, now = Date.now()): Promise<void> {
+export async function deliverInject(db: WarRoomDb, incident: IncidentView, inject: Inject, adhoc: boolean, actor: string, now = Date.now()): Promise<void> {
   const entry = logLine(incident.id, actor, injectText(inject), 'inject', now, ['inject']);
   const intents: OpIntent[] = [entry, { actor, incident: incident.id, kind: 'exercise.inject', data: { inject, entry: (entry.data as { entry: string }).entry, adhoc } }];
   if (inject.severity && inject.severity !== incident.severity) intents.push({ actor, incident: incident.id, kind: 'incident.set', data: { fields: { severity: inject.severity } } });
@@ -73,6 +73,6 @@ export function adhocInjectId(): string {
   return newRecordId('ent').replace(/^ent-/, 'adhoc-');
 }
 
-export async function setManualCheck(incident: string, expected: string, met: boolean, actor: string): Promise<void> {
+export async function setManualCheck(db: WarRoomDb, incident: string, expected: string, met: boolean, actor: string): Promise<void> {
   await commitAll(db, [{ actor, incident, kind: 'exercise.manual', data: { expected, met } }]);
 }

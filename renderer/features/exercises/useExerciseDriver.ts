@@ -1,15 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { dueInjects, nextInjectAt } from '../../../shared/exercises/clock.ts';
 import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';
-import { db } from '../../app/db.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import type { WarRoomDb } from '../../db/database.ts';
 import { readDeviceState } from '../../db/device.ts';
+import { useLiveRows } from '../../db/hooks.ts';
 import { getExercise, getIncident } from '../../db/queries.ts';
 import { deliverInject } from './exerciseActions.ts';
 
 /** This install's device id (null until the first op has created it). */
 export function useDeviceId(): string | null | undefined {
-  return useLiveQuery(async () => (await readDeviceState(db))?.device ?? null, []);
+  return useLiveRows(async (db) => (await readDeviceState(db))?.device ?? null, []);
 }
 
 /**
@@ -18,6 +19,7 @@ export function useDeviceId(): string | null | undefined {
  * every delivery re-reads the exercise, so a pause or a teammate's delivery is never raced.
  */
 export function useExerciseDriver(exercises: ReadonlyMap<string, ExerciseView> | undefined, actor: string | null): string | null {
+  const db = useDatabase();
   const device = useDeviceId();
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -31,7 +33,7 @@ export function useExerciseDriver(exercises: ReadonlyMap<string, ExerciseView> |
       const at = nextInjectAt(exercise.scenario, exercise.clock, Date.now(), delivered);
       if (at === null) continue;
       const deliver = () => {
-        if (!cancelled) deliverDue(exercise, actor).then(() => setFailure(null), (error: unknown) => setFailure(String(error)));
+        if (!cancelled) deliverDue(db, exercise, actor).then(() => setFailure(null), (error: unknown) => setFailure(String(error)));
       };
       if (at <= Date.now()) deliver();
       else timers.push(window.setTimeout(deliver, at - Date.now()));
@@ -40,7 +42,7 @@ export function useExerciseDriver(exercises: ReadonlyMap<string, ExerciseView> |
       cancelled = true;
       for (const timer of timers) window.clearTimeout(timer);
     };
-  }, [exercises, device, actor]);
+  }, [db, exercises, device, actor]);
 
   return failure;
 }
@@ -52,7 +54,7 @@ const inFlight = new Map<string, { again: boolean }>();
  * One delivery run per exercise at a time: a call while one runs asks it to look once more, so
  * an inject is never posted twice by overlapping timers or re-renders.
  */
-async function deliverDue(stale: ExerciseView, actor: string): Promise<void> {
+async function deliverDue(db: WarRoomDb, stale: ExerciseView, actor: string): Promise<void> {
   const running = inFlight.get(stale.incident);
   if (running) {
     running.again = true;
@@ -63,7 +65,7 @@ async function deliverDue(stale: ExerciseView, actor: string): Promise<void> {
   try {
     do {
       state.again = false;
-      while (await deliverNext(stale.incident, actor));
+      while (await deliverNext(db, stale.incident, actor));
     } while (state.again);
   } finally {
     inFlight.delete(stale.incident);
@@ -71,13 +73,13 @@ async function deliverDue(stale: ExerciseView, actor: string): Promise<void> {
 }
 
 /** The first due inject not yet delivered, read afresh; false when none is due. */
-async function deliverNext(id: string, actor: string): Promise<boolean> {
+async function deliverNext(db: WarRoomDb, id: string, actor: string): Promise<boolean> {
   const exercise = await getExercise(db, id);
   if (!exercise || exercise.endedAt !== null) return false;
   const delivered = new Set(exercise.delivered.map((d) => d.inject.id));
   const [inject] = dueInjects(exercise.scenario, exercise.clock, Date.now(), delivered);
   const incident = await getIncident(db, id);
   if (!inject || !incident) return false;
-  await deliverInject(incident, inject, false, actor);
+  await deliverInject(db, incident, inject, false, actor);
   return true;
 }

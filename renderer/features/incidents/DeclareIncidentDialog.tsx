@@ -9,9 +9,11 @@ import { useDraft } from '../drafts/useDraft.ts';
 import { declareIncident } from './declare.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 /** A modal form: title, severity, type. Escape or Cancel closes it; the title draft is kept. */
 export function DeclareIncidentDialog({ actor }: { actor: string }) {
+  const db = useDatabase();
   const open = useUi((s) => s.declareOpen);
   const setOpen = useUi((s) => s.setDeclareOpen);
   const navigate = useUi((s) => s.navigate);
@@ -38,7 +40,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
     setBusy(true);
     try {
       const level = levelOf(severity, scheme) ? severity : scheme.levels[1]?.id ?? scheme.levels[0]!.id;
-      const result = await declareIncident(actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact });
+      const result = await declareIncident(db, actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact });
       if ('error' in result) {
         setError(result.error);
         return;

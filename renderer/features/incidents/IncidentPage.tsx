@@ -1,10 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { INCIDENT_STATUSES, incidentStart, PHASES, type IncidentStatus, type Phase } from '../../../shared/domain/incident.ts';
 import { levelOf } from '../../../shared/domain/severity.ts';
-import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
-import { getIncident, listChecklists } from '../../db/queries.ts';
 import { AdvancePhaseDialog } from '../checklists/AdvancePhaseDialog.tsx';
 import { openItemsIn } from '../checklists/checklistActions.ts';
 import { ChecklistPanel, phaseProgress } from '../checklists/ChecklistPanel.tsx';
@@ -24,15 +21,18 @@ import { RolesPanel } from './RolesPanel.tsx';
 import { FormError } from '../../ui/FormBits.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useChecklistsOf, useIncident } from '../../db/hooks.ts';
 
 /** One incident: its facts and the fields the commander changes most. */
 export function IncidentPage({ id, actor }: { id: string; actor: string }) {
-  const incident = useLiveQuery(() => getIncident(db, id), [id]);
+  const db = useDatabase();
+  const incident = useIncident(id);
   const now = useNow();
   const [error, setError] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
   const [nextPhase, setNextPhase] = useState<Phase | null>(null);
-  const checklists = useLiveQuery(() => listChecklists(db, id), [id]) ?? [];
+  const checklists = useChecklistsOf(id) ?? [];
   const scheme = useSeverityScheme();
   const phaseNames = usePhaseNames();
 
@@ -61,7 +61,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   const progress = phaseProgress(checklists, incident.phase);
   function askPhase(to: Phase) {
     if (leftOpen.length > 0) setNextPhase(to);
-    else void run(changePhase(current, to, actor, { names: phaseNames }));
+    else void run(changePhase(db, current, to, actor, { names: phaseNames }));
   }
 
   return (
@@ -83,14 +83,14 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         <div className="row compact">
           <div className="field">
             <label htmlFor="incident-severity">Severity</label>
-            <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(current, e.target.value, actor))}>
+            <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(db, current, e.target.value, actor))}>
               {!levelOf(incident.severity, scheme) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
               <SeverityOptions scheme={scheme} />
             </select>
           </div>
           <div className="field">
             <label htmlFor="incident-status">Status</label>
-            <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(current, e.target.value as IncidentStatus, actor))}>
+            <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(db, current, e.target.value as IncidentStatus, actor))}>
               {INCIDENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {capitalize(s)}
@@ -121,7 +121,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         </div>
         <div className="cadence">
           {!incident.acknowledgedAt && (
-            <button type="button" className="primary" onClick={() => void run(acknowledge(current, actor))}>
+            <button type="button" className="primary" onClick={() => void run(acknowledge(db, current, actor))}>
               Acknowledge
             </button>
           )}
@@ -138,7 +138,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             onCancel={() => setNextPhase(null)}
             onConfirm={() => {
               setNextPhase(null);
-              void run(changePhase(current, nextPhase, actor, { leftOpen: leftOpen.map((item) => item.text), names: phaseNames }));
+              void run(changePhase(db, current, nextPhase, actor, { leftOpen: leftOpen.map((item) => item.text), names: phaseNames }));
             }}
           />
         )}

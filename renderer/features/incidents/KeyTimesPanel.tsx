@@ -5,11 +5,13 @@ import { formatClock } from '../../../shared/timeline/timeFormat.ts';
 import { KEY_TIME_NAMES, KEY_TIMES, setKeyTime, type KeyTime } from './lifecycle.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 const show = (iso: string | null) => (iso ? formatClock(iso, { utc: false, offsetMinutes: hostOffsetMinutes, withDate: true }) : 'not yet');
 
 /** The lifecycle's key times; each can be corrected, and each correction is logged. */
 export function KeyTimesPanel({ incident, actor, onError }: { incident: IncidentView; actor: string; onError(message: string | null): void }) {
+  const db = useDatabase();
   const [field, setField] = useState<KeyTime>('detectedAt');
   const [value, setValue] = useState('');
 
@@ -18,7 +20,7 @@ export function KeyTimesPanel({ incident, actor, onError }: { incident: Incident
     const parsed = parseTimeInput(value);
     if (!parsed.ok) return onError(`${KEY_TIME_NAMES[field]}: ${parsed.error}`);
     try {
-      await setKeyTime(incident, field, parsed.iso, actor);
+      await setKeyTime(db, incident, field, parsed.iso, actor);
       setValue('');
       onError(null);
     } catch (failure) {

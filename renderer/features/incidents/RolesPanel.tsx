@@ -3,9 +3,11 @@ import { ROLES, type Role } from '../../../shared/domain/incident.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { assignRole, ROLE_NAMES } from './lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 /** Who holds which role; assign, hand off or release one — each change is logged. */
 export function RolesPanel({ incident, actor, onError }: { incident: IncidentView; actor: string; onError(message: string | null): void }) {
+  const db = useDatabase();
   const [role, setRole] = useState<Role>('incident-commander');
   const [person, setPerson] = useState('');
 
@@ -13,7 +15,7 @@ export function RolesPanel({ incident, actor, onError }: { incident: IncidentVie
     event.preventDefault();
     if (person.trim() === '') return onError('Type the name of the person taking the role.');
     try {
-      await assignRole(incident, role, person, actor);
+      await assignRole(db, incident, role, person, actor);
       setPerson('');
       onError(null);
     } catch (failure) {
@@ -32,7 +34,7 @@ export function RolesPanel({ incident, actor, onError }: { incident: IncidentVie
           {holders.map((r) => (
             <li key={r}>
               <span className="role-name">{ROLE_NAMES[r]}</span> <strong>{incident.roles[r]}</strong>{' '}
-              <button type="button" className="small" onClick={() => void assignRole(incident, r, null, actor)} aria-label={`Release ${ROLE_NAMES[r]}`}>
+              <button type="button" className="small" onClick={() => void assignRole(db, incident, r, null, actor)} aria-label={`Release ${ROLE_NAMES[r]}`}>
                 Release
               </button>
             </li>

@@ -1,6 +1,6 @@
 import { DeclareIncident, type IncidentType } from '../../../shared/domain/incident.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
-import { db } from '../../app/db.ts';
+import type { WarRoomDb } from '../../db/database.ts';
 import { commit } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
@@ -20,7 +20,7 @@ export interface DeclareForm {
 }
 
 /** Validate and record a declaration; returns the new incident's id or a readable error. */
-export async function declareIncident(actor: string, form: DeclareForm, now = Date.now()): Promise<{ id: string } | { error: string }> {
+export async function declareIncident(db: WarRoomDb, actor: string, form: DeclareForm, now = Date.now()): Promise<{ id: string } | { error: string }> {
   const detected = parseTimeInput(form.detectedAt, now);
   if (!detected.ok) return { error: `Detected at: ${detected.error}` };
   const users = form.usersAffected.trim();

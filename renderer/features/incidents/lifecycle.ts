@@ -4,7 +4,7 @@ import type { IncidentFields, IncidentStatus, Role } from '../../../shared/domai
 import { severityMove } from '../../../shared/domain/severityChange.ts';
 import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
 import { timelineLine } from '../../../shared/timeline/timelineLine.ts';
-import { db } from '../../app/db.ts';
+import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { capitalize } from '../../ui/format.ts';
@@ -45,10 +45,6 @@ function set(incident: string, actor: string, fields: Partial<IncidentFields>): 
   return { actor, incident, kind: 'incident.set', data: { fields } };
 }
 
-async function record(intents: OpIntent[]): Promise<void> {
-  await commitAll(db, intents);
-}
-
 /** Key times follow the lifecycle: the first move to a status stamps its time (editable later). */
 function keyTimesFor(incident: IncidentView, to: IncidentStatus, nowIso: string): Partial<IncidentFields> {
   const stamp: Partial<IncidentFields> = {};
@@ -59,12 +55,12 @@ function keyTimesFor(incident: IncidentView, to: IncidentStatus, nowIso: string)
   return stamp;
 }
 
-export async function changeStatus(incident: IncidentView, to: IncidentStatus, actor: string, now = Date.now()): Promise<void> {
+export async function changeStatus(db: WarRoomDb, incident: IncidentView, to: IncidentStatus, actor: string, now = Date.now()): Promise<void> {
   if (incident.status === to) return;
   const nowIso = new Date(now).toISOString();
   const stamped = keyTimesFor(incident, to, nowIso);
   const stampNote = Object.keys(stamped).length ? ` (${(Object.keys(stamped) as KeyTime[]).map((k) => KEY_TIME_NAMES[k].toLowerCase()).join(', ')} time recorded)` : '';
-  await record([
+  await commitAll(db, [
     set(incident.id, actor, { status: to, ...stamped }),
     logLine(incident.id, actor, `Status: ${capitalize(incident.status)} → ${capitalize(to)}${stampNote}`, 'event', now, ['status']),
   ]);
@@ -75,6 +71,7 @@ export async function changeStatus(incident: IncidentView, to: IncidentStatus, a
  * phase being left are named in the same line.
  */
 export async function changePhase(
+  db: WarRoomDb,
   incident: IncidentView,
   to: IncidentFields['phase'],
   actor: string,
@@ -83,55 +80,55 @@ export async function changePhase(
   if (incident.phase === to) return;
   const open = leftOpen.length ? ` (left open: ${leftOpen.join('; ')})` : '';
   const text = `Phase: ${phaseName(incident.phase, names)} → ${phaseName(to, names)}${open}`.slice(0, 5000);
-  await record([set(incident.id, actor, { phase: to }), logLine(incident.id, actor, text, 'event', now, ['phase'])]);
+  await commitAll(db, [set(incident.id, actor, { phase: to }), logLine(incident.id, actor, text, 'event', now, ['phase'])]);
 }
 
-export async function changeSeverity(incident: IncidentView, to: string, actor: string, now = Date.now()): Promise<void> {
+export async function changeSeverity(db: WarRoomDb, incident: IncidentView, to: string, actor: string, now = Date.now()): Promise<void> {
   const intents = severityMove(incident, to, { actor, at: now, newEntryId: () => newRecordId('ent') });
-  if (intents.length > 0) await record(intents);
+  if (intents.length > 0) await commitAll(db, intents);
 }
 
-export async function acknowledge(incident: IncidentView, actor: string, now = Date.now()): Promise<void> {
+export async function acknowledge(db: WarRoomDb, incident: IncidentView, actor: string, now = Date.now()): Promise<void> {
   if (incident.acknowledgedAt) return;
-  await record([set(incident.id, actor, { acknowledgedAt: new Date(now).toISOString() }), logLine(incident.id, actor, `Acknowledged by ${actor}`, 'event', now, ['acknowledged'])]);
+  await commitAll(db, [set(incident.id, actor, { acknowledgedAt: new Date(now).toISOString() }), logLine(incident.id, actor, `Acknowledged by ${actor}`, 'event', now, ['acknowledged'])]);
 }
 
 /** Assign or hand off a role: "IC handed from Ana to Ben". */
-export async function assignRole(incident: IncidentView, role: Role, person: string | null, actor: string, now = Date.now()): Promise<void> {
+export async function assignRole(db: WarRoomDb, incident: IncidentView, role: Role, person: string | null, actor: string, now = Date.now()): Promise<void> {
   const previous = incident.roles[role] ?? null;
   const next = person?.trim() || null;
   if (previous === next) return;
   const name = ROLE_SHORT[role] ?? ROLE_NAMES[role];
   const text = previous && next ? `${name} handed from ${previous} to ${next}` : next ? `${name}: ${next}` : `${name} unassigned (was ${previous})`;
-  await record([{ actor, incident: incident.id, kind: 'incident.assign', data: { role, person: next } }, logLine(incident.id, actor, text, 'event', now, ['roles'])]);
+  await commitAll(db, [{ actor, incident: incident.id, kind: 'incident.assign', data: { role, person: next } }, logLine(incident.id, actor, text, 'event', now, ['roles'])]);
 }
 
-export async function setKeyTime(incident: IncidentView, field: KeyTime, iso: string | null, actor: string, now = Date.now()): Promise<void> {
+export async function setKeyTime(db: WarRoomDb, incident: IncidentView, field: KeyTime, iso: string | null, actor: string, now = Date.now()): Promise<void> {
   if (field === 'declaredAt' && iso === null) throw new Error('an incident always has a declared time');
   const before = incident[field];
   if (before === iso) return;
   const text = `${KEY_TIME_NAMES[field]} time ${iso ? `set to ${iso.slice(0, 16).replace('T', ' ')} UTC` : 'cleared'}${before ? ` (was ${before.slice(0, 16).replace('T', ' ')} UTC)` : ''}`;
-  await record([set(incident.id, actor, { [field]: iso } as Partial<IncidentFields>), logLine(incident.id, actor, text, 'event', now, ['times'])]);
+  await commitAll(db, [set(incident.id, actor, { [field]: iso } as Partial<IncidentFields>), logLine(incident.id, actor, text, 'event', now, ['times'])]);
 }
 
 /** Posting an update is a communication entry, and restarts the cadence timer. */
-export async function postStatusUpdate(incident: IncidentView, text: string, actor: string, now = Date.now()): Promise<void> {
+export async function postStatusUpdate(db: WarRoomDb, incident: IncidentView, text: string, actor: string, now = Date.now()): Promise<void> {
   if (text.trim() === '') throw new Error('the update is empty');
-  await record([set(incident.id, actor, { lastUpdateAt: new Date(now).toISOString(), snoozedUntil: null }), logLine(incident.id, actor, text.trim(), 'communication', now, ['status-update'])]);
+  await commitAll(db, [set(incident.id, actor, { lastUpdateAt: new Date(now).toISOString(), snoozedUntil: null }), logLine(incident.id, actor, text.trim(), 'communication', now, ['status-update'])]);
 }
 
-export async function snoozeUpdates(incident: IncidentView, untilMs: number, reason: string, actor: string, now = Date.now()): Promise<void> {
+export async function snoozeUpdates(db: WarRoomDb, incident: IncidentView, untilMs: number, reason: string, actor: string, now = Date.now()): Promise<void> {
   if (reason.trim() === '') throw new Error('say why updates are snoozed');
   if (untilMs <= now) throw new Error('a snooze must end in the future');
   const until = new Date(untilMs).toISOString();
-  await record([
+  await commitAll(db, [
     set(incident.id, actor, { snoozedUntil: until }),
     logLine(incident.id, actor, `Status updates snoozed until ${until.slice(11, 16)} UTC: ${reason.trim()}`, 'decision', now, ['cadence']),
   ]);
 }
 
-export async function setCadence(incident: IncidentView, cadence: IncidentFields['cadenceOverride'], actor: string, now = Date.now()): Promise<void> {
+export async function setCadence(db: WarRoomDb, incident: IncidentView, cadence: IncidentFields['cadenceOverride'], actor: string, now = Date.now()): Promise<void> {
   if (incident.cadenceOverride === cadence) return;
   const text = cadence === null ? 'Status update cadence: back to the severity default' : cadence === 'never' ? 'Status update cadence: none (updates on significant developments only)' : `Status update cadence: every ${cadence} min`;
-  await record([set(incident.id, actor, { cadenceOverride: cadence }), logLine(incident.id, actor, text, 'decision', now, ['cadence'])]);
+  await commitAll(db, [set(incident.id, actor, { cadenceOverride: cadence }), logLine(incident.id, actor, text, 'decision', now, ['cadence'])]);
 }

@@ -1,10 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { actionCompletion, metricsBySeverity, type SeverityMetrics } from '../../../shared/metrics/incidentMetrics.ts';
-import { db } from '../../app/db.ts';
-import { listActions, listIncidents } from '../../db/queries.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { BarChart } from './BarChart.tsx';
+import { useActions, useIncidents } from '../../db/hooks.ts';
 
 const SPANS: [keyof SeverityMetrics['meanMinutes'], string][] = [
   ['detect', 'Time to detect'],
@@ -17,8 +15,8 @@ const minutes = (value: number | null) => (value === null ? '—' : value < 120 
 
 /** How the team responds, per severity, over every real incident on this laptop (exercises excluded). */
 export function MetricsView() {
-  const incidents = useLiveQuery(() => listIncidents(db), []);
-  const actions = useLiveQuery(() => listActions(db), []);
+  const incidents = useIncidents();
+  const actions = useActions();
   const scheme = useSeverityScheme();
   const now = useNow(60_000);
   if (!incidents || !actions) return <p aria-busy="true">Loading metrics…</p>;

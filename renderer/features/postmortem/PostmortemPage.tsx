@@ -1,5 +1,4 @@
 import { copyText } from '../../ui/copyText.ts';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { TimelineMode } from '../../../shared/domain/postmortem.ts';
 import { postmortemDocument } from '../../../shared/postmortem/exportBundle.ts';
@@ -8,9 +7,7 @@ import { resolveTemplate } from '../../../shared/postmortem/library.ts';
 import { fillTemplate, fillTitle } from '../../../shared/postmortem/templates.ts';
 import { useTemplateLibrary } from './templateLibrary.ts';
 import { TemplatesDialog } from './TemplatesDialog.tsx';
-import { db } from '../../app/db.ts';
 import { routeHash } from '../../app/store.ts';
-import { getIncident, getPostmortem, listActions, listEntries } from '../../db/queries.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
@@ -22,6 +19,8 @@ import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useActions, useEntriesOf, useIncident, usePostmortem } from '../../db/hooks.ts';
 
 /**
  * The blameless post-mortem, in the structure of the team's template: people write the narrative
@@ -29,10 +28,11 @@ import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
  * so regenerating them never touches what anyone wrote.
  */
 export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
-  const incident = useLiveQuery(() => getIncident(db, id), [id]);
-  const postmortem = useLiveQuery(() => getPostmortem(db, id), [id]);
-  const entries = useLiveQuery(() => listEntries(db, id), [id]);
-  const actions = useLiveQuery(() => listActions(db, id), [id]);
+  const db = useDatabase();
+  const incident = useIncident(id);
+  const postmortem = usePostmortem(id);
+  const entries = useEntriesOf(id);
+  const actions = useActions(id);
   const phaseNames = usePhaseNames();
   const now = useNow(60_000);
   const [status, setStatus] = useState<string | null>(null);
@@ -83,7 +83,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
       <div className="row compact">
         <div className="field">
           <label htmlFor="pm-template">Template</label>
-          <select id="pm-template" value={chosen.id} onChange={(e) => void run(() => chooseTemplate(id, e.target.value, actor))}>
+          <select id="pm-template" value={chosen.id} onChange={(e) => void run(() => chooseTemplate(db, id, e.target.value, actor))}>
             {library.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -93,7 +93,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
         </div>
         <div className="field">
           <label htmlFor="pm-timeline">Timeline in the document</label>
-          <select id="pm-timeline" value={timelineMode} onChange={(e) => void run(() => chooseTimelineMode(id, e.target.value as TimelineMode, actor))}>
+          <select id="pm-timeline" value={timelineMode} onChange={(e) => void run(() => chooseTimelineMode(db, id, e.target.value as TimelineMode, actor))}>
             <option value="pinned">Pinned entries</option>
             <option value="all">Every entry</option>
           </select>

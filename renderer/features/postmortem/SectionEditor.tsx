@@ -7,6 +7,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
 import { dismissVersion, restoreVersion, saveSection } from './postmortemActions.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -16,6 +17,7 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
  * Save records it. A concurrent edit that lost is shown here, to restore or dismiss.
  */
 export function SectionEditor({ incident, section, heading, hint, stored, starting, actor }: { incident: string; section: PostmortemSection; heading: string; hint: string; stored: PostmortemSectionView | undefined; starting: string; actor: string }) {
+  const db = useDatabase();
   const draft = useDraft(`postmortem:${incident}:${section}`);
   // The draft is the text being edited; empty means "not editing", so emptying a section on
   // purpose is remembered separately.
@@ -30,7 +32,7 @@ export function SectionEditor({ incident, section, heading, hint, stored, starti
   async function save() {
     if (!dirty || local === null) return;
     try {
-      await saveSection(incident, section, local, stored, actor);
+      await saveSection(db, incident, section, local, stored, actor);
       setEmptied(false);
       await draft.clear();
       setError(null);
@@ -83,10 +85,10 @@ export function SectionEditor({ incident, section, heading, hint, stored, starti
         <div key={other.hash} className="pm-conflict" role="group" aria-label={`Other version by ${other.by}`}>
           <p className="flag flag-soon">{`⚠ ${other.by} also edited this section at ${when(other.at)}; that version was not kept as current:`}</p>
           <pre>{other.text}</pre>
-          <button type="button" onClick={() => void act(restoreVersion(incident, section, other.text, stored, actor))}>
+          <button type="button" onClick={() => void act(restoreVersion(db, incident, section, other.text, stored, actor))}>
             Use this version
           </button>{' '}
-          <button type="button" onClick={() => void act(dismissVersion(incident, section, stored, other.hash, actor))}>
+          <button type="button" onClick={() => void act(dismissVersion(db, incident, section, stored, other.hash, actor))}>
             Keep the current text
           </button>
         </div>

@@ -8,6 +8,7 @@ import { EditorActions, LineErrors } from '../../ui/LineErrors.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { KeptEditNotice, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
 import { removeTemplate, saveTemplate, templateIdFor, useTemplateLibrary } from './templateLibrary.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 const NEW_TEMPLATE = `# Review: {{incident.title}}
 
@@ -23,6 +24,7 @@ const TemplateEdit = z.object({ id: z.string().nullable(), name: z.string(), sou
 type TemplateEdit = z.infer<typeof TemplateEdit>;
 
 function Editor({ initial, actor, edit, onDone }: { initial: TemplateEdit; actor: string; edit: KeptEdit<TemplateEdit>; onDone(): void }) {
+  const db = useDatabase();
   const [name, setName] = useState(initial.name);
   const [source, setSource] = useState(initial.source);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ function Editor({ initial, actor, edit, onDone }: { initial: TemplateEdit; actor
   async function save() {
     if (name.trim() === '') return setError('Give the template a name.');
     try {
-      const saved = await saveTemplate(initial.id ?? templateIdFor(name), name, source, actor);
+      const saved = await saveTemplate(db, initial.id ?? templateIdFor(name), name, source, actor);
       if (saved.ok) await leaveEditor(edit, onDone);
     } catch (failure) {
       setError(`Not saved: ${errorMessage(failure)}`);
@@ -65,6 +67,7 @@ function Editor({ initial, actor, edit, onDone }: { initial: TemplateEdit; actor
 
 /** Post-mortem templates: the plans' built-ins and the team's own (synced), written in Markdown. */
 export function TemplatesDialog({ actor, onClose }: { actor: string; onClose(): void }) {
+  const db = useDatabase();
   const library = useTemplateLibrary();
   const [editing, setEditing] = useState<TemplateEdit | null>(null);
   const kept = useKeptEdit('edit:template', TemplateEdit);
@@ -94,7 +97,7 @@ export function TemplatesDialog({ actor, onClose }: { actor: string; onClose(): 
                     Edit
                   </button>
                   {!t.builtIn && (
-                    <button type="button" onClick={() => void removeTemplate(t.id, actor)} aria-label={`Remove ${t.name}`}>
+                    <button type="button" onClick={() => void removeTemplate(db, t.id, actor)} aria-label={`Remove ${t.name}`}>
                       Remove
                     </button>
                   )}

@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { templateLibrary, type TemplateChoice } from '../../../shared/postmortem/library.ts';
 import { parseTemplate, type ParseTemplateResult } from '../../../shared/postmortem/templates.ts';
-import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
+import type { WarRoomDb } from '../../db/database.ts';
+import { useLiveRows } from '../../db/hooks.ts';
 import { listCustomTemplates } from '../../db/queries.ts';
 
 export function useTemplateLibrary(): TemplateChoice[] {
-  const custom = useLiveQuery(() => listCustomTemplates(db), []) ?? [];
+  const custom = useLiveRows(listCustomTemplates, []) ?? [];
   return templateLibrary(custom);
 }
 
@@ -17,13 +17,13 @@ export function templateIdFor(name: string): string {
 }
 
 /** Save a template for the whole team; refused with line errors (e.g. an unknown placeholder). */
-export async function saveTemplate(id: string, name: string, source: string, actor: string): Promise<ParseTemplateResult> {
+export async function saveTemplate(db: WarRoomDb, id: string, name: string, source: string, actor: string): Promise<ParseTemplateResult> {
   const parsed = parseTemplate(source);
   if (!parsed.ok) return parsed;
   await commit(db, { actor, incident: null, kind: 'settings.postmortem-template', data: { id, template: { name: name.trim(), source } } });
   return parsed;
 }
 
-export async function removeTemplate(id: string, actor: string): Promise<void> {
+export async function removeTemplate(db: WarRoomDb, id: string, actor: string): Promise<void> {
   await commit(db, { actor, incident: null, kind: 'settings.postmortem-template', data: { id, template: null } });
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { db } from '../../app/db.ts';
 import { setOperator } from '../../db/queries.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 /** First run: every op names its actor, so the app asks who is at this keyboard. */
 export function OperatorPrompt() {
+  const db = useDatabase();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 

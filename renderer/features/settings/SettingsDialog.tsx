@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { BUILT_IN_SCHEMES, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { schemeSwitch } from '../../../shared/domain/severityChange.ts';
 import type { OpIntent } from '../../../shared/entities/index.ts';
-import { db } from '../../app/db.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { listIncidents, setOperator } from '../../db/queries.ts';
@@ -13,6 +12,7 @@ import { PHASES } from '../../../shared/domain/incident.ts';
 import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 interface LevelDraft {
   id: string;
@@ -58,6 +58,7 @@ function fromDraft(base: SeverityScheme, levels: LevelDraft[]): unknown {
 
 /** This laptop's operator name, and the team's severity scheme (synced to every laptop). */
 export function SettingsDialog({ operator, onClose }: { operator: string; onClose(): void }) {
+  const db = useDatabase();
   const current = useSeverityScheme();
   const [name, setName] = useState(operator);
   const [base, setBase] = useState<SeverityScheme>(current);

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Bridge } from '../../../shared/bridge/contract.ts';
-import { db } from '../../app/db.ts';
 import { FormError } from '../../ui/FormBits.tsx';
-import { syncNow } from '../../sync/syncService.ts';
+import { syncNow } from './syncService.ts';
 import { addTarget } from './syncTargets.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 type Kind = 'folder' | 'git';
 
@@ -28,6 +28,7 @@ function FolderField({ id, label, value, onChange, bridge }: { id: string; label
 
 /** Add a shared folder or a git remote; it is set up (or checked) before it is saved. */
 export function AddTargetForm({ bridge }: { bridge: Bridge }) {
+  const db = useDatabase();
   const [kind, setKind] = useState<Kind>('folder');
   const [path, setPath] = useState('');
   const [url, setUrl] = useState('');
@@ -51,7 +52,7 @@ export function AddTargetForm({ bridge }: { bridge: Bridge }) {
       setUrl('');
       setCloneDir('');
       setPassphrase('');
-      void syncNow(added.target.id);
+      void syncNow(db, added.target.id);
     } finally {
       setBusy(false);
     }

@@ -1,20 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { db } from '../../app/db.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
-import { describeFault, syncNow, useSyncActivity } from '../../sync/syncService.ts';
-import { readDeviceProfile, setDeviceName } from '../../sync/localStore.ts';
-import { ownForkStatus, takeNewIdentity } from '../../sync/newIdentity.ts';
+import { readDeviceProfile, setDeviceName } from '../../db/localStore.ts';
+import { ownForkStatus, takeNewIdentity } from '../../db/newIdentity.ts';
+import { listSyncTargets, recentSyncLog, removeSyncTarget } from '../../db/syncTargets.ts';
+import { describeFault, syncNow, useSyncActivity } from './syncService.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { AddTargetForm } from './AddTargetForm.tsx';
 import { formatAgo, pendingFor, useOwnSeq } from './SyncStatus.tsx';
-import { removeTarget, targetLocation } from './syncTargets.ts';
+import { targetLocation } from './syncTargets.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useLiveRows } from '../../db/hooks.ts';
 
 function DeviceNameForm() {
-  const profile = useLiveQuery(() => readDeviceProfile(db), []);
+  const db = useDatabase();
+  const profile = useLiveRows(readDeviceProfile, []);
   const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -40,8 +42,8 @@ function DeviceNameForm() {
 }
 
 function SyncLog() {
-  const rows = useLiveQuery(() => db.syncLog.orderBy('seq').reverse().limit(200).toArray(), []);
-  const targets = useLiveQuery(() => db.syncTargets.toArray(), []);
+  const rows = useLiveRows((db) => recentSyncLog(db, 200), []);
+  const targets = useLiveRows(listSyncTargets, []);
   if (!rows) return null;
   const labelOf = (id: string) => targets?.find((t) => t.id === id)?.label ?? 'removed target';
   return (
@@ -85,7 +87,8 @@ function SyncLog() {
  * new identity records them again under a new id, so the team gets them.
  */
 function CopiedProfile({ forkFault }: { forkFault: boolean }) {
-  const status = useLiveQuery(() => ownForkStatus(db), []);
+  const db = useDatabase();
+  const status = useLiveRows(ownForkStatus, []);
   const [error, setError] = useState<string | null>(null);
   if (!status || (!forkFault && status.twins === 0)) return null;
   async function mend() {
@@ -117,8 +120,9 @@ function CopiedProfile({ forkFault }: { forkFault: boolean }) {
 
 /** Targets with their state, the means to add one, and what sync has been doing. */
 export function SyncDialog({ onClose }: { onClose(): void }) {
+  const db = useDatabase();
   const bridge = hostBridge();
-  const targets = useLiveQuery(() => db.syncTargets.orderBy('id').toArray(), []);
+  const targets = useLiveRows(listSyncTargets, []);
   const running = useSyncActivity((s) => s.running);
   const ownSeq = useOwnSeq();
   const now = useNow(30_000);
@@ -143,10 +147,10 @@ export function SyncDialog({ onClose }: { onClose(): void }) {
               <dd className={target.lastFault ? 'flag flag-late' : undefined}>{target.lastFault ? `⚠ ${describeFault(target.lastFault)}` : 'none'}</dd>
             </dl>
             <div className="actions">
-              <button type="button" onClick={() => void syncNow(target.id)} disabled={!bridge || running[target.id] === true}>
+              <button type="button" onClick={() => void syncNow(db, target.id)} disabled={!bridge || running[target.id] === true}>
                 Sync now
               </button>
-              <button type="button" onClick={() => void removeTarget(db, target.id)}>
+              <button type="button" onClick={() => void removeSyncTarget(db, target.id)}>
                 Stop syncing
               </button>
             </div>

@@ -1,10 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db.ts';
 import { readDeviceState } from '../../db/device.ts';
 import { useNow } from '../../ui/useNow.ts';
-import { useSyncActivity } from '../../sync/syncService.ts';
-import { ownForkStatus } from '../../sync/newIdentity.ts';
+import { readSyncState } from '../../db/syncTargets.ts';
+import { useSyncActivity } from './syncService.ts';
 import type { SyncTargetRow } from '../../db/database.ts';
+import { useLiveRows } from '../../db/hooks.ts';
 
 /** "2 min ago", "just now", "never". */
 export function formatAgo(at: number | null, now: number): string {
@@ -22,25 +21,12 @@ export function pendingFor(target: SyncTargetRow, ownSeq: number): number {
 
 /** This laptop's own change count (the chain head), read without creating a device. */
 export function useOwnSeq(): number {
-  return useLiveQuery(async () => (await readDeviceState(db))?.seq ?? 0, []) ?? 0;
-}
-
-/**
- * The targets, and how many of this laptop's changes another install wrote under the same id and
- * seq (a copied profile): a round that succeeds still cannot deliver those. Only looked for once a
- * round has named a problem, so a healthy laptop does not scan its own op keys on every commit.
- */
-function readSyncState(): Promise<{ targets: SyncTargetRow[]; stranded: number }> {
-  return db.transaction('r', db.syncTargets, db.ops, db.meta, async () => {
-    const targets = await db.syncTargets.toArray();
-    const suspect = targets.some((t) => t.lastProblems > 0 || t.lastFault?.code === 'fork');
-    return { targets, stranded: suspect ? (await ownForkStatus(db)).twins : 0 };
-  });
+  return useLiveRows(async (db) => (await readDeviceState(db))?.seq ?? 0, []) ?? 0;
 }
 
 /** Always visible in the top bar: is every target in step, and if not, why. */
 export function SyncStatus({ onOpen }: { onOpen(): void }) {
-  const state = useLiveQuery(readSyncState, []);
+  const state = useLiveRows(readSyncState, []);
   const ownSeq = useOwnSeq();
   const running = useSyncActivity((s) => Object.values(s.running).some(Boolean));
   const now = useNow(30_000);

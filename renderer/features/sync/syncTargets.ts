@@ -3,7 +3,8 @@ import { describeZodError } from '../../../shared/util/zodError.ts';
 import { TargetConfig } from '../../../shared/sync/wire.ts';
 import type { Bridge } from '../../../shared/bridge/contract.ts';
 import type { SyncTargetRow, WarRoomDb } from '../../db/database.ts';
-import { describeFault } from '../../sync/syncService.ts';
+import { addSyncTarget, listSyncTargets } from '../../db/syncTargets.ts';
+import { describeFault } from './syncService.ts';
 
 const cryptoBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
@@ -26,7 +27,7 @@ export async function addTarget(db: WarRoomDb, bridge: Bridge, input: unknown, n
   const parsed = TargetConfig.safeParse(input);
   if (!parsed.success) return { ok: false, message: describeZodError(parsed.error) };
   const config = await sealPassphrase(bridge, parsed.data);
-  const existing = await db.syncTargets.toArray();
+  const existing = await listSyncTargets(db);
   if (existing.some((t) => targetLocation(t.config) === targetLocation(config))) return { ok: false, message: 'This target is already set up.' };
   const reply = await bridge.invoke('sync.setUp', { target: config });
   if (!reply.ok) return { ok: false, message: reply.error.message };
@@ -43,12 +44,9 @@ export async function addTarget(db: WarRoomDb, bridge: Bridge, input: unknown, n
     lastFault: null,
     lastProblems: 0,
   };
-  await db.transaction('rw', db.syncTargets, db.syncLog, async () => {
-    await db.syncTargets.add(target);
-    const joined = reply.value.ok && reply.value.value.created ? 'Set up a new archive here.' : 'Joined the archive found here.';
-    const secret = config.encryption === undefined ? '' : config.encryption.sealed !== undefined ? " The team passphrase is sealed by this computer's keychain." : " The team passphrase is kept in this laptop's database: this computer offers no keychain.";
-    await db.syncLog.add({ target: target.id, at: now, level: 'info', message: joined + secret });
-  });
+  const joined = reply.value.value.created ? 'Set up a new archive here.' : 'Joined the archive found here.';
+  const secret = config.encryption === undefined ? '' : config.encryption.sealed !== undefined ? " The team passphrase is sealed by this computer's keychain." : " The team passphrase is kept in this laptop's database: this computer offers no keychain.";
+  await addSyncTarget(db, target, { target: target.id, at: now, level: 'info', message: joined + secret });
   return { ok: true, target };
 }
 
@@ -62,9 +60,4 @@ async function sealPassphrase(bridge: Bridge, config: TargetConfig): Promise<Tar
   const reply = await bridge.invoke('secret.seal', { text: passphrase });
   if (!reply.ok || reply.value.sealed === null) return config;
   return { ...config, encryption: { sealed: reply.value.sealed } };
-}
-
-/** Stop syncing with a target. Local data and the files on the target are left as they are. */
-export async function removeTarget(db: WarRoomDb, id: string): Promise<void> {
-  await db.syncTargets.delete(id);
 }

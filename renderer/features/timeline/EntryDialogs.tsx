@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import type { EntryFields, EntryKind } from '../../../shared/domain/entry.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
@@ -7,13 +6,14 @@ import type { EntryView } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { formatClock } from '../../../shared/timeline/timeFormat.ts';
-import { db } from '../../app/db.ts';
 import { commit } from '../../db/commit.ts';
 import { getEntryDoc } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { KIND_LOOK, KindOptions } from './KindBadge.tsx';
 import { CloseAction, DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { useLiveRows } from '../../db/hooks.ts';
 
 function message(failure: unknown): string {
   if (failure && typeof failure === 'object' && 'issues' in failure) return describeZodError(failure as Parameters<typeof describeZodError>[0]);
@@ -24,6 +24,7 @@ const clockOptions = (utc: boolean) => ({ utc, offsetMinutes: utc ? utcOffset : 
 
 /** Edit text, kind or event time; the previous version stays in the entry's history. */
 export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; actor: string; onClose(): void }) {
+  const db = useDatabase();
   const [text, setText] = useState(entry.text);
   const [kind, setKind] = useState<EntryKind>(entry.kind);
   const [time, setTime] = useState('');
@@ -79,6 +80,7 @@ export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; a
 
 /** Strike through: the entry stays, visibly struck, with who, when and why. */
 export function StrikeEntryDialog({ entry, actor, onClose }: { entry: EntryView; actor: string; onClose(): void }) {
+  const db = useDatabase();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function strike(event: FormEvent) {
@@ -117,7 +119,7 @@ function showValue(field: keyof EntryFields, value: unknown, utc: boolean): stri
 
 /** Every version of every field, oldest first, with who changed it and when. */
 export function EntryHistoryDialog({ entry, utc, onClose }: { entry: EntryView; utc: boolean; onClose(): void }) {
-  const doc = useLiveQuery(() => getEntryDoc(db, entry.incident, entry.id), [entry.incident, entry.id]);
+  const doc = useLiveRows((db) => getEntryDoc(db, entry.incident, entry.id), [entry.incident, entry.id]);
   return (
     <Modal title="Entry history" onClose={onClose} wide>
       {doc === undefined ? (

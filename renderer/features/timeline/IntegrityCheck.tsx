@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { db } from '../../app/db.ts';
 import { verifyIncident, type IntegrityReport } from '../../db/integrity.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 export interface IntegrityState {
   report: IntegrityReport | null;
@@ -12,6 +12,7 @@ export interface IntegrityState {
 
 /** Recompute this incident's hash chains on demand. */
 export function useIntegrityCheck(incident: string): IntegrityState {
+  const db = useDatabase();
   const [report, setReport] = useState<IntegrityReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -6,7 +6,6 @@ import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { spansMultipleDays } from '../../../shared/timeline/timeFormat.ts';
-import { db } from '../../app/db.ts';
 import { useUi } from '../../app/store.ts';
 import { commit } from '../../db/commit.ts';
 import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
@@ -20,6 +19,7 @@ import { TimelineList, type TimelineListHandle } from './TimelineList.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { useTimeline } from './timelineModel.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 type Dialog = { type: 'edit' | 'strike' | 'history' | 'track'; entry: EntryView } | { type: 'shortcuts' } | null;
 
@@ -40,6 +40,7 @@ function firstAtOrAfter(entries: readonly EntryView[], iso: string): number {
 
 /** The scribe's screen: the timeline, its filters and the always-ready entry box. */
 export function ScribeView({ incident, actor }: { incident: IncidentView; actor: string }) {
+  const db = useDatabase();
   const { entries, facets, loaded, error } = useTimeline(incident.id);
   const utc = useUi((s) => s.utc);
   const toggleUtc = useUi((s) => s.toggleUtc);
@@ -87,7 +88,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
         setDialog({ type: action, entry });
       }
     },
-    [actor],
+    [actor, db],
   );
 
   function editLast() {

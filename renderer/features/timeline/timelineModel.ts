@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { EntryView } from '../../../shared/entities/index.ts';
-import { db } from '../../app/db.ts';
-import { onCommitted, type CommittedChange } from '../../db/changes.ts';
+import { type CommittedChange } from '../../db/changes.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import type { WarRoomDb } from '../../db/database.ts';
 import { listEntries } from '../../db/queries.ts';
 
 const orderOf = (entry: EntryView) => `${entry.eventAt}|${entry.hlc}`;
@@ -34,9 +35,14 @@ export class TimelineModel {
   error: string | null = null;
   private readonly unsubscribe: () => void;
 
-  constructor(readonly incident: string) {
+  /** `onDispose` runs once nobody has listened for a while (the cache forgets the model). */
+  constructor(
+    db: WarRoomDb,
+    readonly incident: string,
+    private readonly onDispose: () => void = () => undefined,
+  ) {
     // Subscribe before loading so nothing committed during the load is missed.
-    this.unsubscribe = onCommitted((change) => {
+    this.unsubscribe = db.changes.onCommitted((change) => {
       if (this.buffered) this.buffered.push(change);
       else this.apply(change);
     });
@@ -74,7 +80,7 @@ export class TimelineModel {
 
   private dispose(): void {
     this.unsubscribe();
-    models.delete(this.incident);
+    this.onDispose();
   }
 
   getSnapshot = (): readonly EntryView[] => this.entries;
@@ -118,12 +124,19 @@ export class TimelineModel {
   }
 }
 
-const models = new Map<string, TimelineModel>();
+/** Open timelines per database, so a remount (or a second view of the same incident) shares one. */
+const modelsByDb = new WeakMap<WarRoomDb, Map<string, TimelineModel>>();
 
-function modelFor(incident: string): TimelineModel {
+function modelFor(db: WarRoomDb, incident: string): TimelineModel {
+  let models = modelsByDb.get(db);
+  if (!models) {
+    models = new Map();
+    modelsByDb.set(db, models);
+  }
   let model = models.get(incident);
   if (!model) {
-    model = new TimelineModel(incident);
+    const open = models;
+    model = new TimelineModel(db, incident, () => open.delete(incident));
     models.set(incident, model);
   }
   return model;
@@ -136,7 +149,7 @@ export interface TimelineFacets {
 
 /** The incident's entries, live; `loaded` is false until the first read from IndexedDB is done. */
 export function useTimeline(incident: string): { entries: readonly EntryView[]; facets: TimelineFacets; loaded: boolean; error: string | null } {
-  const model = modelFor(incident);
+  const model = modelFor(useDatabase(), incident);
   const entries = useSyncExternalStore(model.subscribe, model.getSnapshot);
   const facets = useSyncExternalStore(model.subscribe, model.getFacets);
   return { entries, facets, loaded: model.loaded, error: model.error };

@@ -1,15 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntryKind } from '../../../shared/domain/entry.ts';
-import { entryKey } from '../../../shared/entities/index.ts';
 import { serialQueue } from '../../../shared/util/serialQueue.ts';
-import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
-import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
-import { db } from '../../app/db.ts';
-import { commit } from '../../db/commit.ts';
+import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import type { PendingEntry } from '../../db/database.ts';
-import { newRecordId } from '../../db/device.ts';
-import { loadDraft, saveDraft, type Draft } from '../../db/drafts.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { commitEntry, composerDraftKey, entryFromBox, restoreComposer, saveComposerDraft, typedInto, type BoxDraft } from './entryComposer.ts';
 
 export interface Composer {
   text: string;
@@ -22,8 +17,6 @@ export interface Composer {
   submit(kind: EntryKind): Promise<boolean>;
 }
 
-type BoxDraft = Omit<Draft, 'pending'>;
-
 /**
  * The scribe's entry box. The stored draft is a small journal: the text in the box plus every
  * entry sent with Enter but not yet confirmed durable. Commits run in their own queue, so Enter
@@ -31,7 +24,8 @@ type BoxDraft = Omit<Draft, 'pending'>;
  * a crash finishes any entry still in the journal (skipping those that did land, by id).
  */
 export function useEntryComposer(incident: string, actor: string): Composer {
-  const key = `timeline:${incident}`;
+  const db = useDatabase();
+  const key = composerDraftKey(incident);
   const [text, setTextState] = useState('');
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -54,25 +48,19 @@ export function useEntryComposer(incident: string, actor: string): Composer {
     saveQueued.current = true;
     void draftQueue(() => {
       saveQueued.current = false;
-      return saveDraft(db, key, { ...box.current, pending: [...pending.current] });
+      return saveComposerDraft(db, incident, box.current, pending.current);
     });
-  }, [draftQueue, key]);
+  }, [db, draftQueue, incident]);
 
-  const commitEntry = useCallback(
-    (entry: PendingEntry) => commitQueue(() => commit(db, { actor, incident, kind: 'entry.add', data: entry })),
-    [actor, commitQueue, incident],
+  const queueCommit = useCallback(
+    (entry: PendingEntry) => commitQueue(() => commitEntry(db, incident, actor, entry)),
+    [actor, commitQueue, db, incident],
   );
 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const { pending: journal = [], ...stored } = await loadDraft(db, key);
-      let draft: BoxDraft = stored;
-      if (draft.entryId && (await db.entries.get(entryKey(incident, draft.entryId)))?.view) draft = { text: '' };
-      for (const entry of journal) {
-        if (!(await db.entries.get(entryKey(incident, entry.entry)))?.view) await commitEntry(entry);
-      }
-      if (journal.length > 0 || draft !== stored) await saveDraft(db, key, draft);
+      const draft = await restoreComposer(db, incident, queueCommit);
       if (cancelled) return;
       show(draft);
       setLoadedKey(key);
@@ -82,13 +70,11 @@ export function useEntryComposer(incident: string, actor: string): Composer {
     return () => {
       cancelled = true;
     };
-  }, [commitEntry, incident, key, show]);
+  }, [db, queueCommit, incident, key, show]);
 
   const setText = useCallback(
     (next: string) => {
-      const previous = box.current;
-      const fresh = previous.text === '' || previous.startedAt === undefined;
-      show(next === '' ? { text: '' } : fresh ? { text: next, startedAt: Date.now(), entryId: newRecordId('ent') } : { ...previous, text: next });
+      show(typedInto(box.current, next, Date.now()));
       scheduleSave();
     },
     [scheduleSave, show],
@@ -97,28 +83,18 @@ export function useEntryComposer(incident: string, actor: string): Composer {
   const submit = useCallback(
     async (kind: EntryKind) => {
       const draft = box.current;
-      const now = Date.now();
-      const parsed = parseEntryInput(draft.text, { now, startedAt: draft.startedAt ?? now, offsetMinutes: hostOffsetMinutes });
-      if (!parsed.ok) {
-        setError(parsed.error);
+      const made = entryFromBox(draft, kind, Date.now());
+      if (!made.ok) {
+        setError(made.error);
         return false;
       }
       setError(null);
-      const entry: PendingEntry = {
-        entry: draft.entryId ?? newRecordId('ent'),
-        fields: {
-          text: parsed.value.text,
-          kind: parsed.value.kind ?? kind,
-          eventAt: new Date(parsed.value.eventAt ?? draft.startedAt ?? now).toISOString(),
-          pinned: false,
-          tags: parsed.value.tags,
-        },
-      };
+      const { entry } = made;
       pending.current.push(entry);
       show({ text: '' });
       scheduleSave();
       try {
-        await commitEntry(entry);
+        await queueCommit(entry);
         return true;
       } catch (failure) {
         // Nothing is lost: the line goes back into the box, ahead of anything typed since.
@@ -131,7 +107,7 @@ export function useEntryComposer(incident: string, actor: string): Composer {
         scheduleSave();
       }
     },
-    [commitEntry, scheduleSave, show],
+    [queueCommit, scheduleSave, show],
   );
 
   return { text, ready: loadedKey === key, startedAt, error, setText, submit };

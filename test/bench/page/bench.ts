@@ -2,7 +2,7 @@ import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { createOp } from '../../../shared/entities/index.ts';
 import { freshDeviceState } from '../../../shared/ops/createOp.ts';
-import { db as appDb } from '../../../renderer/app/db.ts';
+import { db as appDb } from './benchApp.ts';
 import { mountBoard, seedBoard, seedOperatorOnly } from './boardBench.ts';
 import { ingestBench } from './syncBench.ts';
 import { armEnter, armed_, armRawEnter, mountRawScribe, BENCH_INCIDENT, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';

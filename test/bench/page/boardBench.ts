@@ -1,7 +1,4 @@
-import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from '../../../renderer/app/App.tsx';
-import { db } from '../../../renderer/app/db.ts';
+import { db, renderApp } from './benchApp.ts';
 import { useUi } from '../../../renderer/app/store.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { setOperator } from '../../../renderer/db/queries.ts';
@@ -44,7 +41,5 @@ export async function seedOperatorOnly(): Promise<void> {
 
 export function mountBoard(): void {
   useUi.getState().navigate({ name: 'incidents' });
-  const root = document.createElement('div');
-  document.body.append(root);
-  createRoot(root).render(createElement(App));
+  renderApp();
 }

@@ -1,7 +1,7 @@
 import { WarRoomDb } from '../../../renderer/db/database.ts';
-import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
 import { createOp, runSyncRound, decodeSegment } from '../../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
+import { dexieLocalStore } from '../../../renderer/db/localStore.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { parseSegmentName, type SegmentRef } from '../../../shared/sync/layout.ts';
 import type { TargetPort } from '../../../shared/sync/ports.ts';

@@ -1,10 +1,6 @@
-import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from '../../../renderer/app/App.tsx';
-import { db } from '../../../renderer/app/db.ts';
+import { db, renderApp } from './benchApp.ts';
 import { useUi } from '../../../renderer/app/store.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
-import { onCommitted } from '../../../renderer/db/changes.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { setOperator } from '../../../renderer/db/queries.ts';
 import '../../../renderer/styles.css';
@@ -40,9 +36,7 @@ export async function seedTimeline(count: number): Promise<{ seedMs: number }> {
 
 export function mountApp(): void {
   useUi.getState().navigate({ name: 'incident', id: BENCH_INCIDENT });
-  const root = document.createElement('div');
-  document.body.append(root);
-  createRoot(root).render(createElement(App));
+  renderApp();
 }
 
 function list(): HTMLElement {
@@ -72,7 +66,7 @@ export function armEnter(text: string): void {
       if (event.key === 'Enter') pressedAt = performance.now();
     };
     window.addEventListener('keydown', onKey, { capture: true });
-    const stopListening = onCommitted((change) => {
+    const stopListening = db.changes.onCommitted((change) => {
       if (change.entries.some((row) => row.view?.text === text)) {
         durableAt = performance.now();
         stopListening();

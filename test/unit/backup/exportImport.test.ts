@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeBackup } from '../../../shared/backup/backupFile.ts';
-import { exportAll, importBackup } from '../../../renderer/backup/backupFile.ts';
+import { exportAll, importBackup } from '../../../renderer/db/backupFile.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';

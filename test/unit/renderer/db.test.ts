@@ -6,14 +6,14 @@ import type { OpIntent, Op, OpData } from '../../../shared/entities/index.ts';
 import { verifyChains } from '../../../shared/ops/chain.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
-import { onCommitted, type CommittedChange } from '../../../renderer/db/changes.ts';
+import type { CommittedChange } from '../../../renderer/db/changes.ts';
 import { commit, commitAll } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { loadDraft, saveDraft } from '../../../renderer/db/drafts.ts';
 import { getExercise, getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../renderer/db/queries.ts';
 import { rebuildFromOps } from '../../../renderer/db/rebuild.ts';
 import { BUILT_IN_SCENARIOS } from '../../../shared/exercises/builtins.ts';
-import { replayPending } from '../../../renderer/sync/replayPending.ts';
+import { replayPending } from '../../../renderer/db/replayPending.ts';
 import { checklistIntentArb, deliveryArb, historyArb, RUNBOOKS } from '../support/opScripts.ts';
 
 let opened: WarRoomDb[] = [];
@@ -231,12 +231,15 @@ describe('checklist runs', () => {
   it('announces committed checklist rows, locally and from remote ops', async () => {
     const db = freshDb();
     const seen: CommittedChange[] = [];
-    const stop = onCommitted((change) => seen.push(change));
+    const stop = db.changes.onCommitted((change) => seen.push(change));
     try {
       const start = await commit(db, intent('checklist.start', { run: 'run-000001', runbook }), () => T);
       expect(seen.map((c) => c.checklists.map((row) => row.key))).toEqual([['inc-aaaaaa/run-000001']]);
+      // Each database announces only its own commits: the other replica's listener hears the remote apply.
       const other = freshDb();
+      const stopOther = other.changes.onCommitted((change) => seen.push(change));
       await applyRemoteOps(other, [start], () => T);
+      stopOther();
       expect(seen.at(-1)?.checklists[0]?.view?.id).toBe('run-000001');
       expect(seen).toHaveLength(2);
     } finally {
@@ -336,7 +339,7 @@ describe('post-mortems and action items', () => {
     await expect(commit(db, { ...bad, data: { ...bad.data, fields: { ...bad.data.fields, description: '  ' } } })).rejects.toThrow(/description is required/);
     expect(await db.ops.count()).toBe(0);
     const seen: CommittedChange[] = [];
-    const stop = onCommitted((change) => seen.push(change));
+    const stop = db.changes.onCommitted((change) => seen.push(change));
     try {
       await commit(db, act('act-000001', null), () => T);
       await commit(db, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'postmortem.timeline', data: { mode: 'all' } }, () => T);

@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
-import { customSources, libraryOf, removeRunbook, saveRunbookSource } from '../../../renderer/features/checklists/runbookLibrary.ts';
+import { libraryOf, removeRunbook, saveRunbookSource } from '../../../renderer/features/checklists/runbookLibrary.ts';
 import type { Op } from '../../../shared/entities/index.ts';
+import { listCustomRunbookSources } from '../../../renderer/db/queries.ts';
 
 let opened: WarRoomDb[] = [];
 let counter = 0;
@@ -25,12 +26,12 @@ describe("the team's own runbooks", () => {
     const ben = freshDb();
     expect(await saveRunbookSource(ana, SOURCE, 'Ana')).toMatchObject({ ok: true });
     await applyRemoteOps(ben, (await ana.ops.toArray()) as Op[]);
-    expect(await customSources(ben)).toEqual([SOURCE]);
-    expect(libraryOf(await customSources(ben)).find((e) => e.runbook.id === 'cache-stampede')).toMatchObject({ builtIn: false, source: SOURCE });
+    expect(await listCustomRunbookSources(ben)).toEqual([SOURCE]);
+    expect(libraryOf(await listCustomRunbookSources(ben)).find((e) => e.runbook.id === 'cache-stampede')).toMatchObject({ builtIn: false, source: SOURCE });
 
     await removeRunbook(ana, 'cache-stampede', 'Ana');
     await applyRemoteOps(ben, (await ana.ops.toArray()) as Op[]);
-    expect(await customSources(ben)).toEqual([]);
+    expect(await listCustomRunbookSources(ben)).toEqual([]);
   });
 
   it('a source with errors is refused with its lines, and nothing is stored', async () => {

@@ -9,7 +9,7 @@ import type { Bridge, BridgeMethod } from '../../../shared/bridge/contract.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { addTarget } from '../../../renderer/features/sync/syncTargets.ts';
-import { SyncScheduler, syncTarget, useSyncActivity } from '../../../renderer/sync/syncService.ts';
+import { SyncScheduler, syncTarget, useSyncActivity } from '../../../renderer/features/sync/syncService.ts';
 import { unusedHandlers } from '../support/handlers.ts';
 
 let dir: string;

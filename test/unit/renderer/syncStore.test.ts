@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
-import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
 import { createOp, type OpIntent } from '../../../shared/entities/index.ts';
 import { type DeviceState } from '../../../shared/ops/createOp.ts';
+import { dexieLocalStore } from '../../../renderer/db/localStore.ts';
 
 let opened: WarRoomDb[] = [];
 let counter = 0;
@@ -67,7 +67,7 @@ describe('the sync round’s view of IndexedDB', () => {
 
 describe('ops kept aside from a newer app', () => {
   it('are applied once this app understands them, and leave the pending table in the same transaction', async () => {
-    const { replayPending } = await import('../../../renderer/sync/replayPending.ts');
+    const { replayPending } = await import('../../../renderer/db/replayPending.ts');
     const db = freshDb();
     const other = freshDb();
     const op = await commit(other, { actor: 'Ben', incident: 'inc-later1', kind: 'incident.declare', data: { title: 'From the future', severity: 'P2', type: 'data', declaredAt: new Date(T).toISOString() } });

@@ -14,7 +14,7 @@ import { ENCRYPTION_PATH, FORMAT_PATH, deviceInfoPath, opsFolderPath, segmentPat
 import { encodeSegment } from '../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 import { rechain, rehashed } from '../sync/support/chains.ts';
-import { ownForkStatus, strandedOwnOps, takeNewIdentity } from '../../../renderer/sync/newIdentity.ts';
+import { ownForkStatus, strandedOwnOps, takeNewIdentity } from '../../../renderer/db/newIdentity.ts';
 import {
   DEVICE_IDS,
   PASSPHRASE,

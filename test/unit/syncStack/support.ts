@@ -10,7 +10,7 @@ import { exchange, listTarget, setUpTarget, type SyncOptions } from '../../../el
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../renderer/db/commit.ts';
 import { WarRoomDb, type SyncTargetRow } from '../../../renderer/db/database.ts';
-import { dexieLocalStore } from '../../../renderer/sync/localStore.ts';
+import { dexieLocalStore } from '../../../renderer/db/localStore.ts';
 import type { EntryFields } from '../../../shared/domain/entry.ts';
 import type { IncidentFields, Role } from '../../../shared/domain/incident.ts';
 import { freshDeviceState } from '../../../shared/ops/createOp.ts';

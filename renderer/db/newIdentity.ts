@@ -1,10 +1,9 @@
 import { createOp, type OpIntent, type Op } from '../../shared/entities/index.ts';
 import { freshDeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
-import { emitLocalOps } from '../db/changes.ts';
-import type { WarRoomDb } from '../db/database.ts';
+import type { WarRoomDb } from './database.ts';
 import { loadDeviceState, newDeviceId, readDeviceState } from '../db/device.ts';
-import { MATERIALIZED_TABLES } from '../db/materialize.ts';
+import { MATERIALIZED_TABLES } from './materialize.ts';
 import { rebuildFromOps } from '../db/rebuild.ts';
 import { dexieLocalStore } from './localStore.ts';
 
@@ -63,6 +62,9 @@ export async function takeNewIdentity(db: WarRoomDb, now: () => number = Date.no
       ops.push(made.op);
     }
     if (ops.length > 0) {
+      // The one place ops are ever deleted. The log is append-only, but the stranded originals
+      // are re-recorded just above under the new device id: no other laptop holds them, and
+      // keeping both copies would show each of this laptop's changes twice.
       await db.ops.bulkDelete(stranded.map((op) => op.hash));
       await db.ops.bulkAdd(ops);
       await rebuildFromOps(db);
@@ -71,6 +73,6 @@ export async function takeNewIdentity(db: WarRoomDb, now: () => number = Date.no
     await db.syncTargets.toCollection().modify({ pushedSeq: 0, lastFault: null });
     return { device: state.device, reissued: ops.length };
   });
-  emitLocalOps();
+  db.changes.emitLocalOps();
   return { device, reissued };
 }

@@ -1,7 +1,6 @@
 import { parseOp, type Op } from '../../shared/entities/index.ts';
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
-import { emitCommitted } from '../db/changes.ts';
-import type { WarRoomDb } from '../db/database.ts';
+import type { WarRoomDb } from './database.ts';
 
 /**
  * Ops a newer War Room wrote wait in `pending` (DESIGN.md §3). After an upgrade this app may
@@ -20,6 +19,6 @@ export async function replayPending(db: WarRoomDb, now: () => number = Date.now)
     await db.pending.bulkDelete(ready.map((r) => r.id));
     return applied;
   });
-  emitCommitted(change);
+  db.changes.emitCommitted(change);
   return ready.length;
 }

@@ -1,8 +1,7 @@
 import { decodeBackup, encodeBackup } from '../../shared/backup/backupFile.ts';
-import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
-import { emitCommitted } from '../db/changes.ts';
-import type { WarRoomDb } from '../db/database.ts';
-import { loadDeviceState, readDeviceState } from '../db/device.ts';
+import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from './applyRemote.ts';
+import type { WarRoomDb } from './database.ts';
+import { loadDeviceState, readDeviceState } from './device.ts';
 
 /**
  * "Export all": every op this laptop holds — applied and pending (from a newer app) — in one
@@ -37,7 +36,7 @@ export async function importBackup(db: WarRoomDb, text: string, now: () => numbe
     await db.pending.bulkPut(fresh.map(({ op, reason }) => ({ id: op.hash, op, reason })));
     return { ...applied, pending: fresh.length };
   });
-  emitCommitted(change);
+  db.changes.emitCommitted(change);
   const { header } = decoded;
   return { ok: true, applied: result.applied, duplicates: result.duplicates, pending, total: header.opCount, createdAt: header.createdAt, from: header.device };
 }

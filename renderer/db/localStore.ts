@@ -2,10 +2,9 @@ import type { Op } from '../../shared/entities/index.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { DeviceInfo } from '../../shared/sync/layout.ts';
 import type { Cursors, LocalStore } from '../../shared/sync/ports.ts';
-import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
-import { emitCommitted } from '../db/changes.ts';
-import type { WarRoomDb } from '../db/database.ts';
-import { loadDeviceState } from '../db/device.ts';
+import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from './applyRemote.ts';
+import type { WarRoomDb } from './database.ts';
+import { loadDeviceState } from './device.ts';
 
 export const APP_LABEL = 'War Room 0.1';
 
@@ -92,7 +91,7 @@ export function dexieLocalStore(db: WarRoomDb): LocalStore<Op> {
         await db.syncTargets.update(target, { cursors });
         return applied;
       });
-      emitCommitted(change);
+      db.changes.emitCommitted(change);
       return result;
     },
 

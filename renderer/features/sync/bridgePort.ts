@@ -1,7 +1,7 @@
-import type { Bridge, BridgeReply } from '../../shared/bridge/contract.ts';
-import type { SegmentRef } from '../../shared/sync/layout.ts';
-import type { Outcome, ReadSegment, TargetPort } from '../../shared/sync/ports.ts';
-import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
+import type { Bridge, BridgeReply } from '../../../shared/bridge/contract.ts';
+import type { SegmentRef } from '../../../shared/sync/layout.ts';
+import type { Outcome, ReadSegment, TargetPort } from '../../../shared/sync/ports.ts';
+import type { SyncFault, TargetConfig } from '../../../shared/sync/wire.ts';
 
 /** A bridge-level failure (bad arguments, host crash) reported as a sync fault, never thrown. */
 function hostFault<T>(reply: BridgeReply<Outcome<T>>): Outcome<T> {

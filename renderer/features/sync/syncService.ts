@@ -1,18 +1,17 @@
 import { create } from 'zustand';
-import { runSyncRound } from '../../shared/entities/index.ts';
-import { type SyncReport } from '../../shared/sync/round.ts';
-import type { SyncFault } from '../../shared/sync/wire.ts';
-import type { Bridge } from '../../shared/bridge/contract.ts';
-import { onLocalOps } from '../db/changes.ts';
-import type { SyncLogRow, SyncTargetRow, WarRoomDb } from '../db/database.ts';
+import { runSyncRound } from '../../../shared/entities/index.ts';
+import { type SyncReport } from '../../../shared/sync/round.ts';
+import type { SyncFault } from '../../../shared/sync/wire.ts';
+import type { Bridge } from '../../../shared/bridge/contract.ts';
+import type { SyncLogRow, SyncTargetRow, WarRoomDb } from '../../db/database.ts';
+import { dexieLocalStore } from '../../db/localStore.ts';
+import { replayPending } from '../../db/replayPending.ts';
+import { appendSyncLog, getSyncTarget, listSyncTargetIds, recordSyncAttempt, recordSyncOutcome, type SyncLogLine } from '../../db/syncTargets.ts';
 import { bridgePort } from './bridgePort.ts';
-import { dexieLocalStore } from './localStore.ts';
-import { replayPending } from './replayPending.ts';
 
 /** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
 export const AFTER_CHANGE_MS = 1500;
 export const PERIOD_MS = 60_000;
-const LOG_KEEP = 2000;
 
 /** Which targets are mid-round, for the status line (transient: not worth a database row). */
 export const useSyncActivity = create<{ running: Record<string, boolean> }>(() => ({ running: {} }));
@@ -35,19 +34,9 @@ export function describeFault(fault: SyncFault): string {
   return fault.file ? `${fault.message} (${fault.file})` : fault.message;
 }
 
-async function log(db: WarRoomDb, rows: Omit<SyncLogRow, 'seq'>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.syncLog.bulkAdd(rows);
-  const count = await db.syncLog.count();
-  if (count > LOG_KEEP) {
-    const cut = await db.syncLog.orderBy('seq').offset(count - LOG_KEEP).first();
-    if (cut?.seq !== undefined) await db.syncLog.where('seq').below(cut.seq).delete();
-  }
-}
-
 /** What a round did, in the log's words; a quiet round that moved nothing logs nothing. */
-export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number): Omit<SyncLogRow, 'seq'>[] {
-  const rows: Omit<SyncLogRow, 'seq'>[] = [];
+export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number): SyncLogLine[] {
+  const rows: SyncLogLine[] = [];
   const entry = (level: SyncLogRow['level'], message: string, file?: string) => rows.push({ target: target.id, at, level, message, ...(file ? { file } : {}) });
   if (!report.ok) {
     if (report.fault && (target.lastFault?.code !== report.fault.code || target.lastFault?.message !== report.fault.message)) {
@@ -68,11 +57,11 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
   // Marked before the first await, so a "Sync now" click shows it at once.
   markRunning(targetId, 1);
   try {
-    const target = await db.syncTargets.get(targetId);
+    const target = await getSyncTarget(db, targetId);
     if (!target) return null;
     const store = dexieLocalStore(db);
     const ownBefore = await store.ownMaxSeq();
-    await db.syncTargets.update(targetId, { lastAttemptAt: now() });
+    await recordSyncAttempt(db, targetId, now());
     let report: SyncReport;
     try {
       report = await runSyncRound(store, bridgePort(bridge, target.config), targetId);
@@ -81,8 +70,9 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
       report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors };
     }
     const at = now();
-    await log(db, logRowsFor(target, report, at));
-    await db.syncTargets.update(
+    await appendSyncLog(db, logRowsFor(target, report, at));
+    await recordSyncOutcome(
+      db,
       targetId,
       report.ok
         ? { lastSuccessAt: at, lastFault: null, pushedSeq: Math.max(target.pushedSeq, ownBefore), lastProblems: report.problems.length }
@@ -111,7 +101,7 @@ export class SyncScheduler {
 
   start(): () => void {
     this.stops.push(
-      onLocalOps(() => {
+      this.db.changes.onLocalOps(() => {
         if (this.debounce) clearTimeout(this.debounce);
         this.debounce = setTimeout(() => void this.syncAll(), AFTER_CHANGE_MS);
       }),
@@ -131,7 +121,7 @@ export class SyncScheduler {
   }
 
   async syncAll(): Promise<void> {
-    const targets = await this.db.syncTargets.toCollection().primaryKeys();
+    const targets = await listSyncTargetIds(this.db);
     await Promise.all(targets.map((id) => this.sync(id)));
   }
 
@@ -163,23 +153,25 @@ export class SyncScheduler {
   }
 }
 
-let scheduler: SyncScheduler | null = null;
+/** The scheduler running for each database, for "Sync now". */
+const schedulers = new WeakMap<WarRoomDb, SyncScheduler>();
 
 /** Start syncing in the desktop app (no bridge, no sync: the web preview stays local). */
 export function startSync(db: WarRoomDb, bridge: Bridge | null): () => void {
   void replayPending(db).catch((error: unknown) => console.error('Replaying kept-aside changes failed', error));
   if (!bridge) return () => undefined;
   const current = new SyncScheduler(db, bridge);
-  scheduler = current;
+  schedulers.set(db, current);
   const stop = current.start();
   return () => {
     stop();
-    if (scheduler === current) scheduler = null;
+    if (schedulers.get(db) === current) schedulers.delete(db);
   };
 }
 
 /** "Sync now": one target, or all of them. */
-export async function syncNow(target?: string): Promise<void> {
+export async function syncNow(db: WarRoomDb, target?: string): Promise<void> {
+  const scheduler = schedulers.get(db);
   if (!scheduler) return;
   await (target ? scheduler.sync(target) : scheduler.syncAll());
 }

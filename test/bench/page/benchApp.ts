@@ -1,0 +1,16 @@
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '../../../renderer/app/App.tsx';
+import { WarRoomDb } from '../../../renderer/db/database.ts';
+import { DatabaseProvider } from '../../../renderer/db/DatabaseProvider.tsx';
+import { resolveDatabaseName } from '../../../renderer/db/profile.ts';
+
+/** The database the app under benchmark uses, chosen as main.tsx chooses it. */
+export const db = new WarRoomDb(resolveDatabaseName(window.location.search, localStorage));
+
+/** The app on the page, given the benchmark's database as main.tsx gives it the real one. */
+export function renderApp(): void {
+  const root = document.createElement('div');
+  document.body.append(root);
+  createRoot(root).render(createElement(DatabaseProvider, { db, children: createElement(App) }));
+}
