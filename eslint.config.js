@@ -2,7 +2,7 @@
 /**
  * Lint for War Room. `npm run lint` runs `eslint --max-warnings 0 .`, so a warning fails too.
  * Type-aware rules are deliberately off to keep lint fast; `npm run typecheck` does the types.
- * The `layers/allowed-imports` rule (build/eslint/layers.js) enforces DESIGN.md §1:
+ * The `layers/allowed-imports` rule (build/eslint/layers.js) enforces docs/architecture.md#layers:
  * an import that crosses a layer wall the wrong way fails lint.
  */
 import { defineConfig, globalIgnores } from 'eslint/config';

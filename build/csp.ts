@@ -1,5 +1,5 @@
 /**
- * The one Content-Security-Policy the renderer ships with (DESIGN.md §1, Electron checklist).
+ * The one Content-Security-Policy the renderer ships with (docs/architecture.md#layers, Electron checklist).
  * No remote origins, no inline or eval'd script. React sets styles through the CSSOM,
  * which CSP does not govern, so style-src needs no 'unsafe-inline'.
  */

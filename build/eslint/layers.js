@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Local ESLint plugin: `layers/allowed-imports` keeps the three layers of DESIGN.md §1 apart.
+ * Local ESLint plugin: `layers/allowed-imports` keeps the three layers of docs/architecture.md#layers apart.
  *
  * Modelled on VS Code's `code-layering` / `code-import-patterns` rules: a file knows its room by
  * its folder, and every import it makes (static, re-export, dynamic `import()` with a string,
@@ -159,26 +159,26 @@ export function classify(spec, fromFile, root = REPO_ROOT) {
 }
 
 const WHY = {
-  shared: 'shared runs everywhere: DESIGN.md §1',
-  sharedUp: 'arrows point down only: renderer → shared, electron → shared; DESIGN.md §1',
-  sharedFiles: 'shared/ imports only shared/: DESIGN.md §1',
-  rendererNode: 'the renderer is a browser page; desktop features go through the host bridge: DESIGN.md §1, §4',
+  shared: 'shared runs everywhere: docs/architecture.md#layers',
+  sharedUp: 'arrows point down only: renderer → shared, electron → shared; docs/architecture.md#layers',
+  sharedFiles: 'shared/ imports only shared/: docs/architecture.md#layers',
+  rendererNode: 'the renderer is a browser page; desktop features go through the host bridge: docs/architecture.md#layers and #the-bridge',
   rendererElectron:
-    "only electron/main/ imports 'electron'; the renderer reaches the desktop through the bridge: DESIGN.md §1, §4",
-  rendererUp: 'the renderer never imports electron/; use the bridge contract in shared/bridge: DESIGN.md §1, §4',
-  rendererFiles: 'renderer/ imports only renderer/ and shared/: DESIGN.md §1',
-  mainRenderer: 'electron/ loads the renderer as a page, never as a module: DESIGN.md §1',
+    "only electron/main/ imports 'electron'; the renderer reaches the desktop through the bridge: docs/architecture.md#layers and #the-bridge",
+  rendererUp: 'the renderer never imports electron/; use the bridge contract in shared/bridge: docs/architecture.md#layers and #the-bridge',
+  rendererFiles: 'renderer/ imports only renderer/ and shared/: docs/architecture.md#layers',
+  mainRenderer: 'electron/ loads the renderer as a page, never as a module: docs/architecture.md#layers',
   preload:
-    "the sandboxed preload only exposes the bridge contract, from 'electron', shared/ and preload/: DESIGN.md §1, §4",
-  preloadNode: 'the preload is sandboxed: no Node built-ins; it only exposes the bridge contract: DESIGN.md §1, §4',
-  sharedUi: 'shared runs everywhere, without DOM or React: DESIGN.md §1',
+    "the sandboxed preload only exposes the bridge contract, from 'electron', shared/ and preload/: docs/architecture.md#layers and #the-bridge",
+  preloadNode: 'the preload is sandboxed: no Node built-ins; it only exposes the bridge contract: docs/architecture.md#layers and #the-bridge',
+  sharedUi: 'shared runs everywhere, without DOM or React: docs/architecture.md#layers',
   hostElectron:
-    "host/ is plain Node, unit-tested without Electron; only electron/main/ imports 'electron': DESIGN.md §1",
-  cliElectron: "the warroom CLI runs on plain Node; only electron/main/ imports 'electron': DESIGN.md §1",
-  nodeUi: 'React, Dexie and zustand belong to renderer/; host/ and cli/ are plain Node: DESIGN.md §1',
-  electronRenderer: 'arrows point down only: electron → shared, never → renderer; DESIGN.md §1',
-  hostFiles: 'host/ imports only shared/ and host/; main calls host, not the reverse: DESIGN.md §1',
-  cliFiles: 'cli/ runs over host/ and shared/ only: DESIGN.md §1',
+    "host/ is plain Node, unit-tested without Electron; only electron/main/ imports 'electron': docs/architecture.md#layers",
+  cliElectron: "the warroom CLI runs on plain Node; only electron/main/ imports 'electron': docs/architecture.md#layers",
+  nodeUi: 'React, Dexie and zustand belong to renderer/; host/ and cli/ are plain Node: docs/architecture.md#layers',
+  electronRenderer: 'arrows point down only: electron → shared, never → renderer; docs/architecture.md#layers',
+  hostFiles: 'host/ imports only shared/ and host/; main calls host, not the reverse: docs/architecture.md#layers',
+  cliFiles: 'cli/ runs over host/ and shared/ only: docs/architecture.md#layers',
   dataPackage:
     'only renderer/db/ touches Dexie; read through the queries and hooks renderer/db/ exports and write through commit()/commitAll() or its other named functions, so every change is an op',
   removedSingleton:
@@ -231,7 +231,7 @@ export function violation(from, target, pure) {
       if (target.kind === 'builtin' || target.kind === 'electron') return WHY.shared;
       if (isUi) return WHY.sharedUi;
       if (target.kind === 'package' && !isPure) {
-        return `shared/ imports only pure packages (${list}); if this one is pure, add it to PURE_PACKAGES in build/eslint/layers.js: DESIGN.md §1`;
+        return `shared/ imports only pure packages (${list}); if this one is pure, add it to PURE_PACKAGES in build/eslint/layers.js: docs/architecture.md#layers`;
       }
       if (target.kind === 'file' && target.layer !== 'shared') {
         return target.layer === 'renderer' || target.layer.startsWith('electron') ? WHY.sharedUp : WHY.sharedFiles;
@@ -301,7 +301,7 @@ const allowedImports = {
     type: 'problem',
     docs: {
       description:
-        'Imports may only point down the layers of DESIGN.md §1 (shared ← renderer, shared ← electron); in renderer/, only renderer/db/ imports Dexie.',
+        'Imports may only point down the layers of docs/architecture.md#layers (shared ← renderer, shared ← electron); in renderer/, only renderer/db/ imports Dexie.',
     },
     schema: [
       {

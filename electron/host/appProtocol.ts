@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 
-/** The renderer's origin in production: `app://warroom/` (DESIGN.md §4). */
+/** The renderer's origin in production: `app://warroom/` (docs/architecture.md#the-bridge). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'warroom';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

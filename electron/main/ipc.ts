@@ -9,7 +9,7 @@ export interface CallContext {
   window: BrowserWindow | null;
 }
 
-/** The only IPC entry point: one channel, every call checked and validated (DESIGN.md §4). */
+/** The only IPC entry point: one channel, every call checked and validated (docs/architecture.md#the-bridge). */
 export function registerBridge(dispatcher: Dispatcher<CallContext>, trusted: TrustedOrigins): void {
   const handle = createBridgeHandler(dispatcher, trusted);
   ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, args: unknown) =>

@@ -3,7 +3,7 @@ import type { Bridge } from '../../shared/bridge/contract.ts';
 import { BRIDGE_CHANNEL } from '../../shared/bridge/channel.ts';
 import { COMMAND_CHANNEL, isMenuCommand, type MenuCommand } from '../../shared/bridge/commands.ts';
 
-// The renderer gets these two functions and nothing else: no ipcRenderer, no Node (DESIGN.md §4).
+// The renderer gets these two functions and nothing else: no ipcRenderer, no Node (docs/architecture.md#the-bridge).
 const bridge: Bridge = {
   invoke: (method, args) => ipcRenderer.invoke(BRIDGE_CHANNEL, method, args),
   onCommand: (listener: (command: MenuCommand) => void) => {

@@ -61,7 +61,7 @@ interface UiState {
   toggleProjector(): void;
 }
 
-/** UI-only state (DESIGN.md §2): what is selected and open. Data lives in IndexedDB. */
+/** UI-only state (docs/architecture.md#data-path): what is selected and open. Data lives in IndexedDB. */
 export const useUi = create<UiState>((set, get) => ({
   route: parseRoute(window.location.hash),
   theme: storedTheme(),

@@ -56,7 +56,7 @@ export interface PendingEntry {
   fields: EntryFields;
 }
 
-/** An op from a newer app version: kept, replayed after an upgrade (DESIGN.md §3). */
+/** An op from a newer app version: kept, replayed after an upgrade (docs/architecture.md#sync). */
 export interface PendingRow {
   id: string;
   op: OpEnvelope;

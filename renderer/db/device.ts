@@ -4,7 +4,7 @@ import type { WarRoomDb } from './database.ts';
 
 const cryptoBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
-/** A new install identity (FORMAT.md: random, 16 hex). */
+/** A new install identity (docs/sync-format.md: random, 16 hex). */
 export function newDeviceId(): string {
   return randomHex(8, cryptoBytes);
 }

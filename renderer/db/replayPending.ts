@@ -3,7 +3,7 @@ import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRem
 import type { WarRoomDb } from './database.ts';
 
 /**
- * Ops a newer War Room wrote wait in `pending` (DESIGN.md §3). After an upgrade this app may
+ * Ops a newer War Room wrote wait in `pending` (docs/architecture.md#sync). After an upgrade this app may
  * understand them: apply those, in the same transaction that takes them out of `pending`.
  */
 export async function replayPending(db: WarRoomDb, now: () => number = Date.now): Promise<number> {

@@ -12,7 +12,7 @@ import { canonicalJson } from '../util/canonicalJson.ts';
  *
  *   line 1     the header, one JSON object:
  *              {"format":"warroom-backup","version":1,"createdAt":…,"device":…,"opCount":…,"digest":…}
- *   line 2…    one op per line, exactly as in a sync segment (FORMAT.md): the full envelope in
+ *   line 2…    one op per line, exactly as in a sync segment (docs/sync-format.md): the full envelope in
  *              RFC 8785 canonical JSON, `\n`-terminated, sorted by device, seq, hash
  *
  * - Ops from a newer app (unknown kind or field) are written too: the store keeps them (the

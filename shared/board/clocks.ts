@@ -125,7 +125,7 @@ export interface ResponseSla {
 }
 
 /**
- * The response-time target of the level (seed tables' "Response Time"): acknowledged within
+ * The response-time target of the level (the "Response Time" of the plans' severity tables, docs/response-plans.md#response-targets): acknowledged within
  * `responseTargetMinutes` of detection (else declaration). Acknowledging at exactly the target
  * meets it. The verdict is final once acknowledged, whatever the status.
  */
@@ -155,7 +155,7 @@ export function isRegulated(incident: Pick<IncidentFields, 'type' | 'regulated'>
 }
 
 /**
- * The 72-hour personal-data-breach notification deadline (GDPR art. 33; seed 001 "GDPR Breach
+ * The 72-hour personal-data-breach notification deadline (GDPR art. 33; Plan B "GDPR Breach
  * Notification: Notify within 72 hours of discovery"), counted from awareness = detection, else
  * declaration. null when it does not apply. It keeps running after the incident is resolved:
  * the duty to notify does not end with the outage. Stops ('notified') when regulatoryNotifiedAt

@@ -4,7 +4,7 @@ import { MAX_BACKUP_BYTES } from '../backup/backupFile.ts';
 import { ExchangeArgs, ExchangeResult, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 
 /**
- * The host API the renderer may call (DESIGN.md §4). Every method names a zod schema for its
+ * The host API the renderer may call (docs/architecture.md#the-bridge). Every method names a zod schema for its
  * arguments and its result; the main process parses both, so nothing unchecked crosses IPC.
  */
 export { BRIDGE_CHANNEL } from './channel.ts';

@@ -1,7 +1,7 @@
 /**
  * The three messages of every plan's communication section: the initial notification, the
- * status update and the resolution notice (seed 002 "Communication Templates", seed 000 §5.3
- * "Status Update Template" and "Resolution Communication", seed 004's notification fields).
+ * status update and the resolution notice (Plan C in docs/response-plans.md "Communication Templates", Plan A §5.3
+ * "Status Update Template" and "Resolution Communication", Plan E's notification fields).
  *
  * Templates are code, not user data: a placeholder this module does not know is a programming
  * error and throws. What the IC has not written yet (progress, ETA, root cause, …) is filled

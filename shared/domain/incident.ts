@@ -18,7 +18,7 @@ const Title = z.string().trim().min(1, 'a title is required').max(200, 'a title 
 const Prose = z.string().max(10_000);
 
 /**
- * Every field of an incident is a last-writer-wins register (DESIGN.md §2), so each one is
+ * Every field of an incident is a last-writer-wins register (docs/architecture.md#data-path), so each one is
  * optional in an op: `incident.set` carries only what changed.
  */
 export const IncidentFields = z
@@ -85,7 +85,7 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   regulated: null,
 };
 
-/** The response roles of the plans in shared seeds (000 §2, 002, 003). */
+/** The response roles of the plans in docs/response-plans.md (Plan A §2, Plans C and D). */
 export const ROLES = ['incident-commander', 'technical-lead', 'communications-lead', 'operations-coordinator', 'scribe', 'security-lead', 'subject-matter-expert'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

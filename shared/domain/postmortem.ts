@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RecordId } from '../ops/ids.ts';
 
 /**
- * The sections a post-mortem can have, in the order a full document lists them (seed 000 §10.3).
+ * The sections a post-mortem can have, in the order a full document lists them (Plan A §10.3 in docs/response-plans.md).
  * A template decides
  * which of them it shows and what they start with; every section is its own register.
  */
@@ -27,7 +27,7 @@ export type PostmortemSection = z.infer<typeof PostmortemSection>;
 /** A section's text as written (Markdown, not trimmed); may be empty. */
 export const SectionText = z.string().max(100_000);
 
-/** The hash of an op (lowercase hex SHA-256), as FORMAT.md writes `hash` and `prev`. */
+/** The hash of an op (lowercase hex SHA-256), as docs/sync-format.md writes `hash` and `prev`. */
 export const OpHash = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
 /** A post-mortem template's id, such as `default-10-3`. */

@@ -2,8 +2,8 @@
  * Severity schemes: the levels an organisation grades incidents by, with the numbers the live
  * board runs on (response target, status-update cadence, escalation steps).
  *
- * Why a scheme and not a fixed enum: the plans this app serves disagree. Seeds 001–004 grade
- * P0–P3, seed 000 grades P1–P4, and their times differ. A scheme is data, edited by a team and
+ * Why a scheme and not a fixed enum: the plans this app serves disagree. Plans B–E in docs/response-plans.md grade
+ * P0–P3, Plan A grades P1–P4, and their times differ. A scheme is data, edited by a team and
  * synced like everything else, so it is validated here with messages a person can act on:
  * every value check names the level and the field ("Level P1: colour must be …").
  *
@@ -179,19 +179,19 @@ const BLUE = '#2f80ed';
 
 /**
  * The default scheme, P0–P3.
- * - Names, descriptions: seed 001 "Incident Severity Levels" (P0 "Service completely unavailable
- *   or critical data loss", …), confirmed by seeds 002, 003, 004.
- * - responseTargetMinutes: seed 002 "Severity Levels" (P0 < 15 min, P1 1 h, P2 4 h, P3 24 h),
- *   the same as seed 004 "Response Time SLAs". (Seed 001 is stricter: P0 < 5 min, P1 < 15 min.)
- * - updateCadenceMinutes: P0 every 15 min — seed 001 step 5/6 ("Every 15 minutes: status update
- *   to stakeholders") and seed 003 "Communication Plan"; P1 every 30 min — seed 001 step 6
- *   ("Every 30 minutes … (if P0/P1)") and seed 004 "Status updates every 30 minutes";
- *   P2 every 60 min — seed 000 §5.1 gives hourly updates to its second level (High);
- *   P3 none — seed 000 §5.1 "P3/P4 incidents: Updates at beginning, significant developments,
+ * - Names, descriptions: Plan B "Incident Severity Levels" (P0 "Service completely unavailable
+ *   or critical data loss", …), confirmed by Plans C, D, E.
+ * - responseTargetMinutes: Plan C "Severity Levels" (P0 < 15 min, P1 1 h, P2 4 h, P3 24 h),
+ *   the same as Plan E "Response Time SLAs". (Plan B is stricter: P0 < 5 min, P1 < 15 min.)
+ * - updateCadenceMinutes: P0 every 15 min — Plan B step 5/6 ("Every 15 minutes: status update
+ *   to stakeholders") and Plan D "Communication Plan"; P1 every 30 min — Plan B step 6
+ *   ("Every 30 minutes … (if P0/P1)") and Plan E "Status updates every 30 minutes";
+ *   P2 every 60 min — Plan A §5.1 gives hourly updates to its second level (High);
+ *   P3 none — Plan A §5.1 "P3/P4 incidents: Updates at beginning, significant developments,
  *   and resolution".
- * - escalation: P0 T+15 team lead, T+30 engineering manager, T+60 CTO — seed 003 "Escalation
+ * - escalation: P0 T+15 team lead, T+30 engineering manager, T+60 CTO — Plan D "Escalation
  *   Path" (Team Lead T+15, Engineering Manager T+30, CTO/VP Engineering T+60 "if unresolved");
- *   P1, P2, P3 — seed 002 "Escalation Matrix" (columns "Escalation (30 min)" and
+ *   P1, P2, P3 — Plan C "Escalation Matrix" (columns "Escalation (30 min)" and
  *   "Executive (1 hour)"; P3 has no executive step).
  */
 export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
@@ -248,17 +248,17 @@ export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
 });
 
 /**
- * Seed 000's scheme, P1–P4.
- * - Names, descriptions, responseTargetMinutes: seed 000 §3.1 "Severity Levels" table
+ * Plan A's scheme, P1–P4.
+ * - Names, descriptions, responseTargetMinutes: Plan A §3.1 "Severity Levels" table
  *   (P1 15 min, P2 30 min, P3 4 hours, P4 24 hours).
- * - updateCadenceMinutes: seed 000 §5.1 "Status Update Cadence" (P1 every 30 min, P2 every hour,
+ * - updateCadenceMinutes: Plan A §5.1 "Status Update Cadence" (P1 every 30 min, P2 every hour,
  *   P3/P4 at beginning, significant developments and resolution → null).
- * - escalation: seed 000 has no timed steps, only who: §2.1 (Secondary on-call "if primary is
+ * - escalation: Plan A has no timed steps, only who: §2.1 (Secondary on-call "if primary is
  *   unavailable", Engineering Manager "escalation point", CTO "final escalation point for major
  *   incidents") and §10.1 "Escalation Paths" (first responder → secondary → tertiary). The times
  *   are ours: the secondary is brought in when the level's response target passes, the
- *   engineering manager and the CTO at T+30 and T+60 for the critical level as in seed 003's
- *   path, the engineering manager at T+60 for High (seed 002's "Executive (1 hour)" column).
+ *   engineering manager and the CTO at T+30 and T+60 for the critical level as in Plan D's
+ *   path, the engineering manager at T+60 for High (Plan C's "Executive (1 hour)" column).
  */
 export const P1_P4_SCHEME: SeverityScheme = deepFreeze({
   id: 'p1-p4',

@@ -1,14 +1,14 @@
 /**
- * The built-in tabletop scenarios: the five "Scenario Examples" of seed 000 §8.2 (Training and
- * Exercises) and the six "Common Incident Scenarios" of seed 001. Severities are the default
- * scheme's (P0–P3, seed 001 "Incident Severity Levels"); runbook ids are those of
+ * The built-in tabletop scenarios: the five "Scenario Examples" of Plan A §8.2 in docs/response-plans.md (Training and
+ * Exercises) and the six "Common Incident Scenarios" of Plan B. Severities are the default
+ * scheme's (P0–P3, Plan B "Incident Severity Levels"); runbook ids are those of
  * shared/runbooks/builtins.ts. Written as scenario Markdown (parse.ts) and parsed on load, so
  * the format is what authors see and a broken built-in fails its test, not the app.
  */
 import { parseScenario } from './parse.ts';
 import type { Scenario } from './scenario.ts';
 
-// seed 000 §8.2 "AI service dependency failure"; handling from seed 000 §4.2 "AI Service Incidents".
+// Plan A §8.2 "AI service dependency failure"; handling from Plan A §4.2 "AI Service Incidents".
 const AI_DEPENDENCY = `---
 id: ai-dependency-failure
 type: availability
@@ -39,7 +39,7 @@ Decide whether the problem is internal or with the provider, and how to degrade 
 - phase reached: containment
 `;
 
-// seed 000 §8.2 "Database corruption"; seed 000 §4.3 "Database Incidents"; seed 001 P0 examples.
+// Plan A §8.2 "Database corruption"; Plan A §4.3 "Database Incidents"; Plan B P0 examples.
 const DATABASE_CORRUPTION = `---
 id: database-corruption
 type: data
@@ -68,7 +68,7 @@ migration. The primary database is up, but data integrity is in doubt.
 - phase reached: recovery
 `;
 
-// seed 000 §8.2 "Security breach"; seed 000 §4.4 "Security Incidents".
+// Plan A §8.2 "Security breach"; Plan A §4.4 "Security Incidents".
 const SECURITY_BREACH = `---
 id: security-breach
 type: security
@@ -98,7 +98,7 @@ It is not yet known what was accessed.
 - phase reached: containment
 `;
 
-// seed 000 §8.2 "Infrastructure outage".
+// Plan A §8.2 "Infrastructure outage".
 const INFRASTRUCTURE_OUTAGE = `---
 id: infrastructure-outage
 type: infrastructure
@@ -127,7 +127,7 @@ in the primary region.
 - phase reached: recovery
 `;
 
-// seed 000 §8.2 "Data center loss".
+// Plan A §8.2 "Data center loss".
 const DATA_CENTRE_LOSS = `---
 id: data-centre-loss
 type: infrastructure
@@ -156,7 +156,7 @@ holds replicas, but failover has only been rehearsed once.
 - phase reached: recovery
 `;
 
-// seed 001 "Scenario 1: Database Connection Pool Exhausted".
+// Plan B "Scenario 1: Database Connection Pool Exhausted".
 const CONNECTION_POOL = `---
 id: db-connection-pool-exhausted
 type: performance
@@ -185,7 +185,7 @@ Error rates and response times spike; users cannot load pages. Application logs 
 - phase reached: containment
 `;
 
-// seed 001 "Scenario 2: Memory Leak".
+// Plan B "Scenario 2: Memory Leak".
 const MEMORY_LEAK = `---
 id: memory-leak
 type: performance
@@ -212,7 +212,7 @@ application is getting slower.
 - Decision to roll back the recent deployment recorded
 `;
 
-// seed 001 "Scenario 3: Disk Space Full".
+// Plan B "Scenario 3: Disk Space Full".
 const DISK_FULL = `---
 id: disk-full
 type: infrastructure
@@ -239,7 +239,7 @@ climbing.
 - Old logs and temporary files cleaned up, and log rotation checked
 `;
 
-// seed 001 "Scenario 4: Payment Processing Failure"; seed 001 P0 examples.
+// Plan B "Scenario 4: Payment Processing Failure"; Plan B P0 examples.
 const PAYMENT_FAILURE = `---
 id: payment-processing-failure
 type: application
@@ -265,7 +265,7 @@ Purchases fail. The Stripe API returns errors for a growing share of payment att
 - Failed payments queued for retry and affected users notified
 `;
 
-// seed 001 "Scenario 5: Email Delivery Failure"; seed 001 P1 examples.
+// Plan B "Scenario 5: Email Delivery Failure"; Plan B P1 examples.
 const EMAIL_FAILURE = `---
 id: email-delivery-failure
 type: application
@@ -292,7 +292,7 @@ arrive.
 - Support team given a workaround and customer wording
 `;
 
-// seed 001 "Scenario 6: Security Incident - Data Breach"; seed 001 "GDPR Breach Notification".
+// Plan B "Scenario 6: Security Incident - Data Breach"; Plan B "GDPR Breach Notification".
 const DATA_BREACH = `---
 id: data-breach
 type: security

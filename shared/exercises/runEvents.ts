@@ -1,6 +1,6 @@
 /**
  * What the team did during an exercise, read from the same merged docs the app shows, and put
- * on the scenario's clock for scoring. Every register keeps its history (DESIGN.md §2), so a
+ * on the scenario's clock for scoring. Every register keeps its history (docs/architecture.md#data-path), so a
  * severity raised and lowered again still counts as raised, at the minute it was raised.
  */
 import { hlcToIso } from '../ops/hlc.ts';

@@ -1,7 +1,7 @@
 /**
  * Tabletop-exercise scenarios (issue 8): a briefing, the roles to fill, timed injects the
  * facilitator's clock delivers (clock.ts), and the actions the team is expected to take, which
- * score.ts checks against what the team did. Seed 000 §8.2 ("Tabletop exercises: Monthly",
+ * score.ts checks against what the team did. Plan A §8.2 in docs/response-plans.md ("Tabletop exercises: Monthly",
  * "Scenario Examples") is where they come from; builtins.ts holds the plans' scenarios.
  */
 import { z } from 'zod';

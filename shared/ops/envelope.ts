@@ -6,7 +6,7 @@ import { describeZodError } from '../util/zodError.ts';
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
-/** The envelope of FORMAT.md, field for field. `data` is checked per kind by `parseOp`. */
+/** The envelope of docs/sync-format.md, field for field. `data` is checked per kind by `parseOp`. */
 export const OpEnvelope = z
   .object({
     v: z.literal(1),

@@ -1,5 +1,5 @@
 /**
- * Hybrid logical clock (DESIGN.md §2): wall-clock milliseconds plus a counter plus the device,
+ * Hybrid logical clock (docs/architecture.md#data-path): wall-clock milliseconds plus a counter plus the device,
  * formatted so that string order is causal-then-wall order:
  *   2026-11-23T08:07:37.123Z-0000-a1b2c3d4e5f60718
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A device id: 16 lowercase hex characters, random, chosen once per install (FORMAT.md). */
+/** A device id: 16 lowercase hex characters, random, chosen once per install (docs/sync-format.md). */
 export const DeviceId = z.string().regex(/^[0-9a-f]{16}$/, 'a device id is 16 lowercase hex characters');
 
 /** Ids of records created by ops (incidents, entries): random, collision-free across devices. */

@@ -1,7 +1,7 @@
 import { POSTMORTEM_SECTIONS, type PostmortemSection } from '../domain/postmortem.ts';
 
 /**
- * The sections every post-mortem has, in the order a full document lists them (seed 000 §10.3,
+ * The sections every post-mortem has, in the order a full document lists them (Plan A §10.3 in docs/response-plans.md,
  * "Post-Mortem Template", which the other plans' templates are subsets of).
  *
  * A section is either automatic (generated from the incident, its timeline and its action items
@@ -15,7 +15,7 @@ export type SectionId = PostmortemSection;
 
 export interface SectionInfo {
   id: SectionId;
-  /** The heading a document uses when its template does not say (seed 000 §10.3's wording). */
+  /** The heading a document uses when its template does not say (Plan A §10.3's wording). */
   heading: string;
   /** Generated at export; people's text for it is ignored. */
   automatic: boolean;

@@ -247,7 +247,7 @@ export interface BuiltInTemplate {
 }
 
 /**
- * Seed 000 (shared/seeds/000_*.txt) §10.3 "Post-Mortem Template", with its exact headings.
+ * Plan A §10.3 in docs/response-plans.md "Post-Mortem Template", with its exact headings.
  * Its `[…]` prompts stay as starting text; where the incident already knows the answer, a
  * placeholder fills it. Its last section, "Appendices" ("relevant logs, metrics, or other
  * references"), is where the generated metrics go, followed by people's references: the
@@ -309,7 +309,7 @@ const DEFAULT_SOURCE = `# Incident Post-Mortem: {{incident.id}} - {{incident.tit
 `;
 
 /**
- * Seed 001 (shared/seeds/001_*.txt) "Post-Incident Review Template". Its "Response
+ * Plan B "Post-Incident Review Template". Its "Response
  * Effectiveness" lists detection, response and resolution times, which are the generated
  * metrics; communication effectiveness stays for people. Its "Prevention" is the improvements
  * section (not in the default template, so switching to it leaves that text out of the export,
@@ -348,10 +348,10 @@ const REVIEW_SOURCE = `# Post-Incident Review: {{incident.title}}
 `;
 
 /**
- * Seed 002 (shared/seeds/002_*.txt) "Post-Mortem Template": its `## Incident Post-Mortem` is the
+ * Plan C "Post-Mortem Template": its `## Incident Post-Mortem` is the
  * title and its `###` headings the sections; "What Could Be Improved" is the improvements
- * section. (Seeds 003 and 004 have no
- * template: 003 points to a `docs/postmortem/template.md` it does not include, 004 lists what
+ * section. (Plans D and E have no
+ * template: Plan D points to a `docs/postmortem/template.md` it does not include, Plan E lists what
  * the documentation covers.)
  */
 const LEAN_SOURCE = `# Incident Post-Mortem: {{incident.title}}
@@ -389,9 +389,9 @@ function builtIn(id: string, name: string, origin: string, source: string): Buil
 }
 
 export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
-  builtIn('default-10-3', 'Post-mortem (default)', 'Seed 000 §10.3 "Post-Mortem Template"', DEFAULT_SOURCE),
-  builtIn('post-incident-review', 'Post-incident review', 'Seed 001 "Post-Incident Review Template"', REVIEW_SOURCE),
-  builtIn('lean-post-mortem', 'Lean post-mortem', 'Seed 002 "Post-Mortem Template"', LEAN_SOURCE),
+  builtIn('default-10-3', 'Post-mortem (default)', 'Plan A §10.3 "Post-Mortem Template"', DEFAULT_SOURCE),
+  builtIn('post-incident-review', 'Post-incident review', 'Plan B "Post-Incident Review Template"', REVIEW_SOURCE),
+  builtIn('lean-post-mortem', 'Lean post-mortem', 'Plan C "Post-Mortem Template"', LEAN_SOURCE),
 ];
 
 export const DEFAULT_TEMPLATE: BuiltInTemplate = BUILT_IN_TEMPLATES[0]!;

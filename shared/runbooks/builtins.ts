@@ -1,6 +1,6 @@
 /**
  * The runbooks War Room ships with, written as Markdown (builtin/*.ts, one file each, each
- * citing the response plans in shared seeds it comes from) and parsed when this module loads.
+ * citing the response plans in docs/response-plans.md it comes from) and parsed when this module loads.
  * A built-in that does not parse is a programming error and throws here; the tests parse and
  * round-trip every one of them.
  *

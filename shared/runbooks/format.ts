@@ -9,7 +9,7 @@ import { normalizeName } from '../util/normalizeName.ts';
 /**
  * The names people write for the roles of shared/domain/incident.ts, normalised as by
  * `normalizeName`. The ids themselves ("security-lead") and their spelled-out forms
- * ("Security lead") need no entry; these are the other names the plans in shared seeds use.
+ * ("Security lead") need no entry; these are the other names the plans in docs/response-plans.md use.
  */
 const ROLE_ALIASES: Readonly<Record<string, Role>> = {
   ic: 'incident-commander',
@@ -18,11 +18,11 @@ const ROLE_ALIASES: Readonly<Record<string, Role>> = {
   'communication-lead': 'communications-lead',
   'comms-lead': 'communications-lead',
   comms: 'communications-lead',
-  'communications-coordinator': 'communications-lead', // seed 000 §2.3
+  'communications-coordinator': 'communications-lead', // Plan A §2.3
   'ops-coordinator': 'operations-coordinator',
-  'security-officer': 'security-lead', // seed 001
+  'security-officer': 'security-lead', // Plan B
   sme: 'subject-matter-expert',
-  'subject-matter-experts': 'subject-matter-expert', // seed 003
+  'subject-matter-experts': 'subject-matter-expert', // Plan D
 };
 
 /** A role id from an id or a human name ("incident commander", "IC", "Security officer"), or null. */

@@ -1,5 +1,5 @@
 /**
- * A last-writer-wins register that forgets nothing (DESIGN.md §2): every value ever written,
+ * A last-writer-wins register that forgets nothing (docs/architecture.md#data-path): every value ever written,
  * ordered by (hlc, hash). The last is current; the others are history and, when concurrent,
  * restorable conflicts. Ordering by content keeps the merge commutative, associative and
  * idempotent, even for two different ops that share an id (a forked device).

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DeviceId } from '../ops/ids.ts';
 
 /**
- * Names on a sync target (FORMAT.md "Layout"). Paths are relative to the target root and always
+ * Names on a sync target (docs/sync-format.md#layout). Paths are relative to the target root and always
  * use `/`; transports join them onto the folder or the clone.
  */
 export const FORMAT_PATH = 'warroom/format.json';
@@ -10,7 +10,7 @@ export const FORMAT_VERSION = 1;
 export const FormatFile = z.object({ format: z.literal('warroom-sync'), version: z.number().int().min(1) }).loose();
 export type FormatFile = z.infer<typeof FormatFile>;
 
-/** Present only on an encrypted target: how every device derives the team key (README). */
+/** Present only on an encrypted target: how every device derives the team key (docs/sync-format.md#encrypted-targets). */
 export const ENCRYPTION_PATH = 'warroom/encryption.json';
 
 export const DEVICES_DIR = 'warroom/v1/devices';

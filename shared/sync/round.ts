@@ -144,7 +144,7 @@ async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: rea
 }
 
 /**
- * One sync round with one target (DESIGN.md §3): list, push this laptop's new segments, read
+ * One sync round with one target (docs/architecture.md#sync): list, push this laptop's new segments, read
  * what is new in batches, validate, apply. Bad remote data becomes problems in the report; a
  * fault in list or exchange ends the round before anything more is applied. Never throws for
  * anything a target holds.

@@ -3,7 +3,7 @@ import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
 import type { SegmentRef } from './layout.ts';
 
-/** FORMAT.md: one RFC 8785 op per line, each `\n`-terminated, in seq order. */
+/** docs/sync-format.md: one RFC 8785 op per line, each `\n`-terminated, in seq order. */
 export function encodeSegment(ops: readonly OpEnvelope[]): string {
   return [...ops]
     .sort((a, b) => a.seq - b.seq)
@@ -99,7 +99,7 @@ function range(from: number, to: number): string {
 }
 
 /**
- * Validate a segment line by line (FORMAT.md "What a reader must do"): a bad line is reported
+ * Validate a segment line by line (docs/sync-format.md#reading-a-segment): a bad line is reported
  * and skipped, never fatal. Each line is parsed and hashed exactly once.
  */
 export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): DecodedSegment<O> {

@@ -3,7 +3,7 @@ import { DeviceId } from '../ops/ids.ts';
 import { DeviceInfo, FormatFile } from './layout.ts';
 
 /**
- * What crosses the bridge for sync (DESIGN.md §3–4): target configs, listings, segment bytes
+ * What crosses the bridge for sync (docs/architecture.md#sync and #the-bridge): target configs, listings, segment bytes
  * and faults. The renderer decides (shared/sync); the host only moves files.
  */
 

@@ -1,5 +1,5 @@
 /**
- * How timeline times are shown. Times are stored as ISO UTC (DESIGN.md §2); these turn them
+ * How timeline times are shown. Times are stored as ISO UTC (docs/architecture.md#data-path); these turn them
  * into the two things a scribe and a reviewer read: elapsed time since the incident started
  * ("T+00:05") and a wall clock, local or UTC.
  */

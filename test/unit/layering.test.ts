@@ -1,5 +1,5 @@
 /**
- * The layering rule (DESIGN.md §1, build/eslint/layers.js) run through the repo's real
+ * The layering rule (docs/architecture.md#layers, build/eslint/layers.js) run through the repo's real
  * eslint.config.js: every bad fixture breaks a wall with the expected message, every good
  * fixture passes, and the real source tree has no import that crosses a wall the wrong way.
  */

@@ -21,7 +21,7 @@ import { FaultError, fail, fault } from './faults.ts';
 import { listNames, readOptional, writeNew, writeReplace } from './files.ts';
 
 /**
- * The archive of FORMAT.md on a root folder — shared by both transports (git works on its
+ * The archive of docs/sync-format.md on a root folder — shared by both transports (git works on its
  * clone's working tree). Decisions about what to write or apply stay in shared/sync.
  */
 export interface Archive {

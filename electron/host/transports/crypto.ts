@@ -21,7 +21,7 @@
  * |---|---|
  * | 4 | magic `WRE1` (ASCII) |
  * | 12 | nonce, random per file |
- * | n | AES-256-GCM ciphertext of the segment's plaintext (exactly the `.jsonl` bytes of FORMAT.md) |
+ * | n | AES-256-GCM ciphertext of the segment's plaintext (exactly the `.jsonl` bytes of docs/sync-format.md) |
  * | 16 | GCM authentication tag |
  *
  * The additional authenticated data is the file's path relative to the target root in UTF-8,

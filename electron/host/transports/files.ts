@@ -5,7 +5,7 @@ import { errnoOf, guard } from './faults.ts';
 
 /**
  * File steps on a target root (the shared folder, or a clone's working tree). Paths are relative
- * to the root with `/`, as in FORMAT.md; every failure becomes a fault naming that relative path.
+ * to the root with `/`, as in docs/sync-format.md; every failure becomes a fault naming that relative path.
  */
 
 export function absolute(root: string, rel: string): string {

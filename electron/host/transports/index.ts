@@ -8,7 +8,7 @@ import { gitTransport } from './git/transport.ts';
 import { folderTransport, type SyncOptions, type Transport } from './transport.ts';
 
 /**
- * The sync transports (DESIGN.md §3): the host only moves files between a target and the
+ * The sync transports (docs/architecture.md#sync): the host only moves files between a target and the
  * renderer; what to send, what is new and what to apply is decided in shared/sync. Every call
  * returns an Outcome: a fault is data with plain words, never a throw.
  */

@@ -1,10 +1,10 @@
 /**
  * AI service / external dependency failure.
  *
- * From seed 000 §4.2 "AI Service Incidents" (detection and assessment, mitigation strategies,
- * resolution approaches for provider and internal issues, recovery verification), with seed 001
- * Step 4 ("Is it a third-party service issue?"), seed 003's containment strategy for a failing
- * provider API ("Degrade gracefully, queue activations") and seed 000 §2.3 (the operations
+ * From Plan A §4.2 in docs/response-plans.md "AI Service Incidents" (detection and assessment, mitigation strategies,
+ * resolution approaches for provider and internal issues, recovery verification), with Plan B
+ * Step 4 ("Is it a third-party service issue?"), Plan D's containment strategy for a failing
+ * provider API ("Degrade gracefully, queue activations") and Plan A §2.3 (the operations
  * coordinator deals with external service providers).
  */
 export const AI_DEPENDENCY = `---

@@ -1,7 +1,7 @@
 /**
  * Database connection pool exhausted.
  *
- * From seed 001 "Common Incident Scenarios", Scenario 1, and its detection threshold (Step 1:
+ * From Plan B in docs/response-plans.md "Common Incident Scenarios", Scenario 1, and its detection threshold (Step 1:
  * "Database Monitoring: Triggers if connection pool > 90%"). The scenario's symptoms are the
  * detection item; Investigation is triage, Mitigation containment, Prevention post-incident.
  */

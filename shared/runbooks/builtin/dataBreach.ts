@@ -1,10 +1,10 @@
 /**
  * Data breach.
  *
- * From seed 001 "Common Incident Scenarios", Scenario 6 "Security Incident - Data Breach" and its
+ * From Plan B in docs/response-plans.md "Common Incident Scenarios", Scenario 6 "Security Incident - Data Breach" and its
  * "GDPR Breach Notification" (notify within 72 hours of discovery, notify affected individuals
- * if high risk, document for the regulatory authority), with seed 004 "Data Breach Response"
- * (scope assessment, credit monitoring). Every seed grades a confirmed breach critical (P0),
+ * if high risk, document for the regulatory authority), with Plan E "Data Breach Response"
+ * (scope assessment, credit monitoring). Every plan grades a confirmed breach critical (P0),
  * hence P0 and P1.
  */
 export const DATA_BREACH = `---

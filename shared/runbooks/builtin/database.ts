@@ -1,9 +1,9 @@
 /**
  * Database incident.
  *
- * From seed 000 §4.3 "Database Incidents" (initial assessment, containment strategies, recovery
- * procedures, verification and monitoring), with seed 003's containment strategy for a database
- * failure ("Stop writes, continue reads if possible") and seed 004's database rollback ("Use
+ * From Plan A §4.3 in docs/response-plans.md "Database Incidents" (initial assessment, containment strategies, recovery
+ * procedures, verification and monitoring), with Plan D's containment strategy for a database
+ * failure ("Stop writes, continue reads if possible") and Plan E's database rollback ("Use
  * backup and transaction log restoration").
  */
 export const DATABASE = `---

@@ -1,7 +1,7 @@
 /**
  * Disk space full.
  *
- * From seed 001 "Common Incident Scenarios", Scenario 3, and its detection threshold (Step 1:
+ * From Plan B in docs/response-plans.md "Common Incident Scenarios", Scenario 3, and its detection threshold (Step 1:
  * "Disk Space Monitoring: Triggers if > 85% full"). Symptoms are the detection item,
  * Investigation is triage, Mitigation containment, Prevention post-incident.
  */

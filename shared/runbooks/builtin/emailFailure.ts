@@ -1,7 +1,7 @@
 /**
  * Email delivery failure.
  *
- * From seed 001 "Common Incident Scenarios", Scenario 5 (the plan's provider is Resend). Seed 001
+ * From Plan B in docs/response-plans.md "Common Incident Scenarios", Scenario 5 (the plan's provider is Resend). Plan B
  * grades an email delivery failure high (P1), hence P1 and P2.
  */
 export const EMAIL_FAILURE = `---

@@ -1,12 +1,12 @@
 /**
  * The general response checklist, offered for every incident (match.ts GENERAL_RUNBOOK_ID).
  *
- * From the plans in shared seeds: the phases and most items are seed 003's "Incident Response
+ * From the plans in docs/response-plans.md: the phases and most items are Plan D's "Incident Response
  * Checklist" (detection, containment, eradication, recovery, post-mortem) and its "Recovery
- * Steps"; triage is seed 000 §4.1 "Classification and Triage" with seed 002 "Initial Triage" and
- * seed 004 "Immediate Response Protocol" (Stop: halt deployments); containment adds seed 001
- * Step 5 "Stop the Bleeding" and "Implement Temporary Fix"; recovery adds seed 001 Step 7; the
- * post-incident items are seed 000 §7.1, seed 001 Step 8 and seed 003 "Post-Mortem".
+ * Steps"; triage is Plan A §4.1 "Classification and Triage" with Plan C "Initial Triage" and
+ * Plan E "Immediate Response Protocol" (Stop: halt deployments); containment adds Plan B
+ * Step 5 "Stop the Bleeding" and "Implement Temporary Fix"; recovery adds Plan B Step 7; the
+ * post-incident items are Plan A §7.1, Plan B Step 8 and Plan D "Post-Mortem".
  */
 export const GENERAL_RESPONSE = `---
 id: general-response

@@ -1,9 +1,9 @@
 /**
  * Memory leak.
  *
- * From seed 001 "Common Incident Scenarios", Scenario 2, and its detection threshold (Step 1:
+ * From Plan B in docs/response-plans.md "Common Incident Scenarios", Scenario 2, and its detection threshold (Step 1:
  * "Memory Monitoring: Triggers if > 85% used"). Symptoms are the detection item, Investigation
- * is triage, Mitigation containment (finding the leak itself is eradication, with seed 001
+ * is triage, Mitigation containment (finding the leak itself is eradication, with Plan B
  * Step 5's permanent fix), Prevention post-incident.
  */
 export const MEMORY_LEAK = `---

@@ -1,9 +1,9 @@
 /**
  * Payment processing failure.
  *
- * From seed 001 "Common Incident Scenarios", Scenario 4 (the plan's provider is Stripe), with
- * seed 003's containment strategy ("Payment Failure: Stop payment processing, queue payments")
- * and seed 002's data recovery ("Reconcile transactions"). Seeds 001, 002 and 003 all grade a
+ * From Plan B in docs/response-plans.md "Common Incident Scenarios", Scenario 4 (the plan's provider is Stripe), with
+ * Plan D's containment strategy ("Payment Failure: Stop payment processing, queue payments")
+ * and Plan C's data recovery ("Reconcile transactions"). Plans B, C and D all grade a
  * payment failure critical (P0), hence P0 and P1.
  */
 export const PAYMENT_FAILURE = `---

@@ -2,12 +2,12 @@
  * Security incident: containment, evidence preservation, credential rotation and the
  * notification duties, including the 72-hour regulator notice.
  *
- * From seed 000 §4.4 "Security Incidents" (containment and evidence preservation, investigation,
+ * From Plan A §4.4 in docs/response-plans.md "Security Incidents" (containment and evidence preservation, investigation,
  * remediation, recovery and hardening, disclosure and reporting) and §9.3 (need-to-know, secure
- * channels); seed 002 "Security containment" (block malicious traffic, revoke compromised
- * credentials, isolate affected accounts, preserve evidence); seed 004 "Security Breach
+ * channels); Plan C "Security containment" (block malicious traffic, revoke compromised
+ * credentials, isolate affected accounts, preserve evidence); Plan E "Security Breach
  * Protocol" and "Security Remediation" (threat assessment, notify the security team and
- * management, credential rotation, access review); seed 001 "GDPR Breach Notification" (notify
+ * management, credential rotation, access review); Plan B "GDPR Breach Notification" (notify
  * within 72 hours of discovery, retain documentation for 3 years) and its Scenario 6, which puts
  * the notices among the mitigation steps.
  */

@@ -28,7 +28,7 @@ describe('built-in schemes', () => {
     expect(validateSeverityScheme(scheme)).toEqual({ ok: true, scheme });
   });
 
-  it('P0–P3 carries the numbers of seeds 001/002/003', () => {
+  it('P0–P3 carries the numbers of Plans B/C/D in docs/response-plans.md', () => {
     const numbers = P0_P3_SCHEME.levels.map((l) => [l.id, l.name, l.responseTargetMinutes, l.updateCadenceMinutes, l.escalation.map((s) => `T+${s.afterMinutes} ${s.notify}`)]);
     expect(numbers).toEqual([
       ['P0', 'Critical', 15, 15, ['T+15 Team lead', 'T+30 Engineering manager', 'T+60 CTO']],
@@ -38,7 +38,7 @@ describe('built-in schemes', () => {
     ]);
   });
 
-  it('P1–P4 carries the numbers of seed 000 §3.1 and §5.1', () => {
+  it('P1–P4 carries the numbers of Plan A §3.1 and §5.1', () => {
     const numbers = P1_P4_SCHEME.levels.map((l) => [l.id, l.name, l.responseTargetMinutes, l.updateCadenceMinutes]);
     expect(numbers).toEqual([
       ['P1', 'Critical', 15, 30],

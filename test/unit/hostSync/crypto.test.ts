@@ -45,7 +45,7 @@ describe('the segment container', () => {
     expect(open(key, path, sealed.subarray(0, 20))).toBeNull();
   });
 
-  it('is exactly what the README says: decrypt by hand with scrypt + AES-256-GCM', async () => {
+  it('is exactly what docs/sync-format.md says: decrypt by hand with scrypt + AES-256-GCM', async () => {
     const { file, key: derived } = await newEncryption(PASSPHRASE);
     expect(file).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt', N: 32768, r: 8, p: 1 });
     expect(Buffer.from(file.salt, 'base64')).toHaveLength(16);

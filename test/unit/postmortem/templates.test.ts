@@ -3,7 +3,7 @@ import { SECTION_IDS, sectionFromHeading } from '../../../shared/postmortem/sect
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE, PLACEHOLDER_NAMES, fillTemplate, fillTitle, parseTemplate, type ParseTemplateResult } from '../../../shared/postmortem/templates.ts';
 import { makeEntries, makeIncident } from './fixtures.ts';
 
-/** The headings of the plans' templates, copied from the seeds (which live outside the repository). */
+/** The headings of the plans' templates, copied from the plans (docs/response-plans.md). */
 const SEED_000_10_3 = [
   'Incident Details',
   'Executive Summary',
@@ -36,11 +36,11 @@ describe('built-in templates', () => {
     }
   });
 
-  it('the default has seed 000 §10.3’s exact headings, in order', () => {
+  it('the default has Plan A §10.3’s exact headings, in order', () => {
     expect(DEFAULT_TEMPLATE.template.sections.map((s) => s.heading)).toEqual(SEED_000_10_3);
   });
 
-  it('seed 001 and 002 templates keep their headings', () => {
+  it('Plans B and C templates keep their headings', () => {
     expect(BUILT_IN_TEMPLATES[1]!.template.sections.map((s) => s.heading)).toEqual(SEED_001_REVIEW);
     expect(BUILT_IN_TEMPLATES[2]!.template.sections.map((s) => s.heading)).toEqual(SEED_002_POST_MORTEM);
   });

@@ -79,7 +79,7 @@ describe('built-in runbooks', () => {
     expect(security.phases.find((phase) => phase.phase === 'containment')?.items.some((item) => item.role === 'security-lead')).toBe(true);
   });
 
-  it('the scenario runbooks carry the plan steps (seed 001 Common Incident Scenarios)', () => {
+  it('the scenario runbooks carry the plan steps (Plan B in docs/response-plans.md Common Incident Scenarios)', () => {
     expect(texts(byId('db-connection-pool-exhausted'))).toMatch(/Kill long-running queries/);
     expect(texts(byId('memory-leak'))).toMatch(/heap dump/);
     expect(texts(byId('disk-full'))).toMatch(/No space left on device/);

@@ -7,7 +7,7 @@ const T = Date.UTC(2026, 10, 23, 8, 7, 37, 123);
 const DAY = 86_400_000;
 
 describe('hybrid logical clock', () => {
-  it('formats as FORMAT.md shows and parses back', () => {
+  it('formats as docs/sync-format.md shows and parses back', () => {
     const text = formatHlc({ wall: T, counter: 0, device: DEVICE });
     expect(text).toBe('2026-11-23T08:07:37.123Z-0000-0123456789abcdef');
     expect(parseHlc(text)).toEqual({ wall: T, counter: 0, device: DEVICE });

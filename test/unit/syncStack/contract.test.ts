@@ -64,7 +64,7 @@ async function expectLastWriterWins(db: WarRoomDb, contested: { incident: string
   }
 }
 
-/** Whose file a path on the target is: FORMAT.md lets a device write only its own. */
+/** Whose file a path on the target is: docs/sync-format.md lets a device write only its own. */
 function ownerOf(path: string): string | null {
   for (const device of DEVICE_IDS) if (path === deviceInfoPath(device) || path.startsWith(`${opsFolderPath(device)}/`)) return device;
   return null;

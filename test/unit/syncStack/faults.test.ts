@@ -333,7 +333,7 @@ describe('ops the round must keep but treat specially', () => {
   });
 
   /**
-   * FORMAT.md: a reader verifies every line's prev chain. The first line of a segment chains onto
+   * docs/sync-format.md: a reader verifies every line's prev chain. The first line of a segment chains onto
    * an op that arrived in an earlier round (seq first-1): the round asks the store for it.
    */
   it('a third laptop is told when a segment does not chain onto the op it holds (forked chain)', async () => {

@@ -102,7 +102,7 @@ export class MemoryTarget implements TargetPort {
     const written: string[] = [];
     for (const { first, last, text } of request.write) {
       const path = segmentPath(this.viewer, first, last, false);
-      // A segment, once in place, never changes (FORMAT.md): planning an existing name is a bug.
+      // A segment, once in place, never changes (docs/sync-format.md): planning an existing name is a bug.
       if (this.archive.files.has(path)) return { ok: false, fault: { code: 'write-failed', message: `${path} already exists`, file: path } };
       this.archive.files.set(path, { text, writer: this.viewer, ...this.archive.delivery(path, text) });
       written.push(path);
