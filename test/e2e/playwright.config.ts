@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 /** Debian's Chromium where present (this project's machines); Playwright's own browser elsewhere. */
 const systemChromium = process.env['WARROOM_CHROMIUM'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const port = 4173;
+/** WARROOM_E2E_PORT lets two checkouts run their suites side by side without sharing a server. */
+const port = Number(process.env['WARROOM_E2E_PORT'] ?? 4173);
 
 export default defineConfig({
   testDir: '.',
