@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 /** The shared ends of every form: what went wrong, and Cancel beside the main action. */
 export function FormError({ message, id }: { message: string | null; id?: string }) {
   if (!message) return null;
@@ -30,4 +32,23 @@ export function CloseAction({ onClose }: { onClose(): void }) {
       </button>
     </div>
   );
+}
+
+/** A labelled control in a row of fields. */
+export function Field({ id, label, grow, children }: { id: string; label: string; grow?: boolean; children: ReactNode }) {
+  return (
+    <div className={grow ? 'field grow' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+/** A select's options: each value, shown by its name. */
+export function Options<T extends string>({ values, name }: { values: readonly T[]; name(value: T): string }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {name(value)}
+    </option>
+  ));
 }

@@ -1,9 +1,18 @@
-/** What is wrong with a file people wrote, line by line ("Line 7: unknown phase …"). */
-export function LineErrors({ label, errors }: { label: string; errors: readonly { line: number; message: string }[] }) {
+/** A problem found in a file people wrote: by line (Markdown), or by field path in its message (JSON). */
+export interface Problem {
+  line?: number;
+  message: string;
+}
+
+/** "Line 7: unknown phase …": for problems that always have a line. */
+export const byLine = (e: Problem): string => `Line ${e.line}: ${e.message}`;
+
+/** What is wrong with a file people wrote, one problem a row; `format` is how a row reads (by default "Line 7: …"). */
+export function LineErrors({ label, errors, format = byLine }: { label: string; errors: readonly Problem[]; format?(e: Problem): string }) {
   return (
     <ul className="error" aria-label={label}>
-      {errors.map((e) => (
-        <li key={`${e.line}:${e.message}`}>{`Line ${e.line}: ${e.message}`}</li>
+      {errors.map((e, i) => (
+        <li key={i}>{format(e)}</li>
       ))}
     </ul>
   );

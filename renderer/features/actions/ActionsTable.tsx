@@ -1,8 +1,10 @@
 import { ACTION_STATUSES, type ActionStatus } from '../../../shared/domain/postmortem.ts';
 import type { ActionView, IncidentView } from '../../../shared/entities/index.ts';
 import { routeHash } from '../../app/store.ts';
+import { attempt } from '../../ui/errors.ts';
 import { isOverdue, updateActionItem } from './actionItems.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { Options } from '../../ui/FormBits.tsx';
 
 const STATUS_NAMES: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'wont-do': "Won't do" };
 
@@ -40,18 +42,9 @@ export function ActionsTable({ items, incidents, actor, today, onError }: { item
                 <select
                   aria-label={`Status of ${item.description}`}
                   value={item.status}
-                  onChange={(e) =>
-                    void updateActionItem(db, item, { status: e.target.value as ActionStatus }, actor).then(
-                      () => onError(null),
-                      (failure: unknown) => onError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`),
-                    )
-                  }
+                  onChange={(e) => void attempt(() => updateActionItem(db, item, { status: e.target.value as ActionStatus }, actor), onError)}
                 >
-                  {ACTION_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {STATUS_NAMES[s]}
-                    </option>
-                  ))}
+                  <Options values={ACTION_STATUSES} name={(s) => STATUS_NAMES[s]} />
                 </select>
               </td>
             </tr>

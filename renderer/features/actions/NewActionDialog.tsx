@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ACTION_PRIORITIES, ActionFields } from '../../../shared/domain/postmortem.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
-import { DialogActions, FormError } from '../../ui/FormBits.tsx';
+import { DialogActions, Field, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt } from '../../ui/errors.ts';
 import { createActionItem } from './actionItems.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
@@ -20,12 +20,7 @@ export function NewActionDialog({ incident, actor, from, onClose }: { incident: 
     event.preventDefault();
     const parsed = ActionFields.safeParse({ description, owner: owner.trim() || null, priority, dueDate: dueDate || null, status: 'open', fromEntry: from?.entry ?? null });
     if (!parsed.success) return setError(describeZodError(parsed.error));
-    try {
-      await createActionItem(db, incident, parsed.data, actor);
-      onClose();
-    } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
-    }
+    if (await attempt(() => createActionItem(db, incident, parsed.data, actor), setError)) onClose();
   }
 
   return (
@@ -34,22 +29,19 @@ export function NewActionDialog({ incident, actor, from, onClose }: { incident: 
         <label htmlFor="action-description">What will be done</label>
         <textarea id="action-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} data-autofocus />
         <div className="row compact">
-          <div className="field">
-            <label htmlFor="action-owner">Owner</label>
+          <Field id="action-owner" label="Owner">
             <input id="action-owner" value={owner} onChange={(e) => setOwner(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="action-priority">Priority</label>
+          </Field>
+          <Field id="action-priority" label="Priority">
             <select id="action-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
               {ACTION_PRIORITIES.map((p) => (
                 <option key={p}>{p}</option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="action-due">Due</label>
+          </Field>
+          <Field id="action-due" label="Due">
             <input id="action-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-          </div>
+          </Field>
         </div>
         <FormError message={error} />
         <DialogActions onCancel={onClose} submitLabel="Add action item" />

@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import type { IncidentView, ChecklistView } from '../../../shared/entities/index.ts';
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt } from '../../ui/errors.ts';
 import { ROLE_NAMES } from '../incidents/lifecycle.ts';
 import { setItemState } from './checklistActions.ts';
 import { AssignItemDialog, SkipItemDialog } from './ItemDialogs.tsx';
@@ -35,14 +35,7 @@ export function ChecklistRun({ checklist, incident, actor, onError }: { checklis
   const ordered = [...phases].sort((a, b) => Number(b === incident.phase) - Number(a === incident.phase));
   const people = [...new Set(Object.values(incident.roles).filter((p): p is string => !!p))];
 
-  async function toggle(item: Item) {
-    try {
-      await setItemState(db, checklist, item, item.state === 'done' ? 'open' : 'done', actor);
-      onError(null);
-    } catch (failure) {
-      onError(`Not saved: ${errorMessage(failure)}`);
-    }
-  }
+  const toggle = (item: Item) => attempt(() => setItemState(db, checklist, item, item.state === 'done' ? 'open' : 'done', actor), onError);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>, item: Item) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;

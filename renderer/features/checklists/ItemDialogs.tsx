@@ -3,7 +3,7 @@ import { ROLES } from '../../../shared/domain/incident.ts';
 import type { ChecklistView } from '../../../shared/entities/index.ts';
 import { DialogActions, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt } from '../../ui/errors.ts';
 import { ROLE_NAMES } from '../incidents/lifecycle.ts';
 import { assignItem, setItemState } from './checklistActions.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
@@ -18,12 +18,7 @@ export function SkipItemDialog({ checklist, item, actor, onClose }: { checklist:
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (reason.trim() === '') return setError('Say why it is skipped: the reason goes into the timeline.');
-    try {
-      await setItemState(db, checklist, item, 'skipped', actor, reason.trim());
-      onClose();
-    } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
-    }
+    if (await attempt(() => setItemState(db, checklist, item, 'skipped', actor, reason.trim()), setError)) onClose();
   }
   return (
     <Modal title="Skip checklist item" onClose={onClose}>
@@ -46,12 +41,7 @@ export function AssignItemDialog({ checklist, item, actor, people, onClose }: { 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (assignee.trim().length > 100) return setError('A name of at most 100 characters.');
-    try {
-      await assignItem(db, checklist, item, assignee, actor);
-      onClose();
-    } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
-    }
+    if (await attempt(() => assignItem(db, checklist, item, assignee, actor), setError)) onClose();
   }
   return (
     <Modal title="Assign checklist item" onClose={onClose}>

@@ -6,5 +6,5 @@ import { libraryOf } from './runbookLibrary.ts';
 /** Built-ins and the team's own runbooks, live as teammates' edits sync in. */
 export function useRunbookLibrary(): Runbook[] {
   const sources = useLiveRows(listCustomRunbookSources, []) ?? [];
-  return libraryOf(sources).map((entry) => entry.runbook);
+  return libraryOf(sources).map((entry) => entry.item);
 }

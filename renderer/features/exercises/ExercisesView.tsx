@@ -1,16 +1,16 @@
-import { useState } from 'react';
-import { parseScenario, serializeScenario, type ScenarioError } from '../../../shared/exercises/parse.ts';
+import { parseScenario, serializeScenario } from '../../../shared/exercises/parse.ts';
 import type { Scenario } from '../../../shared/exercises/scenario.ts';
 import { formatScenarioTime } from '../../../shared/exercises/score.ts';
 import { routeHash, useUi } from '../../app/store.ts';
 import { listCustomScenarioSources, listExercises, listIncidents } from '../../db/queries.ts';
 import { errorMessage } from '../../ui/errors.ts';
-import { FormError } from '../../ui/FormBits.tsx';
-import { TextFileInput } from '../../ui/TextFileInput.tsx';
-import { EditorActions } from '../../ui/LineErrors.tsx';
+import type { Problem } from '../../ui/LineErrors.tsx';
 import { capitalize } from '../../ui/format.ts';
-import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
-import { KeptEditNotice, KeptSource, leaveEditor, markdownTitle, useKeptEdit, type KeptEdit } from '../drafts/keptEdit.tsx';
+import { fileNameFor } from '../export/saveTextFile.ts';
+import { KeptSource, markdownTitle } from '../drafts/keptEdit.tsx';
+import { LibraryEditor } from '../library/LibraryEditor.tsx';
+import { entryFields, LibraryList } from '../library/LibraryList.tsx';
+import { useLibrary } from '../library/useLibrary.ts';
 import { startExercise } from './exerciseActions.ts';
 import { removeScenario, saveScenarioSource, scenarioLibraryOf, type ScenarioEntry } from './scenarioLibrary.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
@@ -37,40 +37,11 @@ What the players are told at the start.
 `;
 
 /** Each message already names its line (Markdown) or field path (JSON): precise enough to fix without guessing. */
-export function ScenarioErrors({ label, errors }: { label: string; errors: readonly ScenarioError[] }) {
-  return (
-    <ul className="error" aria-label={label}>
-      {errors.map((e, i) => (
-        <li key={i}>{e.message}</li>
-      ))}
-    </ul>
-  );
-}
+const asWritten = (e: Problem) => e.message;
 
-function ScenarioEditor({ initial, actor, edit, onDone }: { initial: string; actor: string; edit: KeptEdit<KeptSource>; onDone(): void }) {
-  const db = useDatabase();
-  const [source, setSource] = useState(initial);
-  const [status, setStatus] = useState<string | null>(null);
-  const parsed = parseScenario(source);
-  async function save() {
-    const saved = await saveScenarioSource(db, source, actor);
-    if (!saved.ok) return setStatus('Not saved: fix the problems listed.');
-    await leaveEditor(edit, onDone);
-  }
-  return (
-    <section aria-labelledby="scenario-editor-title" className="runbook-editor">
-      <h2 id="scenario-editor-title">Scenario editor</h2>
-      <label htmlFor="scenario-source">Scenario (Markdown: front matter, # title, ## Briefing, ## Injects, ## Expected actions — or JSON)</label>
-      <textarea id="scenario-source" value={source} onChange={(e) => (setSource(e.target.value), edit.keep({ source: e.target.value }))} rows={18} spellCheck={false} />
-      {parsed.ok ? (
-        <p className="hint" role="status">{`Valid: ${parsed.scenario.title} — ${parsed.scenario.injects.length} injects, ${parsed.scenario.expected.length} expected actions`}</p>
-      ) : (
-        <ScenarioErrors label="Problems in the scenario" errors={parsed.errors} />
-      )}
-      <FormError message={status} />
-      <EditorActions onCancel={() => void leaveEditor(edit, onDone)} onSave={() => void save()} canSave={parsed.ok} saveLabel="Save scenario" />
-    </section>
-  );
+function sourceOf(entry: ScenarioEntry, format: 'markdown' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(entry.item, null, 2)}\n`;
+  return entry.source && !entry.source.trimStart().startsWith('{') ? entry.source : serializeScenario(entry.item);
 }
 
 /** A scenario source may be Markdown or JSON, valid or not yet. */
@@ -93,42 +64,43 @@ export function ExercisesView({ actor }: { actor: string }) {
     return incidents.filter((incident) => byIncident.has(incident.id)).map((incident) => ({ incident, exercise: byIncident.get(incident.id)! }));
   }, []);
   const navigate = useUi((s) => s.navigate);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [importErrors, setImportErrors] = useState<readonly ScenarioError[]>([]);
-  const library = scenarioLibraryOf(sources ?? []);
-  const edit = useKeptEdit('edit:scenario', KeptSource);
+  const library = useLibrary('edit:scenario', KeptSource);
 
   async function start(scenario: Scenario) {
     try {
       const id = await startExercise(db, scenario, actor);
       navigate({ name: 'exercise', id });
     } catch (failure) {
-      setStatus(`Not started: ${errorMessage(failure)}`);
+      library.setStatus(`Not started: ${errorMessage(failure)}`);
     }
   }
 
-  async function importFile(file: { name: string; text: string }) {
-    const saved = await saveScenarioSource(db, file.text, actor);
-    if (saved.ok) {
-      setImportErrors([]);
-      setStatus(`Imported ${saved.scenario.title}`);
-    } else {
-      setStatus(`${file.name} was not imported; nothing was changed:`);
-      setImportErrors(saved.errors);
-    }
-  }
+  const save = async (source: string) => {
+    const saved = await saveScenarioSource(db, source, actor);
+    return saved.ok ? { ok: true as const, title: saved.scenario.title } : saved;
+  };
+  const exportEntry = (entry: ScenarioEntry, format: 'markdown' | 'json') =>
+    void library.exportFile(fileNameFor(entry.item.title, format === 'json' ? 'scenario.json' : 'scenario.md'), sourceOf(entry, format), format);
 
-  async function exportEntry(entry: ScenarioEntry, format: 'markdown' | 'json') {
-    try {
-      const content = format === 'json' ? `${JSON.stringify(entry.scenario, null, 2)}\n` : (entry.source && !entry.source.trimStart().startsWith('{') ? entry.source : serializeScenario(entry.scenario));
-      setStatus(await saveTextFile(fileNameFor(entry.scenario.title, format === 'json' ? 'scenario.json' : 'scenario.md'), content, format));
-    } catch (failure) {
-      setStatus(`Export failed: ${errorMessage(failure)}`);
-    }
-  }
-
-  if (editing !== null) return <ScenarioEditor initial={editing} actor={actor} edit={edit} onDone={() => setEditing(null)} />;
+  if (library.editing !== null)
+    return (
+      <LibraryEditor
+        library={library}
+        initial={library.editing}
+        heading={{ id: 'scenario-editor-title', text: 'Scenario editor' }}
+        sourceId="scenario-source"
+        sourceLabel="Scenario (Markdown: front matter, # title, ## Briefing, ## Injects, ## Expected actions — or JSON)"
+        rows={18}
+        check={({ source }) => {
+          const parsed = parseScenario(source);
+          return parsed.ok ? { ok: true, summary: `${parsed.scenario.title} — ${parsed.scenario.injects.length} injects, ${parsed.scenario.expected.length} expected actions` } : parsed;
+        }}
+        problemsLabel="Problems in the scenario"
+        problem={asWritten}
+        save={async ({ source }) => ((await save(source)).ok ? null : 'Not saved: fix the problems listed.')}
+        saveLabel="Save scenario"
+      />
+    );
 
   return (
     <section aria-labelledby="exercises-title">
@@ -151,46 +123,27 @@ export function ExercisesView({ actor }: { actor: string }) {
         <p>No exercise yet: start one from a scenario below.</p>
       )}
       <h2>Scenario library</h2>
-      {edit.kept && (
-        <KeptEditNotice what={`the scenario “${keptTitle(edit.kept.source)}”`} onResume={() => setEditing(edit.kept!.source)} onDiscard={() => void edit.discard()} />
-      )}
-      <ul className="scenario-list" aria-label="Scenario library">
-        {library.map((entry) => (
-          <li key={entry.scenario.id}>
-            <div>
-              <strong>{entry.scenario.title}</strong> {entry.builtIn ? <span className="tag">Built in</span> : <span className="tag">Team</span>}
-            </div>
-            <div className="sub">{summary(entry.scenario)}</div>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => void start(entry.scenario)} aria-label={`Start exercise: ${entry.scenario.title}`}>
-                Start exercise
-              </button>
-              <button type="button" onClick={() => setEditing(entry.source ?? serializeScenario(entry.scenario))} aria-label={`Edit ${entry.scenario.title}`}>
-                Edit
-              </button>
-              <button type="button" onClick={() => void exportEntry(entry, 'markdown')} aria-label={`Export ${entry.scenario.title} as Markdown`}>
-                Export .md
-              </button>
-              <button type="button" onClick={() => void exportEntry(entry, 'json')} aria-label={`Export ${entry.scenario.title} as JSON`}>
-                Export .json
-              </button>
-              {!entry.builtIn && (
-                <button type="button" onClick={() => void removeScenario(db, entry.scenario.id, actor)} aria-label={`Remove ${entry.scenario.title}`}>
-                  Remove
-                </button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <div className="actions">
-        <button type="button" onClick={() => setEditing(NEW_SCENARIO)}>
-          New scenario
-        </button>
-        <TextFileInput label="Import scenario…" inputLabel="Import scenario file" accept=".md,.json,text/markdown,application/json,text/plain" onText={importFile} onError={setStatus} />
-      </div>
-      {status && <p role="status">{status}</p>}
-      {importErrors.length > 0 && <ScenarioErrors label="Problems in the imported file" errors={importErrors} />}
+      <LibraryList
+        library={library}
+        items={scenarioLibraryOf(sources ?? [])}
+        label="Scenario library"
+        className="scenario-list"
+        {...entryFields}
+        teamTag
+        summary={(entry) => summary(entry.item)}
+        editOf={(entry) => ({ source: entry.source ?? serializeScenario(entry.item) })}
+        leadingActions={(entry) => [{ label: 'Start exercise', name: `Start exercise: ${entry.item.title}`, primary: true, onClick: () => void start(entry.item) }]}
+        exports={(entry) => [
+          { label: 'Export .md', name: `Export ${entry.item.title} as Markdown`, onClick: () => exportEntry(entry, 'markdown') },
+          { label: 'Export .json', name: `Export ${entry.item.title} as JSON`, onClick: () => exportEntry(entry, 'json') },
+        ]}
+        onRemove={(entry) => void removeScenario(db, entry.item.id, actor)}
+        keptWhat={(kept) => `the scenario “${keptTitle(kept.source)}”`}
+        newLabel="New scenario"
+        newItem={{ source: NEW_SCENARIO }}
+        importer={{ label: 'Import scenario…', inputLabel: 'Import scenario file', accept: '.md,.json,text/markdown,application/json,text/plain', save, refused: 'was not imported; nothing was changed:' }}
+        problem={asWritten}
+      />
     </section>
   );
 }

@@ -6,8 +6,8 @@ import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
 import { INJECT_KINDS, type InjectKind } from '../../../shared/exercises/scenario.ts';
 import { formatScenarioTime, type ExpectedResult } from '../../../shared/exercises/score.ts';
 import { routeHash } from '../../app/store.ts';
-import { errorMessage } from '../../ui/errors.ts';
-import { FormError } from '../../ui/FormBits.tsx';
+import { attempt, errorMessage } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
@@ -81,14 +81,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
   const manualIds = new Set(scenario.expected.filter((e) => e.check.kind === 'manual').map((e) => e.id));
   const anyManual = manualIds.size > 0;
 
-  async function run(action: () => Promise<void>) {
-    try {
-      await action();
-      setError(null);
-    } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
-    }
-  }
+  const run = (action: () => Promise<void>) => attempt(action, setError);
   const press = (action: ClockActionKind, speed: Speed = clock.speed) => run(() => pressClock(db, id, action, speed, minutes, actor));
 
   function submitAdhoc(event: FormEvent) {
@@ -191,8 +184,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
           ))}
         </ol>
         <form className="adhoc-inject" onSubmit={submitAdhoc} aria-label="Ad-hoc inject">
-          <div className="field">
-            <label htmlFor="adhoc-kind">Kind</label>
+          <Field id="adhoc-kind" label="Kind">
             <select id="adhoc-kind" value={adhocKind} onChange={(e) => setAdhocKind(e.target.value as InjectKind)}>
               {INJECT_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
@@ -200,18 +192,16 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field grow">
-            <label htmlFor="adhoc-text">Ad-hoc inject</label>
+          </Field>
+          <Field id="adhoc-text" label="Ad-hoc inject" grow>
             <input id="adhoc-text" value={adhocText} maxLength={500} onChange={(e) => setAdhocText(e.target.value)} disabled={!started || ended} />
-          </div>
-          <div className="field">
-            <label htmlFor="adhoc-severity">Set severity</label>
+          </Field>
+          <Field id="adhoc-severity" label="Set severity">
             <select id="adhoc-severity" value={adhocSeverity} onChange={(e) => setAdhocSeverity(e.target.value)}>
               <option value="">Unchanged</option>
               <SeverityOptions scheme={scheme} />
             </select>
-          </div>
+          </Field>
           <button type="submit" disabled={!started || ended}>
             Deliver ad-hoc inject
           </button>

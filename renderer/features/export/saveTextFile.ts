@@ -1,12 +1,13 @@
 import { hostBridge } from '../../bridge/hostBridge.ts';
 
 const MIME = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json', warroom: 'application/x-warroom-archive' } as const;
+export type TextFileFormat = keyof typeof MIME;
 
 /**
  * Save text the user exported: the native save dialog in the desktop app, a download in the
  * web preview. Returns what happened in words for a status line.
  */
-export async function saveTextFile(suggestedName: string, content: string, format: keyof typeof MIME): Promise<string> {
+export async function saveTextFile(suggestedName: string, content: string, format: TextFileFormat): Promise<string> {
   const bridge = hostBridge();
   if (bridge) {
     const reply = await bridge.invoke('file.save', { suggestedName, content, format });

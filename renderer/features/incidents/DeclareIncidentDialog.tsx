@@ -7,7 +7,7 @@ import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
 import { declareIncident } from './declare.ts';
-import { FormError } from '../../ui/FormBits.tsx';
+import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
@@ -85,22 +85,16 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
           aria-invalid={error !== null}
         />
         <div className="row">
-          <div className="field">
-            <label htmlFor="declare-severity">Severity</label>
+          <Field id="declare-severity" label="Severity">
             <select id="declare-severity" value={levelOf(severity, scheme) ? severity : (scheme.levels[1]?.id ?? '')} onChange={(e) => setSeverity(e.target.value)}>
               <SeverityOptions scheme={scheme} />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="declare-type">Type</label>
+          </Field>
+          <Field id="declare-type" label="Type">
             <select id="declare-type" value={type} onChange={(e) => setType(e.target.value as IncidentType)}>
-              {INCIDENT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {capitalize(t)}
-                </option>
-              ))}
+              <Options values={INCIDENT_TYPES} name={(t) => capitalize(t)} />
             </select>
-          </div>
+          </Field>
         </div>
         <label htmlFor="declare-detected">Detected at (optional)</label>
         <input id="declare-detected" value={detectedAt} onChange={(e) => setDetectedAt(e.target.value)} placeholder="when it started: 14:05, 2026-11-22 23:50 or -15m (local time)" />

@@ -18,9 +18,9 @@ import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { KeyTimesPanel } from './KeyTimesPanel.tsx';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
-import { FormError } from '../../ui/FormBits.tsx';
+import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useChecklistsOf, useIncident } from '../../db/hooks.ts';
 
@@ -48,14 +48,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   }
 
   const current = incident;
-  async function run(change: Promise<void>) {
-    try {
-      await change;
-      setError(null);
-    } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
-    }
-  }
+  const run = (change: Promise<void>) => attempt(() => change, setError);
 
   const leftOpen = openItemsIn(checklists, incident.phase);
   const progress = phaseProgress(checklists, incident.phase);
@@ -81,33 +74,22 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <h1 id="incident-title">{incident.title}</h1>
         </div>
         <div className="row compact">
-          <div className="field">
-            <label htmlFor="incident-severity">Severity</label>
+          <Field id="incident-severity" label="Severity">
             <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(db, current, e.target.value, actor))}>
               {!levelOf(incident.severity, scheme) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
               <SeverityOptions scheme={scheme} />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="incident-status">Status</label>
+          </Field>
+          <Field id="incident-status" label="Status">
             <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(db, current, e.target.value as IncidentStatus, actor))}>
-              {INCIDENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {capitalize(s)}
-                </option>
-              ))}
+              <Options values={INCIDENT_STATUSES} name={(s) => capitalize(s)} />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="incident-phase">Phase</label>
+          </Field>
+          <Field id="incident-phase" label="Phase">
             <select id="incident-phase" value={incident.phase} onChange={(e) => askPhase(e.target.value as Phase)}>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {phaseName(p, phaseNames)}
-                </option>
-              ))}
+              <Options values={PHASES} name={(p) => phaseName(p, phaseNames)} />
             </select>
-          </div>
+          </Field>
           <dl className="facts">
             <dt>Type</dt>
             <dd>{capitalize(incident.type)}</dd>

@@ -4,8 +4,9 @@ import { hostOffsetMinutes } from '../../../shared/timeline/localTime.ts';
 import { formatClock } from '../../../shared/timeline/timeFormat.ts';
 import { KEY_TIME_NAMES, KEY_TIMES, setKeyTime, type KeyTime } from './lifecycle.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { Field, Options } from '../../ui/FormBits.tsx';
 
 const show = (iso: string | null) => (iso ? formatClock(iso, { utc: false, offsetMinutes: hostOffsetMinutes, withDate: true }) : 'not yet');
 
@@ -19,13 +20,7 @@ export function KeyTimesPanel({ incident, actor, onError }: { incident: Incident
     event.preventDefault();
     const parsed = parseTimeInput(value);
     if (!parsed.ok) return onError(`${KEY_TIME_NAMES[field]}: ${parsed.error}`);
-    try {
-      await setKeyTime(db, incident, field, parsed.iso, actor);
-      setValue('');
-      onError(null);
-    } catch (failure) {
-      onError(`Not saved: ${errorMessage(failure)}`);
-    }
+    if (await attempt(() => setKeyTime(db, incident, field, parsed.iso, actor), onError)) setValue('');
   }
 
   return (
@@ -40,20 +35,14 @@ export function KeyTimesPanel({ incident, actor, onError }: { incident: Incident
         ))}
       </dl>
       <form className="row compact" onSubmit={(e) => void save(e)}>
-        <div className="field">
-          <label htmlFor="key-time-field">Correct</label>
+        <Field id="key-time-field" label="Correct">
           <select id="key-time-field" value={field} onChange={(e) => setField(e.target.value as KeyTime)}>
-            {KEY_TIMES.map((k) => (
-              <option key={k} value={k}>
-                {KEY_TIME_NAMES[k]}
-              </option>
-            ))}
+            <Options values={KEY_TIMES} name={(k) => KEY_TIME_NAMES[k]} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="key-time-value">to (local time; empty clears)</label>
+        </Field>
+        <Field id="key-time-value" label="to (local time; empty clears)">
           <input id="key-time-value" value={value} onChange={(e) => setValue(e.target.value)} placeholder="14:05 or 2026-11-22 23:50" />
-        </div>
+        </Field>
         <button type="submit">Set time</button>
       </form>
     </section>

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../shared/domain/incident.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { assignRole, ROLE_NAMES } from './lifecycle.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { Field, Options } from '../../ui/FormBits.tsx';
 
 /** Who holds which role; assign, hand off or release one — each change is logged. */
 export function RolesPanel({ incident, actor, onError }: { incident: IncidentView; actor: string; onError(message: string | null): void }) {
@@ -14,13 +15,7 @@ export function RolesPanel({ incident, actor, onError }: { incident: IncidentVie
   async function assign(event: FormEvent) {
     event.preventDefault();
     if (person.trim() === '') return onError('Type the name of the person taking the role.');
-    try {
-      await assignRole(db, incident, role, person, actor);
-      setPerson('');
-      onError(null);
-    } catch (failure) {
-      onError(`Not saved: ${errorMessage(failure)}`);
-    }
+    if (await attempt(() => assignRole(db, incident, role, person, actor), onError)) setPerson('');
   }
 
   const holders = ROLES.filter((r) => incident.roles[r]);
@@ -42,20 +37,14 @@ export function RolesPanel({ incident, actor, onError }: { incident: IncidentVie
         </ul>
       )}
       <form className="row compact" onSubmit={(e) => void assign(e)}>
-        <div className="field">
-          <label htmlFor="assign-role">Role</label>
+        <Field id="assign-role" label="Role">
           <select id="assign-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_NAMES[r]}
-              </option>
-            ))}
+            <Options values={ROLES} name={(r) => ROLE_NAMES[r]} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="assign-person">Person</label>
+        </Field>
+        <Field id="assign-person" label="Person">
           <input id="assign-person" value={person} onChange={(e) => setPerson(e.target.value)} maxLength={100} />
-        </div>
+        </Field>
         <button type="submit">{incident.roles[role] ? 'Hand off' : 'Assign'}</button>
       </form>
     </section>

@@ -8,8 +8,8 @@ import { fillTemplate, fillTitle } from '../../../shared/postmortem/templates.ts
 import { useTemplateLibrary } from './templateLibrary.ts';
 import { TemplatesDialog } from './TemplatesDialog.tsx';
 import { routeHash } from '../../app/store.ts';
-import { errorMessage } from '../../ui/errors.ts';
-import { FormError } from '../../ui/FormBits.tsx';
+import { attempt } from '../../ui/errors.ts';
+import { Field, FormError } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { ActionsTable } from '../actions/ActionsTable.tsx';
 import { localToday } from '../actions/actionItems.ts';
@@ -51,14 +51,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
     return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, templates: library });
   }
 
-  async function run(work: () => Promise<unknown>) {
-    try {
-      await work();
-      setError(null);
-    } catch (failure) {
-      setError(`Not done: ${errorMessage(failure)}`);
-    }
-  }
+  const run = (work: () => Promise<unknown>) => attempt(work, setError, 'Not done');
 
   async function exportFile() {
     await run(async () => setStatus(await saveTextFile(incidentFileName(current, 'postmortem.md'), markdown(), 'markdown')));
@@ -81,8 +74,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
       </a>
       <h1 id="pm-title">{fillTitle(chosen.template, incident, { entries, phaseNames })}</h1>
       <div className="row compact">
-        <div className="field">
-          <label htmlFor="pm-template">Template</label>
+        <Field id="pm-template" label="Template">
           <select id="pm-template" value={chosen.id} onChange={(e) => void run(() => chooseTemplate(db, id, e.target.value, actor))}>
             {library.map((t) => (
               <option key={t.id} value={t.id}>
@@ -90,14 +82,13 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pm-timeline">Timeline in the document</label>
+        </Field>
+        <Field id="pm-timeline" label="Timeline in the document">
           <select id="pm-timeline" value={timelineMode} onChange={(e) => void run(() => chooseTimelineMode(db, id, e.target.value as TimelineMode, actor))}>
             <option value="pinned">Pinned entries</option>
             <option value="all">Every entry</option>
           </select>
-        </div>
+        </Field>
         <div className="actions">
           <button type="button" onClick={() => setTemplatesOpen(true)}>
             Templates…

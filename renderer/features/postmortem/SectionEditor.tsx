@@ -3,7 +3,7 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import type { PostmortemSection } from '../../../shared/domain/postmortem.ts';
 import type { PostmortemSectionView } from '../../../shared/entities/index.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { attempt, errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
 import { dismissVersion, restoreVersion, saveSection } from './postmortemActions.ts';
@@ -41,14 +41,7 @@ export function SectionEditor({ incident, section, heading, hint, stored, starti
     }
   }
 
-  async function act(work: Promise<void>) {
-    try {
-      await work;
-      setError(null);
-    } catch (failure) {
-      setError(`Not saved: ${errorMessage(failure)}`);
-    }
-  }
+  const act = (work: Promise<void>) => attempt(() => work, setError);
 
   return (
     <section aria-labelledby={`${id}-title`} className="pm-section">

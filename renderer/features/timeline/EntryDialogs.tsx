@@ -10,8 +10,8 @@ import { commit } from '../../db/commit.ts';
 import { getEntryDoc } from '../../db/queries.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { KIND_LOOK, KindOptions } from './KindBadge.tsx';
-import { CloseAction, DialogActions, FormError } from '../../ui/FormBits.tsx';
-import { errorMessage } from '../../ui/errors.ts';
+import { CloseAction, DialogActions, Field, FormError } from '../../ui/FormBits.tsx';
+import { attempt, errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useLiveRows } from '../../db/hooks.ts';
 
@@ -43,12 +43,7 @@ export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; a
     if (kind !== entry.kind) fields.kind = kind;
     if (parsed.value.eventAt !== null && new Date(parsed.value.eventAt).toISOString() !== entry.eventAt) fields.eventAt = new Date(parsed.value.eventAt).toISOString();
     if (Object.keys(fields).length === 0) return onClose();
-    try {
-      await commit(db, { actor, incident: entry.incident, kind: 'entry.edit', data: { entry: entry.id, fields } });
-      onClose();
-    } catch (failure) {
-      setError(`Not saved: ${message(failure)}`);
-    }
+    if (await attempt(() => commit(db, { actor, incident: entry.incident, kind: 'entry.edit', data: { entry: entry.id, fields } }), setError, 'Not saved', message)) onClose();
   }
 
   return (
@@ -57,19 +52,17 @@ export function EditEntryDialog({ entry, actor, onClose }: { entry: EntryView; a
         <label htmlFor="edit-text">Text</label>
         <textarea id="edit-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} data-autofocus />
         <div className="row">
-          <div className="field">
-            <label htmlFor="edit-kind">Kind</label>
+          <Field id="edit-kind" label="Kind">
             <select id="edit-kind" value={kind} onChange={(e) => setKind(e.target.value as EntryKind)}>
               <KindOptions />
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="edit-time">Event time</label>
+          </Field>
+          <Field id="edit-time" label="Event time">
             <input id="edit-time" value={time} onChange={(e) => setTime(e.target.value)} placeholder={formatClock(entry.eventAt, { ...clockOptions(false), withSeconds: false })} aria-describedby="edit-time-hint" />
             <p id="edit-time-hint" className="hint">
               Leave empty to keep. HH:MM, YYYY-MM-DD HH:MM or -15m, local time.
             </p>
-          </div>
+          </Field>
         </div>
         <FormError message={error} />
         <DialogActions onCancel={onClose} submitLabel="Save" />
@@ -86,12 +79,7 @@ export function StrikeEntryDialog({ entry, actor, onClose }: { entry: EntryView;
   async function strike(event: FormEvent) {
     event.preventDefault();
     if (reason.trim() === '') return setError('Say why it is struck: the timeline is evidence.');
-    try {
-      await commit(db, { actor, incident: entry.incident, kind: 'entry.strike', data: { entry: entry.id, reason: reason.trim() } });
-      onClose();
-    } catch (failure) {
-      setError(`Not saved: ${message(failure)}`);
-    }
+    if (await attempt(() => commit(db, { actor, incident: entry.incident, kind: 'entry.strike', data: { entry: entry.id, reason: reason.trim() } }), setError, 'Not saved', message)) onClose();
   }
   return (
     <Modal title="Strike entry" onClose={onClose}>

@@ -1,6 +1,7 @@
 import type { EntryKind } from '../../../shared/domain/entry.ts';
 import type { TimelineFilter } from './filterEntries.ts';
 import { KindOptions } from './KindBadge.tsx';
+import { Field, Options } from '../../ui/FormBits.tsx';
 
 interface Props {
   filter: TimelineFilter;
@@ -16,30 +17,22 @@ export function TimelineToolbar({ filter, onFilter, authors, tags, onJump, jumpE
   const set = (patch: Partial<TimelineFilter>) => onFilter({ ...filter, ...patch });
   return (
     <div className="timeline-toolbar" role="search">
-      <div className="field grow">
-        <label htmlFor="timeline-search">Search timeline</label>
+      <Field id="timeline-search" label="Search timeline" grow>
         <input id="timeline-search" type="search" value={filter.query} onChange={(e) => set({ query: e.target.value })} placeholder="words, author or tag" aria-keyshortcuts="Control+F /" />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-kind">Kind</label>
+      </Field>
+      <Field id="filter-kind" label="Kind">
         <select id="filter-kind" value={filter.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || null) as EntryKind | null })}>
           <option value="">All kinds</option>
           <KindOptions />
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-author">Author</label>
+      </Field>
+      <Field id="filter-author" label="Author">
         <select id="filter-author" value={filter.author ?? ''} onChange={(e) => set({ author: e.target.value || null })}>
           <option value="">Everyone</option>
-          {authors.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
+          <Options values={authors} name={(a) => a} />
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-tag">Tag</label>
+      </Field>
+      <Field id="filter-tag" label="Tag">
         <select id="filter-tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: e.target.value || null })}>
           <option value="">Any tag</option>
           {tags.map((t) => (
@@ -48,7 +41,7 @@ export function TimelineToolbar({ filter, onFilter, authors, tags, onJump, jumpE
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <label className="check">
         <input type="checkbox" checked={filter.pinnedOnly} onChange={(e) => set({ pinnedOnly: e.target.checked })} /> Pinned only
       </label>

@@ -11,8 +11,8 @@ describe('scenarioLibraryOf', () => {
   it('the team’s scenario replaces the built-in of its id, in place of nothing else; new ones follow', () => {
     const library = scenarioLibraryOf([{ source: edited }, { source: own }, { source: 'not a scenario' }]);
     expect(library).toHaveLength(BUILT_IN_SCENARIOS.length + 1);
-    expect(library.filter((e) => e.scenario.id === pool.id)).toEqual([{ scenario: { ...pool, title: 'Pool exhausted (our version)' }, builtIn: false, source: edited }]);
-    expect(library.at(-1)).toMatchObject({ scenario: { id: 'vendor-outage' }, builtIn: false });
+    expect(library.filter((e) => e.item.id === pool.id)).toEqual([{ item: { ...pool, title: 'Pool exhausted (our version)' }, builtIn: false, source: edited }]);
+    expect(library.at(-1)).toMatchObject({ item: { id: 'vendor-outage' }, builtIn: false });
     expect(library.filter((e) => e.builtIn)).toHaveLength(BUILT_IN_SCENARIOS.length - 1);
   });
 });

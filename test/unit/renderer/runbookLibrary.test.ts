@@ -27,7 +27,7 @@ describe("the team's own runbooks", () => {
     expect(await saveRunbookSource(ana, SOURCE, 'Ana')).toMatchObject({ ok: true });
     await applyRemoteOps(ben, (await ana.ops.toArray()) as Op[]);
     expect(await listCustomRunbookSources(ben)).toEqual([SOURCE]);
-    expect(libraryOf(await listCustomRunbookSources(ben)).find((e) => e.runbook.id === 'cache-stampede')).toMatchObject({ builtIn: false, source: SOURCE });
+    expect(libraryOf(await listCustomRunbookSources(ben)).find((e) => e.item.id === 'cache-stampede')).toMatchObject({ builtIn: false, source: SOURCE });
 
     await removeRunbook(ana, 'cache-stampede', 'Ana');
     await applyRemoteOps(ben, (await ana.ops.toArray()) as Op[]);
@@ -42,10 +42,10 @@ describe("the team's own runbooks", () => {
   });
 
   it('a team runbook with a built-in’s id replaces it in the library', () => {
-    const general = libraryOf([]).find((e) => e.runbook.id === 'general-response')!;
+    const general = libraryOf([]).find((e) => e.item.id === 'general-response')!;
     const mine = '---\nid: general-response\n---\n# Our response\n\n## Triage\n- [ ] Page the on-call lead\n';
     const library = libraryOf([mine]);
-    expect(library.filter((e) => e.runbook.id === 'general-response')).toEqual([{ runbook: expect.objectContaining({ title: 'Our response' }), builtIn: false, source: mine }]);
+    expect(library.filter((e) => e.item.id === 'general-response')).toEqual([{ item: expect.objectContaining({ title: 'Our response' }), builtIn: false, source: mine }]);
     expect(general.builtIn).toBe(true);
   });
 });

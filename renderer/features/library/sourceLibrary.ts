@@ -1,0 +1,47 @@
+import { overlayLibrary } from '../../../shared/util/overlayLibrary.ts';
+import { commit } from '../../db/commit.ts';
+import type { WarRoomDb } from '../../db/database.ts';
+
+/** One item of a library written as a source file (a runbook, a scenario): built in, or the team's own. */
+export interface LibraryEntry<T> {
+  item: T;
+  builtIn: boolean;
+  /** The team's own source (Markdown, or JSON for a scenario), as written or imported. */
+  source?: string;
+}
+
+/** The team setting a library's sources are synced in, keyed by the item's id. */
+type SourceSettingKind = 'settings.runbook' | 'settings.scenario';
+
+export interface SourceLibrary<T, R> {
+  /**
+   * Built-ins, overridden by the team's own of the same id. A saved source always parses (it was
+   * validated when saved); one that no longer does is left out rather than crash the view.
+   */
+  entries(sources: readonly string[]): LibraryEntry<T>[];
+  /** Save (or replace, by id) a source for the whole team; refused with its errors if invalid. */
+  save(db: WarRoomDb, source: string, actor: string): Promise<R>;
+  remove(db: WarRoomDb, id: string, actor: string): Promise<void>;
+}
+
+/** A library of items written as sources: what runbooks and exercise scenarios have in common. */
+export function sourceLibrary<T extends { id: string }, R>(kind: SourceSettingKind, builtIns: readonly T[], parse: (source: string) => R, itemOf: (result: R) => T | null): SourceLibrary<T, R> {
+  return {
+    entries(sources) {
+      const team = sources.flatMap((source): LibraryEntry<T>[] => {
+        const item = itemOf(parse(source));
+        return item ? [{ item, builtIn: false, source }] : [];
+      });
+      return overlayLibrary<LibraryEntry<T>>(builtIns.map((item) => ({ item, builtIn: true })), team, (entry) => entry.item.id);
+    },
+    async save(db, source, actor) {
+      const result = parse(source);
+      const item = itemOf(result);
+      if (item) await commit(db, { actor, incident: null, kind, data: { id: item.id, source } });
+      return result;
+    },
+    async remove(db, id, actor) {
+      await commit(db, { actor, incident: null, kind, data: { id, source: null } });
+    },
+  };
+}
