@@ -23,6 +23,9 @@ async function storedTexts(page: Page): Promise<string[]> {
 }
 
 test('50 entries typed keyboard-only, as fast as Playwright types, all kept in order across a reload', async ({ page }) => {
+  // About 2,000 keystrokes: ~45 s on an idle 2-core machine. Speed is the benchmark's business
+  // (npm run bench); here a loaded machine must not turn a slow run into a failure.
+  test.setTimeout(150_000);
   const errors = collectPageErrors(page);
   await openAs(page);
   await declareByKeyboard(page, 'Database connection pool exhausted', 'P0 · Critical', 'Availability');
