@@ -19,7 +19,7 @@ export default defineConfig([
     'test-results/',
     'playwright-report/',
     '.vite/',
-    // Deliberately bad imports; linted only by test/unit/layering.test.ts.
+    // Deliberately bad imports; linted only by test/unit/repository/layering.test.ts.
     'test/fixtures/layering/**',
   ]),
 

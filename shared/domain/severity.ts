@@ -170,7 +170,8 @@ function pathLabel(path: readonly PropertyKey[], input: unknown): string {
 /*
  * Colours: every level colour has at least 3:1 contrast (WCAG 1.4.11, non-text) against both
  * themes' backgrounds (#ffffff, #f6f8fa light; #0f1419, #1a2129 dark), so a badge or a stripe
- * reads on either; black or white text on it reaches 4.5:1. Tested in test/unit/board.
+ * reads on either; black or white text on it reaches 4.5:1. Tested in
+ * test/unit/shared/domain/severity.test.ts.
  */
 const RED = '#e03131';
 const ORANGE = '#e8590c';

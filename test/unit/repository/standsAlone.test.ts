@@ -71,7 +71,7 @@ describe('the repository stands alone', () => {
     expect(outsideReferences('README.md', 'the ../shared/ folder')).toHaveLength(1);
     // An import that stays inside the repository is fine, and so is a random seed.
     expect(outsideReferences('electron/cli/verify.ts', "import { x } from '../../shared/ops/chain.ts';")).toEqual([]);
-    expect(outsideReferences('test/unit/sync/simulator.test.ts', 'it(`seed ${seed}: ${why}`); // seeds 1–1000')).toEqual([]);
+    expect(outsideReferences('test/unit/integration/sync.simulator.test.ts', 'it(`seed ${seed}: ${why}`); // seeds 1–1000')).toEqual([]);
   });
 
   it('no tracked file references a path outside the repository', () => {

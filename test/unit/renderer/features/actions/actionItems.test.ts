@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listActions, listEntries } from '../../../../../renderer/db/queries.ts';
 import { createActionItem, updateActionItem } from '../../../../../renderer/features/actions/actionItems.ts';
-import { freshDb } from '../freshDb.ts';
+import { freshDb } from '../../../support/freshDb.ts';
 
 const INCIDENT = 'inc-aaaaaa';
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listChecklists, listEntries } from '../../../../../renderer/db/queries.ts';
 import { assignItem, setItemState, startRunbook } from '../../../../../renderer/features/checklists/checklistActions.ts';
 import { BUILT_IN_RUNBOOKS } from '../../../../../shared/runbooks/builtins.ts';
-import { freshDb } from '../freshDb.ts';
+import { freshDb } from '../../../support/freshDb.ts';
 
 const INCIDENT = 'inc-aaaaaa';
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');

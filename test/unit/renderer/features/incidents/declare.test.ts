@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIncident, listIncidents } from '../../../../../renderer/db/queries.ts';
 import { declareIncident, type DeclareForm } from '../../../../../renderer/features/incidents/declare.ts';
-import { freshDb } from '../freshDb.ts';
+import { freshDb } from '../../../support/freshDb.ts';
 
 const NOW = Date.parse('2026-03-02T10:00:00.000Z');
 const FORM: DeclareForm = {

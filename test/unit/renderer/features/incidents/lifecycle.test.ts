@@ -4,7 +4,7 @@ import { getIncident, listEntries } from '../../../../../renderer/db/queries.ts'
 import { declareIncident } from '../../../../../renderer/features/incidents/declare.ts';
 import { acknowledge, assignRole, changePhase, changeSeverity, changeStatus, setKeyTime } from '../../../../../renderer/features/incidents/lifecycle.ts';
 import type { IncidentView } from '../../../../../shared/entities/index.ts';
-import { freshDb } from '../freshDb.ts';
+import { freshDb } from '../../../support/freshDb.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 const at = (minutes: number) => T0 + minutes * 60_000;

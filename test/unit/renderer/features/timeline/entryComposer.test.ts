@@ -4,7 +4,7 @@ import { loadDraft, saveDraft } from '../../../../../renderer/db/drafts.ts';
 import { listEntries } from '../../../../../renderer/db/queries.ts';
 import { commitEntry, composerDraftKey, entryFromBox, restoreComposer, saveComposerDraft, typedInto } from '../../../../../renderer/features/timeline/entryComposer.ts';
 import { utcOffset } from '../../../../../shared/timeline/localTime.ts';
-import { freshDb } from '../freshDb.ts';
+import { freshDb } from '../../../support/freshDb.ts';
 
 const INCIDENT = 'inc-aaaaaa';
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commit } from '../../../../../renderer/db/commit.ts';
 import type { WarRoomDb } from '../../../../../renderer/db/database.ts';
 import { TimelineModel } from '../../../../../renderer/features/timeline/timelineModel.ts';
-import { freshDb } from '../freshDb.ts';
+import { freshDb } from '../../../support/freshDb.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  STATUS_PLACEHOLDERS,
+  STATUS_TEMPLATES,
+  fillStatusTemplate,
+  placeholdersOf,
+  statusTemplate,
+  type StatusTemplateContext,
+} from '../../../../shared/comms/statusTemplates.ts';
+import { iso } from '../../support/incidentFields.ts';
+
+const context: StatusTemplateContext = {
+  incident: {
+    id: 'inc-7f3a9c',
+    title: 'Checkout returns 500',
+    severity: 'P0',
+    severityName: 'Critical',
+    status: 'identified',
+    summary: 'Payments fail after the 10:00 deploy',
+    impactUser: 'No one can pay',
+    impactBusiness: 'All revenue stopped',
+    impactTechnical: '',
+    declaredAt: iso(0),
+    detectedAt: iso(-5),
+    resolvedAt: iso(120),
+  },
+  updateNumber: 2,
+  nextUpdateAt: iso(45),
+  progress: 'Rolled back the deploy',
+  nextSteps: 'Verify payments end to end',
+  eta: '11:00 UTC',
+  resolution: 'Rollback of release 4.2',
+  rootCause: 'A migration dropped an index',
+  prevention: 'Migration review checklist',
+};
+
+describe('status templates', () => {
+  it('has the three templates of the plans, using only known placeholders', () => {
+    expect(STATUS_TEMPLATES.map((t) => t.id)).toEqual(['initial', 'update', 'resolution']);
+    for (const template of STATUS_TEMPLATES) {
+      expect(placeholdersOf(template.body).every((name) => name in STATUS_PLACEHOLDERS)).toBe(true);
+    }
+  });
+
+  it.each(STATUS_TEMPLATES.map((t) => [t.id, t] as const))('%s fills with no placeholder and no gap left', (_id, template) => {
+    const text = fillStatusTemplate(template, context);
+    expect(placeholdersOf(text)).toEqual([]);
+    expect(text).not.toContain('{{');
+    expect(text).not.toContain('[fill in:');
+  });
+
+  it('fills the update as the plans lay it out', () => {
+    expect(fillStatusTemplate(statusTemplate('update'), context)).toBe(
+      [
+        'INCIDENT UPDATE #2 - P0 (Critical)',
+        'Incident ID: inc-7f3a9c - Checkout returns 500',
+        'Status: Identified',
+        'Impact: Users: No one can pay; Business: All revenue stopped',
+        'Progress: Rolled back the deploy',
+        'Next steps: Verify payments end to end',
+        'ETA: 11:00 UTC',
+        'Next update: 2026-03-01 10:45 UTC',
+      ].join('\n'),
+    );
+  });
+
+  it('shows times in UTC with the date and the duration from detection to resolution', () => {
+    const resolution = fillStatusTemplate(statusTemplate('resolution'), context);
+    expect(resolution).toContain('Resolved: 2026-03-01 12:00 UTC');
+    expect(resolution).toContain('Duration: 2 h 05 min');
+    const initial = fillStatusTemplate(statusTemplate('initial'), context);
+    expect(initial).toContain('Detected: 2026-03-01 09:55 UTC');
+    expect(initial).toContain('Declared: 2026-03-01 10:00 UTC');
+  });
+
+  it('marks what the IC has not written yet, so the gap shows', () => {
+    const bare: StatusTemplateContext = {
+      incident: { ...context.incident, severityName: null, summary: '', impactUser: ' ', impactBusiness: '', detectedAt: null, resolvedAt: null },
+    };
+    const update = fillStatusTemplate(statusTemplate('update'), bare);
+    expect(update).toContain('INCIDENT UPDATE #[fill in: update number] - P0\n');
+    expect(update).toContain("Progress: [fill in: what's been done]");
+    expect(update).toContain('Impact: [fill in: user, business and technical impact]');
+    expect(update).toContain('Next update: [fill in: time of next update]');
+    expect(fillStatusTemplate(statusTemplate('resolution'), bare)).toContain('Duration: [fill in: total incident time]');
+    expect(fillStatusTemplate(statusTemplate('initial'), bare)).toContain('Detected: [fill in: detection time]');
+  });
+
+  it('says when there is no fixed cadence', () => {
+    const text = fillStatusTemplate(statusTemplate('update'), { ...context, nextUpdateAt: null });
+    expect(text).toContain('Next update: on significant developments and at resolution (no fixed cadence)');
+  });
+
+  it('leaves braces the IC typed as typed', () => {
+    const text = fillStatusTemplate(statusTemplate('update'), { ...context, progress: 'Fixed the {{title}} template' });
+    expect(text).toContain('Progress: Fixed the {{title}} template');
+  });
+
+  it('throws on an unknown placeholder, naming it', () => {
+    expect(() => fillStatusTemplate({ body: 'Owner: {{owner}} / {{ title }}' }, context)).toThrow('Unknown status template placeholder: {{owner}}');
+    expect(() => fillStatusTemplate({ body: '{{a}} {{b}}' }, context)).toThrow('placeholders: {{a}}, {{b}}');
+  });
+
+  it('placeholdersOf lists each name once, in order, spaces trimmed', () => {
+    expect(placeholdersOf('{{title}} {{ severity }} {{title}} {single}')).toEqual(['title', 'severity']);
+  });
+});

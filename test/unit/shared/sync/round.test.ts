@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { type OpIntent, runSyncRound } from '../../../../shared/entities/index.ts';
+import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
+import { parseHlc } from '../../../../shared/ops/hlc.ts';
+import type { TargetPort } from '../../../../shared/sync/ports.ts';
+import { type SyncRoundOptions } from '../../../../shared/sync/round.ts';
+import { encodeSegment } from '../../../../shared/sync/segment.ts';
+import { chainOf, DEV_A, DEV_B, DEV_C, rechain, refOf, rehashed, T0 } from '../../support/chains.ts';
+import { MemoryArchive, type MemoryTarget } from '../../support/memoryTarget.ts';
+import { MemoryStore } from '../../support/memoryStore.ts';
+
+const TARGET = 'shared-folder';
+const DAY = 86_400_000;
+
+let entryNo = 0;
+function note(text: string): OpIntent {
+  entryNo += 1;
+  return { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'entry.add', data: { entry: `ent-${String(entryNo).padStart(6, '0')}`, fields: { text, kind: 'note', eventAt: new Date(T0).toISOString(), pinned: false, tags: [] } } };
+}
+
+function world(...devices: string[]) {
+  const archive = new MemoryArchive();
+  archive.time = T0;
+  const now = () => archive.time;
+  const peers = devices.map((id) => ({ store: new MemoryStore(id, { now }), port: archive.port(id) }));
+  return { archive, peers, now };
+}
+
+const sync = (peer: { store: MemoryStore; port: MemoryTarget }, options: SyncRoundOptions = {}) =>
+  runSyncRound(peer.store, peer.port, TARGET, { now: () => peer.store.now(), ...options });
+
+describe('runSyncRound', () => {
+  it('two devices converge', async () => {
+    const { peers: [a, b] } = world(DEV_A, DEV_B);
+    for (let i = 0; i < 3; i += 1) a!.store.make(note(`a${i}`));
+    for (let i = 0; i < 2; i += 1) b!.store.make(note(`b${i}`));
+    expect(await sync(a!)).toMatchObject({ ok: true, pushed: 3, received: 0, problems: [], cursors: { [DEV_A]: 3 } });
+    expect(await sync(b!)).toMatchObject({ ok: true, pushed: 2, received: 3, duplicates: 0, problems: [], cursors: { [DEV_A]: 3, [DEV_B]: 2 } });
+    expect(await sync(a!)).toMatchObject({ ok: true, pushed: 0, received: 2, cursors: { [DEV_A]: 3, [DEV_B]: 2 } });
+    expect(a!.store.opSet()).toEqual(b!.store.opSet());
+    expect(a!.store.snapshot()).toBe(b!.store.snapshot());
+    // Quiet now: nothing written, nothing read (our own segments were never read back).
+    const reads = a!.port.log.read.length;
+    expect(await sync(a!)).toMatchObject({ pushed: 0, received: 0, duplicates: 0 });
+    expect(a!.port.log.read.length).toBe(reads);
+  });
+
+  it('three devices converge, reading in batches of one segment per exchange', async () => {
+    const { peers } = world(DEV_A, DEV_B, DEV_C);
+    for (const [i, peer] of peers.entries()) for (let k = 0; k < 5 + i; k += 1) peer.store.make(note(`${i}-${k}`));
+    const options = { readBatch: 1, maxOpsPerSegment: 2 };
+    for (const peer of peers) expect((await sync(peer, options)).ok).toBe(true);
+    for (const peer of peers) expect((await sync(peer, options)).ok).toBe(true);
+    const [a, b, c] = peers as [(typeof peers)[0], (typeof peers)[0], (typeof peers)[0]];
+    expect(a.store.opCount()).toBe(18);
+    expect(b.store.opSet()).toEqual(a.store.opSet());
+    expect(c.store.opSet()).toEqual(a.store.opSet());
+    expect(new Set(peers.map((p) => p.store.snapshot())).size).toBe(1);
+    expect(a.store.applyCalls).toBeGreaterThan(4);
+  });
+
+  it('a fault leaves local data intact; a later clean round brings everything across', async () => {
+    const { archive, peers: [a, b] } = world(DEV_A, DEV_B);
+    a!.store.make(note('a'));
+    b!.store.make(note('b'));
+    await sync(b!);
+    a!.port.offline = true;
+    const before = { count: a!.store.opCount(), cursors: await a!.store.cursors(TARGET) };
+    const offline = await sync(a!);
+    expect(offline).toMatchObject({ ok: false, fault: { code: 'unreachable' }, pushed: 0, received: 0 });
+    expect(a!.store.opCount()).toBe(before.count);
+    expect(await a!.store.cursors(TARGET)).toEqual(before.cursors);
+
+    a!.port.offline = false;
+    a!.port.failNextExchange = { code: 'disk-full', message: 'The sync folder is full.' };
+    expect(await sync(a!)).toMatchObject({ ok: false, fault: { code: 'disk-full' } });
+    expect(a!.store.opCount()).toBe(before.count);
+    expect(archive.files.size).toBe(2); // b's segment and device file: nothing of a's
+
+    const throwing: TargetPort = { list: () => Promise.reject(new Error('EIO')), exchange: () => Promise.reject(new Error('EIO')) };
+    expect(await runSyncRound(a!.store, throwing, TARGET)).toMatchObject({ ok: false, fault: { code: 'unreachable', message: expect.stringContaining('EIO') } });
+
+    expect(await sync(a!)).toMatchObject({ ok: true, pushed: 1, received: 1 });
+    expect(await sync(b!)).toMatchObject({ ok: true, received: 1 });
+    expect(a!.store.snapshot()).toBe(b!.store.snapshot());
+  });
+
+  it('truncated, garbage and tampered files are reported with file, line and reason; the good lines are applied', async () => {
+    const { archive, peers: [a] } = world(DEV_A);
+    const ops = chainOf(DEV_B, 9);
+    const text = encodeSegment(ops.slice(0, 3));
+    const truncated = refOf(DEV_B, 1, 3);
+    archive.inject(truncated.path, text.slice(0, text.length - 10));
+    const garbage = refOf(DEV_B, 4, 6);
+    archive.inject(garbage.path, encodeSegment(ops.slice(3, 6)).replace(/^.*\n/, 'garbage\n'));
+    const tampered = refOf(DEV_B, 7, 9);
+    archive.inject(tampered.path, encodeSegment([ops[6]!, { ...ops[7]!, actor: 'Mallory' }, ops[8]!]));
+    const report = await sync(a!);
+    expect(report.ok).toBe(true);
+    expect(report.problems).toEqual([
+      { file: truncated.path, line: 3, reason: 'truncated: the last line has no newline' },
+      { file: garbage.path, line: 1, reason: 'not JSON' },
+      { file: tampered.path, line: 2, reason: expect.stringMatching(/^hash mismatch/) },
+    ]);
+    expect(report.received).toBe(6);
+    // Cursor held below the first incomplete segment: it will be read again.
+    expect(report.cursors[DEV_B] ?? 0).toBe(0);
+
+    // The shared drive finishes copying the first file: it is complete now, the cursor moves to 3.
+    archive.inject(truncated.path, text);
+    const again = await sync(a!);
+    expect(again).toMatchObject({ ok: true, received: 1, cursors: { [DEV_B]: 3 } });
+    expect(again.problems.map((p) => p.file)).toEqual([garbage.path, tampered.path]);
+  });
+
+  it('an unreadable file is a problem for that file, not the whole round', async () => {
+    const { archive, peers: [a] } = world(DEV_A);
+    const ref = refOf(DEV_B, 1, 2);
+    archive.inject(ref.path, encodeSegment(chainOf(DEV_B, 2)));
+    const port = a!.port;
+    const flaky: TargetPort = {
+      list: () => port.list(),
+      exchange: async (request) => {
+        const result = await port.exchange(request);
+        if (!result.ok) return result;
+        return { ok: true, value: { ...result.value, files: result.value.files.map((f) => ({ ref: f.ref, result: { ok: false as const, fault: { code: 'unreachable' as const, message: 'permission denied' } } })) } };
+      },
+    };
+    const report = await runSyncRound(a!.store, flaky, TARGET);
+    expect(report).toMatchObject({ ok: true, received: 0, problems: [{ file: ref.path, reason: 'permission denied' }] });
+  });
+
+  it('a fork (two installs sharing a device id) is reported, both ops kept; the older install stops pushing', async () => {
+    const { peers: [original, b] } = world(DEV_A, DEV_B);
+    const copy = { store: new MemoryStore(DEV_A, { now: () => T0 }), port: original!.port.archive.port(DEV_A) };
+    original!.store.make(note('original 1'));
+    original!.store.make(note('original 2'));
+    await sync(original!);
+    for (let i = 1; i <= 3; i += 1) copy.store.make(note(`copy ${i}`));
+    const report = await sync(copy);
+    expect(report.ok).toBe(true);
+    expect(report.pushed).toBe(1); // seq 3; 1–2 were already there (the original's)
+    expect(report.problems).toEqual([
+      { file: refOf(DEV_A, 1, 2).path, reason: expect.stringMatching(new RegExp(`^fork: device ${DEV_A} seq 1 `)) },
+      { file: refOf(DEV_A, 1, 2).path, reason: expect.stringMatching(new RegExp(`^fork: device ${DEV_A} seq 2 `)) },
+    ]);
+    expect(report.received).toBe(2);
+    expect(copy.store.opCount()).toBe(5);
+
+    const stopped = await sync(original!);
+    expect(stopped).toMatchObject({ ok: false, fault: { code: 'fork', file: refOf(DEV_A, 3, 3).path } });
+    expect(stopped.received).toBe(1);
+
+    // A third device gets what the target holds: the original's seq 1–2 and the copy's seq 3.
+    // (The copy's own seq 1–2 cannot be published under that id: the fork is the user's cue.)
+    await sync(b!);
+    expect(b!.store.opCount()).toBe(3);
+  });
+
+  it('an op stamped far ahead is flagged but applied, and does not drag the clock', async () => {
+    const { peers: [a, b, c] } = world(DEV_A, DEV_B, DEV_C);
+    b!.store.skewMs = 3 * DAY;
+    c!.store.skewMs = DAY - 60_000;
+    const ahead = b!.store.make(note('from the future'));
+    const near = c!.store.make(note('a day ahead, within the drift allowed'));
+    await sync(b!);
+    await sync(c!);
+    const report = await sync(a!);
+    expect(report).toMatchObject({ ok: true, received: 2, future: [{ opId: ahead.id, hlc: ahead.hlc }] });
+    expect(report.future.map((f) => f.opId)).not.toContain(near.id);
+    const mine = a!.store.make(note('after'));
+    expect(parseHlc(mine.hlc)!.wall).toBeLessThan(parseHlc(ahead.hlc)!.wall);
+  });
+
+  it('ops from a newer app are kept pending, and the cursor moves past them', async () => {
+    const { archive, peers: [a] } = world(DEV_A);
+    const base = chainOf(DEV_C, 3);
+    const newer = rechain([base[0]!, rehashed(base[1]!, { kind: 'checklist.check', data: { item: 'x' } }), base[2]!] as OpEnvelope[]);
+    archive.inject(refOf(DEV_C, 1, 3).path, encodeSegment(newer));
+    const report = await sync(a!);
+    expect(report).toMatchObject({ ok: true, received: 2, pending: 1, problems: [], cursors: { [DEV_C]: 3 } });
+    expect([...a!.store.pendingOps.values()].map((p) => [p.op.id, p.reason])).toEqual([[`${DEV_C}-2`, 'unknown kind checklist.check']]);
+  });
+
+  it('re-delivered ops are duplicates, not new (a file delivered twice in one exchange is decoded once)', async () => {
+    const { peers: [a, b] } = world(DEV_A, DEV_B);
+    b!.store.make(note('b'));
+    await sync(b!);
+    await sync(a!);
+    a!.store.forgetCursors(TARGET);
+    a!.port.duplicateReads = true;
+    a!.port.duplicateListing = true;
+    expect(await sync(a!)).toMatchObject({ ok: true, received: 0, duplicates: 1, pending: 0 });
+  });
+});

@@ -1,0 +1,142 @@
+import { createOp, type OpIntent, type Op, type Doc, foldOps } from '../../../shared/entities/index.ts';
+import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
+import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
+import { parseHlc, receive } from '../../../shared/ops/hlc.ts';
+import type { DeviceInfo } from '../../../shared/sync/layout.ts';
+import type { Cursors, LocalStore } from '../../../shared/sync/ports.ts';
+import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
+
+/** A replica's state in a form that compares byte for byte. */
+export function snapshot(docs: Map<string, Doc>): string {
+  return canonicalJson(Object.fromEntries([...docs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+export interface MemoryStoreOptions {
+  /** The simulation's true time; this laptop's clock reads it plus skewMs. */
+  now: () => number;
+  skewMs?: number;
+  maxDriftMs?: number;
+  name?: string;
+}
+
+/** LocalStore in memory: ops by hash, pending aside, cursors per target, its own chain and clock. */
+export class MemoryStore implements LocalStore<Op> {
+  readonly ops = new Map<string, Op>();
+  readonly pendingOps = new Map<string, { op: OpEnvelope; reason: string }>();
+  private readonly own: OpEnvelope[] = [];
+  private readonly idIndex = new Map<string, Set<string>>();
+  private readonly targetCursors = new Map<string, Cursors>();
+  private state: DeviceState;
+  skewMs: number;
+  applyCalls = 0;
+
+  constructor(
+    readonly id: string,
+    private readonly options: MemoryStoreOptions,
+  ) {
+    this.state = freshDeviceState(id);
+    this.skewMs = options.skewMs ?? 0;
+  }
+
+  /** This laptop's wall clock. */
+  now(): number {
+    return this.options.now() + this.skewMs;
+  }
+
+  /** A local change: the next op of this device's chain. */
+  make(intent: OpIntent): Op {
+    const { op, state } = createOp(this.state, intent, this.now());
+    this.state = state;
+    this.own.push(op);
+    this.hold(op);
+    return op;
+  }
+
+  private hold(op: Op): boolean {
+    if (this.ops.has(op.hash)) return false;
+    this.ops.set(op.hash, op);
+    this.index(op);
+    return true;
+  }
+
+  private index(op: OpEnvelope): void {
+    const hashes = this.idIndex.get(op.id) ?? new Set<string>();
+    hashes.add(op.hash);
+    this.idIndex.set(op.id, hashes);
+  }
+
+  async device(): Promise<DeviceInfo> {
+    return { device: this.id, name: this.options.name ?? `laptop ${this.id.slice(0, 4)}`, createdAt: '2026-11-23T08:00:00.000Z', app: 'test' };
+  }
+
+  async ownOps(from: number, to: number): Promise<OpEnvelope[]> {
+    return this.own.slice(Math.max(0, from - 1), Math.max(0, to));
+  }
+
+  async ownMaxSeq(): Promise<number> {
+    return this.state.seq;
+  }
+
+  async hashesOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const id of ids) {
+      const hashes = this.idIndex.get(id);
+      if (hashes) found.set(id, [...hashes]);
+    }
+    return found;
+  }
+
+  async apply(batch: Parameters<LocalStore<Op>['apply']>[0]): Promise<{ applied: number; duplicates: number }> {
+    this.applyCalls += 1;
+    let applied = 0;
+    let duplicates = 0;
+    const maxDrift = this.options.maxDriftMs ?? 86_400_000;
+    for (const op of batch.ops) {
+      if (!this.hold(op)) {
+        duplicates += 1;
+        continue;
+      }
+      applied += 1;
+      const stamp = parseHlc(op.hlc);
+      // Receiving never moves our clock backwards, nor drags it far into the future.
+      if (stamp) this.state = { ...this.state, clock: receive(this.state.clock, stamp, this.now(), maxDrift) };
+    }
+    for (const item of batch.pending) {
+      if (this.pendingOps.has(item.op.hash)) continue;
+      this.pendingOps.set(item.op.hash, item);
+      this.index(item.op);
+    }
+    this.targetCursors.set(batch.target, { ...batch.cursors });
+    return { applied, duplicates };
+  }
+
+  async cursors(target: string): Promise<Cursors> {
+    return { ...(this.targetCursors.get(target) ?? {}) };
+  }
+
+  /** A lost or reset cursor table: everything is read (and delivered) again. */
+  forgetCursors(target: string): void {
+    this.targetCursors.delete(target);
+  }
+
+  opCount(): number {
+    return this.ops.size + this.pendingOps.size;
+  }
+
+  /** Every op and pending op held, as sorted hashes. */
+  opSet(): string[] {
+    return [...this.ops.keys(), ...this.pendingOps.keys()].sort();
+  }
+
+  /** Materialized state, canonical JSON. */
+  snapshot(): string {
+    return snapshot(foldOps(this.ops.values()));
+  }
+
+  /** The seqs of `device` held here (for cursor-safety checks). */
+  seqsOf(device: string): Set<number> {
+    const seqs = new Set<number>();
+    for (const op of [...this.ops.values(), ...[...this.pendingOps.values()].map((p) => p.op)]) if (op.device === device) seqs.add(op.seq);
+    return seqs;
+  }
+}

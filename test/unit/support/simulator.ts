@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { type OpIntent, runSyncRound } from '../../../shared/entities/index.ts';
+import { type SyncReport } from '../../../shared/sync/round.ts';
+import { historyArb } from './opScripts.ts';
+import { MemoryArchive, type MemoryTarget } from './memoryTarget.ts';
+import { MemoryStore } from './memoryStore.ts';
+
+/**
+ * A seeded multi-device sync simulator: random local ops, sync rounds, offline spells, files
+ * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks —
+ * then everyone syncs until quiet and must hold the same ops and the same state.
+ */
+
+const TARGET = 'sim';
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 10, 23, 8, 0, 0);
+
+/** Tiny seeded PRNG (mulberry32): the whole schedule follows from the seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Peer {
+  id: string;
+  label: string;
+  store: MemoryStore;
+  port: MemoryTarget;
+  options: { readBatch: number; maxOpsPerSegment: number };
+}
+
+/** Intents from the fold tests' generator (opScripts), replayed by whichever device acts. */
+function intentsFor(seed: number, count: number): OpIntent[] {
+  const [ops] = fc.sample(historyArb(count, count), { seed, numRuns: 1 });
+  return (ops ?? []).map(({ actor, incident, kind, data }) => ({ actor, incident, kind, data }) as OpIntent);
+}
+
+const hours = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms / 3_600_000).toFixed(1)}h`;
+
+/** Runs one seed; returns null when every device converged, else a message naming the seed. */
+export async function simulate(seed: number): Promise<string | null> {
+  const rng = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+  const archive = new MemoryArchive();
+  archive.time = START;
+  const stats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0 };
+  const trace: string[] = [];
+
+  archive.delivery = (_path, text) => {
+    const roll = rng();
+    if (roll < 0.2) {
+      stats.delayed += 1;
+      const at = archive.time + int(1, 300_000);
+      return { visibleAt: at, completeAt: at, cut: 0 };
+    }
+    if (roll < 0.4) {
+      stats.truncated += 1;
+      return { visibleAt: archive.time, completeAt: archive.time + int(1, 600_000), cut: int(0, Math.max(0, text.length - 1)) };
+    }
+    return { visibleAt: archive.time, completeAt: archive.time, cut: 0 };
+  };
+
+  const ids = new Set<string>();
+  const deviceCount = int(2, 4);
+  while (ids.size < deviceCount) ids.add(Array.from({ length: 16 }, () => int(0, 15).toString(16)).join(''));
+  const peers: Peer[] = [...ids].map((id, i) => ({
+    id,
+    label: String.fromCharCode(97 + i),
+    store: new MemoryStore(id, { now: () => archive.time, skewMs: int(-DAY, DAY) }),
+    port: archive.port(id),
+    options: { readBatch: int(1, 4), maxOpsPerSegment: int(1, 6) },
+  }));
+  const intents = intentsFor(seed, int(10, 80));
+  const created = new Set<string>();
+
+  const summary = () =>
+    `${peers.length} devices (skew ${peers.map((p) => hours(p.store.skewMs)).join(' ')}; readBatch ${peers.map((p) => p.options.readBatch).join('/')}; ` +
+    `segment ${peers.map((p) => p.options.maxOpsPerSegment).join('/')}); ${stats.ops} ops, ${stats.rounds} rounds (${stats.failedRounds} failed), ` +
+    `${stats.offline} offline toggles, ${stats.outages} target outages, ${stats.forgets} lost cursors, ${stats.dupes} duplicate toggles, ` +
+    `${stats.lost} lost exchanges, ${stats.delayed} delayed + ${stats.truncated} half-copied files; trace: ${trace.join(' ').slice(0, 400)}`;
+  const failure = (what: string) => `seed ${seed}: ${what}\n    schedule: ${summary()}`;
+
+  /** A cursor may only pass seqs this store really holds. */
+  const cursorsSafe = async (peer: Peer): Promise<string | null> => {
+    const cursors = await peer.store.cursors(TARGET);
+    for (const [device, cursor] of Object.entries(cursors)) {
+      const seqs = peer.store.seqsOf(device);
+      for (let s = 1; s <= cursor; s += 1) if (!seqs.has(s)) return `${peer.label}'s cursor for ${device} is ${cursor} but seq ${s} is missing`;
+    }
+    return null;
+  };
+
+  const round = async (peer: Peer): Promise<{ report: SyncReport } | { error: string }> => {
+    const unreachable = peer.port.offline || archive.offline;
+    const losing = peer.port.failNextExchange !== null;
+    const before = { count: peer.store.opCount(), cursors: JSON.stringify(await peer.store.cursors(TARGET)) };
+    let report: SyncReport;
+    try {
+      report = await runSyncRound(peer.store, peer.port, TARGET, { now: () => peer.store.now(), ...peer.options });
+    } catch (error) {
+      return { error: `round of ${peer.label} threw ${error instanceof Error ? error.stack : String(error)}` };
+    }
+    stats.rounds += 1;
+    if (!report.ok) stats.failedRounds += 1;
+    if (unreachable) {
+      if (report.ok || report.fault?.code !== 'unreachable') return { error: `${peer.label} synced while offline` };
+      if (peer.store.opCount() !== before.count || JSON.stringify(await peer.store.cursors(TARGET)) !== before.cursors) return { error: `an offline round changed ${peer.label}` };
+    } else if (!report.ok && !(losing && report.fault?.code === 'write-failed' && report.fault.message === 'lost')) {
+      return { error: `${peer.label}'s round failed: ${JSON.stringify(report.fault)}` };
+    }
+    const unsafe = await cursorsSafe(peer);
+    return unsafe ? { error: unsafe } : { report };
+  };
+
+  const steps = int(40, 160);
+  for (let step = 0; step < steps; step += 1) {
+    archive.time += int(1, 90_000);
+    const peer = peers[int(0, peers.length - 1)]!;
+    const roll = rng();
+    if (roll < 0.4) {
+      const intent = intents.shift();
+      if (!intent) continue;
+      created.add(peer.store.make(intent).hash);
+      stats.ops += 1;
+      trace.push(`${peer.label}+`);
+    } else if (roll < 0.8) {
+      const result = await round(peer);
+      if ('error' in result) return failure(result.error);
+      trace.push(`${peer.label}${result.report.ok ? '>' : '×'}`);
+    } else if (roll < 0.87) {
+      peer.port.offline = !peer.port.offline;
+      stats.offline += 1;
+      trace.push(`${peer.label}${peer.port.offline ? ':off' : ':on'}`);
+    } else if (roll < 0.9) {
+      archive.offline = !archive.offline;
+      stats.outages += 1;
+      trace.push(archive.offline ? 'T:off' : 'T:on');
+    } else if (roll < 0.93) {
+      peer.store.forgetCursors(TARGET);
+      stats.forgets += 1;
+      trace.push(`${peer.label}:forget`);
+    } else if (roll < 0.97) {
+      peer.port.duplicateReads = !peer.port.duplicateReads;
+      peer.port.duplicateListing = peer.port.duplicateReads;
+      stats.dupes += 1;
+      trace.push(`${peer.label}:dup`);
+    } else {
+      peer.port.failNextExchange = { code: 'write-failed', message: 'lost' };
+      stats.lost += 1;
+      trace.push(`${peer.label}:lose`);
+    }
+  }
+
+  // Everyone back online, every file fully arrived; sync until a whole pass moves nothing.
+  archive.offline = false;
+  archive.time += 7 * DAY;
+  archive.settle();
+  archive.delivery = () => ({ visibleAt: archive.time, completeAt: archive.time, cut: 0 });
+  for (const peer of peers) Object.assign(peer.port, { offline: false, duplicateReads: false, duplicateListing: false, failNextExchange: null });
+  let quiet = false;
+  for (let pass = 0; pass < 4 && !quiet; pass += 1) {
+    quiet = true;
+    for (const peer of peers) {
+      const result = await round(peer);
+      if ('error' in result) return failure(result.error);
+      const { report } = result;
+      if (report.problems.length) return failure(`${peer.label} saw problems after settling: ${JSON.stringify(report.problems.slice(0, 3))}`);
+      if (report.pushed || report.received) quiet = false;
+    }
+  }
+  if (!quiet) return failure('not quiescent after 4 passes');
+
+  const expected = [...created].sort();
+  const states = new Set(peers.map((p) => p.store.snapshot()));
+  for (const peer of peers) {
+    const held = peer.store.opSet();
+    if (held.length !== expected.length || held.some((h, i) => h !== expected[i])) {
+      return failure(`${peer.label} holds ${held.length} ops, ${expected.length} were made`);
+    }
+    const cursors = await peer.store.cursors(TARGET);
+    for (const other of peers) {
+      const top = await other.store.ownMaxSeq();
+      if ((cursors[other.id] ?? 0) !== top) return failure(`${peer.label}'s cursor for ${other.label} is ${cursors[other.id] ?? 0}, ${other.label} wrote ${top}`);
+    }
+  }
+  if (states.size !== 1) return failure(`${states.size} different materialized states`);
+  return null;
+}
