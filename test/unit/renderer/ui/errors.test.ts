@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attempt } from '../../../renderer/ui/errors.ts';
+import { attempt } from '../../../../renderer/ui/errors.ts';
 
 describe('attempt', () => {
   it('clears the message and resolves true when the change worked', async () => {
