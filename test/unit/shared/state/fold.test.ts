@@ -24,7 +24,8 @@ describe('fold: ops → state', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // ~15 s alone on 2 cores: headroom for a machine busy with the rest of the suite.
+  }, 120_000);
 
   it('is associative: folding in two batches equals folding all at once', () => {
     fc.assert(
