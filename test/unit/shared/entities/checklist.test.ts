@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createOp, type OpIntent, parseOp, type Op, kindNeedsIncident, opKinds, checklistView, docRefOf, type ChecklistDoc, type ChecklistView, type Doc, foldOps } from '../../../../shared/entities/index.ts';
-import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
+import { createOp, parseOp, type Op, kindNeedsIncident, opKinds, checklistView, docRefOf, type ChecklistDoc, type ChecklistView, type Doc, foldOps } from '../../../../shared/entities/index.ts';
 import { hashOp } from '../../../../shared/ops/chain.ts';
 import { hlcToIso } from '../../../../shared/ops/hlc.ts';
 import { Runbook, RunbookSnapshot } from '../../../../shared/runbooks/runbook.ts';
 import { compareStamps, stampOf } from '../../../../shared/state/register.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { checklistIntentArb, deliveryArb, historyArb, RUNBOOKS } from '../../support/opScripts.ts';
+import { Device } from '../../support/device.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
 const INC = 'inc-aaaaaa';
@@ -23,18 +23,6 @@ const RUNBOOK: Runbook = {
   ],
 };
 
-/** A laptop making ops: its chain, its clock. */
-class Device {
-  state: DeviceState;
-  constructor(id: string) {
-    this.state = freshDeviceState(id);
-  }
-  make(intent: Omit<OpIntent, 'incident'> & { incident?: string }, at: number): Op {
-    const made = createOp(this.state, { incident: INC, ...intent } as OpIntent, at);
-    this.state = made.state;
-    return made.op;
-  }
-}
 
 const start = (actor = 'Ana', run = RUN, runbook = RUNBOOK) => ({ actor, kind: 'checklist.start' as const, data: { run, runbook } });
 const set = (item: string, state: 'done' | 'open' | 'skipped', actor = 'Ana', reason?: string) => ({
@@ -55,7 +43,7 @@ const item = (view: ChecklistView | null, id: string) => view?.items.find((i) =>
 describe('checklist ops: schemas', () => {
   it('name an incident', () => {
     for (const kind of ['checklist.start', 'checklist.set', 'checklist.assign'] as const) expect(kindNeedsIncident(kind)).toBe(true);
-    const op = new Device('aaaaaaaaaaaaaaaa').make(start(), T);
+    const op = new Device('aaaaaaaaaaaaaaaa', INC).make(start(), T);
     expect(parseOp(op)).toMatchObject({ status: 'ok' });
     expect(parseOp({ ...op, incident: null })).toMatchObject({ status: 'invalid', reason: 'incident: checklist.start must name an incident' });
   });
@@ -70,7 +58,7 @@ describe('checklist ops: schemas', () => {
     expect(schema.safeParse({ run: RUN, item: 'triage-1', state: 'open', reason: 'clicked by mistake' }).success).toBe(true);
     expect(schema.safeParse({ run: RUN, item: 'Triage 1', state: 'done' }).success).toBe(false);
     expect(schema.safeParse({ run: RUN, item: 'triage-1', state: 'checked' }).success).toBe(false);
-    expect(() => new Device('aaaaaaaaaaaaaaaa').make(set('triage-1', 'skipped'), T)).toThrow(/skipping an item needs a reason/);
+    expect(() => new Device('aaaaaaaaaaaaaaaa', INC).make(set('triage-1', 'skipped'), T)).toThrow(/skipping an item needs a reason/);
   });
 
   it('an assignee is trimmed, 1–100 characters, or null', () => {
@@ -84,7 +72,7 @@ describe('checklist ops: schemas', () => {
   it('a start carries a valid runbook; a field from a newer app keeps the op pending', () => {
     const schema = opKinds['checklist.start'];
     expect(schema.safeParse({ run: RUN, runbook: { ...RUNBOOK, phases: [] } }).success).toBe(false);
-    const op = new Device('aaaaaaaaaaaaaaaa').make(start(), T);
+    const op = new Device('aaaaaaaaaaaaaaaa', INC).make(start(), T);
     const newer = { ...op, data: { ...op.data, runbook: { ...RUNBOOK, version: 2 } } };
     expect(parseOp({ ...newer, hash: hashOp(newer) })).toMatchObject({ status: 'pending' });
   });
@@ -98,7 +86,7 @@ describe('checklist ops: schemas', () => {
 
 describe('checklist runs: doc and view', () => {
   it('a started run lists the runbook items in order, all open and unassigned', () => {
-    const op = new Device('aaaaaaaaaaaaaaaa').make(start('Ana'), T);
+    const op = new Device('aaaaaaaaaaaaaaaa', INC).make(start('Ana'), T);
     expect(viewOf([op])).toEqual({
       id: RUN,
       incident: INC,
@@ -120,7 +108,7 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('check, uncheck, skip and assign; the view says who and when', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const ops = [
       ana.make(start(), T),
       ana.make(set('triage-1', 'done', 'Ana'), T + 1_000),
@@ -146,7 +134,7 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('an item the runbook lacks is kept in the doc and ignored by the view', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const ops = [ana.make(start(), T), ana.make(set('ghost-1', 'done'), T + 1), ana.make(assign('ghost-1', 'Ben'), T + 2)];
     const doc = runDoc(ops);
     expect(Object.keys(doc.items)).toEqual(['ghost-1']);
@@ -155,7 +143,7 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('ops arriving before the start are kept, and count once it arrives', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const begun = ana.make(start(), T);
     const checked = ana.make(set('contain-1', 'done'), T + 1_000);
     expect(viewOf([checked])).toBeNull();
@@ -164,8 +152,8 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('two people checking different items both count', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const begun = ana.make(start(), T);
     const a = ana.make(set('triage-1', 'done', 'Ana'), T + 1_000);
     const b = ben.make(set('triage-2', 'done', 'Ben'), T + 1_000);
@@ -175,8 +163,8 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('the same item checked and unchecked concurrently: the greater hlc wins, in any order, and both stay', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const begun = ana.make(start(), T);
     // Same wall time on both laptops: the hlc differs only by device id, so Ben's is greater.
     const check = ana.make(set('triage-1', 'done', 'Ana'), T + 5_000);
@@ -189,7 +177,7 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('a forked device (two ops with one hlc): the greater hash wins', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const begun = ana.make(start(), T);
     const fork = ana.state;
     const one = createOp(fork, { incident: INC, ...set('triage-1', 'done', 'Ana') }, T + 1_000).op;
@@ -202,8 +190,8 @@ describe('checklist runs: doc and view', () => {
   });
 
   it('a second start of the same run merges deterministically: the earliest (hlc, hash) runbook is the run', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const other = RUNBOOKS[1]!;
     const late = ana.make(start('Ana', RUN, other), T + 60_000);
     const early = ben.make(start('Ben', RUN, RUNBOOK), T);

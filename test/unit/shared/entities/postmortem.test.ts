@@ -3,29 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { POSTMORTEM_SECTIONS } from '../../../../shared/domain/postmortem.ts';
 import { hashOp } from '../../../../shared/ops/chain.ts';
 import { hlcToIso } from '../../../../shared/ops/hlc.ts';
-import { createOp, type OpIntent, parseOp, type Op, kindNeedsIncident, opKinds, actionView, docRefOf, postmortemView, type ActionDoc, type Doc, type PostmortemDoc, foldOps } from '../../../../shared/entities/index.ts';
-import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
+import { createOp, parseOp, type Op, kindNeedsIncident, opKinds, actionView, docRefOf, postmortemView, type ActionDoc, type Doc, type PostmortemDoc, foldOps } from '../../../../shared/entities/index.ts';
 import { compareStamps, stampOf } from '../../../../shared/state/register.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { deliveryArb, historyArb, postmortemIntentArb } from '../../support/opScripts.ts';
+import { Device } from '../../support/device.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
 const INC = 'inc-aaaaaa';
 const ACT = 'act-000001';
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A laptop making ops: its chain, its clock. */
-class Device {
-  state: DeviceState;
-  constructor(id: string) {
-    this.state = freshDeviceState(id);
-  }
-  make(intent: Omit<OpIntent, 'incident'> & { incident?: string }, at: number): Op {
-    const made = createOp(this.state, { incident: INC, ...intent } as OpIntent, at);
-    this.state = made.state;
-    return made.op;
-  }
-}
 
 type Section = (typeof POSTMORTEM_SECTIONS)[number];
 const edit = (section: Section, text: string, base: Op | null, actor = 'Ana', resolves?: Op[]) => ({
@@ -55,7 +43,7 @@ const orders = (ops: readonly Op[]): Op[][] => [[...ops], [...ops].reverse(), [.
 describe('post-mortem and action ops: schemas', () => {
   it('all name an incident and touch one doc', () => {
     for (const kind of ['postmortem.set', 'postmortem.template', 'postmortem.timeline', 'action.create', 'action.set'] as const) expect(kindNeedsIncident(kind)).toBe(true);
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const op = ana.make(edit('summary', 'x', null), T);
     expect(parseOp(op)).toMatchObject({ status: 'ok' });
     expect(parseOp({ ...op, incident: null })).toMatchObject({ status: 'invalid', reason: 'incident: postmortem.set must name an incident' });
@@ -104,20 +92,20 @@ describe('post-mortem and action ops: schemas', () => {
     expect(ok({ fromEntry: 'Not An Id' })).toBe(false);
     const { status: _status, ...missing } = FIELDS;
     expect(schema.safeParse({ action: ACT, fields: missing }).success).toBe(false);
-    expect(() => new Device('aaaaaaaaaaaaaaaa').make(create({ description: ' ' }), T)).toThrow(/description is required/);
+    expect(() => new Device('aaaaaaaaaaaaaaaa', INC).make(create({ description: ' ' }), T)).toThrow(/description is required/);
   });
 
   it('an action set needs at least one field, each as valid as on create', () => {
     const schema = opKinds['action.set'];
     expect(schema.safeParse({ action: ACT, fields: {} }).success).toBe(false);
-    expect(() => new Device('aaaaaaaaaaaaaaaa').make(set({}), T)).toThrow(/nothing to set/);
+    expect(() => new Device('aaaaaaaaaaaaaaaa', INC).make(set({}), T)).toThrow(/nothing to set/);
     expect(schema.parse({ action: ACT, fields: { status: 'wont-do' } })).toEqual({ action: ACT, fields: { status: 'wont-do' } });
     expect(schema.safeParse({ action: ACT, fields: { dueDate: '2026-04-31' } }).success).toBe(false);
     expect(schema.safeParse({ action: ACT, fields: { description: '' } }).success).toBe(false);
   });
 
   it('a field from a newer app keeps the op pending', () => {
-    const op = new Device('aaaaaaaaaaaaaaaa').make(create(), T);
+    const op = new Device('aaaaaaaaaaaaaaaa', INC).make(create(), T);
     const newer = { ...op, data: { ...op.data, fields: { ...(op.data as { fields: object }).fields, effort: 'S' } } };
     expect(parseOp({ ...newer, hash: hashOp(newer) })).toMatchObject({ status: 'pending' });
   });
@@ -125,7 +113,7 @@ describe('post-mortem and action ops: schemas', () => {
 
 describe('post-mortem: sections, conflicts and restores', () => {
   it('an empty post-mortem has no template, shows pinned entries, and lists only written sections', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const first = ana.make(edit('summary', 'API down 40 min', null), T);
     expect(pmView([first])).toEqual({
       incident: INC,
@@ -136,8 +124,8 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('an edit made from the current version supersedes it without a conflict, and keeps it in history', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const v1 = ana.make(edit('impact', 'Some users', null), T);
     const v2 = ben.make(edit('impact', 'All EU users', v1, 'Ben'), T + 60_000);
     for (const order of orders([v1, v2])) {
@@ -147,8 +135,8 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('two laptops editing one section from the same base: the greater (hlc, hash) wins, the other is a conflict; a restore clears it', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const v1 = ana.make(edit('root-cause', 'A bad deploy', null), T);
     // Same wall time: the hlc differs only by device id, so Ben's wins.
     const anaEdit = ana.make(edit('root-cause', 'A bad config push', v1, 'Ana'), T + 60_000);
@@ -172,8 +160,8 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('an edit from the winner supersedes it without a conflict of its own; the older conflict stays until merged or dismissed', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const a = ana.make(edit('lessons', 'Alert sooner', null), T);
     const b = ben.make(edit('lessons', 'Page sooner', null, 'Ben'), T);
     expect(pmView([a, b]).sections.lessons?.conflicts.map((c) => c.hash)).toEqual([a.hash]);
@@ -186,8 +174,8 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('different sections edited concurrently are both kept', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const a = ana.make(edit('detection', 'Found by a customer', null), T);
     const b = ben.make(edit('response', 'Rolled back', null, 'Ben'), T);
     for (const order of orders([a, b])) {
@@ -199,9 +187,9 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('an edit from a version that had already lost does not hide the one that beat it', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
-    const cy = new Device('cccccccccccccccc');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
+    const cy = new Device('cccccccccccccccc', INC);
     const v1 = ana.make(edit('resolution', 'Rolled back', null), T);
     const a = ana.make(edit('resolution', 'Rolled back at 10:40', v1), T + 60_000);
     const b = ben.make(edit('resolution', 'Rolled back and purged the cache', v1, 'Ben'), T + 60_000);
@@ -213,8 +201,8 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('two people each typing on from their own version: both heads stay visible, whichever wins', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const base = ben.make(edit('summary', 'Draft', null, 'Ben'), T);
     const a1 = ana.make(edit('summary', 'Ana 1', base), T + 10_000);
     const b1 = ben.make(edit('summary', 'Ben 1', base, 'Ben'), T + 20_000);
@@ -227,7 +215,7 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('a forked device (one hlc, two texts): the greater hash wins, the other is a conflict', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const fork = ana.state;
     const one = createOp(fork, { incident: INC, ...edit('metrics', 'one', null) }, T).op;
     const two = createOp(fork, { incident: INC, ...edit('metrics', 'two', null) }, T).op;
@@ -236,14 +224,14 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 
   it('a base this laptop never received is tolerated', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const op = ana.make({ actor: 'Ana', kind: 'postmortem.set', data: { section: 'details', text: 'x', base: 'c'.repeat(64) } }, T);
     expect(pmView([op]).sections.details).toMatchObject({ text: 'x', conflicts: [] });
   });
 
   it('template and timeline mode are last-writer-wins', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const ops = [
       ana.make({ actor: 'Ana', kind: 'postmortem.template', data: { template: 'default-10-3' } }, T),
       ben.make({ actor: 'Ben', kind: 'postmortem.template', data: { template: 'short-form' } }, T),
@@ -255,8 +243,8 @@ describe('post-mortem: sections, conflicts and restores', () => {
 
 describe('action items: doc and view', () => {
   it('a created item, then edited field by field', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
-    const ben = new Device('bbbbbbbbbbbbbbbb');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
     const made = ana.make(create(), T);
     expect(actView([made])).toEqual({ id: ACT, incident: INC, ...FIELDS, createdBy: 'Ana', createdAt: iso(T), updatedAt: iso(T) });
     // Concurrent edits of different fields both land; the same field goes to the greater hlc.
@@ -269,7 +257,7 @@ describe('action items: doc and view', () => {
   });
 
   it('a set that arrives before its create is kept, and counts once the create arrives', () => {
-    const ana = new Device('aaaaaaaaaaaaaaaa');
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
     const made = ana.make(create(), T);
     const done = ana.make(set({ status: 'done' }), T + 1_000);
     expect(actView([done])).toBeNull();
