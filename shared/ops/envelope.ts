@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { KindCatalog } from '../state/registry.ts';
-import { HLC_PATTERN } from './hlc.ts';
+import { HLC_PATTERN, parseHlc } from './hlc.ts';
 import { Actor, DeviceId, RecordId } from './ids.ts';
 import { describeZodError } from '../util/zodError.ts';
 
@@ -25,6 +25,8 @@ export const OpEnvelope = z
   .superRefine((op, ctx) => {
     if (op.id !== `${op.device}-${op.seq}`) ctx.addIssue({ code: 'custom', path: ['id'], message: 'id must be <device>-<seq>' });
     if (!op.hlc.endsWith(`-${op.device}`)) ctx.addIssue({ code: 'custom', path: ['hlc'], message: 'hlc must end with the device id' });
+    // A stamp of the right shape but no real time (month 99) would sort after every honest one and win every register.
+    else if (parseHlc(op.hlc) === null) ctx.addIssue({ code: 'custom', path: ['hlc'], message: 'hlc is not a real UTC time' });
     if ((op.seq === 1) !== (op.prev === null)) {
       ctx.addIssue({ code: 'custom', path: ['prev'], message: 'prev is null exactly when seq is 1' });
     }
