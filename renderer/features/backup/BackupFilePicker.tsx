@@ -1,7 +1,7 @@
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { TextFileInput } from '../../ui/TextFileInput.tsx';
-import { pickBackupWithBridge } from '../../backup/restore.ts';
+import { pickBackupWithBridge } from '../../backup/backupImport.ts';
 
 /**
  * "Choose a .warroom file": the native open dialog in the desktop app, a file input in the

@@ -3,7 +3,7 @@ import { hostBridge } from '../../bridge/hostBridge.ts';
 import { exportAll, importBackup } from '../../db/backupFile.ts';
 import { backUpNow, useBackupStatus } from '../../backup/backupService.ts';
 import { ensurePersistentStorage, type StorageMode } from '../../backup/persistence.ts';
-import { describeImport, pickBackupWithBridge } from '../../backup/restore.ts';
+import { describeImport, pickBackupWithBridge } from '../../backup/backupImport.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
