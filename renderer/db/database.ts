@@ -3,6 +3,7 @@ import type { EntryFields } from '../../shared/domain/entry.ts';
 import { registry, type RowOf, type TableName } from '../../shared/entities/index.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import type { Beyond } from '../../shared/sync/plan.ts';
 import type { Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import { ChangeFeed } from './changes.ts';
@@ -21,7 +22,9 @@ export interface SyncTargetRow {
   createdAt: number;
   /** Per device: every op with seq ≤ cursor has been applied here (moved only with the apply). */
   cursors: Cursors;
-  /** This device's ops 1..pushedSeq were on the target after the last good round. */
+  /** Runs taken past each cursor (shared/sync/plan.ts); absent on rows older than it. */
+  beyond?: Beyond;
+  /** This device's ops 1..pushedSeq were on the target, read back hash for hash, after the last round. */
   pushedSeq: number;
   lastAttemptAt: number | null;
   lastSuccessAt: number | null;

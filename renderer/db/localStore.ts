@@ -1,7 +1,8 @@
 import type { Op } from '../../shared/entities/index.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { DeviceInfo } from '../../shared/sync/layout.ts';
-import type { Cursors, LocalStore } from '../../shared/sync/ports.ts';
+import type { Progress } from '../../shared/sync/plan.ts';
+import type { LocalStore } from '../../shared/sync/ports.ts';
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from './applyRemote.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
@@ -84,19 +85,20 @@ export function dexieLocalStore(db: WarRoomDb): LocalStore<Op> {
       return result;
     },
 
-    async apply({ ops, pending, target, cursors }) {
+    async apply({ ops, pending, target, progress }) {
       const { result, change } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending, db.syncTargets], async () => {
         const applied = await applyRemoteOpsInTransaction(db, ops, Date.now);
         if (pending.length) await db.pending.bulkPut(pending.map(({ op, reason }) => ({ id: op.hash, op, reason })));
-        await db.syncTargets.update(target, { cursors });
+        await db.syncTargets.update(target, { cursors: progress.cursors, beyond: progress.beyond });
         return applied;
       });
       db.changes.emitCommitted(change);
       return result;
     },
 
-    async cursors(target): Promise<Cursors> {
-      return (await db.syncTargets.get(target))?.cursors ?? {};
+    async progress(target): Promise<Progress> {
+      const row = await db.syncTargets.get(target);
+      return { cursors: row?.cursors ?? {}, beyond: row?.beyond ?? {} };
     },
   };
 }

@@ -68,6 +68,8 @@ export function parseSegmentName(device: string, name: string): SegmentRef | nul
 /** What a transport found on a target: every device's segments, sorted by first seq. */
 export interface TargetListing {
   format: FormatFile;
+  /** The target seals its segments (`.jsonl.enc`): a round names the files it reads back accordingly. */
+  encrypted?: boolean;
   /** Parsed devices/<id>.json files (names for the UI); a bad one is reported, not fatal. */
   devices: DeviceInfo[];
   segments: SegmentRef[];

@@ -1,5 +1,6 @@
 import type { OpEnvelope } from '../ops/envelope.ts';
 import type { DeviceInfo, SegmentRef, TargetListing } from './layout.ts';
+import type { Progress } from './plan.ts';
 import type { SyncFault } from './wire.ts';
 
 /**
@@ -43,8 +44,9 @@ export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
   hashesOf(ids: readonly string[]): Promise<Map<string, string[]>>;
   /**
    * Apply validated ops and keep pending ones (newer app version) in ONE transaction, and in
-   * that same transaction store the target's new cursors: a crash leaves either both or neither.
+   * that same transaction store the target's new progress: a crash leaves either both or neither.
    */
-  apply(batch: { ops: O[]; pending: { op: OpEnvelope; reason: string }[]; target: string; cursors: Cursors }): Promise<{ applied: number; duplicates: number }>;
-  cursors(target: string): Promise<Cursors>;
+  apply(batch: { ops: O[]; pending: { op: OpEnvelope; reason: string }[]; target: string; progress: Progress }): Promise<{ applied: number; duplicates: number }>;
+  /** How far this laptop has read the target (docs/sync-format.md#reading-a-segment). */
+  progress(target: string): Promise<Progress>;
 }

@@ -1,7 +1,7 @@
 import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
 import { parseHlc } from '../ops/hlc.ts';
-import { parseSegmentName, segmentPath, type DeviceInfo, type SegmentRef } from './layout.ts';
-import { advanceCursors, planPush, planRead, type SeqRange } from './plan.ts';
+import { segmentFileName, segmentPath, type DeviceInfo, type SegmentRef, type TargetListing } from './layout.ts';
+import { advanceCursors, freshRanges, isTaken, mergeRanges, planPush, planRead, uncovered, type Progress, type SeqRange } from './plan.ts';
 import type { Cursors, LocalStore, Outcome, ReadSegment, TargetPort } from './ports.ts';
 import { decodeSegment, encodeSegment } from './segment.ts';
 import type { SyncFault } from './wire.ts';
@@ -28,6 +28,15 @@ export interface SyncReport {
   future: { opId: string; hlc: string }[];
   /** The target's cursors as stored at the end of the round. */
   cursors: Cursors;
+  /** Runs taken past each cursor (plan.ts Progress). */
+  beyond: Progress['beyond'];
+  /**
+   * This laptop's own ops the target holds byte-identical (hash for hash with our chain), as
+   * read back: seqs 1..ownVerified all are. Below ownMaxSeq the laptop is not in step.
+   */
+  ownVerified: number;
+  /** This laptop's highest seq when the round started. */
+  ownMaxSeq: number;
 }
 
 export interface SyncRoundOptions {
@@ -66,29 +75,59 @@ async function encodeWrites(store: LocalStore<OpEnvelope>, me: string, ranges: r
   return writes;
 }
 
-/** The ranges the host confirms it wrote, recognised by their file names. */
-function confirmedWrites(me: string, writes: readonly { first: number; last: number }[], written: readonly string[]): (SeqRange & { device: string })[] {
-  const names = new Set(written.map((path) => parseSegmentName(me, path.slice(path.lastIndexOf('/') + 1))).flatMap((ref) => (ref ? [`${ref.first}-${ref.last}`] : [])));
-  return writes.filter((w) => names.has(`${w.first}-${w.last}`)).map((w) => ({ device: me, first: w.first, last: w.last }));
-}
-
-interface BatchContext<O extends OpEnvelope> {
+interface RoundState<O extends OpEnvelope> {
   parseOp: OpParser<O>;
   store: LocalStore<O>;
   targetId: string;
+  me: string;
+  ownMaxSeq: number;
   now: number;
   maxDriftMs: number;
   report: SyncReport;
+  progress: Progress;
+  /** Own seqs read back from the target with a hash other than our chain's: another install's. */
+  forked: SeqRange[];
+  /** Own seqs a file of ours claims but does not hold intact: to be written again under a new name. */
+  republish: SeqRange[];
 }
 
-/** Decode, check for forks and clock drift, and apply one exchange's files in one store call. Adds complete segments to `done`. */
-async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: readonly SegmentRef[], files: readonly ReadSegment[], done: (SeqRange & { device: string })[]) {
-  const { report } = ctx;
+/** Seqs of our own chain by hash, for reading our files back. */
+async function ownHashes<O extends OpEnvelope>(state: RoundState<O>, first: number, last: number): Promise<Map<number, string>> {
+  const upper = Math.min(last, state.ownMaxSeq);
+  if (upper < first) return new Map();
+  return new Map((await state.store.ownOps(first, upper)).map((op) => [op.seq, op.hash]));
+}
+
+/**
+ * One of our own files, read back: which of its seqs the target holds exactly as we wrote them
+ * (taken), which it holds as another install's op (a fork), and which it claims but lacks or
+ * holds damaged (to be written again).
+ */
+async function judgeOwn<O extends OpEnvelope>(state: RoundState<O>, ref: SegmentRef, held: readonly OpEnvelope[], taken: (SeqRange & { device: string })[]): Promise<Set<string>> {
+  const mine = await ownHashes(state, Math.min(ref.first, ...held.map((op) => op.seq)), Math.max(ref.last, ...held.map((op) => op.seq)));
+  const good: SeqRange[] = [];
+  const ours = new Set<string>();
+  for (const op of held) {
+    if (mine.get(op.seq) === op.hash) {
+      good.push({ first: op.seq, last: op.seq });
+      ours.add(op.hash);
+    } else state.forked.push({ first: op.seq, last: op.seq });
+  }
+  for (const range of mergeRanges(good)) taken.push({ device: state.me, ...range });
+  const claimed = { first: ref.first, last: Math.min(ref.last, state.ownMaxSeq) };
+  if (claimed.first <= claimed.last) state.republish.push(...uncovered(claimed.first, claimed.last, [...good, ...state.forked]));
+  return ours;
+}
+
+/** Decode, check for forks and clock drift, and apply one exchange's files in one store call. */
+async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: readonly SegmentRef[], files: readonly ReadSegment[]) {
+  const { report } = state;
   const byPath = new Map(asked.map((ref) => [ref.path, ref]));
   const ops: O[] = [];
   const pending: { op: OpEnvelope; reason: string }[] = [];
   const arrivals: { op: OpEnvelope; file: string; pending: boolean }[] = [];
-  // Each segment's first op must chain onto the op before it, which may be held from an earlier round.
+  const taken: (SeqRange & { device: string })[] = [];
+  // Each run's first op must chain onto the op before it, which may be held from an earlier round.
   const links: { op: OpEnvelope; file: string }[] = [];
   for (const file of files) {
     // Only what was asked for, each once: a transport repeating a file changes nothing.
@@ -99,19 +138,30 @@ async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: rea
       report.problems.push({ file: ref.path, reason: file.result.fault.message });
       continue;
     }
-    const segment = decodeSegment(ctx.parseOp, file.result.text, ref);
+    const segment = decodeSegment(state.parseOp, file.result.text, ref);
     report.problems.push(...segment.problems);
-    if (segment.complete) done.push(ref);
-    ops.push(...segment.ops);
-    pending.push(...segment.pending);
-    for (const op of segment.ops) arrivals.push({ op, file: ref.path, pending: false });
-    for (const { op } of segment.pending) arrivals.push({ op, file: ref.path, pending: true });
-    const head = [...segment.ops, ...segment.pending.map((p) => p.op)].find((op) => op.seq === ref.first);
-    if (head && head.seq > 1) links.push({ op: head, file: ref.path });
+    const all = [...segment.ops, ...segment.pending.map((p) => p.op)];
+    // Our own ops, read back as we wrote them, are held already: only another install's are news.
+    const ours = ref.device === state.me ? await judgeOwn(state, ref, all, taken) : new Set<string>();
+    if (ref.device !== state.me) for (const run of segment.runs) taken.push({ device: ref.device, ...run });
+    for (const op of segment.ops) {
+      if (ours.has(op.hash)) continue;
+      ops.push(op);
+      arrivals.push({ op, file: ref.path, pending: false });
+    }
+    for (const item of segment.pending) {
+      if (ours.has(item.op.hash)) continue;
+      pending.push(item);
+      arrivals.push({ op: item.op, file: ref.path, pending: true });
+    }
+    for (const run of segment.runs) {
+      const head = all.find((op) => op.seq === run.first);
+      if (head && head.seq > 1) links.push({ op: head, file: ref.path });
+    }
   }
 
   const asks = [...arrivals.map((a) => a.op.id), ...links.map((l) => `${l.op.device}-${l.op.seq - 1}`)];
-  const local = asks.length ? await ctx.store.hashesOf([...new Set(asks)]) : new Map<string, string[]>();
+  const local = asks.length ? await state.store.hashesOf([...new Set(asks)]) : new Map<string, string[]>();
   const held = new Map([...local].map(([id, hashes]) => [id, new Set(hashes)]));
   for (const { op, file, pending: isPending } of arrivals) {
     const hashes = held.get(op.id) ?? new Set<string>();
@@ -123,7 +173,7 @@ async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: rea
     held.set(op.id, hashes);
     if (isPending) report.pending += 1;
     const stamp = parseHlc(op.hlc);
-    if (stamp && stamp.wall > ctx.now + ctx.maxDriftMs) report.future.push({ opId: op.id, hlc: op.hlc });
+    if (stamp && stamp.wall > state.now + state.maxDriftMs) report.future.push({ opId: op.id, hlc: op.hlc });
   }
 
   for (const { op, file } of links) {
@@ -134,53 +184,95 @@ async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: rea
     }
   }
 
-  const cursors = advanceCursors(report.cursors, done);
-  const moved = Object.keys(cursors).some((device) => cursors[device] !== report.cursors[device]);
+  const progress = advanceCursors(state.progress, taken);
+  const moved = JSON.stringify(progress) !== JSON.stringify(state.progress);
   if (ops.length === 0 && pending.length === 0 && !moved) return;
-  const result = await ctx.store.apply({ ops, pending, target: ctx.targetId, cursors });
+  const result = await state.store.apply({ ops, pending, target: state.targetId, progress });
   report.received += result.applied;
   report.duplicates += result.duplicates;
-  report.cursors = cursors;
+  state.progress = progress;
+}
+
+/** Our own files the round has not judged yet: read before anything is written, so a fork is seen first. */
+function unjudgedOwn(listing: TargetListing, progress: Progress, me: string): boolean {
+  return listing.segments.some((s) => s.device === me && !isTaken(progress, me, s.first, s.last));
+}
+
+function forkFault(me: string, forked: readonly SeqRange[], file?: string): SyncFault {
+  const seqs = mergeRanges(forked).map((r) => (r.first === r.last ? `${r.first}` : `${r.first}–${r.last}`)).join(', ');
+  return {
+    code: 'fork',
+    message: `Another install is writing under this laptop's device id ${me} (a copied profile?): the target holds other changes as seq ${seqs}. Nothing more was sent; give this laptop a new identity to deliver its changes.`,
+    ...(file ? { file } : {}),
+  };
 }
 
 /**
- * One sync round with one target (docs/architecture.md#sync): list, push this laptop's new segments, read
- * what is new in batches, validate, apply. Bad remote data becomes problems in the report; a
- * fault in list or exchange ends the round before anything more is applied. Never throws for
- * anything a target holds.
+ * One sync round with one target (docs/architecture.md#sync): list, read back what is ours and
+ * new from others in batches, write what the target lacks of ours, validate, apply. Every file is
+ * judged by its content, never its name. Bad remote data becomes problems in the report; a fault
+ * in list or exchange ends the round before anything more is applied. Never throws for anything
+ * a target holds.
  */
 export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O>, store: LocalStore<O>, port: TargetPort, targetId: string, options: SyncRoundOptions = {}): Promise<SyncReport> {
   const now = options.now ?? Date.now;
-  const report: SyncReport = { ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: await store.cursors(targetId) };
-  const fail = (fault: SyncFault): SyncReport => ({ ...report, ok: false, fault });
-
-  const listed = await guard(() => port.list());
-  if (!listed.ok) return fail(listed.fault);
-  const listing = listed.value;
+  const start = await store.progress(targetId);
+  const ownMaxSeq = await store.ownMaxSeq();
   const device: DeviceInfo = await store.device();
   const me = device.device;
-  const push = planPush(listing, me, await store.ownMaxSeq(), options.maxOpsPerSegment);
-  let toWrite = push.ok ? push.write : [];
+  const report: SyncReport = { ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: start.cursors, beyond: start.beyond, ownVerified: 0, ownMaxSeq };
+  const state: RoundState<O> = { parseOp, store, targetId, me, ownMaxSeq, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, report, progress: start, forked: [], republish: [] };
+  const finish = (fault?: SyncFault): SyncReport => {
+    const { cursors, beyond } = state.progress;
+    return { ...report, cursors, beyond, ownVerified: Math.min(ownMaxSeq, cursors[me] ?? 0), ...(fault ? { ok: false, fault } : {}) };
+  };
+
+  const listed = await guard(() => port.list());
+  if (!listed.ok) return finish(listed.fault);
+  const listing = listed.value;
+  const encrypted = listing.encrypted === true;
+  const size = options.maxOpsPerSegment ?? 1000;
+  const ownNames = new Set(listing.segments.filter((s) => s.device === me).map((s) => segmentFileName(s.first, s.last, s.encrypted)));
+  let toWrite = planPush(listing, me, ownMaxSeq, size).write;
   const readBatch = Math.max(1, options.readBatch ?? DEFAULT_READ_BATCH);
   const readPaths = new Set<string>();
-  // Ranges known whole this round: complete segments read, and our own segments written (we
-  // know their content). Kept across batches: a cursor may reach one only in a later batch.
-  const done: (SeqRange & { device: string })[] = [];
+  const republished: SeqRange[] = [];
 
   for (let exchanges = 0; ; exchanges += 1) {
-    const write = await encodeWrites(store, me, toWrite.slice(0, WRITES_PER_EXCHANGE), report);
-    toWrite = toWrite.slice(WRITES_PER_EXCHANGE);
-    const read = planRead(listing, report.cursors, { skip: readPaths, maxSegments: readBatch });
-    // One exchange even when idle: it also (re)writes this laptop's device file.
-    if (exchanges > 0 && write.length === 0 && read.length === 0 && toWrite.length === 0) break;
+    const read = planRead(listing, state.progress, { skip: readPaths, maxSegments: readBatch });
     for (const ref of read) readPaths.add(ref.path);
-    const exchanged = await guard(() => port.exchange({ device, write, read }));
-    if (!exchanged.ok) return fail(exchanged.fault);
-    for (const range of confirmedWrites(me, write, exchanged.value.written)) {
-      report.pushed += range.last - range.first + 1;
-      done.push(range);
+    // Our own files not judged yet are read before anything is written, so a fork shows first;
+    // once one has, nothing more is written.
+    const unread = { ...listing, segments: listing.segments.filter((s) => !readPaths.has(s.path)) };
+    const holdWrites = state.forked.length > 0 || read.some((ref) => ref.device === me) || unjudgedOwn(unread, state.progress, me);
+    const write = holdWrites ? [] : await encodeWrites(store, me, toWrite.slice(0, WRITES_PER_EXCHANGE), report);
+    if (!holdWrites) toWrite = toWrite.slice(WRITES_PER_EXCHANGE);
+    // One exchange even when idle: it also (re)writes this laptop's device file.
+    if (exchanges > 0 && write.length === 0 && read.length === 0) break;
+    // What we write is read back in the same exchange: only a byte-identical copy counts as sent.
+    const readBack = write.map(({ first, last }): SegmentRef => ({ device: me, first, last, encrypted, path: segmentPath(me, first, last, encrypted) }));
+    for (const ref of readBack) ownNames.add(segmentFileName(ref.first, ref.last, encrypted));
+    const exchanged = await guard(() => port.exchange({ device, write, read: [...read, ...readBack] }));
+    if (!exchanged.ok) return finish(exchanged.fault);
+    const prior = state.progress;
+    await applyFiles(state, [...read, ...readBack], exchanged.value.files);
+    report.pushed += countTaken(state.progress, me, write) - countTaken(prior, me, write);
+    if (state.republish.length > 0 && state.forked.length === 0) {
+      // Seqs a file of ours claims but lacks: written again under names not used yet.
+      const { cursors, beyond } = state.progress;
+      // Each seq at most once a round: a target that mangles every copy must not loop us.
+      const missing = mergeRanges(state.republish).flatMap((r) => uncovered(r.first, r.last, [{ first: 1, last: cursors[me] ?? 0 }, ...(beyond[me] ?? []), ...republished]));
+      republished.push(...missing);
+      toWrite = [...toWrite, ...freshRanges(missing, ownNames, size, ownMaxSeq)];
+      state.republish = [];
     }
-    await applyFiles({ parseOp, store, targetId, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, report }, read, exchanged.value.files, done);
   }
-  return push.ok ? report : fail(push.fault);
+  return state.forked.length > 0 ? finish(forkFault(me, state.forked)) : finish();
+}
+
+/** How many seqs of `ranges` the progress has taken for `device`. */
+function countTaken(progress: Progress, device: string, ranges: readonly SeqRange[]): number {
+  let count = 0;
+  for (const { first, last } of ranges) for (let seq = first; seq <= last; seq += 1) if (isTaken(progress, device, seq, seq)) count += 1;
+  return count;
 }

@@ -2,6 +2,7 @@ import { hashOp } from '../ops/chain.ts';
 import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
 import type { SegmentRef } from './layout.ts';
+import type { SeqRange } from './plan.ts';
 
 /** docs/sync-format.md: one RFC 8785 op per line, each `\n`-terminated, in seq order. */
 export function encodeSegment(ops: readonly OpEnvelope[]): string {
@@ -23,7 +24,12 @@ export interface DecodedSegment<O = OpEnvelope> {
   /** Valid, hash-checked envelopes from a newer app (unknown kind or field). */
   pending: { op: OpEnvelope; reason: string }[];
   problems: LineProblem[];
-  /** Every seq first..last arrived valid with an intact chain: only then may a cursor pass it. */
+  /**
+   * What the file holds, judged by content: runs of accepted seqs, each chained line to line
+   * (ops and pending alike). Only these may move a cursor; the file name is a hint.
+   */
+  runs: SeqRange[];
+  /** The file holds exactly first..last of its name, every line valid: a relay may copy it as it is. */
   complete: boolean;
 }
 
@@ -73,13 +79,9 @@ function checkHash<O extends OpEnvelope>(line: Exclude<OpLine<O>, { status: 'bad
   return line;
 }
 
-/** What a line must be to belong in segment `ref`: an op of its device folder, inside its range. */
+/** What a line must be to belong in a device's folder: an op of that device (its seq is judged by content). */
 export function belongsIn(ref: SegmentRef): (op: OpEnvelope) => string | null {
-  return (op) => {
-    if (op.device !== ref.device) return `an op of device ${op.device} in the folder of ${ref.device}`;
-    if (op.seq < ref.first || op.seq > ref.last) return `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}`;
-    return null;
-  };
+  return (op) => (op.device !== ref.device ? `an op of device ${op.device} in the folder of ${ref.device}` : null);
 }
 
 /**
@@ -100,16 +102,20 @@ function range(from: number, to: number): string {
 
 /**
  * Validate a segment line by line (docs/sync-format.md#reading-a-segment): a bad line is reported
- * and skipped, never fatal. Each line is parsed and hashed exactly once.
+ * and skipped, never fatal. Each line is parsed and hashed exactly once. The name's range is
+ * only compared with what the lines hold: a misnamed file (narrower or wider) is reported, and
+ * its valid ops still count.
  */
 export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): DecodedSegment<O> {
-  const out: DecodedSegment<O> = { ops: [], pending: [], problems: [], complete: false };
+  const out: DecodedSegment<O> = { ops: [], pending: [], problems: [], runs: [], complete: false };
   const problem = (line: number, reason: string) => out.problems.push({ file: ref.path, line, reason });
   const { lines, truncated } = segmentLines(text);
   const check = belongsIn(ref);
 
   let last: { seq: number; hash: string } | null = null;
-  let accepted = 0;
+  let run: SeqRange | null = null;
+  let outside = 0;
+  let badLines = 0;
   let previousLineBad = false;
   for (let index = 0; index < lines.length; index += 1) {
     const number = index + 1;
@@ -117,33 +123,44 @@ export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: 
     if (result.status === 'bad') {
       problem(number, result.reason);
       previousLineBad = true;
+      badLines += 1;
       continue;
     }
     const op = result.op;
     const expected = last ? last.seq + 1 : ref.first;
-    if (op.seq < expected) {
+    if (last && op.seq < expected) {
       problem(number, `seq ${op.seq} out of order: expected ${expected}`);
       previousLineBad = true;
+      badLines += 1;
       continue;
     }
     if (last && op.seq === expected && op.prev !== last.hash) {
       problem(number, `broken chain: prev does not match the hash of seq ${last.seq}`);
       previousLineBad = true;
+      badLines += 1;
       continue;
     }
-    // A gap right after a bad line is explained by it; an unexplained one is reported here.
-    if (op.seq > expected && !previousLineBad) problem(number, `gap: ${range(expected, op.seq - 1)} missing before this line`);
+    if (op.seq < ref.first || op.seq > ref.last) {
+      // Reported once per stretch, not per line: the ops are kept, judged by what they are.
+      if (outside === 0) problem(number, `seq ${op.seq} is outside the range ${ref.first}–${ref.last} this file's name gives (its valid ops are kept)`);
+      outside += 1;
+    } else if (op.seq > expected && !previousLineBad) {
+      // A gap right after a bad line is explained by it; an unexplained one is reported here.
+      problem(number, `gap: ${range(expected, op.seq - 1)} missing before this line`);
+    }
     previousLineBad = false;
+    if (run && last && op.seq === last.seq + 1) run.last = op.seq;
+    else {
+      run = { first: op.seq, last: op.seq };
+      out.runs.push(run);
+    }
     last = { seq: op.seq, hash: op.hash };
-    accepted += 1;
     if (result.status === 'ok') out.ops.push(result.op);
     else out.pending.push({ op: result.op, reason: result.reason });
   }
   const reached = last?.seq ?? ref.first - 1;
   if (truncated) problem(lines.length + 1, TRUNCATED);
   else if (reached < ref.last && !previousLineBad) problem(lines.length + 1, `ends early: ${range(reached + 1, ref.last)} missing`);
-  // Accepted seqs strictly increase within [first, last] and each neighbour's prev was checked,
-  // so a full count means every seq arrived with an intact chain.
-  out.complete = accepted === ref.last - ref.first + 1;
+  out.complete = !truncated && badLines === 0 && outside === 0 && out.runs.length === 1 && out.runs[0]!.first === ref.first && out.runs[0]!.last === ref.last;
   return out;
 }

@@ -92,6 +92,7 @@ export const WireSegmentRef = z
 
 export const WireListing = z.object({
   format: FormatFile,
+  encrypted: z.boolean().optional(),
   devices: z.array(DeviceInfo),
   segments: z.array(WireSegmentRef),
 });

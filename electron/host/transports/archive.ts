@@ -112,7 +112,7 @@ export async function listArchive(archive: Archive): Promise<TargetListing> {
     // A bad device file only costs a display name; the ops carry the device id themselves.
     if (info?.success && info.data.device === id) devices.push(info.data);
   }
-  return { format: archive.format, devices, segments: await listSegments(root, archive.key !== null) };
+  return { format: archive.format, encrypted: archive.key !== null, devices, segments: await listSegments(root, archive.key !== null) };
 }
 
 /** Every device's segments under `root`, sorted by device then first seq; any other name is ignored. */

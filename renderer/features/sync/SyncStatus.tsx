@@ -15,6 +15,7 @@ export function formatAgo(at: number | null, now: number): string {
   return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`;
 }
 
+/** This laptop's changes the target does not hold byte-identical yet (pushedSeq is read back, not assumed). */
 export function pendingFor(target: SyncTargetRow, ownSeq: number): number {
   return Math.max(0, ownSeq - target.pushedSeq);
 }
@@ -43,7 +44,9 @@ export function SyncStatus({ onOpen }: { onOpen(): void }) {
       level = 'late';
     } else if (running) text = 'Syncing…';
     else if (lastSuccess === 0) text = `Sync: not yet${pending ? ` · ${pending} waiting` : ''}`;
-    else text = `✓ Synced ${formatAgo(lastSuccess, now)}${pending ? ` · ${pending} waiting` : ''}`;
+    // "Synced" only when every target holds every change of ours as read back, hash for hash.
+    else if (pending > 0) text = `Sync: ${pending} waiting · last ${formatAgo(lastSuccess, now)}`;
+    else text = `✓ Synced ${formatAgo(lastSuccess, now)}`;
     if (level !== 'late') level = pending ? 'soon' : 'ok';
   }
   const title = [

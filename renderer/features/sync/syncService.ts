@@ -67,7 +67,7 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
       report = await runSyncRound(store, bridgePort(bridge, target.config), targetId);
     } catch (error) {
       // A bug, not bad data (the round reports that): still record it where the user looks.
-      report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors };
+      report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors, beyond: target.beyond ?? {}, ownVerified: target.pushedSeq, ownMaxSeq: ownBefore };
     }
     const at = now();
     await appendSyncLog(db, logRowsFor(target, report, at));
@@ -75,8 +75,8 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
       db,
       targetId,
       report.ok
-        ? { lastSuccessAt: at, lastFault: null, pushedSeq: Math.max(target.pushedSeq, ownBefore), lastProblems: report.problems.length }
-        : { lastFault: report.fault ?? { code: 'host', message: 'Sync failed for an unknown reason.' } },
+        ? { lastSuccessAt: at, lastFault: null, pushedSeq: report.ownVerified, lastProblems: report.problems.length }
+        : { lastFault: report.fault ?? { code: 'host', message: 'Sync failed for an unknown reason.' }, pushedSeq: report.ownVerified },
     );
     return report;
   } finally {

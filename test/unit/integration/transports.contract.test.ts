@@ -48,7 +48,7 @@ describe.each(factories)('sync transport contract: %s', (_name, make) => {
     expect((await env.read('warroom/encryption.json')) !== null).toBe(env.encrypted);
     if (env.remote) expect((await sh(env.remote, ['log', '--format=%s', 'main'])).trim().split('\n')).toHaveLength(1);
     const listing = value(await listTarget(env.target(1)));
-    expect(listing).toEqual({ format: { format: 'warroom-sync', version: 1 }, devices: [], segments: [] });
+    expect(listing).toEqual({ format: { format: 'warroom-sync', version: 1 }, encrypted: env.encrypted, devices: [], segments: [] });
   });
 
   it('device A writes segments; device B lists them and reads identical text', async () => {

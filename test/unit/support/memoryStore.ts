@@ -3,6 +3,7 @@ import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { parseHlc, receive } from '../../../shared/ops/hlc.ts';
 import type { DeviceInfo } from '../../../shared/sync/layout.ts';
+import type { Progress } from '../../../shared/sync/plan.ts';
 import type { Cursors, LocalStore } from '../../../shared/sync/ports.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 
@@ -25,7 +26,7 @@ export class MemoryStore implements LocalStore<Op> {
   readonly pendingOps = new Map<string, { op: OpEnvelope; reason: string }>();
   private readonly own: OpEnvelope[] = [];
   private readonly idIndex = new Map<string, Set<string>>();
-  private readonly targetCursors = new Map<string, Cursors>();
+  private readonly targetProgress = new Map<string, Progress>();
   private state: DeviceState;
   skewMs: number;
   applyCalls = 0;
@@ -50,6 +51,14 @@ export class MemoryStore implements LocalStore<Op> {
     this.own.push(op);
     this.hold(op);
     return op;
+  }
+
+  /** A copied profile: the next op of this store's chain as another install wrote it. */
+  adopt(op: OpEnvelope): void {
+    const stamp = parseHlc(op.hlc);
+    this.state = { ...this.state, seq: op.seq, head: op.hash, clock: stamp ? { wall: stamp.wall, counter: stamp.counter } : this.state.clock };
+    this.own.push(op);
+    this.hold(op as Op);
   }
 
   private hold(op: Op): boolean {
@@ -106,17 +115,21 @@ export class MemoryStore implements LocalStore<Op> {
       this.pendingOps.set(item.op.hash, item);
       this.index(item.op);
     }
-    this.targetCursors.set(batch.target, { ...batch.cursors });
+    this.targetProgress.set(batch.target, structuredClone(batch.progress));
     return { applied, duplicates };
   }
 
+  async progress(target: string): Promise<Progress> {
+    return structuredClone(this.targetProgress.get(target) ?? { cursors: {}, beyond: {} });
+  }
+
   async cursors(target: string): Promise<Cursors> {
-    return { ...(this.targetCursors.get(target) ?? {}) };
+    return (await this.progress(target)).cursors;
   }
 
   /** A lost or reset cursor table: everything is read (and delivered) again. */
   forgetCursors(target: string): void {
-    this.targetCursors.delete(target);
+    this.targetProgress.delete(target);
   }
 
   opCount(): number {

@@ -58,8 +58,8 @@ describe('the sync round’s view of IndexedDB', () => {
     const op = await commit(other, { actor: 'Ben', incident: 'inc-store2', kind: 'incident.declare', data: { title: 'Remote', severity: 'P2', type: 'data', declaredAt: new Date(T).toISOString() } });
     const store = dexieLocalStore(db);
     const pendingOp = { ...op, kind: 'checklist.check', hash: 'f'.repeat(64) };
-    expect(await store.apply({ ops: [op], pending: [{ op: pendingOp, reason: 'unknown kind checklist.check' }], target: 'tgt-a', cursors: { [op.device]: 1 } })).toEqual({ applied: 1, duplicates: 0 });
-    expect(await store.cursors('tgt-a')).toEqual({ [op.device]: 1 });
+    expect(await store.apply({ ops: [op], pending: [{ op: pendingOp, reason: 'unknown kind checklist.check' }], target: 'tgt-a', progress: { cursors: { [op.device]: 1 }, beyond: {} } })).toEqual({ applied: 1, duplicates: 0 });
+    expect(await store.progress('tgt-a')).toEqual({ cursors: { [op.device]: 1 }, beyond: {} });
     expect(await db.pending.count()).toBe(1);
     expect((await db.incidents.get('inc-store2'))?.view?.title).toBe('Remote');
   });

@@ -103,10 +103,10 @@ describe('runSyncRound', () => {
       { file: tampered.path, line: 2, reason: expect.stringMatching(/^hash mismatch/) },
     ]);
     expect(report.received).toBe(6);
-    // Cursor held below the first incomplete segment: it will be read again.
-    expect(report.cursors[DEV_B] ?? 0).toBe(0);
+    // Cursor held below the first missing seq (3, still being copied); what lies past it is remembered.
+    expect(report).toMatchObject({ cursors: { [DEV_B]: 2 }, beyond: { [DEV_B]: [{ first: 5, last: 7 }, { first: 9, last: 9 }] } });
 
-    // The shared drive finishes copying the first file: it is complete now, the cursor moves to 3.
+    // The shared drive finishes copying the first file: the cursor moves to 3, and stops at the bad line of seq 4.
     archive.inject(truncated.path, text);
     const again = await sync(a!);
     expect(again).toMatchObject({ ok: true, received: 1, cursors: { [DEV_B]: 3 } });
@@ -130,7 +130,7 @@ describe('runSyncRound', () => {
     expect(report).toMatchObject({ ok: true, received: 0, problems: [{ file: ref.path, reason: 'permission denied' }] });
   });
 
-  it('a fork (two installs sharing a device id) is reported, both ops kept; the older install stops pushing', async () => {
+  it('a fork (two installs sharing a device id) is reported, both ops kept; the copy writes nothing under that id', async () => {
     const { peers: [original, b] } = world(DEV_A, DEV_B);
     const copy = { store: new MemoryStore(DEV_A, { now: () => T0 }), port: original!.port.archive.port(DEV_A) };
     original!.store.make(note('original 1'));
@@ -138,23 +138,20 @@ describe('runSyncRound', () => {
     await sync(original!);
     for (let i = 1; i <= 3; i += 1) copy.store.make(note(`copy ${i}`));
     const report = await sync(copy);
-    expect(report.ok).toBe(true);
-    expect(report.pushed).toBe(1); // seq 3; 1–2 were already there (the original's)
+    // The target's files under our id are read before anything is written: they are another install's.
+    expect(report).toMatchObject({ ok: false, fault: { code: 'fork' }, pushed: 0, received: 2, ownVerified: 0, ownMaxSeq: 3 });
     expect(report.problems).toEqual([
       { file: refOf(DEV_A, 1, 2).path, reason: expect.stringMatching(new RegExp(`^fork: device ${DEV_A} seq 1 `)) },
       { file: refOf(DEV_A, 1, 2).path, reason: expect.stringMatching(new RegExp(`^fork: device ${DEV_A} seq 2 `)) },
     ]);
-    expect(report.received).toBe(2);
     expect(copy.store.opCount()).toBe(5);
+    // Every later round says so again: "in step" never returns while the copy's changes are stranded.
+    copy.store.make(note('copy 4'));
+    expect(await sync(copy)).toMatchObject({ ok: false, fault: { code: 'fork' }, pushed: 0, ownVerified: 0 });
 
-    const stopped = await sync(original!);
-    expect(stopped).toMatchObject({ ok: false, fault: { code: 'fork', file: refOf(DEV_A, 3, 3).path } });
-    expect(stopped.received).toBe(1);
-
-    // A third device gets what the target holds: the original's seq 1–2 and the copy's seq 3.
-    // (The copy's own seq 1–2 cannot be published under that id: the fork is the user's cue.)
+    expect(await sync(original!)).toMatchObject({ ok: true, ownVerified: 2, problems: [] });
     await sync(b!);
-    expect(b!.store.opCount()).toBe(3);
+    expect(b!.store.opCount()).toBe(2);
   });
 
   it('an op stamped far ahead is flagged but applied, and does not drag the clock', async () => {
@@ -193,3 +190,89 @@ describe('runSyncRound', () => {
     expect(await sync(a!)).toMatchObject({ ok: true, received: 0, duplicates: 1, pending: 0 });
   });
 });
+
+describe('runSyncRound judges files by content, not names', () => {
+  it('a copied profile never reads as in step: the install whose changes lost stays "not in step" round after round', async () => {
+    const { peers: [original, third] } = world(DEV_A, DEV_C);
+    for (let i = 1; i <= 3; i += 1) original!.store.make(note(`shared ${i}`));
+    expect(await sync(original!)).toMatchObject({ ok: true, ownVerified: 3 });
+    // The profile is copied now: same chain, same id, from here on two installs.
+    const copy = { store: new MemoryStore(DEV_A, { now: () => T0 }), port: original!.port.archive.port(DEV_A) };
+    for (const op of await original!.store.ownOps(1, 3)) copy.store.adopt(op);
+    for (let i = 1; i <= 2; i += 1) original!.store.make(note(`original ${i}`));
+    expect(await sync(original!)).toMatchObject({ ok: true, ownVerified: 5 });
+    for (let i = 1; i <= 2; i += 1) copy.store.make(note(`copy ${i}`));
+    expect(await sync(copy)).toMatchObject({ ok: false, fault: { code: 'fork' }, ownVerified: 3, ownMaxSeq: 5 });
+    // The copy goes on past the original's change number: names alone would call it in step now.
+    for (let i = 3; i <= 6; i += 1) copy.store.make(note(`copy ${i}`));
+    for (let round = 0; round < 3; round += 1) {
+      expect(await sync(copy)).toMatchObject({ ok: false, fault: { code: 'fork' }, pushed: 0, ownVerified: 3, ownMaxSeq: 9 });
+    }
+    // Nothing of the copy's was published under the shared id: the others see one clean chain.
+    expect(await sync(original!)).toMatchObject({ ok: true, ownVerified: 5, problems: [] });
+    expect(await sync(third!)).toMatchObject({ ok: true, received: 5, problems: [] });
+  });
+
+  it('an own file named wider than it holds: the owner writes the missing ops again, and readers are not stalled', async () => {
+    const { archive, peers: [a, b] } = world(DEV_A, DEV_B);
+    for (let i = 1; i <= 10; i += 1) a!.store.make(note(`a${i}`));
+    // A tool (or a bad copy) left ops 1–5 under the name 1–10.
+    archive.inject(refOf(DEV_A, 1, 10).path, encodeSegment(await a!.store.ownOps(1, 5)));
+    const owner = await sync(a!);
+    expect(owner).toMatchObject({ ok: true, pushed: 5, ownVerified: 10 });
+    expect(owner.problems).toEqual([{ file: refOf(DEV_A, 1, 10).path, line: 6, reason: 'ends early: seq 6–10 missing' }]);
+    expect(archive.files.has(refOf(DEV_A, 6, 10).path)).toBe(true);
+    const reader = await sync(b!);
+    expect(reader).toMatchObject({ ok: true, received: 10, cursors: { [DEV_A]: 10 } });
+  });
+
+  it("another device's file named narrower than it holds: every valid op counts where it belongs", async () => {
+    const { archive, peers: [a] } = world(DEV_A);
+    archive.inject(refOf(DEV_B, 1, 3).path, encodeSegment(chainOf(DEV_B, 6)));
+    const report = await sync(a!);
+    expect(report).toMatchObject({ ok: true, received: 6, cursors: { [DEV_B]: 6 } });
+    expect(report.problems).toEqual([{ file: refOf(DEV_B, 1, 3).path, line: 4, reason: "seq 4 is outside the range 1–3 this file's name gives (its valid ops are kept)" }]);
+    // Taken whole: not read again.
+    const reads = a!.port.log.read.length;
+    await sync(a!);
+    expect(a!.port.log.read.length).toBe(reads);
+  });
+
+  it('a damaged own file is superseded by a new correct one under a new name; the damaged one is never touched', async () => {
+    const { archive, peers: [a, b] } = world(DEV_A, DEV_B);
+    for (let i = 1; i <= 4; i += 1) a!.store.make(note(`a${i}`));
+    const ops = await a!.store.ownOps(1, 4);
+    const damaged = encodeSegment(ops).replace('"text":"a3"', '"text":"XX"');
+    archive.inject(refOf(DEV_A, 1, 4).path, damaged);
+    const owner = await sync(a!);
+    expect(owner).toMatchObject({ ok: true, pushed: 1, ownVerified: 4 });
+    expect(archive.files.get(refOf(DEV_A, 1, 4).path)?.text).toBe(damaged);
+    expect(archive.files.has(refOf(DEV_A, 3, 3).path)).toBe(true);
+    expect(await sync(b!)).toMatchObject({ ok: true, received: 4, cursors: { [DEV_A]: 4 } });
+  });
+
+  it('an own file whose name claims seqs this laptop never wrote is judged by its content, not a fork by name', async () => {
+    const { archive, peers: [a] } = world(DEV_A);
+    for (let i = 1; i <= 2; i += 1) a!.store.make(note(`a${i}`));
+    archive.inject(refOf(DEV_A, 1, 99).path, 'not an op\n');
+    const report = await sync(a!);
+    expect(report).toMatchObject({ ok: true, pushed: 2, ownVerified: 2 });
+  });
+
+  it('a damaged early line costs one file a round, not the whole tail of that device', async () => {
+    const { archive, peers: [a] } = world(DEV_A);
+    const ops = chainOf(DEV_B, 200);
+    for (let first = 1; first <= 200; first += 10) {
+      const text = encodeSegment(ops.slice(first - 1, first + 9));
+      archive.inject(refOf(DEV_B, first, first + 9).path, first === 1 ? text.replace(/^.*\n/, 'garbage\n') : text);
+    }
+    const first = await sync(a!);
+    expect(first).toMatchObject({ ok: true, received: 199, cursors: {}, beyond: { [DEV_B]: [{ first: 2, last: 200 }] } });
+    const more = chainOf(DEV_B, 205).slice(200);
+    archive.inject(refOf(DEV_B, 201, 205).path, encodeSegment(more));
+    const before = a!.port.log.read.length;
+    expect(await sync(a!)).toMatchObject({ ok: true, received: 5 });
+    expect(a!.port.log.read.slice(before)).toEqual([refOf(DEV_B, 1, 10).path, refOf(DEV_B, 201, 205).path]);
+  });
+});
+
