@@ -24,21 +24,30 @@ export async function strandedOwnOps(db: WarRoomDb): Promise<{ device: string; s
   return { device: state.device, stranded: chain.filter((op) => op.seq > pushed || twinned(op)), twins: chain.filter(twinned).length };
 }
 
-/** Cheap enough for a live view (index keys only): how many of this install's seqs another install also wrote, and how many are unsent. */
-export async function ownForkStatus(db: WarRoomDb): Promise<{ device: string; twins: number; unsent: number }> {
+/**
+ * Cheap enough for a live view (index keys only): how many of this install's seqs another install
+ * also wrote (twins), how many no target holds as read back (unsent), and how many of its changes
+ * the team cannot get under this id (stranded: either, each counted once).
+ */
+export async function ownForkStatus(db: WarRoomDb): Promise<{ device: string; twins: number; unsent: number; stranded: number }> {
   // Read-only (it runs in a live query): before the first op there is no device yet, so nothing to report.
   const state = await readDeviceState(db);
-  if (!state) return { device: '', twins: 0, unsent: 0 };
+  if (!state) return { device: '', twins: 0, unsent: 0, stranded: 0 };
   const keys = (await db.ops.where('[device+seq]').between([state.device, 1], [state.device, state.seq], true, true).keys()) as unknown as [string, number][];
-  const seqs = new Set<number>();
-  let twins = 0;
-  for (const [, seq] of keys) {
-    if (seqs.has(seq)) twins += 1;
-    seqs.add(seq);
-  }
   const targets = await db.syncTargets.toArray();
   const pushed = targets.length > 0 ? Math.min(...targets.map((t) => t.pushedSeq)) : state.seq;
-  return { device: state.device, twins, unsent: Math.max(0, state.seq - pushed) };
+  const seqs = new Set<number>();
+  let twins = 0;
+  let twinsSent = 0;
+  for (const [, seq] of keys) {
+    if (seqs.has(seq)) {
+      twins += 1;
+      if (seq <= pushed) twinsSent += 1;
+    }
+    seqs.add(seq);
+  }
+  const unsent = Math.max(0, state.seq - pushed);
+  return { device: state.device, twins, unsent, stranded: unsent + twinsSent };
 }
 
 /**

@@ -66,6 +66,8 @@ export function readSyncState(db: WarRoomDb): Promise<{ targets: SyncTargetRow[]
   return db.transaction('r', db.syncTargets, db.ops, db.meta, async () => {
     const targets = await db.syncTargets.toArray();
     const suspect = targets.some((t) => t.lastProblems > 0 || t.lastFault?.code === 'fork');
-    return { targets, stranded: suspect ? (await ownForkStatus(db)).twins : 0 };
+    if (!suspect) return { targets, stranded: 0 };
+    const fork = await ownForkStatus(db);
+    return { targets, stranded: fork.twins > 0 ? fork.stranded : 0 };
   });
 }

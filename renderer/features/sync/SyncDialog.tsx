@@ -105,7 +105,7 @@ function CopiedProfile({ forkFault }: { forkFault: boolean }) {
       <h3 id="copied-profile-title">Another install uses this laptop's identity</h3>
       <p>
         {`Device id ${status.device} is also used by another install (a copied profile?). ${
-          status.twins + status.unsent > 0 ? `Changes made here (${status.twins + status.unsent}) cannot reach the team under it.` : 'This laptop cannot send new changes under it.'
+          status.stranded > 0 ? `Changes made here (${status.stranded}) cannot reach the team under it.` : 'This laptop cannot send new changes under it.'
         } Give this laptop a new identity: those changes are recorded again under the new one, by the same people, and sync carries on. Do this on each install that shows this message.`}
       </p>
       <div className="actions start">

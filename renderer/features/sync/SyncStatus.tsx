@@ -37,7 +37,8 @@ export function SyncStatus({ onOpen }: { onOpen(): void }) {
   let level = 'quiet';
   const failing = targets.filter((t) => t.lastFault).map((t) => t.label);
   if (targets.length > 0) {
-    const pending = Math.max(...targets.map((t) => pendingFor(t, ownSeq))) + stranded;
+    // Stranded changes are past what the target holds as read back, so already among the waiting.
+    const pending = Math.max(stranded, ...targets.map((t) => pendingFor(t, ownSeq)));
     const lastSuccess = Math.min(...targets.map((t) => t.lastSuccessAt ?? 0));
     if (failing.length > 0 || stranded > 0) {
       text = `⚠ Sync problem${pending ? ` · ${pending} waiting` : ''}`;

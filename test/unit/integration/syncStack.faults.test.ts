@@ -301,11 +301,11 @@ describe('ops the round must keep but treat specially', () => {
     // The copy: its seq 6 lost the race for the file name, its seq 7 was never sent.
     const { stranded, twins } = await strandedOwnOps(copy.db);
     expect([stranded.map((op) => op.seq), twins]).toEqual([[6, 7], 1]);
-    expect(await ownForkStatus(copy.db)).toEqual({ device: copy.device, twins: 1, unsent: 2 });
+    expect(await ownForkStatus(copy.db)).toEqual({ device: copy.device, twins: 1, unsent: 2, stranded: 2 });
     expect(await ownForkStatus(ben.db)).toMatchObject({ twins: 0 });
     // Read-only, as a live query needs: a laptop that has made no op yet is not given a device id by asking.
     const untouched = freshDb();
-    expect(await untouched.transaction('r', untouched.ops, untouched.meta, untouched.syncTargets, () => ownForkStatus(untouched))).toEqual({ device: '', twins: 0, unsent: 0 });
+    expect(await untouched.transaction('r', untouched.ops, untouched.meta, untouched.syncTargets, () => ownForkStatus(untouched))).toEqual({ device: '', twins: 0, unsent: 0, stranded: 0 });
     expect(await untouched.meta.count()).toBe(0);
     const copyNew = await takeNewIdentity(copy.db);
     expect(copyNew.reissued).toBe(2);
