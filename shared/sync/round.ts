@@ -136,6 +136,8 @@ async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: rea
     byPath.delete(ref.path);
     if (!file.result.ok) {
       report.problems.push({ file: ref.path, reason: file.result.fault.message });
+      // A file of ours that cannot be read (refused, vanished) delivers nothing: write its seqs again.
+      if (ref.device === state.me && ref.first <= state.ownMaxSeq) state.republish.push({ first: ref.first, last: Math.min(ref.last, state.ownMaxSeq) });
       continue;
     }
     const segment = decodeSegment(state.parseOp, file.result.text, ref);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../support/simulator.ts';
+import { simulate, type SimStats } from '../support/simulator.ts';
 
 /**
  * Seeds that failed during development, each its own test. Seed numbers are for the current
@@ -23,15 +23,30 @@ describe('sync simulator: devices converge', () => {
     });
   }
 
+  const seen: Partial<SimStats> = {};
+  const tally = (stats: SimStats) => {
+    for (const [key, value] of Object.entries(stats) as [keyof SimStats, number][]) seen[key] = (seen[key] ?? 0) + value;
+  };
+
   for (let from = FROM; from < FROM + SEEDS; from += CHUNK) {
     const to = Math.min(FROM + SEEDS, from + CHUNK) - 1;
     it(`seeds ${from}–${to}`, async () => {
       const failures: string[] = [];
       for (let seed = from; seed <= to; seed += 1) {
-        const failure = await simulate(seed);
+        const failure = await simulate(seed, tally);
         if (failure) failures.push(failure);
       }
       expect(failures.slice(0, 3), `${failures.length} seed(s) failed`).toEqual([]);
     });
   }
+
+  it('the dice really throw every fault: copied profiles and the new identities they end in, hostile files, foreign edits, far-apart clocks', () => {
+    // Only meaningful over a full run (the default 1,000 seeds).
+    if (SEEDS < 1000) return;
+    expect(seen.copies, 'copied profiles').toBeGreaterThan(50);
+    expect(seen.forks, 'installs that took a new identity').toBeGreaterThan(10);
+    expect(seen.hostile, 'hostile files').toBeGreaterThan(200);
+    expect(seen.edits, 'foreign edits').toBeGreaterThan(50);
+    expect(seen.truncated, 'half-copied files').toBeGreaterThan(200);
+  });
 });

@@ -32,7 +32,7 @@ export class MemoryStore implements LocalStore<Op> {
   applyCalls = 0;
 
   constructor(
-    readonly id: string,
+    public id: string,
     private readonly options: MemoryStoreOptions,
   ) {
     this.state = freshDeviceState(id);
@@ -51,6 +51,46 @@ export class MemoryStore implements LocalStore<Op> {
     this.own.push(op);
     this.hold(op);
     return op;
+  }
+
+  /** A copied profile: another install with this one's data, device id included. */
+  copy(name: string): MemoryStore {
+    const twin = new MemoryStore(this.id, { ...this.options, name });
+    for (const [hash, op] of this.ops) twin.ops.set(hash, op);
+    for (const [hash, item] of this.pendingOps) twin.pendingOps.set(hash, item);
+    for (const [id, hashes] of this.idIndex) twin.idIndex.set(id, new Set(hashes));
+    for (const [target, progress] of this.targetProgress) twin.targetProgress.set(target, structuredClone(progress));
+    twin.own.push(...this.own);
+    twin.state = { ...this.state };
+    twin.skewMs = this.skewMs;
+    return twin;
+  }
+
+  /**
+   * The copied-profile remedy (renderer/db/newIdentity.ts): a new device id, and this install's
+   * stranded ops — past what the target holds as read back, or twinned by another install's op —
+   * recorded again under it; the stranded originals are dropped (no one else holds them).
+   */
+  takeNewIdentity(newId: string, verified: number, now: number): { dropped: string[]; reissued: string[] } {
+    const stranded = this.own.filter((op) => op.seq > verified || (this.idIndex.get(op.id)?.size ?? 0) > 1);
+    let state = { ...freshDeviceState(newId), clock: this.state.clock };
+    const reissued: Op[] = [];
+    for (const op of stranded) {
+      const made = createOp(state, { actor: op.actor, incident: op.incident, kind: op.kind, data: op.data } as OpIntent, now);
+      state = made.state;
+      reissued.push(made.op);
+    }
+    for (const op of stranded) {
+      this.ops.delete(op.hash);
+      this.idIndex.get(op.id)?.delete(op.hash);
+    }
+    this.id = newId;
+    this.own.length = 0;
+    this.own.push(...reissued);
+    this.state = state;
+    for (const op of reissued) this.hold(op);
+    for (const progress of this.targetProgress.values()) delete progress.cursors[newId];
+    return { dropped: stranded.map((op) => op.hash), reissued: reissued.map((op) => op.hash) };
   }
 
   /** A copied profile: the next op of this store's chain as another install wrote it. */

@@ -33,8 +33,18 @@ export class MemoryArchive {
     this.files.set(path, { text, writer: null, visibleAt: this.time, completeAt: this.time, cut: text.length });
   }
 
+  /**
+   * Files a transport refuses to read (a symlink, a FIFO, a device: the host reports each by
+   * path and reads nothing), with the reason it gives.
+   */
+  readonly refused = new Map<string, string>();
+  /** Changes one device's clone holds that never reach the others (a hand-made foreign commit, set aside). */
+  readonly localEdits = new Map<string, Map<string, string>>();
+
   /** What `viewer` sees at `path` now: nothing, part of it, or all of it. */
   view(path: string, viewer: string): string | null {
+    const edited = this.localEdits.get(viewer)?.get(path);
+    if (edited !== undefined) return edited;
     const file = this.files.get(path);
     if (!file) return null;
     if (file.writer === viewer || this.time >= file.completeAt) return file.text;
@@ -113,6 +123,12 @@ export class MemoryTarget implements TargetPort {
     this.log.written.push(...written);
     const files: ReadSegment[] = [];
     for (const ref of request.read) {
+      const refusal = this.archive.refused.get(ref.path);
+      if (refusal !== undefined) {
+        files.push({ ref, result: { ok: false, fault: { code: 'damaged', message: refusal, file: ref.path } } });
+        this.log.read.push(ref.path);
+        continue;
+      }
       const text = this.archive.view(ref.path, this.viewer);
       const file: ReadSegment = { ref, result: text === null ? { ok: false, fault: { code: 'unreachable', message: 'the file is gone', file: ref.path } } : { ok: true, text } };
       files.push(...(this.duplicateReads ? [file, file] : [file]));

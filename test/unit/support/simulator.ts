@@ -2,13 +2,18 @@ import fc from 'fast-check';
 import { type OpIntent, runSyncRound } from '../../../shared/entities/index.ts';
 import { type SyncReport } from '../../../shared/sync/round.ts';
 import { historyArb } from './opScripts.ts';
+import { segmentPath } from '../../../shared/sync/layout.ts';
 import { MemoryArchive, type MemoryTarget } from './memoryTarget.ts';
 import { MemoryStore } from './memoryStore.ts';
 
 /**
  * A seeded multi-device sync simulator: random local ops, sync rounds, offline spells, files
- * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks —
- * then everyone syncs until quiet and must hold the same ops and the same state.
+ * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks, a
+ * copied profile (two installs, one device id), hostile files (misnamed copies, garbage, files
+ * the host refuses to read such as symlinks and FIFOs) and hand-made foreign edits in one
+ * laptop's clone that never reach the others — then everyone syncs until quiet (an install
+ * whose changes lost to its twin takes a new identity, as the Sync dialog offers) and must
+ * hold the same ops and the same state.
  */
 
 const TARGET = 'sim';
@@ -28,7 +33,6 @@ export function mulberry32(seed: number): () => number {
 }
 
 interface Peer {
-  id: string;
   label: string;
   store: MemoryStore;
   port: MemoryTarget;
@@ -44,12 +48,17 @@ function intentsFor(seed: number, count: number): OpIntent[] {
 const hours = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms / 3_600_000).toFixed(1)}h`;
 
 /** Runs one seed; returns null when every device converged, else a message naming the seed. */
-export async function simulate(seed: number): Promise<string | null> {
+export type SimStats = Record<'ops' | 'rounds' | 'failedRounds' | 'offline' | 'outages' | 'forgets' | 'dupes' | 'lost' | 'delayed' | 'truncated' | 'hostile' | 'copies' | 'edits' | 'forks', number>;
+
+export async function simulate(seed: number, observe?: (stats: SimStats) => void): Promise<string | null> {
   const rng = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   const archive = new MemoryArchive();
   archive.time = START;
-  const stats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0 };
+  const stats: SimStats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0, hostile: 0, copies: 0, edits: 0, forks: 0 };
+  /** Paths of files no honest writer made: a problem about them is expected, every round. */
+  const hostile = new Set<string>();
+  const newId = () => Array.from({ length: 16 }, () => int(0, 15).toString(16)).join('');
   const trace: string[] = [];
 
   archive.delivery = (_path, text) => {
@@ -68,9 +77,8 @@ export async function simulate(seed: number): Promise<string | null> {
 
   const ids = new Set<string>();
   const deviceCount = int(2, 4);
-  while (ids.size < deviceCount) ids.add(Array.from({ length: 16 }, () => int(0, 15).toString(16)).join(''));
+  while (ids.size < deviceCount) ids.add(newId());
   const peers: Peer[] = [...ids].map((id, i) => ({
-    id,
     label: String.fromCharCode(97 + i),
     store: new MemoryStore(id, { now: () => archive.time, skewMs: int(-DAY, DAY) }),
     port: archive.port(id),
@@ -83,7 +91,8 @@ export async function simulate(seed: number): Promise<string | null> {
     `${peers.length} devices (skew ${peers.map((p) => hours(p.store.skewMs)).join(' ')}; readBatch ${peers.map((p) => p.options.readBatch).join('/')}; ` +
     `segment ${peers.map((p) => p.options.maxOpsPerSegment).join('/')}); ${stats.ops} ops, ${stats.rounds} rounds (${stats.failedRounds} failed), ` +
     `${stats.offline} offline toggles, ${stats.outages} target outages, ${stats.forgets} lost cursors, ${stats.dupes} duplicate toggles, ` +
-    `${stats.lost} lost exchanges, ${stats.delayed} delayed + ${stats.truncated} half-copied files; trace: ${trace.join(' ').slice(0, 400)}`;
+    `${stats.lost} lost exchanges, ${stats.delayed} delayed + ${stats.truncated} half-copied files, ${stats.hostile} hostile files, ` +
+    `${stats.copies} copied profiles (${stats.forks} new identities), ${stats.edits} foreign edits; trace: ${trace.join(' ').slice(0, 400)}`;
   const failure = (what: string) => `seed ${seed}: ${what}\n    schedule: ${summary()}`;
 
   /** A cursor may only pass seqs this store really holds. */
@@ -95,6 +104,9 @@ export async function simulate(seed: number): Promise<string | null> {
     }
     return null;
   };
+
+  /** Two installs sharing one id: a round of either may end in fault `fork`, by design. */
+  const shared = (peer: Peer) => peers.filter((p) => p.store.id === peer.store.id).length > 1;
 
   const round = async (peer: Peer): Promise<{ report: SyncReport } | { error: string }> => {
     const unreachable = peer.port.offline || archive.offline;
@@ -111,8 +123,13 @@ export async function simulate(seed: number): Promise<string | null> {
     if (unreachable) {
       if (report.ok || report.fault?.code !== 'unreachable') return { error: `${peer.label} synced while offline` };
       if (peer.store.opCount() !== before.count || JSON.stringify(await peer.store.cursors(TARGET)) !== before.cursors) return { error: `an offline round changed ${peer.label}` };
-    } else if (!report.ok && !(losing && report.fault?.code === 'write-failed' && report.fault.message === 'lost')) {
+    } else if (!report.ok && !(losing && report.fault?.code === 'write-failed' && report.fault.message === 'lost') && !(report.fault?.code === 'fork' && shared(peer))) {
       return { error: `${peer.label}'s round failed: ${JSON.stringify(report.fault)}` };
+    }
+    // The hand edit is set aside by the clone's repair: the next round sees the target again.
+    archive.localEdits.delete(peer.store.id);
+    if (report.ok && report.ownVerified !== report.ownMaxSeq && !unreachable) {
+      return { error: `${peer.label}'s round succeeded but the target holds only ${report.ownVerified} of its ${report.ownMaxSeq} ops as written` };
     }
     const unsafe = await cursorsSafe(peer);
     return unsafe ? { error: unsafe } : { report };
@@ -145,11 +162,28 @@ export async function simulate(seed: number): Promise<string | null> {
       peer.store.forgetCursors(TARGET);
       stats.forgets += 1;
       trace.push(`${peer.label}:forget`);
-    } else if (roll < 0.97) {
+    } else if (roll < 0.95) {
       peer.port.duplicateReads = !peer.port.duplicateReads;
       peer.port.duplicateListing = peer.port.duplicateReads;
       stats.dupes += 1;
       trace.push(`${peer.label}:dup`);
+    } else if (roll < 0.965) {
+      const path = plantHostile(archive, rng, peers.map((p) => p.store.id));
+      if (path) {
+        hostile.add(path);
+        stats.hostile += 1;
+        trace.push('H');
+      }
+    } else if (roll < 0.975) {
+      if (stats.copies === 0 && rng() < 0.5) {
+        const copy = peer.store.copy(`${peer.label}'`);
+        peers.push({ label: `${peer.label}'`, store: copy, port: archive.port(copy.id), options: { ...peer.options } });
+        stats.copies += 1;
+        trace.push(`${peer.label}:copy`);
+      } else if (foreignEdit(archive, rng, peer.store.id)) {
+        stats.edits += 1;
+        trace.push(`${peer.label}:edit`);
+      }
     } else {
       peer.port.failNextExchange = { code: 'write-failed', message: 'lost' };
       stats.lost += 1;
@@ -163,18 +197,31 @@ export async function simulate(seed: number): Promise<string | null> {
   archive.settle();
   archive.delivery = () => ({ visibleAt: archive.time, completeAt: archive.time, cut: 0 });
   for (const peer of peers) Object.assign(peer.port, { offline: false, duplicateReads: false, duplicateListing: false, failNextExchange: null });
+  archive.localEdits.clear();
   let quiet = false;
-  for (let pass = 0; pass < 4 && !quiet; pass += 1) {
+  for (let pass = 0; pass < 6 && !quiet; pass += 1) {
     quiet = true;
     for (const peer of peers) {
       const result = await round(peer);
       if ('error' in result) return failure(result.error);
       const { report } = result;
-      if (report.problems.length) return failure(`${peer.label} saw problems after settling: ${JSON.stringify(report.problems.slice(0, 3))}`);
+      if (report.fault?.code === 'fork') {
+        // The install whose changes lost takes a new identity, as the Sync dialog offers.
+        const { dropped, reissued } = peer.store.takeNewIdentity(newId(), report.ownVerified, peer.store.now());
+        peer.port = archive.port(peer.store.id);
+        for (const hash of dropped) created.delete(hash);
+        for (const hash of reissued) created.add(hash);
+        stats.forks += 1;
+        trace.push(`${peer.label}:new-id`);
+        quiet = false;
+        continue;
+      }
+      const unexpected = report.problems.filter((p) => !hostile.has(p.file) && !/^fork: /.test(p.reason));
+      if (unexpected.length) return failure(`${peer.label} saw problems after settling: ${JSON.stringify(unexpected.slice(0, 3))}`);
       if (report.pushed || report.received) quiet = false;
     }
   }
-  if (!quiet) return failure('not quiescent after 4 passes');
+  if (!quiet) return failure('not quiescent after 6 passes');
 
   const expected = [...created].sort();
   const states = new Set(peers.map((p) => p.store.snapshot()));
@@ -186,9 +233,48 @@ export async function simulate(seed: number): Promise<string | null> {
     const cursors = await peer.store.cursors(TARGET);
     for (const other of peers) {
       const top = await other.store.ownMaxSeq();
-      if ((cursors[other.id] ?? 0) !== top) return failure(`${peer.label}'s cursor for ${other.label} is ${cursors[other.id] ?? 0}, ${other.label} wrote ${top}`);
+      if ((cursors[other.store.id] ?? 0) !== top) return failure(`${peer.label}'s cursor for ${other.label} is ${cursors[other.store.id] ?? 0}, ${other.label} wrote ${top}`);
     }
   }
   if (states.size !== 1) return failure(`${states.size} different materialized states`);
+  observe?.(stats);
   return null;
+}
+
+/**
+ * A file no honest writer made, in some device's folder under a name no file has: a misnamed copy
+ * of a real segment (valid ops, wrong range), garbage, or one the host refuses to read (a
+ * symlink to /dev/zero, a FIFO). Returns its path, or null when nothing was planted.
+ */
+function plantHostile(archive: MemoryArchive, rng: () => number, devices: readonly string[]): string | null {
+  const device = devices[Math.floor(rng() * devices.length)]!;
+  const first = 1 + Math.floor(rng() * 12);
+  const last = first + Math.floor(rng() * 8);
+  const path = segmentPath(device, first, last, false);
+  if (archive.files.has(path) || archive.refused.has(path)) return null;
+  const kind = rng();
+  if (kind < 0.4) {
+    const real = [...archive.files.entries()].filter(([p, f]) => p.includes('/ops/') && f.writer !== null && archive.time >= f.completeAt);
+    const source = real[Math.floor(rng() * real.length)];
+    if (!source) return null;
+    const owner = source[0].split('/')[3]!;
+    const misnamed = segmentPath(owner, first, last, false);
+    if (archive.files.has(misnamed)) return null;
+    archive.inject(misnamed, source[1].text);
+    return misnamed;
+  }
+  if (kind < 0.7) archive.inject(path, 'garbage from a broken tool\n');
+  else archive.refused.set(path, `${path} is a symbolic link: sync files must be regular files inside the target; it was not read.`);
+  return path;
+}
+
+/** One laptop's clone gets a hand-made edit of another device's file (never published). */
+function foreignEdit(archive: MemoryArchive, rng: () => number, viewer: string): boolean {
+  const others = [...archive.files.entries()].filter(([p, f]) => p.includes('/ops/') && f.writer !== null && f.writer !== viewer && archive.time >= f.completeAt);
+  const picked = others[Math.floor(rng() * others.length)];
+  if (!picked) return false;
+  const edits = archive.localEdits.get(viewer) ?? new Map<string, string>();
+  edits.set(picked[0], picked[1].text.replace(/"text":"/, '"text":"edited by hand: '));
+  archive.localEdits.set(viewer, edits);
+  return true;
 }
