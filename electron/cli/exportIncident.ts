@@ -1,16 +1,16 @@
-import { hashOp } from '../../shared/ops/chain.ts';
-import { parseOp, type Op, foldOps } from '../../shared/entities/index.ts';
 import { postmortemDocument } from '../../shared/postmortem/exportBundle.ts';
 import { customTemplatesOf, templateLibrary } from '../../shared/postmortem/library.ts';
+import { foldOps } from '../../shared/entities/index.ts';
 import { incidentsOf, phaseNamesOf } from '../../shared/entities/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../shared/timeline/exportIncident.ts';
+import { readArchive } from './readArchive.ts';
 
 export type ExportFormat = 'postmortem' | 'timeline' | 'csv';
-import { readArchive } from './readArchive.ts';
 
 /**
  * `warroom export <target> --incident <id>`: the incident's post-mortem (or its timeline) as the
- * app exports it, folded from the archive's verified ops. Without --incident, lists the incidents.
+ * app exports it, folded from the ops the app would apply (a bad line is skipped and named on
+ * `err`). Without --incident, lists the incidents. An archive that cannot be read throws ArchiveError.
  */
 export async function exportIncident(
   target: string,
@@ -22,21 +22,8 @@ export async function exportIncident(
   now: () => string = () => new Date().toISOString(),
 ): Promise<number> {
   const archive = await readArchive(target, passphrase);
-  if (!archive) {
-    err(`${target}: no War Room archive here (expected warroom/v1/ops/) — unreachable or not set up`);
-    return 2;
-  }
   for (const problem of archive.problems) err(`skipped ${problem.file}:${problem.line}: ${problem.reason}`);
-  const ops: Op[] = [];
-  for (const envelope of archive.ops) {
-    if (hashOp(envelope) !== envelope.hash) {
-      err(`skipped op ${envelope.id}: its content does not match its hash`);
-      continue;
-    }
-    const parsed = parseOp(envelope);
-    if (parsed.status === 'ok') ops.push(parsed.op);
-  }
-  const docs = foldOps(ops);
+  const docs = foldOps(archive.ops);
   const incidents = incidentsOf(docs);
   if (incidentId === null) {
     for (const { incident, entries } of incidents) out(`${incident.id}\t${incident.severity}\t${incident.status}\t${entries.length} entries\t${incident.title}\n`);

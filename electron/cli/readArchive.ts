@@ -1,87 +1,158 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
-import { ENCRYPTION_PATH, OPS_DIR, type SegmentRef } from '../../shared/sync/layout.ts';
-import { belongsIn, segmentLines, TRUNCATED, type LineProblem } from '../../shared/sync/segment.ts';
-import { parseOpLine } from '../../shared/entities/index.ts';
-import { isDirectory } from '../host/transports/files.ts';
-import { listSegments, openArchive, readSegments } from '../host/transports/archive.ts';
+import { ENCRYPTION_PATH, FORMAT_PATH, type SegmentRef } from '../../shared/sync/layout.ts';
+import { segmentLines, type DecodedSegment, type LineProblem } from '../../shared/sync/segment.ts';
+import { decodeOpLine, decodeSegment, type Op } from '../../shared/entities/index.ts';
+import type { ReadSegment } from '../../shared/sync/ports.ts';
+import { hasFormat, listSegments, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
 import { FaultError } from '../host/transports/faults.ts';
 
-export interface ArchiveContents {
-  /** Ops whose envelope is valid (known kinds and pending ones alike), in file order; hashes and chains are the caller's to verify. */
-  ops: OpEnvelope[];
-  /** Valid envelopes this app cannot apply yet (newer kind or field). */
-  pending: number;
-  /** `file` is the segment's full path, for a person to open. */
-  problems: LineProblem[];
-  segments: number;
-}
-
-/** One segment's text, or why it could not be had. */
-type SegmentText = { ref: SegmentRef; text: string } | { ref: SegmentRef; error: string };
-
-/** An archive that cannot be read at all: unreachable, not set up, or locked without its passphrase. */
+/** An archive that cannot be judged at all: not one, gone, newer, or locked without its passphrase (exit 2). */
 export class ArchiveError extends Error {}
 
+export interface OpenedArchive {
+  /** The folder that holds warroom/. */
+  root: string;
+  archive: Archive;
+  /** The segments the app reads, sorted by device then first seq. */
+  segments: SegmentRef[];
+  /** Segments of the other kind (sealed on a plain target, plain on an encrypted one): no reader opens them. */
+  strays: SegmentRef[];
+}
+
+/** One segment as the app reads it, or why it could not be read. `file` is its full path, for a person to open. */
+export type SegmentRead =
+  | { ref: SegmentRef; file: string; error: string }
+  | {
+      ref: SegmentRef;
+      file: string;
+      decoded: DecodedSegment<Op>;
+      /** Complete lines in the file (problems past the end are reported as line `lines + 1`). */
+      lines: number;
+      /** The 1-based line an accepted op was read from. */
+      lineOf: (op: OpEnvelope) => number;
+    };
+
 /**
- * Read every segment of a sync archive with the app's own rules (segment names, line checks,
- * truncation from shared/sync): a bad line is reported with file, line and reason and skipped;
- * it never stops the rest. Returns null when the target holds no archive (missing = "not
- * there", never "empty"). An encrypted target needs its passphrase; a wrong one throws
- * ArchiveError, nothing is read.
+ * Open a target exactly as the app does (`openArchive`: format.json, key file, passphrase) and
+ * list its segments with the app's `listSegments`. Accepts the target root or its `warroom/`
+ * folder. Throws ArchiveError, in plain words, when there is nothing that can be judged.
  */
-export async function readArchive(target: string, passphrase?: string): Promise<ArchiveContents | null> {
+export async function openTarget(target: string, passphrase?: string): Promise<OpenedArchive> {
   const root = await rootOf(resolve(target));
-  if (root === null) return null;
-  const texts = existsSync(join(root, ENCRYPTION_PATH)) ? await encryptedTexts(root, passphrase) : await plainTexts(root);
-  const contents: ArchiveContents = { ops: [], pending: 0, problems: [], segments: 0 };
-  for (const segment of texts) {
-    const file = join(root, segment.ref.path);
-    contents.segments += 1;
-    if ('error' in segment) {
-      contents.problems.push({ file, line: 0, reason: segment.error });
+  try {
+    const archive = await openArchive(root, { kind: 'folder', path: root, ...(passphrase === undefined ? {} : { encryption: { passphrase } }) });
+    const encrypted = archive.key !== null;
+    return { root, archive, segments: await listSegments(root, encrypted), strays: await listSegments(root, !encrypted) };
+  } catch (error) {
+    if (!(error instanceof FaultError)) throw error;
+    if (error.fault.code === 'unreachable' && error.fault.file === FORMAT_PATH) {
+      throw new ArchiveError(`${target}: not a War Room archive: ${FORMAT_PATH} is missing (is the drive mounted, and is this the folder that holds warroom/?); nothing was judged`);
+    }
+    if (error.fault.code === 'not-encrypted') throw new ArchiveError(`${target}: ${await notEncrypted(root)}; nothing was judged`);
+    throw new ArchiveError(`${target}: ${error.fault.message}`);
+  }
+}
+
+/** A passphrase was given for a target without a key file: lost key file, or wrong target? */
+async function notEncrypted(root: string): Promise<string> {
+  const sealed = await listSegments(root, true).catch(() => []);
+  return sealed.length > 0
+    ? `${ENCRYPTION_PATH} is missing, yet the target holds ${sealed.length} sealed segment(s): restore the key file from another copy of the target`
+    : `the target is not encrypted (it has no ${ENCRYPTION_PATH}): run without --passphrase-env`;
+}
+
+/** The target itself, or its parent when given warroom/ itself: whichever holds warroom/format.json. */
+async function rootOf(target: string): Promise<string> {
+  if (basename(target) === 'warroom' && !(await stillAnArchive(target)) && (await stillAnArchive(dirname(target)))) return dirname(target);
+  return target;
+}
+
+async function stillAnArchive(root: string): Promise<boolean> {
+  return hasFormat(root).catch(() => false);
+}
+
+/** Why a stray segment is a problem, for `strays`. */
+export function strayReason(encrypted: boolean): string {
+  return encrypted
+    ? 'a plain segment on an encrypted target: no reader opens it, and anyone with the folder can read it'
+    : `a sealed segment, but ${ENCRYPTION_PATH} is missing: nothing can open or check it (restore the key file from another copy of the target)`;
+}
+
+/**
+ * Each segment, read and decoded by the app's own code (`readSegments`, `decodeSegment`) one at
+ * a time, so only one segment's text is held. A file that cannot be read is reported alone; the
+ * archive vanishing mid-read (an unplugged drive) throws ArchiveError rather than reporting
+ * every later file as missing.
+ */
+export async function* eachSegment(opened: OpenedArchive): AsyncGenerator<SegmentRead> {
+  for (const ref of opened.segments) {
+    const file = join(opened.root, ref.path);
+    let read: ReadSegment | undefined;
+    try {
+      [read] = await readSegments(opened.archive, [ref]);
+    } catch (error) {
+      // Not a fault: V8 refuses to make a string of a file this big ("Invalid string length").
+      yield { ref, file, error: error instanceof RangeError ? `${ref.path} is too large to be read as text` : `${ref.path} could not be read (${String(error)})` };
       continue;
     }
-    const { lines, truncated } = segmentLines(segment.text);
-    const check = belongsIn(segment.ref);
-    lines.forEach((text, index) => {
-      const result = parseOpLine(text, check);
-      if (result.status === 'bad') contents.problems.push({ file, line: index + 1, reason: result.reason });
-      else {
-        if (result.status === 'pending') contents.pending += 1;
-        contents.ops.push(result.op);
-      }
+    if (!read) continue;
+    if (!read.result.ok) {
+      if (read.result.fault.code === 'unreachable') await stillThere(opened.root);
+      yield { ref, file, error: read.result.fault.message };
+      continue;
+    }
+    const { text } = read.result;
+    yield { ref, file, decoded: decodeSegment(text, ref), lines: segmentLines(text).lines.length, lineOf: lineFinder(text) };
+  }
+  // A folder gone before or during the listing lists as empty: never report that as "all valid".
+  await stillThere(opened.root);
+}
+
+async function stillThere(root: string): Promise<void> {
+  if (!(await stillAnArchive(root))) {
+    throw new ArchiveError(`${root}: the archive disappeared while it was read (is the drive still mounted?); the check is incomplete`);
+  }
+}
+
+/**
+ * decodeSegment returns ops without their line numbers; the few problems that need one (across
+ * segments) find it here: the first line whose own judgement yields that very op. Built lazily,
+ * so a segment without such a problem costs nothing more.
+ */
+function lineFinder(text: string): (op: OpEnvelope) => number {
+  let lines: string[] | undefined;
+  return (op) => {
+    lines ??= segmentLines(text).lines;
+    const index = lines.findIndex((line) => {
+      if (!line.includes(op.hash)) return false;
+      const judged = decodeOpLine(line);
+      return judged.status !== 'bad' && judged.op.hash === op.hash && judged.op.seq === op.seq;
     });
-    if (truncated) contents.problems.push({ file, line: lines.length + 1, reason: TRUNCATED });
+    return index + 1;
+  };
+}
+
+export interface ArchiveContents {
+  /** Ops the app would apply, in file order. */
+  ops: Op[];
+  /** `file` is the segment's full path. */
+  problems: LineProblem[];
+}
+
+/** Every applicable op of an archive with the app's line rules, for commands that need them all (export). */
+export async function readArchive(target: string, passphrase?: string): Promise<ArchiveContents> {
+  const opened = await openTarget(target, passphrase);
+  const contents: ArchiveContents = { ops: [], problems: [] };
+  const reason = strayReason(opened.archive.key !== null);
+  for (const ref of opened.strays) contents.problems.push({ file: join(opened.root, ref.path), line: 0, reason });
+  for await (const read of eachSegment(opened)) {
+    if ('error' in read) {
+      contents.problems.push({ file: read.file, line: 0, reason: read.error });
+      continue;
+    }
+    for (const { line, reason: why } of read.decoded.problems) contents.problems.push({ file: read.file, line, reason: why });
+    contents.ops.push(...read.decoded.ops);
   }
   return contents;
-}
-
-/** The folder that holds warroom/: the target itself, or its parent when given warroom/ itself. */
-async function rootOf(target: string): Promise<string | null> {
-  const candidates = basename(target) === 'warroom' ? [target, dirname(target)] : [target];
-  for (const root of candidates) {
-    // An encrypted target with no segments yet still has its passphrase checked.
-    if ((await isDirectory(join(root, OPS_DIR))) || existsSync(join(root, ENCRYPTION_PATH))) return root;
-  }
-  return null;
-}
-
-async function plainTexts(root: string): Promise<SegmentText[]> {
-  const texts: SegmentText[] = [];
-  for (const ref of await listSegments(root, false)) texts.push({ ref, text: await readFile(join(root, ref.path), 'utf8') });
-  return texts;
-}
-
-/** Through the sync transport's own archive code: the same key check and decryption as the app. */
-async function encryptedTexts(root: string, passphrase: string | undefined): Promise<SegmentText[]> {
-  try {
-    const archive = await openArchive(root, { kind: 'folder', path: root, ...(passphrase ? { encryption: { passphrase } } : {}) });
-    return (await readSegments(archive, await listSegments(root, true))).map(({ ref, result }) => (result.ok ? { ref, text: result.text } : { ref, error: result.fault.message }));
-  } catch (error) {
-    if (error instanceof FaultError) throw new ArchiveError(error.fault.message);
-    throw error;
-  }
 }

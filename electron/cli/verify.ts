@@ -1,17 +1,34 @@
-import { verifyChains } from '../../shared/ops/chain.ts';
-import { readArchive } from './readArchive.ts';
+import { join } from 'node:path';
+import { ChainCheck } from './chainCheck.ts';
+import { eachSegment, openTarget, strayReason } from './readArchive.ts';
 
-/** `warroom verify <target>`: every line and every chain of an archive; exit 1 on any problem. */
+/**
+ * `warroom verify <target>`: every line, every file's name against its content and every
+ * device's chain, streamed one segment at a time. Prints `file:line: reason` per problem (line 0:
+ * the file as a whole) and a summary; returns 0 when there is none, 1 when there is. An archive
+ * that cannot be judged throws ArchiveError (exit 2).
+ */
 export async function verify(target: string, out: (line: string) => void, passphrase?: string): Promise<number> {
-  const archive = await readArchive(target, passphrase);
-  if (!archive) {
-    out(`${target}: no War Room archive here (expected warroom/v1/ops/) — unreachable or not set up, nothing was judged`);
-    return 2;
+  const opened = await openTarget(target, passphrase);
+  let problems = 0;
+  let pending = 0;
+  const report = (file: string, line: number, reason: string) => {
+    problems += 1;
+    out(`${file}:${line}: ${reason}`);
+  };
+  const stray = strayReason(opened.archive.key !== null);
+  for (const ref of opened.strays) report(join(opened.root, ref.path), 0, stray);
+  const chains = new ChainCheck();
+  for await (const segment of eachSegment(opened)) {
+    if ('error' in segment) {
+      chains.unreadable(segment.ref);
+      report(segment.file, 0, segment.error);
+      continue;
+    }
+    pending += segment.decoded.pending.length;
+    const found = [...segment.decoded.problems, ...chains.check(segment)];
+    for (const { line, reason } of found.sort((a, b) => a.line - b.line)) report(segment.file, line, reason);
   }
-  const chains = verifyChains(archive.ops);
-  const devices = new Set(archive.ops.map((op) => op.device)).size;
-  for (const problem of archive.problems) out(`${problem.file}:${problem.line}: ${problem.reason}`);
-  for (const problem of chains.problems) out(`op ${problem.opId}: ${problem.reason}`);
-  out(`${chains.verified} ops verified from ${devices} device(s) in ${archive.segments} segment(s); ${archive.pending} pending (newer app); ${archive.problems.length + chains.problems.length} problem(s)`);
-  return archive.problems.length + chains.problems.length === 0 ? 0 : 1;
+  out(`${chains.verified} ops verified from ${chains.devices} device(s) in ${opened.segments.length} segment(s); ${pending} pending (newer app); ${problems} problem(s)`);
+  return problems === 0 ? 0 : 1;
 }

@@ -6,8 +6,9 @@ import { verify } from './verify.ts';
 const USAGE = `usage: warroom <command> [options]
 
 commands:
-  verify <target>   check every op line and every device's hash chain in a sync folder
-                    (the folder that holds warroom/), and print a report
+  verify <target>   check every op line, every file's name against its content and every
+                    device's hash chain in a sync folder (the folder that holds warroom/);
+                    print each problem as file:line: reason, then a summary
   export <target> [--incident <id>] [--format postmortem|timeline|csv]
                     print an incident's post-mortem (default) or its timeline exactly as
                     the app exports it; without --incident, list the incidents
@@ -17,7 +18,21 @@ commands:
 
 Every command takes --passphrase-env <NAME> for an encrypted target: the team passphrase is
 read from the environment variable NAME (never from the command line, which others can see).
+
+exit status:
+  0   done; verify: the archive is valid
+  1   verify: problems found (each printed as file:line: reason); export: no such incident;
+      sync: a segment was refused
+  2   not a readable War Room archive: warroom/format.json missing, damaged or of a newer
+      format, passphrase missing or wrong, or the folder vanished while it was read
+  64  usage error (this text is printed)
+  70  internal error: a bug in warroom, please report it
 `;
+
+/** Exit statuses (documented in USAGE and the README); 64 and 70 as in sysexits.h. */
+const NOT_AN_ARCHIVE = 2;
+const USAGE_ERROR = 64;
+const INTERNAL_ERROR = 70;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -55,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`warroom: unknown command "${command}"\n\n`);
   }
   process.stderr.write(USAGE);
-  return 2;
+  return USAGE_ERROR;
 }
 
 /** The passphrase named by --passphrase-env; an archive that cannot be opened is exit 2, not a crash. */
@@ -63,14 +78,14 @@ async function withPassphrase(options: Record<string, string>, run: (passphrase:
   const variable = options['--passphrase-env'];
   if (variable !== undefined && !process.env[variable]) {
     process.stderr.write(`warroom: the environment variable ${variable} is not set\n`);
-    return 2;
+    return USAGE_ERROR;
   }
   try {
     return await run(variable === undefined ? undefined : process.env[variable]);
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
     process.stderr.write(`warroom: ${error.message}\n`);
-    return 2;
+    return NOT_AN_ARCHIVE;
   }
 }
 
@@ -90,7 +105,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`warroom: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`warroom: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = INTERNAL_ERROR;
   },
 );

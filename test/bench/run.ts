@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { boardBench } from './board.bench.ts';
+import { cliBench } from './cli.bench.ts';
 import { coreBench } from './core.bench.ts';
 import { exportBench } from './export.bench.ts';
 import { syncBench } from './sync.bench.ts';
@@ -37,6 +38,7 @@ try {
     rows.push(...(await boardBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'sync') rows.push(...(await syncBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'cli') rows.push(...(await cliBench()));
 } finally {
   await browser.close();
   await server.close();

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createOp, type OpIntent, type Op, foldOps } from '../../../../shared/en
 import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
 import { incidentsOf } from '../../../../shared/entities/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../../../shared/timeline/exportIncident.ts';
+import { putFormat, putSegment } from '../../support/archiveFolder.ts';
 
 const DEVICE = 'fedcba9876543210';
 const GENERATED = '2026-11-23T12:00:00.000Z';
@@ -38,10 +39,11 @@ function history(): Op[] {
   });
 }
 
+const segmentFile = (last: number) => join(dir, 'warroom', 'v1', 'ops', DEVICE, `000000000001-${String(last).padStart(12, '0')}.jsonl`);
+
 async function writeArchive(lines: string[]): Promise<void> {
-  const folder = join(dir, 'warroom', 'v1', 'ops', DEVICE);
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, `000000000001-${String(lines.length).padStart(12, '0')}.jsonl`), lines.map((l) => `${l}\n`).join(''));
+  await putFormat(dir);
+  await putSegment(dir, DEVICE, 1, lines.length, lines.map((l) => `${l}\n`).join(''));
 }
 
 async function run(incident: string | null, format: ExportFormat = 'timeline') {
@@ -92,11 +94,11 @@ describe('warroom export', () => {
     expect(code).toBe(0);
     expect(out).not.toContain('Nothing happened');
     expect(out).toContain('Pool at 100%');
-    expect(err).toEqual([`skipped op ${DEVICE}-3: its content does not match its hash`]);
+    expect(err).toEqual([expect.stringMatching(new RegExp(`^skipped ${segmentFile(4)}:3: hash mismatch`))]);
   });
 
   it('names an unknown incident and an absent archive clearly', async () => {
-    expect((await run('inc-nothere')).code).toBe(2);
+    await expect(run('inc-nothere')).rejects.toThrow(/not a War Room archive/);
     await writeArchive(history().map((op) => JSON.stringify(op)));
     const missing = await run('inc-nothere');
     expect(missing.code).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,5 +49,25 @@ describe('the CLI on an encrypted target', () => {
   it('without the passphrase, or with a wrong one, says so and reads nothing', async () => {
     await expect(verify(dir, () => undefined)).rejects.toThrow(ArchiveError);
     await expect(verify(dir, () => undefined, 'wrong passphrase!')).rejects.toThrow(/passphrase/i);
+  });
+
+  it('a target whose key file disappeared is reported, not taken for an empty plain one', async () => {
+    await rm(join(dir, 'warroom', 'encryption.json'));
+    const sealed = join(dir, 'warroom', 'v1', 'ops', DEVICE, '000000000001-000000000002.jsonl.enc');
+    const lines: string[] = [];
+    expect(await verify(dir, (line) => lines.push(line))).toBe(1);
+    expect(lines).toEqual([
+      `${sealed}:0: a sealed segment, but warroom/encryption.json is missing: nothing can open or check it (restore the key file from another copy of the target)`,
+      '0 ops verified from 0 device(s) in 0 segment(s); 0 pending (newer app); 1 problem(s)',
+    ]);
+    await expect(verify(dir, () => undefined, PASSPHRASE)).rejects.toThrow(/encryption\.json is missing, yet the target holds 1 sealed segment\(s\)/);
+  });
+
+  it('a plain segment on an encrypted target is reported: no reader opens it, and it is not secret', async () => {
+    const plain = join(dir, 'warroom', 'v1', 'ops', DEVICE, '000000000003-000000000003.jsonl');
+    await writeFile(plain, '{"leaked":"in the clear"}\n');
+    const lines: string[] = [];
+    expect(await verify(dir, (line) => lines.push(line), PASSPHRASE)).toBe(1);
+    expect(lines[0]).toBe(`${plain}:0: a plain segment on an encrypted target: no reader opens it, and anyone with the folder can read it`);
   });
 });

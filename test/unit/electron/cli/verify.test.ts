@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArchive } from '../../../../electron/cli/readArchive.ts';
+import { ArchiveError } from '../../../../electron/cli/readArchive.ts';
 import { verify } from '../../../../electron/cli/verify.ts';
-import { createOp, type Op, decodeSegment } from '../../../../shared/entities/index.ts';
-import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
-import { parseSegmentName } from '../../../../shared/sync/layout.ts';
+import { segmentPath } from '../../../../shared/sync/layout.ts';
+import { putFile, putFormat, putSegment } from '../../support/archiveFolder.ts';
+import { chainOf, line, rechain } from '../../support/chains.ts';
 
 const DEVICE = '0123456789abcdef';
-const T = Date.UTC(2026, 10, 23, 8, 0, 0);
+const OTHER = 'fedcba9876543210';
 let dir: string;
 
 beforeEach(async () => {
@@ -21,80 +21,177 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function history(count: number, device = DEVICE): Op[] {
-  let state: DeviceState = freshDeviceState(device);
-  const ops: Op[] = [];
-  for (let i = 1; i <= count; i += 1) {
-    const made = createOp(state, { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'entry.add', data: { entry: `ent-${String(i).padStart(6, '0')}`, fields: { text: `line ${i}`, kind: 'note', eventAt: new Date(T).toISOString(), pinned: false, tags: [] } } }, T + i);
-    state = made.state;
-    ops.push(made.op);
-  }
-  return ops;
-}
+const segment = (first: number, last: number, device = DEVICE) => join(dir, ...segmentPath(device, first, last, false).split('/'));
 
-async function writeSegment(lines: string[], name = '000000000001-000000000003.jsonl'): Promise<string> {
-  const folder = join(dir, 'warroom', 'v1', 'ops', DEVICE);
-  await mkdir(folder, { recursive: true });
-  const file = join(folder, name);
-  await writeFile(file, lines.map((l) => `${l}\n`).join(''));
-  return file;
-}
-
-async function run(): Promise<{ code: number; lines: string[] }> {
+async function run(onLine: (line: string) => void = () => undefined): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await verify(dir, (line) => lines.push(line));
+  const code = await verify(dir, (text) => {
+    lines.push(text);
+    onLine(text);
+  });
   return { code, lines };
 }
 
+/** The problem lines only (the summary is last). */
+async function problems(): Promise<string[]> {
+  const { code, lines } = await run();
+  expect(code).toBe(lines.length > 1 ? 1 : 0);
+  return lines.slice(0, -1);
+}
+
 describe('warroom verify', () => {
-  it('reports every op verified in an intact archive', async () => {
-    await writeSegment(history(3).map((op) => JSON.stringify(op)));
-    await writeSegment(['garbage that a reader must ignore'], '000000000004-000000000004.jsonl.tmp');
+  it('reports every op verified in an intact archive, and ignores files that are no segment', async () => {
+    await putFormat(dir);
+    await putSegment(dir, DEVICE, 1, 3, chainOf(DEVICE, 3));
+    await putFile(dir, `${segmentPath(DEVICE, 4, 4, false)}.tmp`, 'garbage that a reader must ignore\n');
     expect(await run()).toEqual({ code: 0, lines: ['3 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)'] });
   });
 
-  it('names the file, line and reason of a tampered op and of a garbage line, and still checks the rest', async () => {
-    const ops = history(3);
-    const tampered = { ...ops[1]!, actor: 'Mallory' };
-    const file = await writeSegment([JSON.stringify(ops[0]), JSON.stringify(tampered), '{not json', JSON.stringify(ops[2])]);
+  it('names the file and line of a tampered op as of a garbage line, and still checks the rest', async () => {
+    await putFormat(dir);
+    const ops = chainOf(DEVICE, 4);
+    await putSegment(dir, DEVICE, 1, 4, `${line(ops[0])}${line({ ...ops[1]!, actor: 'Mallory' })}{not json\n${line(ops[3])}`);
     const { code, lines } = await run();
     expect(code).toBe(1);
-    expect(lines).toContain(`${file}:3: not JSON`);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^op ${DEVICE}-2: hash mismatch`)));
-    expect(lines.at(-1)).toBe('2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 2 problem(s)');
-  });
-
-  it('says a missing archive is unreachable, not empty', async () => {
-    expect(await run()).toMatchObject({ code: 2, lines: [expect.stringMatching(/no War Room archive here/)] });
-  });
-
-  it('runs from the command line', async () => {
-    await writeSegment(history(3).map((op) => JSON.stringify(op)));
-    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'electron/cli/warroom.ts', 'verify', dir]);
-    expect(result.stdout).toMatch(/^3 ops verified/);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^${segment(1, 4)}:2: hash mismatch`)),
+      `${segment(1, 4)}:3: not JSON`,
+      '2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 2 problem(s)',
+    ]);
   });
 });
 
-describe('the warroom command and the app read a segment alike', () => {
-  it('reports the same line problems for malformed lines and a truncated end', async () => {
-    const mine = history(9);
-    const complete = [JSON.stringify(mine[0]), '{not json', JSON.stringify(history(2, 'fedcba9876543210')[1]), JSON.stringify({ v: 1, id: 'x' }), JSON.stringify(mine[8])];
-    const text = `${complete.map((line) => `${line}\n`).join('')}${JSON.stringify(mine[1])}`;
-    const name = '000000000001-000000000005.jsonl';
-    await writeFile(await writeSegment([], name), text);
-
-    const app = decodeSegment(text, parseSegmentName(DEVICE, name)!).problems.map(({ line, reason }) => ({ line, reason }));
-    const cli = (await readArchive(dir))!.problems.map(({ line, reason }) => ({ line, reason }));
-    expect(cli).toEqual(app);
-    expect(app.map((p) => p.line)).toEqual([2, 3, 4, 5, 6]);
-    expect(app.at(-1)?.reason).toMatch(/^truncated/);
+describe('warroom verify judges format.json as the app does', () => {
+  it('a folder without warroom/format.json is not a War Room archive, whatever else it holds', async () => {
+    await expect(run()).rejects.toThrow(/not a War Room archive: warroom\/format\.json is missing/);
+    await putSegment(dir, DEVICE, 1, 3, chainOf(DEVICE, 3));
+    await expect(run()).rejects.toThrow(ArchiveError);
   });
 
-  it('reads exactly the files the app takes for segments', async () => {
-    const names = ['000000000001-000000000001.jsonl', '000000000000-000000000001.jsonl', '000000000003-000000000002.jsonl', '000000000001-000000000001.jsonl.tmp', '1-1.jsonl'];
-    for (const name of names) await writeSegment([JSON.stringify(history(1)[0])], name);
-    const app = (await readdir(join(dir, 'warroom', 'v1', 'ops', DEVICE))).filter((name) => parseSegmentName(DEVICE, name) !== null);
-    expect(app).toEqual(['000000000001-000000000001.jsonl']);
-    expect((await readArchive(dir))!.segments).toBe(app.length);
+  it('refuses a newer format and a damaged format file, judging nothing', async () => {
+    await putSegment(dir, DEVICE, 1, 3, chainOf(DEVICE, 3));
+    await putFormat(dir, '{"format":"warroom-sync","version":2}\n');
+    await expect(run()).rejects.toThrow(/format v2/);
+    await putFormat(dir, 'garbage\n');
+    await expect(run()).rejects.toThrow(/format\.json is damaged/);
   });
+
+  it('accepts the warroom/ folder itself as the target', async () => {
+    await putFormat(dir);
+    await putSegment(dir, DEVICE, 1, 2, chainOf(DEVICE, 2));
+    const lines: string[] = [];
+    expect(await verify(join(dir, 'warroom'), (text) => lines.push(text))).toBe(0);
+    expect(lines).toEqual(['2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)']);
+  });
+});
+
+describe('warroom verify checks names against content and files against each other', () => {
+  beforeEach(() => putFormat(dir));
+  const ops = chainOf(DEVICE, 6);
+
+  it('a name wider than its content: the missing seqs are reported', async () => {
+    await putSegment(dir, DEVICE, 1, 5, ops.slice(0, 3));
+    expect(await problems()).toEqual([`${segment(1, 5)}:4: ends early: seq 4–5 missing`]);
+  });
+
+  it('a name narrower than its content: each line outside the range is reported', async () => {
+    await putSegment(dir, DEVICE, 1, 2, ops.slice(0, 4));
+    expect(await problems()).toEqual([`${segment(1, 2)}:3: seq 3 is outside this file's range 1–2`, `${segment(1, 2)}:4: seq 4 is outside this file's range 1–2`]);
+  });
+
+  it('seqs no name covers: before the first segment and between two', async () => {
+    await putSegment(dir, DEVICE, 2, 3, ops.slice(1, 3));
+    await putSegment(dir, DEVICE, 5, 6, ops.slice(4, 6));
+    expect(await problems()).toEqual([
+      `${segment(2, 3)}:1: gap: seq 1 of device ${DEVICE} is in no segment`,
+      `${segment(5, 6)}:1: gap: seq 4 of device ${DEVICE} is in no segment`,
+    ]);
+  });
+
+  it('overlapping segments of one device, even with the same ops', async () => {
+    await putSegment(dir, DEVICE, 1, 3, ops.slice(0, 3));
+    await putSegment(dir, DEVICE, 2, 4, ops.slice(1, 4));
+    expect(await problems()).toEqual([`${segment(2, 4)}:1: overlaps 000000000001-000000000003.jsonl: seq 2–3 in both (a device never writes a seq twice)`]);
+  });
+
+  // Another install under the same device id: its own seq 2 onwards.
+  const theirs = rechain([ops[0]!, { ...ops[1]!, actor: 'Bob' }, ...ops.slice(2, 4)]);
+
+  it('a chain broken across files, at the line that does not follow', async () => {
+    await putSegment(dir, DEVICE, 1, 2, ops.slice(0, 2));
+    await putSegment(dir, DEVICE, 3, 4, theirs.slice(2, 4));
+    expect(await problems()).toEqual([`${segment(3, 4)}:1: broken chain: prev does not match the hash of seq 2 in 000000000001-000000000002.jsonl`]);
+  });
+
+  it('a fork: each differing op at its line, beside the overlap', async () => {
+    await putSegment(dir, DEVICE, 1, 3, ops.slice(0, 3));
+    await putSegment(dir, DEVICE, 2, 4, `{not json\n${theirs.slice(1, 4).map(line).join('')}`);
+    const fork = (seq: number) => `fork: a different op with seq ${seq} is in 000000000001-000000000003.jsonl (two installs share this device id?)`;
+    expect(await problems()).toEqual([
+      `${segment(2, 4)}:1: not JSON`,
+      `${segment(2, 4)}:2: overlaps 000000000001-000000000003.jsonl: seq 2–3 in both (a device never writes a seq twice)`,
+      `${segment(2, 4)}:2: ${fork(2)}`,
+      `${segment(2, 4)}:3: ${fork(3)}`,
+    ]);
+  });
+
+  it('checks each device on its own', async () => {
+    await putSegment(dir, DEVICE, 1, 2, ops.slice(0, 2));
+    await putSegment(dir, OTHER, 1, 2, chainOf(OTHER, 2));
+    await putSegment(dir, OTHER, 4, 4, chainOf(OTHER, 4).slice(3));
+    expect(await problems()).toEqual([`${segment(4, 4, OTHER)}:1: gap: seq 3 of device ${OTHER} is in no segment`]);
+  });
+});
+
+describe('warroom verify lets no raw error escape', () => {
+  beforeEach(() => putFormat(dir));
+
+  it('a directory under a segment name is a problem of that file', async () => {
+    await mkdir(segment(1, 2), { recursive: true });
+    await putSegment(dir, DEVICE, 3, 3, chainOf(DEVICE, 3).slice(2));
+    // Today's reader says "could not be read (EISDIR)"; the wording may change, a raw throw may not.
+    expect(await problems()).toEqual([expect.stringMatching(new RegExp(`^${segment(1, 2)}:0: .+`))]);
+  });
+
+  it('a segment too large to read as text is a problem of that file', async () => {
+    await putSegment(dir, DEVICE, 1, 1, '');
+    await truncate(segment(1, 1), 2 ** 29 + 1024);
+    expect(await problems()).toEqual([expect.stringMatching(new RegExp(`^${segment(1, 1)}:0: `))]);
+  });
+
+  it('the archive vanishing mid-read ends with ArchiveError, not one problem per missing file', async () => {
+    await putSegment(dir, DEVICE, 1, 1, '{not json\n');
+    await putSegment(dir, DEVICE, 2, 2, chainOf(DEVICE, 2).slice(1));
+    // Unplugged as soon as the first file's problem is printed, before the second file is read.
+    const gone = run(() => rmSync(join(dir, 'warroom'), { recursive: true, force: true }));
+    await expect(gone).rejects.toThrow(/the archive disappeared while it was read/);
+  });
+
+  it('sealed segments on a target without its key file are problems, not "0 problems"', async () => {
+    await putSegment(dir, DEVICE, 1, 1, chainOf(DEVICE, 1));
+    await putFile(dir, segmentPath(DEVICE, 2, 3, true), Buffer.alloc(80, 7));
+    expect(await problems()).toEqual([
+      `${join(dir, ...segmentPath(DEVICE, 2, 3, true).split('/'))}:0: a sealed segment, but warroom/encryption.json is missing: nothing can open or check it (restore the key file from another copy of the target)`,
+    ]);
+  });
+});
+
+describe('the warroom command as a user runs it', () => {
+  /** The entry point `npm run warroom` runs once built; here from source, in its own process. */
+  function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) =>
+      execFile(process.execPath, ['--import', 'tsx', 'electron/cli/warroom.ts', ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
+    );
+  }
+
+  it('exits 0 when valid, 1 on problems, 2 when there is no archive, 64 on a usage error', async () => {
+    expect(await cli('verify', dir)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^warroom: .*not a War Room archive/) });
+    await putFormat(dir);
+    await putSegment(dir, DEVICE, 1, 3, chainOf(DEVICE, 3));
+    expect(await cli('verify', dir)).toMatchObject({ code: 0, stdout: '3 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)\n' });
+    await putSegment(dir, DEVICE, 5, 5, chainOf(DEVICE, 5).slice(4));
+    expect(await cli('verify', dir)).toMatchObject({ code: 1, stdout: expect.stringMatching(/:1: gap: seq 4 .*\n4 ops verified .* 1 problem\(s\)\n$/) });
+    expect(await cli('verify')).toMatchObject({ code: 64, stderr: expect.stringMatching(/^usage: warroom/) });
+    // Four processes that each compile the CLI from source: slow on a busy machine.
+  }, 120_000);
 });
