@@ -93,7 +93,7 @@ export class ChainCheck {
     let inRange = 0;
     ops.forEach((op, index) => {
       if (op.seq < ref.first || op.seq > ref.last) {
-        // The app's reader refuses such a line today; this keeps the name honest if it ever reads by content.
+        // The app's reader keeps such a line (files are judged by content) and names the first; verify names each.
         const line = lineOf(op);
         if (!flagged.has(line)) add(line, `seq ${op.seq} is outside this file's range ${ref.first}–${ref.last}`);
       } else inRange += 1;

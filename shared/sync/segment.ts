@@ -141,8 +141,8 @@ export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: 
       continue;
     }
     if (op.seq < ref.first || op.seq > ref.last) {
-      // Reported once per stretch, not per line: the ops are kept, judged by what they are.
-      if (outside === 0) problem(number, `seq ${op.seq} is outside the range ${ref.first}–${ref.last} this file's name gives (its valid ops are kept)`);
+      // Reported, and kept: the op is judged by what it is, not by where the name says it belongs.
+      problem(number, `seq ${op.seq} is outside the range ${ref.first}–${ref.last} this file's name gives (its valid ops are kept)`);
       outside += 1;
     } else if (op.seq > expected && !previousLineBad) {
       // A gap right after a bad line is explained by it; an unexplained one is reported here.
