@@ -1,8 +1,9 @@
 import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
-import { parseHlc } from '../ops/hlc.ts';
+import { farAheadOf } from '../ops/hlc.ts';
+import { attributeOrigins, CLOCK_HOLD_REASON, type FarAhead } from './farAhead.ts';
 import { parseSegmentName, segmentPath, type DeviceInfo, type SegmentRef } from './layout.ts';
 import { advanceCursors, planPush, planRead, type SeqRange } from './plan.ts';
-import type { Cursors, LocalStore, Outcome, ReadSegment, TargetPort } from './ports.ts';
+import type { Cursors, LocalStore, Outcome, PendingOp, ReadSegment, TargetPort } from './ports.ts';
 import { decodeSegment, encodeSegment } from './segment.ts';
 import type { SyncFault } from './wire.ts';
 
@@ -24,8 +25,8 @@ export interface SyncReport {
   /** Ops from a newer app, new to this laptop, kept aside. */
   pending: number;
   problems: SyncProblem[];
-  /** New ops stamped further ahead of this laptop's clock than maxDriftMs: applied, but flagged. */
-  future: { opId: string; hlc: string }[];
+  /** New ops stamped further ahead of this laptop's clock than maxDriftMs: held in pending (not applied), flagged with the device whose clock is wrong. */
+  future: FarAhead[];
   /** The target's cursors as stored at the end of the round. */
   cursors: Cursors;
 }
@@ -78,15 +79,18 @@ interface BatchContext<O extends OpEnvelope> {
   targetId: string;
   now: number;
   maxDriftMs: number;
+  /** Device names from the target's device files. */
+  names: ReadonlyMap<string, string>;
   report: SyncReport;
 }
 
 /** Decode, check for forks and clock drift, and apply one exchange's files in one store call. Adds complete segments to `done`. */
 async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: readonly SegmentRef[], files: readonly ReadSegment[], done: (SeqRange & { device: string })[]) {
   const { report } = ctx;
+  const farAhead = farAheadOf(ctx.now, ctx.maxDriftMs);
   const byPath = new Map(asked.map((ref) => [ref.path, ref]));
   const ops: O[] = [];
-  const pending: { op: OpEnvelope; reason: string }[] = [];
+  const pending: PendingOp[] = [];
   const arrivals: { op: OpEnvelope; file: string; pending: boolean }[] = [];
   // Each segment's first op must chain onto the op before it, which may be held from an earlier round.
   const links: { op: OpEnvelope; file: string }[] = [];
@@ -122,9 +126,14 @@ async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: rea
     hashes.add(op.hash);
     held.set(op.id, hashes);
     if (isPending) report.pending += 1;
-    const stamp = parseHlc(op.hlc);
-    if (stamp && stamp.wall > ctx.now + ctx.maxDriftMs) report.future.push({ opId: op.id, hlc: op.hlc });
+    if (farAhead(op.hlc)) {
+      const name = ctx.names.get(op.device) ?? null;
+      report.future.push({ opId: op.id, hlc: op.hlc, device: { id: op.device, name }, origin: null });
+      // Held, not applied: it would win every register until its time (a known one is held or accepted already).
+      if (!isPending) pending.push({ op, reason: CLOCK_HOLD_REASON, clock: { deviceName: name } });
+    }
   }
+  report.future = attributeOrigins(report.future, ctx.names);
 
   for (const { op, file } of links) {
     const before = held.get(`${op.device}-${op.seq - 1}`);
@@ -137,7 +146,7 @@ async function applyFiles<O extends OpEnvelope>(ctx: BatchContext<O>, asked: rea
   const cursors = advanceCursors(report.cursors, done);
   const moved = Object.keys(cursors).some((device) => cursors[device] !== report.cursors[device]);
   if (ops.length === 0 && pending.length === 0 && !moved) return;
-  const result = await ctx.store.apply({ ops, pending, target: ctx.targetId, cursors });
+  const result = await ctx.store.apply({ ops: ops.filter((op) => !farAhead(op.hlc)), pending, target: ctx.targetId, cursors });
   report.received += result.applied;
   report.duplicates += result.duplicates;
   report.cursors = cursors;
@@ -157,6 +166,7 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const listed = await guard(() => port.list());
   if (!listed.ok) return fail(listed.fault);
   const listing = listed.value;
+  const names = new Map(listing.devices.map((info) => [info.device, info.name]));
   const device: DeviceInfo = await store.device();
   const me = device.device;
   const push = planPush(listing, me, await store.ownMaxSeq(), options.maxOpsPerSegment);
@@ -180,7 +190,7 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
       report.pushed += range.last - range.first + 1;
       done.push(range);
     }
-    await applyFiles({ parseOp, store, targetId, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, report }, read, exchanged.value.files, done);
+    await applyFiles({ parseOp, store, targetId, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, names, report }, read, exchanged.value.files, done);
   }
   return push.ok ? report : fail(push.fault);
 }

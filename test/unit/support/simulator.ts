@@ -7,12 +7,14 @@ import { MemoryStore } from './memoryStore.ts';
 
 /**
  * A seeded multi-device sync simulator: random local ops, sync rounds, offline spells, files
- * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks —
- * then everyone syncs until quiet and must hold the same ops and the same state.
+ * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks (in some
+ * seeds one laptop's clock is years ahead) — then everyone syncs until quiet and must hold the
+ * same ops and, once the far-ahead ops are accepted, the same state.
  */
 
 const TARGET = 'sim';
 const DAY = 86_400_000;
+const YEAR = 365 * DAY;
 const START = Date.UTC(2026, 10, 23, 8, 0, 0);
 
 /** Tiny seeded PRNG (mulberry32): the whole schedule follows from the seed. */
@@ -49,7 +51,7 @@ export async function simulate(seed: number): Promise<string | null> {
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   const archive = new MemoryArchive();
   archive.time = START;
-  const stats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0 };
+  const stats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0, released: 0 };
   const trace: string[] = [];
 
   archive.delivery = (_path, text) => {
@@ -76,6 +78,10 @@ export async function simulate(seed: number): Promise<string | null> {
     port: archive.port(id),
     options: { readBatch: int(1, 4), maxOpsPerSegment: int(1, 6) },
   }));
+  // Its own dice, so that every other schedule stays what it was for this seed.
+  const clockDice = mulberry32(seed ^ 0x2036);
+  const farAhead = clockDice() < 0.25 ? peers[Math.floor(clockDice() * peers.length)] : undefined;
+  if (farAhead) farAhead.store.skewMs = Math.round((1 + clockDice() * 9) * YEAR);
   const intents = intentsFor(seed, int(10, 80));
   const created = new Set<string>();
 
@@ -83,7 +89,7 @@ export async function simulate(seed: number): Promise<string | null> {
     `${peers.length} devices (skew ${peers.map((p) => hours(p.store.skewMs)).join(' ')}; readBatch ${peers.map((p) => p.options.readBatch).join('/')}; ` +
     `segment ${peers.map((p) => p.options.maxOpsPerSegment).join('/')}); ${stats.ops} ops, ${stats.rounds} rounds (${stats.failedRounds} failed), ` +
     `${stats.offline} offline toggles, ${stats.outages} target outages, ${stats.forgets} lost cursors, ${stats.dupes} duplicate toggles, ` +
-    `${stats.lost} lost exchanges, ${stats.delayed} delayed + ${stats.truncated} half-copied files; trace: ${trace.join(' ').slice(0, 400)}`;
+    `${stats.lost} lost exchanges, ${stats.delayed} delayed + ${stats.truncated} half-copied files; ${stats.released} held ops released; trace: ${trace.join(' ').slice(0, 400)}`;
   const failure = (what: string) => `seed ${seed}: ${what}\n    schedule: ${summary()}`;
 
   /** A cursor may only pass seqs this store really holds. */
@@ -92,6 +98,22 @@ export async function simulate(seed: number): Promise<string | null> {
     for (const [device, cursor] of Object.entries(cursors)) {
       const seqs = peer.store.seqsOf(device);
       for (let s = 1; s <= cursor; s += 1) if (!seqs.has(s)) return `${peer.label}'s cursor for ${device} is ${cursor} but seq ${s} is missing`;
+    }
+    return null;
+  };
+
+  const byId = new Map(peers.map((p) => [p.id, p]));
+  /**
+   * No receive drags a clock more than the drift ahead; no laptop applies another's op stamped
+   * years ahead; a far-ahead op is blamed on a laptop whose clock really is over a day ahead of
+   * this one's (a stamp's time is its originator's reading: wall = then + skew ≤ now + skew).
+   */
+  const clocksSane = (peer: Peer, report: SyncReport): string | null => {
+    if (peer.store.clockWall() > peer.store.now() + DAY) return `${peer.label}'s clock was dragged to ${new Date(peer.store.clockWall()).toISOString()}`;
+    if (farAhead && peer !== farAhead && [...peer.store.ops.values()].some((op) => op.device === farAhead.id)) return `${peer.label} applied an op stamped years ahead`;
+    for (const { opId, origin } of report.future) {
+      const blamed = origin ? byId.get(origin.id) : undefined;
+      if (blamed && blamed.store.skewMs - peer.store.skewMs <= DAY) return `${peer.label} blamed ${blamed.label} (skew ${hours(blamed.store.skewMs)}) for ${opId}; its own skew is ${hours(peer.store.skewMs)}`;
     }
     return null;
   };
@@ -115,7 +137,11 @@ export async function simulate(seed: number): Promise<string | null> {
       return { error: `${peer.label}'s round failed: ${JSON.stringify(report.fault)}` };
     }
     const unsafe = await cursorsSafe(peer);
-    return unsafe ? { error: unsafe } : { report };
+    if (unsafe) return { error: unsafe };
+    // As the app does after every round: apply the held ops whose time has come.
+    stats.released += peer.store.release();
+    const clocks = clocksSane(peer, report);
+    return clocks ? { error: clocks } : { report };
   };
 
   const steps = int(40, 160);
@@ -176,6 +202,8 @@ export async function simulate(seed: number): Promise<string | null> {
   }
   if (!quiet) return failure('not quiescent after 4 passes');
 
+  // Someone accepts, on every laptop, what is still held (a clock years ahead): then all agree.
+  for (const peer of peers) peer.store.release(() => true);
   const expected = [...created].sort();
   const states = new Set(peers.map((p) => p.store.snapshot()));
   for (const peer of peers) {
