@@ -9,7 +9,8 @@ export async function pickBackupWithBridge(bridge: NonNullable<Window['warroom']
 
 export function describeImport(result: Extract<ImportResult, { ok: true }>): string {
   const from = `backup file of ${result.total} ops made ${result.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
-  if (result.applied === 0 && result.pending === 0) return `Nothing new: everything in the ${from} is already here.`;
+  if (result.applied === 0 && result.pending === 0 && result.held === 0) return `Nothing new: everything in the ${from} is already here.`;
   const pending = result.pending > 0 ? `, ${result.pending} from a newer War Room kept for later` : '';
-  return `Imported ${result.applied} new ops from the ${from} (${result.duplicates} already here${pending}).`;
+  const held = result.held > 0 ? `, ${result.held} stamped far ahead of this laptop’s clock held until their time (see Sync)` : '';
+  return `Imported ${result.applied} new ops from the ${from} (${result.duplicates} already here${pending}${held}).`;
 }

@@ -1,5 +1,8 @@
 import { decodeBackup, encodeBackup } from '../../shared/backup/backupFile.ts';
-import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from './applyRemote.ts';
+import { farAheadOf } from '../../shared/ops/hlc.ts';
+import { CLOCK_HOLD_REASON } from '../../shared/sync/farAhead.ts';
+import type { PendingOp } from '../../shared/sync/ports.ts';
+import { applyRemoteOpsInTransaction, MAX_CLOCK_DRIFT_MS, REMOTE_APPLY_TABLES } from './applyRemote.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState, readDeviceState } from './device.ts';
 
@@ -16,27 +19,35 @@ export async function exportAll(db: WarRoomDb, now = Date.now()): Promise<{ text
 }
 
 export type ImportResult =
-  | { ok: true; applied: number; duplicates: number; pending: number; total: number; createdAt: string; from: string }
+  | { ok: true; applied: number; duplicates: number; pending: number; held: number; total: number; createdAt: string; from: string }
   | { ok: false; error: string };
 
 /**
  * "Import": a backup file's ops merged as ops, in one transaction, so importing the same file
  * twice changes nothing and a bad file changes nothing at all (decodeBackup refuses a file
- * with any bad line before anything is written).
+ * with any bad line before anything is written). An op stamped far ahead of this laptop's clock
+ * is held in `pending`, as a sync round holds it (docs/sync-format.md#far-future-stamps).
  */
 export async function importBackup(db: WarRoomDb, text: string, now: () => number = Date.now): Promise<ImportResult> {
   const decoded = decodeBackup(text);
   if (!decoded.ok) return { ok: false, error: decoded.error };
   await loadDeviceState(db);
-  const { result, change, pending } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {
-    const applied = await applyRemoteOpsInTransaction(db, decoded.ops, now);
+  const farAhead = farAheadOf(now(), MAX_CLOCK_DRIFT_MS);
+  const ahead = decoded.ops.filter((op) => farAhead(op.hlc));
+  const { result, change, pending, held } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {
+    const applied = await applyRemoteOpsInTransaction(db, decoded.ops.filter((op) => !farAhead(op.hlc)), now);
+    // One accepted earlier is applied already.
+    const accepted = await db.ops.bulkGet(ahead.map((op) => op.hash));
+    const holds: PendingOp[] = ahead.filter((_, i) => accepted[i] === undefined).map((op) => ({ op, reason: CLOCK_HOLD_REASON, clock: { deviceName: null } }));
+    const aside: PendingOp[] = [...decoded.pending, ...holds];
     // Keyed by content hash, as sync keeps them: the same op twice is one row.
-    const known = await db.pending.bulkGet(decoded.pending.map((item) => item.op.hash));
-    const fresh = decoded.pending.filter((_, i) => known[i] === undefined);
-    await db.pending.bulkPut(fresh.map(({ op, reason }) => ({ id: op.hash, op, reason })));
-    return { ...applied, pending: fresh.length };
+    const known = await db.pending.bulkGet(aside.map((item) => item.op.hash));
+    const fresh = aside.filter((_, i) => known[i] === undefined);
+    await db.pending.bulkPut(fresh.map(({ op, reason, clock }) => ({ id: op.hash, op, reason, ...(clock ? { clock } : {}) })));
+    const freshHeld = fresh.filter((item) => item.clock).length;
+    return { ...applied, pending: fresh.length - freshHeld, held: freshHeld };
   });
   db.changes.emitCommitted(change);
   const { header } = decoded;
-  return { ok: true, applied: result.applied, duplicates: result.duplicates, pending, total: header.opCount, createdAt: header.createdAt, from: header.device };
+  return { ok: true, applied: result.applied, duplicates: result.duplicates, pending, held, total: header.opCount, createdAt: header.createdAt, from: header.device };
 }

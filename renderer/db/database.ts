@@ -4,7 +4,7 @@ import { registry, type RowOf, type TableName } from '../../shared/entities/inde
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { Beyond } from '../../shared/sync/plan.ts';
-import type { Cursors } from '../../shared/sync/ports.ts';
+import type { ClockHold, Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import { ChangeFeed } from './changes.ts';
 
@@ -59,11 +59,15 @@ export interface PendingEntry {
   fields: EntryFields;
 }
 
-/** An op from a newer app version: kept, replayed after an upgrade (docs/architecture.md#sync). */
+/**
+ * A valid op kept aside: from a newer app version, replayed after an upgrade (docs/architecture.md#sync);
+ * or held for its far-ahead stamp (`clock`), applied when its time comes or a person accepts it.
+ */
 export interface PendingRow {
   id: string;
   op: OpEnvelope;
   reason: string;
+  clock?: ClockHold;
 }
 
 /** The materialized tables, one per registered entity, typed by the row it declares. */

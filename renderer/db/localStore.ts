@@ -88,7 +88,7 @@ export function dexieLocalStore(db: WarRoomDb): LocalStore<Op> {
     async apply({ ops, pending, target, progress }) {
       const { result, change } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending, db.syncTargets], async () => {
         const applied = await applyRemoteOpsInTransaction(db, ops, Date.now);
-        if (pending.length) await db.pending.bulkPut(pending.map(({ op, reason }) => ({ id: op.hash, op, reason })));
+        if (pending.length) await db.pending.bulkPut(pending.map(({ op, reason, clock }) => ({ id: op.hash, op, reason, ...(clock ? { clock } : {}) })));
         await db.syncTargets.update(target, { cursors: progress.cursors, beyond: progress.beyond });
         return applied;
       });

@@ -1,24 +1,40 @@
 import { parseOp, type Op } from '../../shared/entities/index.ts';
-import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
-import type { WarRoomDb } from './database.ts';
+import { farAheadOf } from '../../shared/ops/hlc.ts';
+import { CLOCK_HOLD_REASON } from '../../shared/sync/farAhead.ts';
+import { applyRemoteOpsInTransaction, MAX_CLOCK_DRIFT_MS, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
+import type { PendingRow, WarRoomDb } from './database.ts';
 
 /**
- * Ops a newer War Room wrote wait in `pending` (docs/architecture.md#sync). After an upgrade this app may
- * understand them: apply those, in the same transaction that takes them out of `pending`.
+ * Apply what waits in `pending` once it may be (docs/architecture.md#sync), in the same transaction
+ * that takes it out: ops a newer War Room wrote, once this app understands them (after an
+ * upgrade); ops held for a far-ahead stamp, once their time is within the drift allowed or a person
+ * accepts them (`accept`: their hashes). Run at start and after every sync round.
  */
-export async function replayPending(db: WarRoomDb, now: () => number = Date.now): Promise<number> {
+export async function replayPending(db: WarRoomDb, now: () => number = Date.now, accept: ReadonlySet<string> = new Set()): Promise<number> {
   const rows = await db.pending.toArray();
   const ready: { id: string; op: Op }[] = [];
+  const held: PendingRow[] = [];
+  const farAhead = farAheadOf(now(), MAX_CLOCK_DRIFT_MS);
   for (const row of rows) {
     const parsed = parseOp(row.op);
-    if (parsed.status === 'ok') ready.push({ id: row.id, op: parsed.op });
+    if (parsed.status !== 'ok') continue;
+    if (accept.has(row.id) || !farAhead(row.op.hlc)) ready.push({ id: row.id, op: parsed.op });
+    // Understood after an upgrade, but stamped too far ahead: held like any such op, and listed.
+    else if (!row.clock) held.push({ ...row, reason: CLOCK_HOLD_REASON, clock: { deviceName: null } });
   }
-  if (ready.length === 0) return 0;
+  if (ready.length === 0 && held.length === 0) return 0;
   const { change } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {
+    // The clock follows a released op only within the drift (receive): accepting never drags it ahead.
     const applied = await applyRemoteOpsInTransaction(db, ready.map((r) => r.op), now);
     await db.pending.bulkDelete(ready.map((r) => r.id));
+    await db.pending.bulkPut(held);
     return applied;
   });
   db.changes.emitCommitted(change);
   return ready.length;
+}
+
+/** The ops held for a far-ahead stamp, for the Sync dialog (read-only). */
+export function heldForClock(db: WarRoomDb): Promise<PendingRow[]> {
+  return db.pending.filter((row) => row.clock !== undefined).toArray();
 }

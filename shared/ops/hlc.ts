@@ -47,7 +47,8 @@ export function tick(state: HlcState, now: number): HlcState {
 /**
  * Merge a remote stamp into the local clock so later local ops sort after it.
  * A remote stamp more than `maxDriftMs` ahead of `now` does not drag the clock into the
- * future (the op is kept and flagged elsewhere); the local clock never moves backwards.
+ * future, not even when a person accepts its op (such ops are held: farAheadOf); the local clock
+ * never moves backwards.
  */
 export function receive(state: HlcState, remote: HlcState, now: number, maxDriftMs: number): HlcState {
   const local = clampWall(now);
@@ -59,6 +60,43 @@ export function receive(state: HlcState, remote: HlcState, now: number, maxDrift
   if (wall === state.wall) return normalize(wall, state.counter + 1);
   if (wall === remote.wall) return normalize(wall, remote.counter + 1);
   return { wall, counter: 0 };
+}
+
+/**
+ * A test for stamps whose wall time is more than `maxDriftMs` ahead of `now`: such an op is held,
+ * not applied, until its time comes or a person accepts it (docs/sync-format.md#far-future-stamps).
+ * For valid stamps (the envelope checks them) string order is time order, and no stamp at the
+ * limit's millisecond sorts after the limit's highest one, so a comparison decides without
+ * parsing: an ingest of a million ops pays no date parsing for it.
+ */
+export function farAheadOf(now: number, maxDriftMs: number): (hlc: string) => boolean {
+  const limit = formatHlc({ wall: clampWall(now + maxDriftMs), counter: MAX_COUNTER, device: 'f'.repeat(16) });
+  return (hlc) => hlc > limit;
+}
+
+/**
+ * For each stamp, the device whose own clock read that wall time, or null when its stamp is not
+ * among these. A device that receives a stamp ahead of its clock carries on from it with a counter
+ * of at least 1 (receive above), while a device's own reading starts at counter 0: so among the
+ * stamps with one wall time, the smallest one is the originator's when its counter is 0. This is
+ * how a laptop whose clock is wrong is told apart from the laptops that relayed its time.
+ */
+export function clockOrigins(stamps: Iterable<string>): Map<string, string | null> {
+  const first = new Map<number, { text: string; stamp: Hlc }>();
+  const parsed: [string, Hlc][] = [];
+  for (const text of stamps) {
+    const stamp = parseHlc(text);
+    if (!stamp) continue;
+    parsed.push([text, stamp]);
+    const known = first.get(stamp.wall);
+    if (!known || text < known.text) first.set(stamp.wall, { text, stamp });
+  }
+  const origins = new Map<string, string | null>();
+  for (const [text, stamp] of parsed) {
+    const smallest = first.get(stamp.wall)!.stamp;
+    origins.set(text, smallest.counter === 0 ? smallest.device : null);
+  }
+  return origins;
 }
 
 /** The wall-clock part of a stamp as ISO-8601, or '' for a malformed stamp. */

@@ -32,6 +32,19 @@ export interface TargetPort {
 /** Per target and per device: every op with seq ≤ the cursor has been applied here. */
 export type Cursors = Record<string, number>;
 
+/** Set on an op held because its stamp is far ahead (docs/sync-format.md#far-future-stamps). */
+export interface ClockHold {
+  /** Its device's name on the target, for the Sync dialog. */
+  deviceName: string | null;
+}
+
+/** A valid op kept aside, not applied: from a newer app, or held for its stamp (`clock`). */
+export interface PendingOp {
+  op: OpEnvelope;
+  reason: string;
+  clock?: ClockHold;
+}
+
 /** `O`: the app's typed op (an envelope whose data passed its kind's schema). */
 export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
   /** This install: id, display name, creation time, app version (devices/<id>.json). */
@@ -43,10 +56,11 @@ export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
   /** Hashes of ops held locally with these ids (`<device>-<seq>`); a fork shows as a different hash. */
   hashesOf(ids: readonly string[]): Promise<Map<string, string[]>>;
   /**
-   * Apply validated ops and keep pending ones (newer app version) in ONE transaction, and in
-   * that same transaction store the target's new progress: a crash leaves either both or neither.
+   * Apply validated ops and keep pending ones (newer app version, far-ahead stamp) in ONE
+   * transaction, and in that same transaction store the target's new progress: a crash leaves
+   * either both or neither.
    */
-  apply(batch: { ops: O[]; pending: { op: OpEnvelope; reason: string }[]; target: string; progress: Progress }): Promise<{ applied: number; duplicates: number }>;
+  apply(batch: { ops: O[]; pending: PendingOp[]; target: string; progress: Progress }): Promise<{ applied: number; duplicates: number }>;
   /** How far this laptop has read the target (docs/sync-format.md#reading-a-segment). */
   progress(target: string): Promise<Progress>;
 }

@@ -1,8 +1,9 @@
 import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
-import { parseHlc } from '../ops/hlc.ts';
+import { farAheadOf } from '../ops/hlc.ts';
+import { attributeOrigins, CLOCK_HOLD_REASON, type FarAhead } from './farAhead.ts';
 import { segmentFileName, segmentPath, type DeviceInfo, type SegmentRef, type TargetListing } from './layout.ts';
 import { advanceCursors, freshRanges, isTaken, mergeRanges, planPush, planRead, uncovered, type Progress, type SeqRange } from './plan.ts';
-import type { Cursors, LocalStore, Outcome, ReadSegment, TargetPort } from './ports.ts';
+import type { Cursors, LocalStore, Outcome, PendingOp, ReadSegment, TargetPort } from './ports.ts';
 import { decodeSegment, encodeSegment } from './segment.ts';
 import type { SyncFault } from './wire.ts';
 
@@ -24,8 +25,8 @@ export interface SyncReport {
   /** Ops from a newer app, new to this laptop, kept aside. */
   pending: number;
   problems: SyncProblem[];
-  /** New ops stamped further ahead of this laptop's clock than maxDriftMs: applied, but flagged. */
-  future: { opId: string; hlc: string }[];
+  /** New ops stamped further ahead of this laptop's clock than maxDriftMs: held in pending (not applied), flagged with the device whose clock is wrong. */
+  future: FarAhead[];
   /** The target's cursors as stored at the end of the round. */
   cursors: Cursors;
   /** Runs taken past each cursor (plan.ts Progress). */
@@ -83,6 +84,8 @@ interface RoundState<O extends OpEnvelope> {
   ownMaxSeq: number;
   now: number;
   maxDriftMs: number;
+  /** Device names from the target's device files. */
+  names: Map<string, string>;
   report: SyncReport;
   progress: Progress;
   /** Own seqs read back from the target with a hash other than our chain's: another install's. */
@@ -122,9 +125,10 @@ async function judgeOwn<O extends OpEnvelope>(state: RoundState<O>, ref: Segment
 /** Decode, check for forks and clock drift, and apply one exchange's files in one store call. */
 async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: readonly SegmentRef[], files: readonly ReadSegment[]) {
   const { report } = state;
+  const farAhead = farAheadOf(state.now, state.maxDriftMs);
   const byPath = new Map(asked.map((ref) => [ref.path, ref]));
   const ops: O[] = [];
-  const pending: { op: OpEnvelope; reason: string }[] = [];
+  const pending: PendingOp[] = [];
   const arrivals: { op: OpEnvelope; file: string; pending: boolean }[] = [];
   const taken: (SeqRange & { device: string })[] = [];
   // Each run's first op must chain onto the op before it, which may be held from an earlier round.
@@ -174,9 +178,14 @@ async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: rea
     hashes.add(op.hash);
     held.set(op.id, hashes);
     if (isPending) report.pending += 1;
-    const stamp = parseHlc(op.hlc);
-    if (stamp && stamp.wall > state.now + state.maxDriftMs) report.future.push({ opId: op.id, hlc: op.hlc });
+    if (farAhead(op.hlc)) {
+      const name = state.names.get(op.device) ?? null;
+      report.future.push({ opId: op.id, hlc: op.hlc, device: { id: op.device, name }, origin: null });
+      // Held, not applied: it would win every register until its time (a known one is held or accepted already).
+      if (!isPending) pending.push({ op, reason: CLOCK_HOLD_REASON, clock: { deviceName: name } });
+    }
   }
+  report.future = attributeOrigins(report.future, state.names);
 
   for (const { op, file } of links) {
     const before = held.get(`${op.device}-${op.seq - 1}`);
@@ -189,7 +198,7 @@ async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: rea
   const progress = advanceCursors(state.progress, taken);
   const moved = JSON.stringify(progress) !== JSON.stringify(state.progress);
   if (ops.length === 0 && pending.length === 0 && !moved) return;
-  const result = await state.store.apply({ ops, pending, target: state.targetId, progress });
+  const result = await state.store.apply({ ops: ops.filter((op) => !farAhead(op.hlc)), pending, target: state.targetId, progress });
   report.received += result.applied;
   report.duplicates += result.duplicates;
   state.progress = progress;
@@ -223,7 +232,7 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const device: DeviceInfo = await store.device();
   const me = device.device;
   const report: SyncReport = { ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: start.cursors, beyond: start.beyond, ownVerified: 0, ownMaxSeq };
-  const state: RoundState<O> = { parseOp, store, targetId, me, ownMaxSeq, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, report, progress: start, forked: [], republish: [] };
+  const state: RoundState<O> = { parseOp, store, targetId, me, ownMaxSeq, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, names: new Map(), report, progress: start, forked: [], republish: [] };
   const finish = (fault?: SyncFault): SyncReport => {
     const { cursors, beyond } = state.progress;
     return { ...report, cursors, beyond, ownVerified: Math.min(ownMaxSeq, cursors[me] ?? 0), ...(fault ? { ok: false, fault } : {}) };
@@ -232,6 +241,7 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const listed = await guard(() => port.list());
   if (!listed.ok) return finish(listed.fault);
   const listing = listed.value;
+  state.names = new Map(listing.devices.map((info) => [info.device, info.name]));
   const encrypted = listing.encrypted === true;
   const size = options.maxOpsPerSegment ?? 1000;
   const ownNames = new Set(listing.segments.filter((s) => s.device === me).map((s) => segmentFileName(s.first, s.last, s.encrypted)));

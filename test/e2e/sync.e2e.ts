@@ -11,9 +11,11 @@ const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entrie
 
 type Laptop = { page: Page; errors: string[] };
 
-/** A laptop: its own browser profile (own IndexedDB) with the desktop bridge injected. */
-async function laptop(browser: Browser, operator: string, scratch: string): Promise<Laptop> {
+/** A laptop: its own browser profile (own IndexedDB) with the desktop bridge injected; its clock `aheadMs` wrong. */
+async function laptop(browser: Browser, operator: string, scratch: string, aheadMs = 0): Promise<Laptop> {
   const context = await browser.newContext();
+  // Time still flows for it, from a wrong start.
+  if (aheadMs) await context.clock.install({ time: Date.now() + aheadMs });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await injectHost(page, { userDataDir: join(scratch, operator) });
@@ -213,6 +215,37 @@ test('a copied profile: the install refused by the target takes a new identity f
       for (const line of ['Alerts from checkout', 'Written on the copy', 'Written on the original', 'Second on the original']) await expect(timeline(page)).toContainText(line);
     }
     expect([...ana.errors, ...copy.errors, ...ben.errors]).toEqual([]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test('a laptop whose clock is three days ahead: its change is held on the other, named by laptop, and applied once accepted from the keyboard', async ({ browser }) => {
+  const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-clock-'));
+  try {
+    const share = join(scratch, 'share');
+    mkdirSync(share);
+    const ana = await laptop(browser, 'Ana Scribe', scratch);
+    const ben = await laptop(browser, 'Ben Lead', scratch, 3 * 86_400_000);
+    await addFolder(ana.page, share);
+    await addFolder(ben.page, share);
+    await declareByKeyboard(ben.page, 'Declared with a wrong clock', 'P1 · High', 'Availability');
+    await syncNow(ben.page);
+    await syncNow(ana.page);
+    await ana.page.getByRole('link', { name: 'War Room' }).click();
+    await expect(ana.page.getByRole('link', { name: 'Declared with a wrong clock' })).toHaveCount(0);
+
+    const dialog = await openSync(ana.page);
+    await expect(dialog.getByRole('table', { name: 'Sync log' })).toContainText(/1 change stamped up to 3 days ahead of this laptop’s clock by the clock of Ben Lead's laptop: held/);
+    const held = dialog.getByRole('list', { name: 'Held changes' });
+    await expect(held.getByRole('listitem', { name: "Ben Lead's laptop" })).toContainText('1 change stamped up to 3 days ahead');
+    const accept = dialog.getByRole('button', { name: "Accept 1 change from Ben Lead's laptop" });
+    await accept.focus();
+    await ana.page.keyboard.press('Enter');
+    await expect(held).toBeHidden();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(ana.page.getByRole('link', { name: 'Declared with a wrong clock' })).toBeVisible();
+    expect([...ana.errors, ...ben.errors]).toEqual([]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { AddTargetForm } from './AddTargetForm.tsx';
+import { HeldChanges } from './HeldChanges.tsx';
 import { formatAgo, pendingFor, useOwnSeq } from './SyncStatus.tsx';
 import { targetLocation } from './syncTargets.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
@@ -158,6 +159,7 @@ export function SyncDialog({ onClose }: { onClose(): void }) {
         ))}
       </ul>
       <CopiedProfile forkFault={targets?.some((t) => t.lastFault?.code === 'fork') ?? false} />
+      <HeldChanges now={now} />
       {bridge && <AddTargetForm bridge={bridge} />}
       <SyncLog />
       <CloseAction onClose={onClose} />

@@ -8,6 +8,7 @@ import { dexieLocalStore } from '../../db/localStore.ts';
 import { replayPending } from '../../db/replayPending.ts';
 import { appendSyncLog, getSyncTarget, listSyncTargetIds, recordSyncAttempt, recordSyncOutcome, type SyncLogLine } from '../../db/syncTargets.ts';
 import { bridgePort } from './bridgePort.ts';
+import { changes, heldLogLines } from './heldWording.ts';
 
 /** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
 export const AFTER_CHANGE_MS = 1500;
@@ -48,7 +49,7 @@ export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number
   if (report.pushed || report.received) entry('info', `Sent ${report.pushed} change${report.pushed === 1 ? '' : 's'}, received ${report.received}.`);
   if (report.pending) entry('warn', `${report.pending} change${report.pending === 1 ? '' : 's'} from a newer War Room kept aside until this app is updated.`);
   for (const problem of report.problems) entry('warn', problem.line ? `Line ${problem.line}: ${problem.reason}` : problem.reason, problem.file);
-  for (const op of report.future) entry('warn', `Change ${op.opId} is stamped ${op.hlc.slice(0, 24)}, far ahead of this laptop's clock: kept, but check that laptop's clock.`);
+  for (const line of heldLogLines(report.future, at)) entry('warn', line);
   return rows;
 }
 
@@ -70,7 +71,15 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
       report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors, beyond: target.beyond ?? {}, ownVerified: target.pushedSeq, ownMaxSeq: ownBefore };
     }
     const at = now();
-    await appendSyncLog(db, logRowsFor(target, report, at));
+    const rows = logRowsFor(target, report, at);
+    // Every round is also the moment held ops whose time has come are applied.
+    try {
+      const released = await replayPending(db, now);
+      if (released) rows.push({ target: targetId, at, level: 'info', message: `${changes(released)} kept aside applied now: their time has come, or this app now understands them.` });
+    } catch (error) {
+      rows.push({ target: targetId, at, level: 'error', message: `Applying changes kept aside failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    await appendSyncLog(db, rows);
     await recordSyncOutcome(
       db,
       targetId,

@@ -3,13 +3,15 @@ import { chmod, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'n
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { setUpTarget } from '../../../electron/host/transports/index.ts';
-import { MAX_CLOCK_DRIFT_MS } from '../../../renderer/db/applyRemote.ts';
 import type { WarRoomDb } from '../../../renderer/db/database.ts';
 import { verifyIncident } from '../../../renderer/db/integrity.ts';
+import { heldForClock, replayPending } from '../../../renderer/db/replayPending.ts';
+import { heldGroups, heldLogLines } from '../../../renderer/features/sync/heldWording.ts';
 import { createOp, type OpIntent, entryKey } from '../../../shared/entities/index.ts';
 import { freshDeviceState } from '../../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { parseHlc } from '../../../shared/ops/hlc.ts';
+import { CLOCK_HOLD_REASON } from '../../../shared/sync/farAhead.ts';
 import { ENCRYPTION_PATH, FORMAT_PATH, deviceInfoPath, opsFolderPath, segmentPath } from '../../../shared/sync/layout.ts';
 import { encodeSegment } from '../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
@@ -51,6 +53,7 @@ import {
  */
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 async function opsOf(db: WarRoomDb): Promise<OpEnvelope[]> {
   return db.ops.toArray();
@@ -379,7 +382,7 @@ describe('ops the round must keep but treat specially', () => {
     expect(await ana.db.pending.count()).toBe(2);
   });
 
-  it('ops stamped three days ahead: applied and kept, flagged in report.future; the local clock does not follow them', async () => {
+  it('ops stamped three days ahead: held aside, not applied, flagged with their laptop; accepted, applied without dragging the clock', async () => {
     const world = await folderWorld();
     const ana = await joinTarget(world, 0, 'Ana');
     const ben = await joinTarget(world, 1, 'Ben');
@@ -389,19 +392,72 @@ describe('ops the round must keep but treat specially', () => {
     expect(await ben.sync()).toMatchObject({ ok: true, pushed: 2 });
 
     const report = await ana.sync();
-    expect(report).toMatchObject({ ok: true, pushed: 5, received: 2, problems: [] });
-    expect(report.future).toEqual(benOps.map((op) => ({ opId: op.id, hlc: op.hlc })));
-    await expectHolds(ana.db, anaOps, benOps);
+    const benLaptop = { id: ben.device, name: 'Ben' };
+    expect(report).toMatchObject({ ok: true, pushed: 5, received: 0, pending: 0, problems: [], cursors: { [ben.device]: 2 } });
+    expect(report.future).toEqual(benOps.map((op) => ({ opId: op.id, hlc: op.hlc, device: benLaptop, origin: benLaptop })));
+    await expectHolds(ana.db, anaOps, []);
+    const held = (await heldForClock(ana.db)).map((row) => [row.op.hash, row.reason, row.clock]);
+    expect(held).toEqual(benOps.map((op) => [op.hash, CLOCK_HOLD_REASON, { deviceName: 'Ben' }]).sort());
+    // The release after every round leaves them: their time has not come.
+    expect(await replayPending(ana.db)).toBe(0);
 
-    const clock = (await ana.db.meta.get('device'))?.value as { clock: { wall: number } } | undefined;
-    expect(clock?.clock.wall).toBeLessThanOrEqual(Date.now());
-    expect(clock?.clock.wall).toBeLessThan(Date.now() + MAX_CLOCK_DRIFT_MS);
+    const clock = async () => ((await ana.db.meta.get('device'))?.value as { clock: { wall: number } }).clock.wall;
     const after = await actions(ana, 'Ana').add('inc-ana001', 'ent-after001', 'after the future arrived');
-    expect(parseHlc(after.hlc)?.wall).toBeLessThan(parseHlc(benOps[0]?.hlc ?? '')?.wall ?? 0);
     expect(after.hlc < (benOps[0]?.hlc ?? '')).toBe(true);
 
+    // Someone accepts them in the Sync dialog: applied now; this laptop's clock still stays its own.
+    expect(await replayPending(ana.db, Date.now, new Set(benOps.map((op) => op.hash)))).toBe(2);
+    expect(await clock()).toBeLessThanOrEqual(Date.now());
+    expect(await heldForClock(ana.db)).toEqual([]);
+    await expectHolds(ana.db, [...anaOps, after], benOps);
     await quiesce([ana, ben]);
     await expectConverged([ana, ben]);
+  });
+
+  it('a laptop whose clock says 2036 cannot make a later title edit snap back', async () => {
+    const world = await folderWorld();
+    const ana = await joinTarget(world, 0, 'Ana');
+    const ben = await joinTarget(world, 1, 'Ben');
+    await actions(ana, 'Ana').declare('inc-ana001', 'Checkout down');
+    await quiesce([ana, ben]);
+    await actions(ben, 'Ben', () => Date.UTC(2036, 0, 1)).set('inc-ana001', { title: 'Title from 2036' });
+    expect(await ben.sync()).toMatchObject({ ok: true, pushed: 1 });
+
+    const title = async () => (await ana.db.incidents.get('inc-ana001'))?.view?.title;
+    await actions(ana, 'Ana').set('inc-ana001', { title: 'Checkout down: payments' });
+    expect((await ana.sync()).future).toHaveLength(1);
+    expect(await title()).toBe('Checkout down: payments');
+    await actions(ana, 'Ana').set('inc-ana001', { title: 'Checkout down: payments, EU' });
+    expect(await title()).toBe('Checkout down: payments, EU');
+    expect(((await ana.db.meta.get('device'))?.value as { clock: { wall: number } }).clock.wall).toBeLessThanOrEqual(Date.now());
+  });
+  it('one laptop 20 h ahead, one relaying its time, one 6 h behind: the slow laptop flags the fast one, not the relay', async () => {
+    const world = await folderWorld();
+    const [ana, carla, ben] = [await joinTarget(world, 0, 'Ana'), await joinTarget(world, 2, 'Carla'), await joinTarget(world, 1, 'Ben')];
+    const anaOp = await actions(ana, 'Ana', () => Date.now() + 20 * HOUR).declare('inc-ana001', 'Checkout down');
+    await ana.sync();
+    // Carla's clock is right: she adopts Ana's time (within the drift), so her next op carries it.
+    expect(await carla.sync()).toMatchObject({ ok: true, received: 1, future: [] });
+    const carlaOp = await actions(carla, 'Carla').add('inc-ana001', 'ent-carla001', 'seen here too');
+    expect(parseHlc(carlaOp.hlc)?.wall).toBe(parseHlc(anaOp.hlc)?.wall);
+    await carla.sync();
+
+    const slow = () => Date.now() - 6 * HOUR;
+    const report = await ben.sync({ now: slow });
+    const anaLaptop = { id: ana.device, name: 'Ana' };
+    expect(report.future).toEqual([
+      { opId: anaOp.id, hlc: anaOp.hlc, device: anaLaptop, origin: anaLaptop },
+      { opId: carlaOp.id, hlc: carlaOp.hlc, device: { id: carla.device, name: 'Carla' }, origin: anaLaptop },
+    ]);
+    const [line, ...more] = heldLogLines(report.future, slow());
+    expect(more).toEqual([]);
+    expect(line).toMatch(/^2 changes stamped up to 2\d h ahead of this laptop’s clock by the clock of Ana \(relayed by Carla\): held/);
+    expect((await heldForClock(ben.db)).length).toBe(2);
+    expect(heldGroups(await heldForClock(ben.db)).map(({ group, ids }) => [group.origin?.name, group.relayedBy.map((d) => d.name), ids.length])).toEqual([['Ana', ['Carla'], 2]]);
+
+    // Three hours on, Ben's clock is within a day of their stamps: the release after a round applies them.
+    expect(await replayPending(ben.db, () => slow() + 3 * HOUR)).toBe(2);
+    await expectHolds(ben.db, [], [anaOp, carlaOp]);
   });
 });
 

@@ -1,10 +1,10 @@
 import { createOp, type OpIntent, type Op, type Doc, foldOps } from '../../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
-import { parseHlc, receive } from '../../../shared/ops/hlc.ts';
+import { farAheadOf, parseHlc, receive } from '../../../shared/ops/hlc.ts';
 import type { DeviceInfo } from '../../../shared/sync/layout.ts';
 import type { Progress } from '../../../shared/sync/plan.ts';
-import type { Cursors, LocalStore } from '../../../shared/sync/ports.ts';
+import type { Cursors, LocalStore, PendingOp } from '../../../shared/sync/ports.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
 
 /** A replica's state in a form that compares byte for byte. */
@@ -23,7 +23,7 @@ export interface MemoryStoreOptions {
 /** LocalStore in memory: ops by hash, pending aside, cursors per target, its own chain and clock. */
 export class MemoryStore implements LocalStore<Op> {
   readonly ops = new Map<string, Op>();
-  readonly pendingOps = new Map<string, { op: OpEnvelope; reason: string }>();
+  readonly pendingOps = new Map<string, PendingOp>();
   private readonly own: OpEnvelope[] = [];
   private readonly idIndex = new Map<string, Set<string>>();
   private readonly targetProgress = new Map<string, Progress>();
@@ -135,20 +135,25 @@ export class MemoryStore implements LocalStore<Op> {
     return found;
   }
 
+  private get maxDrift(): number {
+    return this.options.maxDriftMs ?? 86_400_000;
+  }
+
+  private receiveOp(op: Op): boolean {
+    if (!this.hold(op)) return false;
+    const stamp = parseHlc(op.hlc);
+    // Receiving never moves our clock backwards, nor drags it far into the future.
+    if (stamp) this.state = { ...this.state, clock: receive(this.state.clock, stamp, this.now(), this.maxDrift) };
+    return true;
+  }
+
   async apply(batch: Parameters<LocalStore<Op>['apply']>[0]): Promise<{ applied: number; duplicates: number }> {
     this.applyCalls += 1;
     let applied = 0;
     let duplicates = 0;
-    const maxDrift = this.options.maxDriftMs ?? 86_400_000;
     for (const op of batch.ops) {
-      if (!this.hold(op)) {
-        duplicates += 1;
-        continue;
-      }
-      applied += 1;
-      const stamp = parseHlc(op.hlc);
-      // Receiving never moves our clock backwards, nor drags it far into the future.
-      if (stamp) this.state = { ...this.state, clock: receive(this.state.clock, stamp, this.now(), maxDrift) };
+      if (this.receiveOp(op)) applied += 1;
+      else duplicates += 1;
     }
     for (const item of batch.pending) {
       if (this.pendingOps.has(item.op.hash)) continue;
@@ -157,6 +162,28 @@ export class MemoryStore implements LocalStore<Op> {
     }
     this.targetProgress.set(batch.target, structuredClone(batch.progress));
     return { applied, duplicates };
+  }
+
+  /**
+   * What the app's replayPending does after each round: apply the ops held for their stamp whose
+   * time has come (within the drift), and those a person accepts.
+   */
+  release(accept: (op: OpEnvelope) => boolean = () => false): number {
+    let released = 0;
+    const farAhead = farAheadOf(this.now(), this.maxDrift);
+    for (const [hash, item] of this.pendingOps) {
+      if (!item.clock || (farAhead(item.op.hlc) && !accept(item.op))) continue;
+      this.pendingOps.delete(hash);
+      // Held ops passed the kind's schema when they were read: they are this app's ops.
+      this.receiveOp(item.op as Op);
+      released += 1;
+    }
+    return released;
+  }
+
+  /** This laptop's HLC wall time (for checks that a receive never drags it ahead). */
+  clockWall(): number {
+    return this.state.clock.wall;
   }
 
   async progress(target: string): Promise<Progress> {

@@ -8,7 +8,8 @@ import { MemoryStore } from './memoryStore.ts';
 
 /**
  * A seeded multi-device sync simulator: random local ops, sync rounds, offline spells, files
- * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks, a
+ * that arrive late or half-copied, duplicate deliveries, lost cursors and skewed clocks (in some
+ * seeds one laptop's clock is years ahead: its ops are held until accepted), a
  * copied profile (two installs, one device id), hostile files (misnamed copies, garbage, files
  * the host refuses to read such as symlinks and FIFOs) and hand-made foreign edits in one
  * laptop's clone that never reach the others — then everyone syncs until quiet (an install
@@ -18,6 +19,7 @@ import { MemoryStore } from './memoryStore.ts';
 
 const TARGET = 'sim';
 const DAY = 86_400_000;
+const YEAR = 365 * DAY;
 const START = Date.UTC(2026, 10, 23, 8, 0, 0);
 
 /** Tiny seeded PRNG (mulberry32): the whole schedule follows from the seed. */
@@ -48,14 +50,14 @@ function intentsFor(seed: number, count: number): OpIntent[] {
 const hours = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms / 3_600_000).toFixed(1)}h`;
 
 /** Runs one seed; returns null when every device converged, else a message naming the seed. */
-export type SimStats = Record<'ops' | 'rounds' | 'failedRounds' | 'offline' | 'outages' | 'forgets' | 'dupes' | 'lost' | 'delayed' | 'truncated' | 'hostile' | 'copies' | 'edits' | 'forks', number>;
+export type SimStats = Record<'ops' | 'rounds' | 'failedRounds' | 'offline' | 'outages' | 'forgets' | 'dupes' | 'lost' | 'delayed' | 'truncated' | 'hostile' | 'copies' | 'edits' | 'forks' | 'released', number>;
 
 export async function simulate(seed: number, observe?: (stats: SimStats) => void): Promise<string | null> {
   const rng = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   const archive = new MemoryArchive();
   archive.time = START;
-  const stats: SimStats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0, hostile: 0, copies: 0, edits: 0, forks: 0 };
+  const stats: SimStats = { ops: 0, rounds: 0, failedRounds: 0, offline: 0, outages: 0, forgets: 0, dupes: 0, lost: 0, delayed: 0, truncated: 0, hostile: 0, copies: 0, edits: 0, forks: 0, released: 0 };
   /** Paths of files no honest writer made: a problem about them is expected, every round. */
   const hostile = new Set<string>();
   const newId = () => Array.from({ length: 16 }, () => int(0, 15).toString(16)).join('');
@@ -84,6 +86,10 @@ export async function simulate(seed: number, observe?: (stats: SimStats) => void
     port: archive.port(id),
     options: { readBatch: int(1, 4), maxOpsPerSegment: int(1, 6) },
   }));
+  // Its own dice, so that every other schedule stays what it was for this seed.
+  const clockDice = mulberry32(seed ^ 0x2036);
+  const farAhead = clockDice() < 0.25 ? peers[Math.floor(clockDice() * peers.length)] : undefined;
+  if (farAhead) farAhead.store.skewMs = Math.round((1 + clockDice() * 9) * YEAR);
   const intents = intentsFor(seed, int(10, 80));
   const created = new Set<string>();
 
@@ -92,7 +98,7 @@ export async function simulate(seed: number, observe?: (stats: SimStats) => void
     `segment ${peers.map((p) => p.options.maxOpsPerSegment).join('/')}); ${stats.ops} ops, ${stats.rounds} rounds (${stats.failedRounds} failed), ` +
     `${stats.offline} offline toggles, ${stats.outages} target outages, ${stats.forgets} lost cursors, ${stats.dupes} duplicate toggles, ` +
     `${stats.lost} lost exchanges, ${stats.delayed} delayed + ${stats.truncated} half-copied files, ${stats.hostile} hostile files, ` +
-    `${stats.copies} copied profiles (${stats.forks} new identities), ${stats.edits} foreign edits; trace: ${trace.join(' ').slice(0, 400)}`;
+    `${stats.copies} copied profiles (${stats.forks} new identities), ${stats.edits} foreign edits; ${stats.released} held ops released; trace: ${trace.join(' ').slice(0, 400)}`;
   const failure = (what: string) => `seed ${seed}: ${what}\n    schedule: ${summary()}`;
 
   /** A cursor may only pass seqs this store really holds. */
@@ -107,6 +113,22 @@ export async function simulate(seed: number, observe?: (stats: SimStats) => void
 
   /** Two installs sharing one id: a round of either may end in fault `fork`, by design. */
   const shared = (peer: Peer) => peers.filter((p) => p.store.id === peer.store.id).length > 1;
+  /** Every id a laptop whose clock is years ahead has written under. */
+  const farIds = new Set(farAhead ? [farAhead.store.id] : []);
+  /**
+   * No receive drags a clock more than the drift ahead; no laptop applies another's op stamped
+   * years ahead; a far-ahead op is blamed on a laptop whose clock really is over a day ahead of
+   * this one's (a stamp's time is its originator's reading: wall = then + skew ≤ now + skew).
+   */
+  const clocksSane = (peer: Peer, report: SyncReport): string | null => {
+    if (peer.store.clockWall() > peer.store.now() + DAY) return `${peer.label}'s clock was dragged to ${new Date(peer.store.clockWall()).toISOString()}`;
+    if (peer.store.skewMs < YEAR && [...peer.store.ops.values()].some((op) => farIds.has(op.device))) return `${peer.label} applied an op stamped years ahead`;
+    for (const { opId, origin } of report.future) {
+      const blamed = origin ? peers.find((p) => p.store.id === origin.id) : undefined;
+      if (blamed && blamed.store.skewMs - peer.store.skewMs <= DAY) return `${peer.label} blamed ${blamed.label} (skew ${hours(blamed.store.skewMs)}) for ${opId}; its own skew is ${hours(peer.store.skewMs)}`;
+    }
+    return null;
+  };
 
   const round = async (peer: Peer): Promise<{ report: SyncReport } | { error: string }> => {
     const unreachable = peer.port.offline || archive.offline;
@@ -132,7 +154,11 @@ export async function simulate(seed: number, observe?: (stats: SimStats) => void
       return { error: `${peer.label}'s round succeeded but the target holds only ${report.ownVerified} of its ${report.ownMaxSeq} ops as written` };
     }
     const unsafe = await cursorsSafe(peer);
-    return unsafe ? { error: unsafe } : { report };
+    if (unsafe) return { error: unsafe };
+    // As the app does after every round: apply the held ops whose time has come.
+    stats.released += peer.store.release();
+    const clocks = clocksSane(peer, report);
+    return clocks ? { error: clocks } : { report };
   };
 
   const steps = int(40, 160);
@@ -208,6 +234,7 @@ export async function simulate(seed: number, observe?: (stats: SimStats) => void
       if (report.fault?.code === 'fork') {
         // The install whose changes lost takes a new identity, as the Sync dialog offers.
         const { dropped, reissued } = peer.store.takeNewIdentity(newId(), report.ownVerified, peer.store.now());
+        if (peer.store.skewMs >= YEAR) farIds.add(peer.store.id);
         peer.port = archive.port(peer.store.id);
         for (const hash of dropped) created.delete(hash);
         for (const hash of reissued) created.add(hash);
@@ -223,6 +250,8 @@ export async function simulate(seed: number, observe?: (stats: SimStats) => void
   }
   if (!quiet) return failure('not quiescent after 6 passes');
 
+  // Someone accepts, on every laptop, what is still held (a clock years ahead): then all agree.
+  for (const peer of peers) peer.store.release(() => true);
   const expected = [...created].sort();
   const states = new Set(peers.map((p) => p.store.snapshot()));
   for (const peer of peers) {

@@ -6,7 +6,9 @@ import { exportAll, importBackup } from '../../../../renderer/db/backupFile.ts';
 import { applyRemoteOps } from '../../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../../renderer/db/database.ts';
+import { heldForClock, replayPending } from '../../../../renderer/db/replayPending.ts';
 import { materializedDigest } from '../../../../renderer/db/stateDigest.ts';
+import { CLOCK_HOLD_REASON } from '../../../../shared/sync/farAhead.ts';
 import { BUILT_IN_SCENARIOS } from '../../../../shared/exercises/builtins.ts';
 import { historyArb } from '../../support/opScripts.ts';
 import { hashOp } from '../../../../shared/ops/chain.ts';
@@ -114,5 +116,28 @@ describe('export all → wipe → import', () => {
   it('an archive of an empty store imports as nothing', async () => {
     const result = await importBackup(open(), encodeBackup({ ops: [], device: '0123456789abcdef', createdAt: new Date(T).toISOString() }), () => T);
     expect(result).toMatchObject({ ok: true, applied: 0, total: 0 });
+  });
+});
+
+describe('a backup holding ops stamped far ahead of this laptop’s clock', () => {
+  it('holds them as a sync round does: not applied, listed for the Sync dialog, the clock untouched; once is enough', async () => {
+    const source = open();
+    await commit(source, { actor: 'Bo', incident: 'inc-skew01', kind: 'incident.declare', data: { title: 'Today', severity: 'P1', type: 'data', declaredAt: new Date(T).toISOString() } }, () => T);
+    const ahead = await commit(source, { actor: 'Bo', incident: 'inc-skew01', kind: 'incident.set', data: { fields: { title: 'From 2036' } } }, () => Date.UTC(2036, 0, 1));
+    const { text } = await exportAll(source, T);
+
+    const target = open();
+    const result = await importBackup(target, text, () => T);
+    expect(result).toMatchObject({ ok: true, applied: 1, pending: 0, held: 1 });
+    expect((await target.incidents.get('inc-skew01'))?.view?.title).toBe('Today');
+    expect((await heldForClock(target)).map((row) => [row.op.hash, row.reason, row.clock])).toEqual([[ahead.hash, CLOCK_HOLD_REASON, { deviceName: null }]]);
+    expect(((await target.meta.get('device'))?.value as { clock: { wall: number } }).clock.wall).toBeLessThanOrEqual(T);
+    expect(await importBackup(target, text, () => T)).toMatchObject({ ok: true, applied: 0, pending: 0, held: 0 });
+
+    // Accepted, then imported again: it is applied already, so it is not held a second time.
+    expect(await replayPending(target, () => T, new Set([ahead.hash]))).toBe(1);
+    expect((await target.incidents.get('inc-skew01'))?.view?.title).toBe('From 2036');
+    expect(await importBackup(target, text, () => T)).toMatchObject({ ok: true, applied: 0, held: 0 });
+    expect(await heldForClock(target)).toEqual([]);
   });
 });

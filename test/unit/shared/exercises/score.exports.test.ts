@@ -52,6 +52,7 @@ beforeAll(async () => {
   const folder = join(dir, 'warroom', 'v1', 'ops', DEVICE);
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, `000000000001-${String(ops.length).padStart(12, '0')}.jsonl`), ops.map((op) => `${JSON.stringify(op)}\n`).join(''));
+  await writeFile(join(dir, 'warroom', 'format.json'), `${JSON.stringify({ format: 'warroom-sync', version: 1 })}\n`);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc, parseHlc, receive, tick, type HlcState } from '../../../../shared/ops/hlc.ts';
+import { clockOrigins, farAheadOf, formatHlc, parseHlc, receive, tick, type HlcState } from '../../../../shared/ops/hlc.ts';
 
 const DEVICE = '0123456789abcdef';
 const T = Date.UTC(2026, 10, 23, 8, 7, 37, 123);
@@ -48,5 +48,46 @@ describe('hybrid logical clock', () => {
     const local = { wall: T, counter: 3 };
     expect(receive(local, { wall: T - DAY, counter: 9 }, T - DAY, DAY)).toEqual({ wall: T, counter: 4 });
     expect(receive(local, { wall: T + 30 * DAY, counter: 0 }, T, DAY)).toEqual(local);
+  });
+
+  it('a stamp is far ahead only beyond now + the drift allowed, whatever its counter and device', () => {
+    const farAhead = farAheadOf(T, DAY);
+    const at = (wall: number, counter = 0, device = DEVICE) => formatHlc({ wall, counter, device });
+    expect(farAhead(at(T + DAY, 0xffff, 'ffffffffffffffff'))).toBe(false);
+    expect(farAhead(at(T + DAY + 1))).toBe(true);
+    expect(farAhead(at(T - 30 * DAY, 0xffff))).toBe(false);
+    expect(farAhead('9999-12-31T23:59:59.999Z-0000-0000000000000000')).toBe(true);
+    // The same answer as parsing, over every kind of stamp.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31) }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: Date.UTC(9000, 0, 1) }), (wall, counter, now) => {
+        expect(farAheadOf(now, DAY)(at(wall, counter))).toBe(wall > now + DAY);
+      }),
+    );
+  });
+
+  it('the originator of a time is the device whose counter-0 stamp has that wall time, not the devices that relayed it', () => {
+    const FAST = 'aaaaaaaaaaaaaaaa';
+    const RELAY = 'cccccccccccccccc';
+    const RELAY2 = 'dddddddddddddddd';
+    const ahead = T + 20 * 3_600_000;
+    // FAST's clock reads `ahead`: two ops in that millisecond. RELAY receives the second, then makes two of its own.
+    const fast = [tick({ wall: 0, counter: 0 }, ahead)];
+    fast.push(tick(fast[0]!, ahead));
+    let relay = receive({ wall: T, counter: 0 }, fast[1]!, T, DAY);
+    relay = tick(relay, T + 5);
+    const relayOps = [relay, tick(relay, T + 9)];
+    // RELAY2 relays RELAY's time in turn.
+    const relay2 = tick(receive({ wall: T, counter: 0 }, relayOps[1]!, T, DAY), T);
+    const stamp = (state: HlcState, device: string) => formatHlc({ ...state, device });
+    const all = [...fast.map((s) => stamp(s, FAST)), ...relayOps.map((s) => stamp(s, RELAY)), stamp(relay2, RELAY2)];
+    expect(relayOps.every((s) => s.wall === ahead && s.counter > 0)).toBe(true);
+    const origins = clockOrigins(all);
+    expect(all.map((hlc) => origins.get(hlc))).toEqual([FAST, FAST, FAST, FAST, FAST]);
+    // Without FAST's ops known here, nobody is blamed for the time: the relays only carried it.
+    const relayedOnly = clockOrigins(all.slice(2));
+    expect([...relayedOnly.values()]).toEqual([null, null, null]);
+    // A laptop's own reading is its own, whatever else is known.
+    const other = stamp({ wall: ahead + 1, counter: 0 }, RELAY2);
+    expect(clockOrigins([...all, other]).get(other)).toBe(RELAY2);
   });
 });

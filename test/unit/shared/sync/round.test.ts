@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type OpIntent, runSyncRound } from '../../../../shared/entities/index.ts';
+import { foldOps, incidentView, type OpIntent, runSyncRound } from '../../../../shared/entities/index.ts';
 import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
 import { parseHlc } from '../../../../shared/ops/hlc.ts';
 import type { TargetPort } from '../../../../shared/sync/ports.ts';
+import { CLOCK_HOLD_REASON, groupByOrigin } from '../../../../shared/sync/farAhead.ts';
 import { type SyncRoundOptions } from '../../../../shared/sync/round.ts';
 import { encodeSegment } from '../../../../shared/sync/segment.ts';
 import { chainOf, DEV_A, DEV_B, DEV_C, rechain, refOf, rehashed, T0 } from '../../support/chains.ts';
@@ -11,6 +12,7 @@ import { MemoryStore } from '../../support/memoryStore.ts';
 
 const TARGET = 'shared-folder';
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 let entryNo = 0;
 function note(text: string): OpIntent {
@@ -18,11 +20,17 @@ function note(text: string): OpIntent {
   return { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'entry.add', data: { entry: `ent-${String(entryNo).padStart(6, '0')}`, fields: { text, kind: 'note', eventAt: new Date(T0).toISOString(), pinned: false, tags: [] } } };
 }
 
+/** Laptops on one in-memory target, each named `laptop <first four of its id>`. */
 function world(...devices: string[]) {
+  return namedWorld(devices.map((id) => [id, undefined]));
+}
+
+/** The same, with names the device files give. */
+function namedWorld(devices: readonly (readonly [string, string | undefined])[]) {
   const archive = new MemoryArchive();
   archive.time = T0;
   const now = () => archive.time;
-  const peers = devices.map((id) => ({ store: new MemoryStore(id, { now }), port: archive.port(id) }));
+  const peers = devices.map(([id, name]) => ({ store: new MemoryStore(id, { now, ...(name ? { name } : {}) }), port: archive.port(id) }));
   return { archive, peers, now };
 }
 
@@ -154,7 +162,7 @@ describe('runSyncRound', () => {
     expect(b!.store.opCount()).toBe(2);
   });
 
-  it('an op stamped far ahead is flagged but applied, and does not drag the clock', async () => {
+  it('an op stamped far ahead is held, not applied, flagged with its device; the clock does not follow it', async () => {
     const { peers: [a, b, c] } = world(DEV_A, DEV_B, DEV_C);
     b!.store.skewMs = 3 * DAY;
     c!.store.skewMs = DAY - 60_000;
@@ -163,10 +171,98 @@ describe('runSyncRound', () => {
     await sync(b!);
     await sync(c!);
     const report = await sync(a!);
-    expect(report).toMatchObject({ ok: true, received: 2, future: [{ opId: ahead.id, hlc: ahead.hlc }] });
+    const laptopB = { id: DEV_B, name: `laptop ${DEV_B.slice(0, 4)}` };
+    expect(report).toMatchObject({ ok: true, received: 1, pending: 0, future: [{ opId: ahead.id, hlc: ahead.hlc, device: laptopB, origin: laptopB }], cursors: { [DEV_B]: 1, [DEV_C]: 1 } });
     expect(report.future.map((f) => f.opId)).not.toContain(near.id);
+    expect(a!.store.ops.has(near.hash)).toBe(true);
+    expect(a!.store.ops.has(ahead.hash)).toBe(false);
+    expect([...a!.store.pendingOps.values()]).toEqual([{ op: ahead, reason: CLOCK_HOLD_REASON, clock: { deviceName: laptopB.name } }]);
     const mine = a!.store.make(note('after'));
     expect(parseHlc(mine.hlc)!.wall).toBeLessThan(parseHlc(ahead.hlc)!.wall);
+    // It follows c's stamp (within the drift), never b's.
+    expect(a!.store.clockWall()).toBe(parseHlc(near.hlc)!.wall);
+
+    // Read again (a lost cursor): still held once, never applied.
+    a!.store.forgetCursors(TARGET);
+    expect(await sync(a!)).toMatchObject({ ok: true, received: 0, future: [] });
+    expect(a!.store.ops.has(ahead.hash)).toBe(false);
+    expect(a!.store.pendingOps.size).toBe(1);
+  });
+
+  it('a laptop whose clock says ten years ahead cannot make later honest edits lose; held until its time or accepted', async () => {
+    const { archive, peers: [a, b] } = world(DEV_A, DEV_B);
+    const incident = 'inc-skew01';
+    const title = (peer: { store: MemoryStore }) => {
+      const doc = foldOps(peer.store.ops.values()).get(`incidents:${incident}`);
+      return doc?.table === 'incidents' ? incidentView(doc)?.title : undefined;
+    };
+    a!.store.make({ actor: 'Ana', incident, kind: 'incident.declare', data: { title: 'Checkout down', severity: 'P1', type: 'availability', declaredAt: new Date(T0).toISOString() } });
+    await sync(a!);
+    await sync(b!);
+    b!.store.skewMs = 3650 * DAY; // Ben's laptop clock says 2036
+    b!.store.make({ actor: 'Ben', incident, kind: 'incident.set', data: { fields: { title: 'Title from 2036' } } });
+    await sync(b!);
+    archive.time += 60_000;
+    a!.store.make({ actor: 'Ana', incident, kind: 'incident.set', data: { fields: { title: 'Checkout down: payments' } } });
+    const report = await sync(a!);
+    expect(report).toMatchObject({ ok: true, received: 0, future: [{ device: { id: DEV_B }, origin: { id: DEV_B } }] });
+    expect(title(a!)).toBe('Checkout down: payments');
+    archive.time += 60_000;
+    a!.store.make({ actor: 'Ana', incident, kind: 'incident.set', data: { fields: { title: 'Checkout down: payments, EU' } } });
+    expect(title(a!)).toBe('Checkout down: payments, EU');
+
+    // A month on, its time has still not come: the periodic release leaves it held.
+    archive.time += 30 * DAY;
+    expect(a!.store.release()).toBe(0);
+    expect(title(a!)).toBe('Checkout down: payments, EU');
+    // A person accepts it: applied now, it wins, and this laptop's clock still does not jump ahead.
+    expect(a!.store.release(() => true)).toBe(1);
+    expect(title(a!)).toBe('Title from 2036');
+    expect(a!.store.clockWall()).toBeLessThanOrEqual(a!.store.now());
+  });
+
+  it('held ops are applied once their time is within the drift; every laptop then holds the same state', async () => {
+    const { archive, peers: [a, b] } = world(DEV_A, DEV_B);
+    b!.store.skewMs = 3 * DAY;
+    b!.store.make(note('three days ahead'));
+    await sync(b!);
+    await sync(a!);
+    expect(a!.store.release()).toBe(0);
+    archive.time += 2 * DAY - 1;
+    expect(a!.store.release()).toBe(0);
+    archive.time += 1;
+    expect(a!.store.release()).toBe(1);
+    expect(a!.store.pendingOps.size).toBe(0);
+    expect(a!.store.snapshot()).toBe(b!.store.snapshot());
+  });
+
+  it('the laptop whose clock is wrong is flagged, not a laptop that relayed its time (one 20 h ahead, one 6 h behind)', async () => {
+    const names = ['Ana (fast clock)', 'Carla (right clock)', 'Ben (slow clock)'];
+    const { peers: [fast, relay, slow] } = namedWorld([[DEV_A, names[0]], [DEV_C, names[1]], [DEV_B, names[2]]]);
+    fast!.store.skewMs = 20 * HOUR;
+    slow!.store.skewMs = -6 * HOUR;
+    const origin = fast!.store.make(note('Ana, 20 h ahead'));
+    await sync(fast!);
+    // Carla's clock is right; within the drift it adopts Ana's time, so her next op carries it.
+    await sync(relay!);
+    const relayed = relay!.store.make(note('Carla, after receiving Ana'));
+    expect(parseHlc(relayed.hlc)!.wall).toBe(parseHlc(origin.hlc)!.wall);
+    await sync(relay!);
+
+    const report = await sync(slow!, { readBatch: 1 });
+    const ana = { id: DEV_A, name: names[0] };
+    expect(report.future).toEqual([
+      { opId: origin.id, hlc: origin.hlc, device: ana, origin: ana },
+      { opId: relayed.id, hlc: relayed.hlc, device: { id: DEV_C, name: names[1] }, origin: ana },
+    ]);
+    expect(groupByOrigin(report.future)).toMatchObject([{ origin: ana, relayedBy: [{ id: DEV_C }] }]);
+
+    // Carla's op alone (Ana's not on this target): relayed, its originator unknown here.
+    const { archive: other, peers: [, , alone] } = world(DEV_A, DEV_C, DEV_B);
+    for (const [path, file] of fast!.port.archive.files) if (path.includes(DEV_C)) other.files.set(path, file);
+    alone!.store.skewMs = -6 * HOUR;
+    const lonely = await sync(alone!);
+    expect(lonely.future).toEqual([{ opId: relayed.id, hlc: relayed.hlc, device: { id: DEV_C, name: names[1] }, origin: null }]);
   });
 
   it('ops from a newer app are kept pending, and the cursor moves past them', async () => {

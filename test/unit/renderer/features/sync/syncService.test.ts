@@ -11,6 +11,7 @@ import { WarRoomDb } from '../../../../../renderer/db/database.ts';
 import { addTarget } from '../../../../../renderer/features/sync/syncTargets.ts';
 import { SyncScheduler, syncTarget, useSyncActivity } from '../../../../../renderer/features/sync/syncService.ts';
 import { unusedHandlers } from '../../../support/handlers.ts';
+import { CLOCK_HOLD_REASON } from '../../../../../shared/sync/farAhead.ts';
 
 let dir: string;
 let opened: WarRoomDb[] = [];
@@ -44,6 +45,7 @@ function countingBridge(): { bridge: Bridge; calls: Partial<Record<BridgeMethod,
 }
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
+const DAY = 86_400_000;
 async function declare(db: WarRoomDb, title: string) {
   await commit(db, { actor: 'Ana', incident: `inc-${title.toLowerCase().replace(/\W/g, '').slice(0, 10).padEnd(6, 'x')}`, kind: 'incident.declare', data: { title, severity: 'P1', type: 'availability', declaredAt: new Date(T).toISOString() } });
 }
@@ -64,6 +66,23 @@ describe('sync service', () => {
     expect(logged).toEqual(['Set up a new archive here.', 'Sent 1 change, received 0.']);
     await syncTarget(db, bridge, added.target.id, () => T + 2000);
     expect(await db.syncLog.count()).toBe(2);
+  });
+
+  it('every round also applies the changes held for their stamp whose time has come, and logs it', async () => {
+    const share = join(dir, 'share');
+    await mkdir(share);
+    const db = freshDb();
+    const { bridge } = countingBridge();
+    const added = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
+    if (!added.ok) throw new Error(added.message);
+    const ahead = T + 3 * DAY;
+    const op = await commit(freshDb(), { actor: 'Ben', incident: 'inc-ahead1', kind: 'incident.declare', data: { title: 'Three days ahead', severity: 'P2', type: 'data', declaredAt: new Date(T).toISOString() } }, () => ahead);
+    await db.pending.put({ id: op.hash, op, reason: CLOCK_HOLD_REASON, clock: { deviceName: 'Ben' } });
+    await syncTarget(db, bridge, added.target.id, () => ahead - DAY - 1);
+    expect(await db.incidents.get('inc-ahead1')).toBeUndefined();
+    await syncTarget(db, bridge, added.target.id, () => ahead - DAY);
+    expect((await db.incidents.get('inc-ahead1'))?.view?.title).toBe('Three days ahead');
+    expect((await db.syncLog.toArray()).map((row) => row.message)).toContain('1 change kept aside applied now: their time has come, or this app now understands them.');
   });
 
   it('a fault is recorded and logged once while it lasts; recovery clears it and says so', async () => {
