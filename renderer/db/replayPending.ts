@@ -1,18 +1,15 @@
-import { parseOp, type Op } from '../../shared/entities/index.ts';
+import { parseOp } from '../../shared/entities/index.ts';
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from '../db/applyRemote.ts';
 import type { WarRoomDb } from './database.ts';
 
 /**
  * Ops a newer War Room wrote wait in `pending` (docs/architecture.md#sync). After an upgrade this app may
- * understand them: apply those, in the same transaction that takes them out of `pending`.
+ * understand them: apply those, in the same transaction that takes them out of `pending`. Each is
+ * applied as it was kept (the object its hash covers), folded as parseOp reads it.
  */
 export async function replayPending(db: WarRoomDb, now: () => number = Date.now): Promise<number> {
   const rows = await db.pending.toArray();
-  const ready: { id: string; op: Op }[] = [];
-  for (const row of rows) {
-    const parsed = parseOp(row.op);
-    if (parsed.status === 'ok') ready.push({ id: row.id, op: parsed.op });
-  }
+  const ready = rows.filter((row) => parseOp(row.op).status === 'ok');
   if (ready.length === 0) return 0;
   const { change } = await db.transaction('rw', [...REMOTE_APPLY_TABLES(db), db.pending], async () => {
     const applied = await applyRemoteOpsInTransaction(db, ready.map((r) => r.op), now);

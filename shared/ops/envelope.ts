@@ -33,10 +33,13 @@ export const OpEnvelope = z
   });
 export type OpEnvelope = z.infer<typeof OpEnvelope>;
 
-/** `O` is the op type of a known kind, with `data` narrowed by that kind's schema. */
+/** `O` is the op type of a known kind, with `data` narrowed (and its values normalized) by that kind's schema. */
 export type ParsedOp<O = OpEnvelope> =
   | { status: 'ok'; op: O }
-  /** Valid envelope, but a kind or field from a newer app: keep it, apply after an upgrade. */
+  /**
+   * Valid envelope, but a kind or field from a newer app: keep it, apply after an upgrade. `op`
+   * is the input itself, unchanged, for it is kept and re-published as it is.
+   */
   | { status: 'pending'; op: OpEnvelope; reason: string }
   | { status: 'invalid'; reason: string };
 
@@ -48,8 +51,9 @@ export function parseOpWith(catalog: KindCatalog, input: unknown): ParsedOp {
   const envelope = OpEnvelope.safeParse(input);
   if (!envelope.success) return { status: 'invalid', reason: describeZodError(envelope.error) };
   const op = envelope.data;
+  const kept = input as OpEnvelope;
   const schema = catalog.dataSchema(op.kind);
-  if (!schema) return { status: 'pending', op, reason: `unknown kind ${op.kind}` };
+  if (!schema) return { status: 'pending', op: kept, reason: `unknown kind ${op.kind}` };
   const needsIncident = catalog.needsIncident(op.kind);
   if (needsIncident !== (op.incident !== null)) {
     return { status: 'invalid', reason: `incident: ${op.kind} ${needsIncident ? 'must name an incident' : 'is team-wide: incident must be null'}` };
@@ -58,7 +62,7 @@ export function parseOpWith(catalog: KindCatalog, input: unknown): ParsedOp {
   if (!data.success) {
     const unknownField = data.error.issues.some((issue) => issue.code === 'unrecognized_keys');
     const reason = `data.${describeZodError(data.error)}`;
-    return unknownField ? { status: 'pending', op, reason } : { status: 'invalid', reason };
+    return unknownField ? { status: 'pending', op: kept, reason } : { status: 'invalid', reason };
   }
   return { status: 'ok', op: { ...op, data: data.data as Record<string, unknown> } };
 }

@@ -44,6 +44,7 @@ export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
   /**
    * Apply validated ops and keep pending ones (newer app version) in ONE transaction, and in
    * that same transaction store the target's new cursors: a crash leaves either both or neither.
+   * Both come as read (segment.ts OpLine): store them unchanged, fold what parseOp makes of them.
    */
   apply(batch: { ops: O[]; pending: { op: OpEnvelope; reason: string }[]; target: string; cursors: Cursors }): Promise<{ applied: number; duplicates: number }>;
   cursors(target: string): Promise<Cursors>;

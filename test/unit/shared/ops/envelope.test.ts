@@ -4,6 +4,8 @@ import { hashOp } from '../../../../shared/ops/chain.ts';
 import { freshDeviceState } from '../../../../shared/ops/createOp.ts';
 import { encodeSegment } from '../../../../shared/sync/segment.ts';
 import { refOf } from '../../support/chains.ts';
+import { foreignChain, sealed, UNTRIMMED } from '../../support/foreignWriter.ts';
+import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
 
 const HONEST = 'aaaaaaaaaaaaaaaa';
 const FORGER = 'ffffffffffffffff';
@@ -46,5 +48,16 @@ describe('the op envelope: hlc', () => {
     for (const hlc of ['2028-02-29T23:59:59.999Z-0001-ffffffffffffffff', '2026-12-31T23:59:59.999Z-ffff-ffffffffffffffff']) {
       expect(parseOp(JSON.parse(JSON.stringify(restamped(forged.op, hlc)))).status).toBe('ok');
     }
+  });
+});
+
+describe('the op envelope: what parseOp returns', () => {
+  const [declare] = foreignChain(UNTRIMMED) as [OpEnvelope];
+
+  it('an ok op comes back normalized (actor trimmed); a pending one is the input itself', () => {
+    expect(parseOp(declare)).toMatchObject({ status: 'ok', op: { actor: 'Ana' } });
+    expect(declare.actor).toBe('Ana ');
+    const unknownKind = sealed({ ...declare, kind: 'timer.start' });
+    expect((parseOp(unknownKind) as { op: unknown }).op).toBe(unknownKind);
   });
 });

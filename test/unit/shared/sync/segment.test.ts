@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
-import { createOp, decodeSegment } from '../../../../shared/entities/index.ts';
+import { createOp, decodeOpLine, decodeSegment, parseOpLine } from '../../../../shared/entities/index.ts';
 import { freshDeviceState } from '../../../../shared/ops/createOp.ts';
 import { parseSegmentName } from '../../../../shared/sync/layout.ts';
 import { encodeSegment } from '../../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { chainOf, DEV_A, DEV_B, line, rechain, refOf, rehashed } from '../../support/chains.ts';
+import { FOREIGN, foreignChain, sealed, UNTRIMMED } from '../../support/foreignWriter.ts';
 
 const ops = chainOf(DEV_A, 5);
 const ref = refOf(DEV_A, 1, 5);
@@ -156,5 +157,36 @@ describe('what a writer hashes is what a reader checks', () => {
     const decoded = decodeSegment(encodeSegment([made.op]), parseSegmentName('0a0a0a0a0a0a0a0a', '000000000001-000000000001.jsonl')!);
     expect(decoded.problems).toEqual([]);
     expect(decoded.complete).toBe(true);
+  });
+});
+
+describe('a segment of another writer: hashed as stored, normalized only after', () => {
+  const chain = foreignChain(UNTRIMMED);
+  const foreignRef = refOf(FOREIGN, 1, 2);
+  const text = lines(chain).join('');
+
+  it('an honest op with "Ana " as actor and a tag "db " is accepted, kept exactly as written', () => {
+    const decoded = decodeSegment(text, foreignRef);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.complete).toBe(true);
+    expect(decoded.ops).toEqual(chain);
+    expect(decoded.ops.map((op) => op.actor)).toEqual(['Ana ', 'Ana ']);
+    for (const read of [decodeOpLine(line(chain[1])), parseOpLine(line(chain[1]))]) {
+      expect(read).toEqual({ status: 'ok', op: chain[1] });
+    }
+  });
+
+  it('still refuses every tampered variant: the trimmed actor, an edited tag, a space added after hashing', () => {
+    const [declare, add] = chain as [OpEnvelope, OpEnvelope];
+    const fields = (add.data as { fields: Record<string, unknown> }).fields;
+    const tampered = [
+      { ...declare, actor: 'Ana' },
+      { ...add, data: { ...add.data, fields: { ...fields, tags: ['db', 'failover'] } } },
+      // Hashed over "Ana", then edited: a reader that trims before hashing would take it.
+      { ...sealed({ ...declare, actor: 'Ana' }), actor: 'Ana ' },
+    ];
+    for (const op of tampered) {
+      expect(decodeOpLine(line(op)), op.id).toMatchObject({ status: 'bad', reason: expect.stringMatching(/^hash mismatch/), id: op.id });
+    }
   });
 });
