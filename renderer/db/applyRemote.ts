@@ -1,5 +1,5 @@
 import { parseOp, type Op } from '../../shared/entities/index.ts';
-import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import type { OpEnvelope, OpParser } from '../../shared/ops/envelope.ts';
 import { parseHlc, receive } from '../../shared/ops/hlc.ts';
 import { NO_CHANGE, type CommittedChange } from './changes.ts';
 import type { WarRoomDb } from './database.ts';
@@ -28,9 +28,9 @@ export async function applyRemoteOps(db: WarRoomDb, ops: readonly OpEnvelope[], 
 
 export const REMOTE_APPLY_TABLES = (db: WarRoomDb) => [db.ops, db.meta, ...MATERIALIZED_TABLES(db)];
 
-/** The op parseOp folds for one it judged ok before: its values normalized (trimmed). */
-function normalized(op: OpEnvelope): Op {
-  const parsed = parseOp(op);
+/** The op `parse` folds for one it judged ok before: its values normalized (trimmed). */
+function normalized(parse: OpParser<Op>, op: OpEnvelope): Op {
+  const parsed = parse(op);
   if (parsed.status !== 'ok') throw new Error(`op ${op.id} cannot be applied (${parsed.status === 'pending' ? 'pending' : 'invalid'}: ${parsed.reason}); only ops the parser accepts may be`);
   return parsed.op;
 }
@@ -42,15 +42,21 @@ function normalized(op: OpEnvelope): Op {
  *
  * `ops` are as read, each exactly the object its hash covers, and the `ops` table keeps them so:
  * a backup or a later check hashes them again, and another writer's "Ana " stays "Ana ". What is
- * folded is parseOp's normalized copy (as a rebuild folds it); parseOp must accept every op.
+ * folded is `parse`'s normalized copy (as a rebuild folds it). `parse` must accept every op: it is
+ * the parser that judged them, which after an upgrade (replayPending) is the newer one.
  */
-export async function applyRemoteOpsInTransaction(db: WarRoomDb, ops: readonly OpEnvelope[], now: () => number): Promise<{ result: ApplyResult; change: CommittedChange }> {
+export async function applyRemoteOpsInTransaction(
+  db: WarRoomDb,
+  ops: readonly OpEnvelope[],
+  now: () => number,
+  parse: OpParser<Op> = parseOp,
+): Promise<{ result: ApplyResult; change: CommittedChange }> {
   const unique = [...new Map(ops.map((op) => [op.hash, op])).values()];
   const existing = await db.ops.bulkGet(unique.map((op) => op.hash));
   const fresh = unique.filter((_, i) => existing[i] === undefined);
   let change: CommittedChange = NO_CHANGE;
   if (fresh.length > 0) {
-    const folded = fresh.map(normalized);
+    const folded = fresh.map((op) => normalized(parse, op));
     await db.ops.bulkAdd(fresh);
     change = await materialize(db, folded);
     const device = await loadDeviceState(db);

@@ -16,6 +16,10 @@ export interface ForeignSpec {
   incident?: string | null;
   kind: string;
   data: Record<string, unknown>;
+  /** Envelope version; 1 unless a newer writer is simulated. */
+  v?: number;
+  /** Envelope members beyond the eleven of v1 (a newer writer's). */
+  extra?: Record<string, unknown>;
 }
 
 /** SHA-256 of the canonical op without `hash`, as the format defines it. */
@@ -31,7 +35,7 @@ export function foreignChain(specs: readonly ForeignSpec[], device = FOREIGN): O
     const seq = index + 1;
     out.push(
       sealed({
-        v: 1,
+        v: spec.v ?? 1,
         id: `${device}-${seq}`,
         device,
         seq,
@@ -41,6 +45,7 @@ export function foreignChain(specs: readonly ForeignSpec[], device = FOREIGN): O
         kind: spec.kind,
         data: spec.data,
         prev: out.at(-1)?.hash ?? null,
+        ...spec.extra,
       }),
     );
   }
@@ -55,4 +60,10 @@ export const UNTRIMMED: ForeignSpec[] = [
     kind: 'entry.add',
     data: { entry: 'ent-foreign01', fields: { text: 'Failover started', kind: 'event', eventAt: new Date(T).toISOString(), pinned: false, tags: ['db ', 'failover'] } },
   },
+];
+
+/** A newer War Room: envelope v 2 around a known kind, and a v1 envelope with a member this app does not know. */
+export const NEWER: ForeignSpec[] = [
+  { actor: 'Ben', kind: 'incident.set', data: { fields: { status: 'monitoring' } }, v: 2 },
+  { actor: 'Ben', kind: 'incident.assign', data: { role: 'scribe', person: 'Cleo' }, extra: { signature: 'ed25519:abc' } },
 ];
