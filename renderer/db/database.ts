@@ -114,6 +114,7 @@ function declareVersions(db: Dexie): void {
 export interface WarRoomDb extends MaterializedTables {}
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class WarRoomDb extends Dexie {
+  /** Each op exactly as written or read (the object its hash covers), never a normalized copy. */
   ops!: Table<OpEnvelope, string>;
   meta!: Table<MetaRow, MetaRow['key']>;
   drafts!: Table<DraftRow, string>;

@@ -55,6 +55,7 @@ export interface EncodeBackupInput {
   createdAt: string;
 }
 
+/** `ops` and `pending` are as read (segment.ts OpLine): import stores them unchanged. */
 export type DecodedBackup =
   | { ok: true; header: BackupHeader; ops: Op[]; pending: { op: OpEnvelope; reason: string }[] }
   | { ok: false; error: string };

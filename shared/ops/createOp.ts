@@ -43,7 +43,7 @@ export function createOpWith(catalog: KindCatalog, state: DeviceState, intent: O
     device: state.device,
     seq,
     hlc: formatHlc({ ...clock, device: state.device }),
-    // Normalized exactly as readers parse it, or they would see a hash mismatch.
+    // Written as every reader's schema normalizes it (trimmed), so the op is the same before and after parsing.
     actor: Actor.parse(intent.actor),
     incident: intent.incident,
     kind: intent.kind,

@@ -59,6 +59,7 @@ export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
    * Apply validated ops and keep pending ones (newer app version, far-ahead stamp) in ONE
    * transaction, and in that same transaction store the target's new progress: a crash leaves
    * either both or neither.
+   * Both come as read (segment.ts OpLine): store them unchanged, fold what parseOp makes of them.
    */
   apply(batch: { ops: O[]; pending: PendingOp[]; target: string; progress: Progress }): Promise<{ applied: number; duplicates: number }>;
   /** How far this laptop has read the target (docs/sync-format.md#reading-a-segment). */

@@ -33,13 +33,20 @@ export interface DecodedSegment<O = OpEnvelope> {
   complete: boolean;
 }
 
-/** One op line judged on its own. `id` names the op when its envelope parsed but a later check failed. */
+/**
+ * One op line judged on its own. `op` is the object exactly as the line holds it (JSON.parse's,
+ * never a schema's normalized copy): what its hash covers, so what is stored and re-published
+ * unchanged. For `ok` it passed O's schemas, but their normalizing (trimmed strings) is not
+ * applied: whoever folds it takes the op parseOp returns for it. `id` names the op when its
+ * envelope parsed but a later check failed.
+ */
 export type OpLine<O = OpEnvelope> = { status: 'ok'; op: O } | { status: 'pending'; op: OpEnvelope; reason: string } | { status: 'bad'; reason: string; id?: string };
 
 /**
  * Everything one line can be judged on without its neighbours: JSON, the envelope and kind
- * schemas (parseOp), the caller's own `check` (run before hashing, the costly part), then `hash`.
- * Shared by sync segments and backup files so both read an op line identically. Never throws.
+ * schemas (parseOp), the caller's own `check` (run before hashing, the costly part), then `hash`
+ * over the op as read. Shared by sync segments and backup files so both read an op line
+ * identically. Never throws.
  */
 export function decodeOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, check?: (op: OpEnvelope) => string | null): OpLine<O> {
   const parsed = parseOpLine(parseOp, text, check);
@@ -61,7 +68,8 @@ export function parseOpLine<O extends OpEnvelope>(parseOp: OpParser<O>, text: st
   if (parsed.status === 'invalid') return { status: 'bad', reason: parsed.reason };
   const refused = check?.(parsed.op);
   if (refused) return { status: 'bad', reason: refused, id: parsed.op.id };
-  return parsed.status === 'ok' ? { status: 'ok', op: parsed.op } : { status: 'pending', op: parsed.op, reason: parsed.reason };
+  // The object read, not parsed.op: a writer's "Ana " is trimmed by the schema but hashed as written.
+  return parsed.status === 'ok' ? { status: 'ok', op: json as O } : { status: 'pending', op: parsed.op, reason: parsed.reason };
 }
 
 function checkHash<O extends OpEnvelope>(line: Exclude<OpLine<O>, { status: 'bad' }>): OpLine<O> {

@@ -6,6 +6,7 @@ import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { sha256Hex } from '../../../../shared/util/sha256.ts';
 import { historyArb } from '../../support/opScripts.ts';
 import { chainOf, DEV_A, DEV_B, rehashed } from '../../support/chains.ts';
+import { FOREIGN, foreignChain, NEWER, UNTRIMMED } from '../../support/foreignWriter.ts';
 
 const DEVICE = 'dddddddddddddddd';
 const CREATED = '2026-11-23T09:00:00.000Z';
@@ -199,5 +200,23 @@ describe('decodeBackup', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a backup holding another writer\'s ops', () => {
+  const chain = foreignChain([...UNTRIMMED, ...NEWER]);
+
+  it('reads "Ana " and the tag "db " as written, keeps newer envelopes pending, and writes them back byte for byte', () => {
+    const text = encode([...all, ...chain]);
+    const decoded = decodeBackup(text);
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(decoded.ops.filter((op) => op.device === FOREIGN)).toEqual(chain.slice(0, 2));
+    expect(decoded.pending.map((p) => p.op)).toEqual(chain.slice(2));
+    expect(encodeBackup({ ops: [...decoded.ops, ...decoded.pending.map((p) => p.op)], device: DEVICE, createdAt: CREATED })).toBe(text);
+  });
+
+  it('still refuses the op with its actor trimmed under the writer\'s hash', () => {
+    const trimmed = { ...chain[0]!, actor: 'Ana' };
+    expect(errorOf(decodeBackup(encode([trimmed])))).toMatch(new RegExp(`^line 2 \\(op ${trimmed.id}\\): hash mismatch`));
   });
 });

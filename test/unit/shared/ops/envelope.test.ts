@@ -4,6 +4,8 @@ import { hashOp } from '../../../../shared/ops/chain.ts';
 import { freshDeviceState } from '../../../../shared/ops/createOp.ts';
 import { encodeSegment } from '../../../../shared/sync/segment.ts';
 import { refOf } from '../../support/chains.ts';
+import { foreignChain, NEWER, sealed, UNTRIMMED } from '../../support/foreignWriter.ts';
+import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
 
 const HONEST = 'aaaaaaaaaaaaaaaa';
 const FORGER = 'ffffffffffffffff';
@@ -46,5 +48,37 @@ describe('the op envelope: hlc', () => {
     for (const hlc of ['2028-02-29T23:59:59.999Z-0001-ffffffffffffffff', '2026-12-31T23:59:59.999Z-ffff-ffffffffffffffff']) {
       expect(parseOp(JSON.parse(JSON.stringify(restamped(forged.op, hlc)))).status).toBe('ok');
     }
+  });
+});
+
+describe('the op envelope: from a newer War Room', () => {
+  const [v2, extraMember] = foreignChain([...UNTRIMMED, ...NEWER]).slice(2) as [OpEnvelope, OpEnvelope];
+
+  it('an envelope with v above 1, or a member this version does not know, is pending and kept as it is', () => {
+    expect(parseOp(v2)).toEqual({ status: 'pending', op: v2, reason: 'envelope from a newer War Room (v 2): kept until an upgrade' });
+    expect(parseOp(extraMember)).toEqual({ status: 'pending', op: extraMember, reason: 'envelope from a newer War Room (member signature): kept until an upgrade' });
+    const both = sealed({ ...extraMember, v: 3, note: 1 });
+    expect(parseOp(both)).toMatchObject({ status: 'pending', reason: 'envelope from a newer War Room (v 3; members signature, note): kept until an upgrade' });
+    expect((parseOp(both) as { op: unknown }).op).toBe(both);
+  });
+
+  it('is still invalid when a member this version knows is wrong, or v is no version', () => {
+    expect(parseOp(sealed({ ...v2, seq: 0 })).status).toBe('invalid');
+    expect(parseOp(sealed({ ...v2, actor: '' })).status).toBe('invalid');
+    expect(parseOp(sealed({ ...extraMember, id: 'x' })).status).toBe('invalid');
+    for (const v of [0, -1, 1.5, '2', null]) expect(parseOp(sealed({ ...v2, v })).status, String(v)).toBe('invalid');
+    const { hash: _hash, ...noHash } = v2;
+    expect(parseOp({ ...noHash, v: 2 }).status).toBe('invalid');
+  });
+});
+
+describe('the op envelope: what parseOp returns', () => {
+  const [declare] = foreignChain(UNTRIMMED) as [OpEnvelope];
+
+  it('an ok op comes back normalized (actor trimmed); a pending one is the input itself', () => {
+    expect(parseOp(declare)).toMatchObject({ status: 'ok', op: { actor: 'Ana' } });
+    expect(declare.actor).toBe('Ana ');
+    const unknownKind = sealed({ ...declare, kind: 'timer.start' });
+    expect((parseOp(unknownKind) as { op: unknown }).op).toBe(unknownKind);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
-import { createOp, decodeSegment } from '../../../../shared/entities/index.ts';
+import { createOp, decodeOpLine, decodeSegment, parseOpLine } from '../../../../shared/entities/index.ts';
 import { freshDeviceState } from '../../../../shared/ops/createOp.ts';
 import { parseSegmentName } from '../../../../shared/sync/layout.ts';
 import { encodeSegment } from '../../../../shared/sync/segment.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { chainOf, DEV_A, DEV_B, line, rechain, refOf, rehashed } from '../../support/chains.ts';
+import { FOREIGN, foreignChain, NEWER, sealed, UNTRIMMED } from '../../support/foreignWriter.ts';
 
 const ops = chainOf(DEV_A, 5);
 const ref = refOf(DEV_A, 1, 5);
@@ -164,5 +165,50 @@ describe('what a writer hashes is what a reader checks', () => {
     const decoded = decodeSegment(encodeSegment([made.op]), parseSegmentName('0a0a0a0a0a0a0a0a', '000000000001-000000000001.jsonl')!);
     expect(decoded.problems).toEqual([]);
     expect(decoded.complete).toBe(true);
+  });
+});
+
+describe('a segment of another writer: hashed as stored, normalized only after', () => {
+  const chain = foreignChain([...UNTRIMMED, ...NEWER]);
+  const foreignRef = refOf(FOREIGN, 1, 4);
+  const text = lines(chain).join('');
+
+  it('an honest op with "Ana " as actor and a tag "db " is accepted, kept exactly as written', () => {
+    const decoded = decodeSegment(text, foreignRef);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.complete).toBe(true);
+    expect(decoded.ops).toEqual(chain.slice(0, 2));
+    expect(decoded.ops.map((op) => op.actor)).toEqual(['Ana ', 'Ana ']);
+    for (const read of [decodeOpLine(line(chain[1])), parseOpLine(line(chain[1]))]) {
+      expect(read).toEqual({ status: 'ok', op: chain[1] });
+    }
+  });
+
+  it('ops from a newer War Room (v 2, an unknown envelope member) are pending, chain-checked, and count toward complete', () => {
+    const decoded = decodeSegment(text, foreignRef);
+    expect(decoded.pending).toEqual([
+      { op: chain[2], reason: 'envelope from a newer War Room (v 2): kept until an upgrade' },
+      { op: chain[3], reason: 'envelope from a newer War Room (member signature): kept until an upgrade' },
+    ]);
+    expect(parseOpLine(line(chain[3])).status).toBe('pending');
+    const unchained = [...chain.slice(0, 3), sealed({ ...chain[3], prev: chain[1]!.hash })];
+    expect(decodeSegment(lines(unchained).join(''), foreignRef)).toMatchObject({ problems: [{ line: 4, reason: 'broken chain: prev does not match the hash of seq 3' }], complete: false });
+  });
+
+  it('still refuses every tampered variant: the trimmed actor, an edited tag, a space added after hashing, a newer op edited or stripped of its member', () => {
+    const [declare, add, v2, signed] = chain as [OpEnvelope, OpEnvelope, OpEnvelope, OpEnvelope];
+    const fields = (add.data as { fields: Record<string, unknown> }).fields;
+    const { signature: _dropped, ...unsigned } = signed as OpEnvelope & { signature: string };
+    const tampered = [
+      { ...declare, actor: 'Ana' },
+      { ...add, data: { ...add.data, fields: { ...fields, tags: ['db', 'failover'] } } },
+      // Hashed over "Ana", then edited: a reader that trims before hashing would take it.
+      { ...sealed({ ...declare, actor: 'Ana' }), actor: 'Ana ' },
+      { ...v2, data: { fields: { status: 'resolved' } } },
+      unsigned,
+    ];
+    for (const op of tampered) {
+      expect(decodeOpLine(line(op)), op.id).toMatchObject({ status: 'bad', reason: expect.stringMatching(/^hash mismatch/), id: op.id });
+    }
   });
 });
