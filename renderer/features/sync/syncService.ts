@@ -4,14 +4,18 @@ import { type SyncReport } from '../../../shared/sync/round.ts';
 import type { SyncFault } from '../../../shared/sync/wire.ts';
 import type { Bridge } from '../../../shared/bridge/contract.ts';
 import type { SyncLogRow, SyncTargetRow, WarRoomDb } from '../../db/database.ts';
+import { readDeviceState } from '../../db/device.ts';
 import { dexieLocalStore } from '../../db/localStore.ts';
+import { hasOpenIncident } from '../../db/queries.ts';
 import { replayPending } from '../../db/replayPending.ts';
-import { appendSyncLog, getSyncTarget, listSyncTargetIds, recordSyncAttempt, recordSyncOutcome, type SyncLogLine } from '../../db/syncTargets.ts';
+import { appendSyncLog, getSyncTarget, listSyncTargetIds, listSyncTargets, recordSyncAttempt, recordSyncOutcome, type SyncLogLine } from '../../db/syncTargets.ts';
 import { bridgePort } from './bridgePort.ts';
 
 /** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
 export const AFTER_CHANGE_MS = 1500;
 export const PERIOD_MS = 60_000;
+/** While an incident is open, every target gets a round this often: a git remote has no watcher to say sooner. */
+export const LIVE_PERIOD_MS = 30_000;
 
 /** Which targets are mid-round, for the status line (transient: not worth a database row). */
 export const useSyncActivity = create<{ running: Record<string, boolean> }>(() => ({ running: {} }));
@@ -85,14 +89,19 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
 }
 
 /**
- * Runs rounds when they are useful — soon after a local change, every minute, when the network
- * comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
+ * Runs rounds when they are useful — soon after a local change, as soon as the host sees a watched
+ * folder target change, every 30 s while an incident is open and every minute otherwise, when the
+ * network comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
  */
 export class SyncScheduler {
   private inFlight = new Map<string, Promise<unknown>>();
   private again = new Set<string>();
   private debounce: ReturnType<typeof setTimeout> | null = null;
   private stops: (() => void)[] = [];
+  /** The targets the host was last told about (sync.watch): a new one is told at once. */
+  private declared = new Set<string>();
+  /** Between start and stop: only then are folders watched (a late request must not outlive stop). */
+  private started = false;
 
   constructor(
     private readonly db: WarRoomDb,
@@ -100,14 +109,19 @@ export class SyncScheduler {
   ) {}
 
   start(): () => void {
+    this.started = true;
     this.stops.push(
       this.db.changes.onLocalOps(() => {
         if (this.debounce) clearTimeout(this.debounce);
         this.debounce = setTimeout(() => void this.syncAll(), AFTER_CHANGE_MS);
       }),
     );
-    const periodic = setInterval(() => void this.syncAll(), PERIOD_MS);
+    const changed = this.bridge.onSyncChanged?.((target) => void this.sync(target));
+    if (changed) this.stops.push(changed);
+    let ticks = 0;
+    const periodic = setInterval(() => void this.tick(++ticks), LIVE_PERIOD_MS);
     this.stops.push(() => clearInterval(periodic));
+    this.stops.push(() => void this.bridge.invoke('sync.watch', { folders: [] }).catch(() => undefined));
     const online = () => void this.syncAll();
     window.addEventListener('online', online);
     this.stops.push(() => window.removeEventListener('online', online));
@@ -116,17 +130,40 @@ export class SyncScheduler {
   }
 
   stop(): void {
+    this.started = false;
     for (const stop of this.stops.splice(0)) stop();
     if (this.debounce) clearTimeout(this.debounce);
   }
 
   async syncAll(): Promise<void> {
+    void this.watchFolders();
     const targets = await listSyncTargetIds(this.db);
     await Promise.all(targets.map((id) => this.sync(id)));
   }
 
+  private async tick(ticks: number): Promise<void> {
+    if (ticks % (PERIOD_MS / LIVE_PERIOD_MS) === 0 || (await hasOpenIncident(this.db))) await this.syncAll();
+  }
+
+  /**
+   * Have the host watch every folder target (a removed one stops, a drive that came back starts
+   * again); a failure only leaves the periodic rounds, so it is not reported here.
+   */
+  private async watchFolders(): Promise<void> {
+    try {
+      const targets = await listSyncTargets(this.db);
+      this.declared = new Set(targets.map((t) => t.id));
+      const device = (await readDeviceState(this.db))?.device;
+      const folders = targets.flatMap((t) => (t.config.kind === 'folder' ? [{ id: t.id, path: t.config.path }] : []));
+      if (this.started) await this.bridge.invoke('sync.watch', { ...(device ? { device } : {}), folders });
+    } catch (error) {
+      console.warn('Could not watch the sync folders', error);
+    }
+  }
+
   /** A round for `target`; if one is running, one more follows it (a change may have missed it). */
   async sync(target: string): Promise<void> {
+    if (!this.declared.has(target)) void this.watchFolders();
     const running = this.inFlight.get(target);
     if (running) {
       this.again.add(target);
