@@ -14,7 +14,7 @@ import { bridgePort } from './bridgePort.ts';
 /** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
 export const AFTER_CHANGE_MS = 1500;
 export const PERIOD_MS = 60_000;
-/** While an incident is open, every target gets a round this often: a git remote has no watcher to say sooner. */
+/** While an incident is open, a git target gets a round this often: a remote has no watcher to say sooner. */
 export const LIVE_PERIOD_MS = 30_000;
 
 /** Which targets are mid-round, for the status line (transient: not worth a database row). */
@@ -90,8 +90,8 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
 
 /**
  * Runs rounds when they are useful — soon after a local change, as soon as the host sees a watched
- * folder target change, every 30 s while an incident is open and every minute otherwise, when the
- * network comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
+ * folder target change, every minute (every 30 s for a git target while an incident is open), when
+ * the network comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
  */
 export class SyncScheduler {
   private inFlight = new Map<string, Promise<unknown>>();
@@ -142,7 +142,10 @@ export class SyncScheduler {
   }
 
   private async tick(ticks: number): Promise<void> {
-    if (ticks % (PERIOD_MS / LIVE_PERIOD_MS) === 0 || (await hasOpenIncident(this.db))) await this.syncAll();
+    if (ticks % (PERIOD_MS / LIVE_PERIOD_MS) === 0) return this.syncAll();
+    if (!(await hasOpenIncident(this.db))) return;
+    const git = (await listSyncTargets(this.db)).filter((target) => target.config.kind === 'git');
+    await Promise.all(git.map((target) => this.sync(target.id)));
   }
 
   /**

@@ -128,8 +128,13 @@ function liveBridge() {
   const { bridge: inner, calls } = countingBridge();
   const watched: unknown[] = [];
   const listeners = new Set<(target: string) => void>();
+  const listed: Record<string, number> = {};
   const bridge: Bridge = {
     invoke: (async (method: BridgeMethod, args: unknown) => {
+      if (method === 'sync.list') {
+        const kind = (args as { target: { kind: string } }).target.kind;
+        listed[kind] = (listed[kind] ?? 0) + 1;
+      }
       if (method !== 'sync.watch') return inner.invoke(method as 'sync.list', args as never);
       watched.push(args);
       return { ok: true, value: { watches: [] } };
@@ -139,7 +144,7 @@ function liveBridge() {
       return () => listeners.delete(listener);
     },
   };
-  return { bridge, calls, watched, listeners, changed: (target: string) => listeners.forEach((listener) => listener(target)) };
+  return { bridge, calls, listed, watched, listeners, changed: (target: string) => listeners.forEach((listener) => listener(target)) };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -190,31 +195,38 @@ describe('when the scheduler runs rounds', () => {
     expect(watched.at(-1)).toEqual({ folders: [] });
   });
 
-  it('a git target gets a round every 30 s while an incident is open, every minute once all are resolved', async () => {
+  it('a git target gets a round every 30 s while an incident is open, every minute once all are resolved; a watched folder every minute', async () => {
     const root = await mkdtemp(join(tmpdir(), 'warroom-cadence-'));
     onTestFinished(() => rm(root, { recursive: true, force: true }));
     for (const open of [true, false]) {
       vi.useRealTimers();
       const remote = join(root, `remote-${open}.git`);
       await sh(root, ['init', '-q', '--bare', '--initial-branch=main', remote]);
+      const share = join(root, `share-${open}`);
+      await mkdir(share);
       const db = freshDb();
-      const { bridge, calls, watched } = liveBridge();
-      const added = await addTarget(db, bridge, { kind: 'git', url: `file://${remote}`, branch: 'main', cloneDir: join(root, `clone-${open}`) }, T);
-      if (!added.ok) throw new Error(added.message);
+      const { bridge, listed, watched } = liveBridge();
+      const git = await addTarget(db, bridge, { kind: 'git', url: `file://${remote}`, branch: 'main', cloneDir: join(root, `clone-${open}`) }, T);
+      const folder = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
+      if (!git.ok || !folder.ok) throw new Error('targets not added');
       await declare(db, open ? 'Open' : 'Resolved');
       if (!open) await commit(db, { actor: 'Ana', incident: 'inc-resolved', kind: 'incident.set', data: { fields: { status: 'resolved' } } });
+      /** Rounds listed so far, once those asked for have finished (and no other has started). */
+      const rounds = async (expected: { git: number; folder: number }, why: string) => {
+        const idle = () => [git.target.id, folder.target.id].every((id) => useSyncActivity.getState().running[id] !== true);
+        await until(() => (listed['git'] ?? 0) >= expected.git && (listed['folder'] ?? 0) >= expected.folder && idle());
+        await pause(300);
+        expect(listed, why).toEqual(expected);
+      };
       vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
       const stop = new SyncScheduler(db, bridge).start();
-      await roundsDone(calls, added.target.id, 1);
-      // A git target is no folder: nothing to watch, the cadence is all it has.
-      expect(watched.at(-1)).toMatchObject({ folders: [] });
-
+      await rounds({ git: 1, folder: 1 }, 'at start');
       await vi.advanceTimersByTimeAsync(30_000);
-      if (open) await roundsDone(calls, added.target.id, 2);
-      else await pause(500);
-      expect(calls['sync.list'], open ? 'open: a round at 30 s' : 'resolved: none at 30 s').toBe(open ? 2 : 1);
+      await rounds({ git: open ? 2 : 1, folder: 1 }, open ? 'open: git at 30 s' : 'all resolved: none at 30 s');
       await vi.advanceTimersByTimeAsync(30_000);
-      await roundsDone(calls, added.target.id, open ? 3 : 2);
+      await rounds({ git: open ? 3 : 2, folder: 2 }, 'everyone at 60 s');
+      // Only the folder can be watched: the git remote has its cadence alone.
+      expect(watched.at(-1)).toMatchObject({ folders: [{ id: folder.target.id, path: share }] });
       stop();
     }
   });
