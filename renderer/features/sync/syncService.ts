@@ -100,8 +100,11 @@ export class SyncScheduler {
   private stops: (() => void)[] = [];
   /** The targets the host was last told about (sync.watch): a new one is told at once. */
   private declared = new Set<string>();
-  /** Between start and stop: only then are folders watched (a late request must not outlive stop). */
-  private started = false;
+  /**
+   * Folders are watched only between start and stop (a late request must not outlive stop), and
+   * only where the bridge can say that one changed.
+   */
+  private watching = false;
 
   constructor(
     private readonly db: WarRoomDb,
@@ -109,7 +112,6 @@ export class SyncScheduler {
   ) {}
 
   start(): () => void {
-    this.started = true;
     this.stops.push(
       this.db.changes.onLocalOps(() => {
         if (this.debounce) clearTimeout(this.debounce);
@@ -117,11 +119,13 @@ export class SyncScheduler {
       }),
     );
     const changed = this.bridge.onSyncChanged?.((target) => void this.sync(target));
-    if (changed) this.stops.push(changed);
+    if (changed) {
+      this.watching = true;
+      this.stops.push(changed, () => void this.bridge.invoke('sync.watch', { folders: [] }).catch(() => undefined));
+    }
     let ticks = 0;
     const periodic = setInterval(() => void this.tick(++ticks), LIVE_PERIOD_MS);
     this.stops.push(() => clearInterval(periodic));
-    this.stops.push(() => void this.bridge.invoke('sync.watch', { folders: [] }).catch(() => undefined));
     const online = () => void this.syncAll();
     window.addEventListener('online', online);
     this.stops.push(() => window.removeEventListener('online', online));
@@ -130,7 +134,7 @@ export class SyncScheduler {
   }
 
   stop(): void {
-    this.started = false;
+    this.watching = false;
     for (const stop of this.stops.splice(0)) stop();
     if (this.debounce) clearTimeout(this.debounce);
   }
@@ -153,12 +157,13 @@ export class SyncScheduler {
    * again); a failure only leaves the periodic rounds, so it is not reported here.
    */
   private async watchFolders(): Promise<void> {
+    if (!this.watching) return;
     try {
       const targets = await listSyncTargets(this.db);
       this.declared = new Set(targets.map((t) => t.id));
       const device = (await readDeviceState(this.db))?.device;
       const folders = targets.flatMap((t) => (t.config.kind === 'folder' ? [{ id: t.id, path: t.config.path }] : []));
-      if (this.started) await this.bridge.invoke('sync.watch', { ...(device ? { device } : {}), folders });
+      if (this.watching) await this.bridge.invoke('sync.watch', { ...(device ? { device } : {}), folders });
     } catch (error) {
       console.warn('Could not watch the sync folders', error);
     }
@@ -166,7 +171,7 @@ export class SyncScheduler {
 
   /** A round for `target`; if one is running, one more follows it (a change may have missed it). */
   async sync(target: string): Promise<void> {
-    if (!this.declared.has(target)) void this.watchFolders();
+    if (this.watching && !this.declared.has(target)) void this.watchFolders();
     const running = this.inFlight.get(target);
     if (running) {
       this.again.add(target);

@@ -195,6 +195,19 @@ describe('when the scheduler runs rounds', () => {
     expect(watched.at(-1)).toEqual({ folders: [] });
   });
 
+  it('a bridge that cannot say a folder changed is never asked to watch one', async () => {
+    const share = join(dir, 'share');
+    await mkdir(share);
+    const db = freshDb();
+    const { bridge, calls, watched } = liveBridge();
+    const added = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
+    if (!added.ok) throw new Error(added.message);
+    const stop = new SyncScheduler(db, { invoke: bridge.invoke }).start();
+    await roundsDone(calls, added.target.id, 1);
+    stop();
+    expect(watched).toEqual([]);
+  });
+
   it('a git target gets a round every 30 s while an incident is open, every minute once all are resolved; a watched folder every minute', async () => {
     const root = await mkdtemp(join(tmpdir(), 'warroom-cadence-'));
     onTestFinished(() => rm(root, { recursive: true, force: true }));
