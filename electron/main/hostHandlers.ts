@@ -6,11 +6,12 @@ import type { BridgeHandlers } from '../host/dispatch.ts';
 import type { OpenDialogRequest } from '../host/openFile.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
 import { syncHandlers } from '../host/syncHandlers.ts';
+import { watchHandlers, type TargetWatches } from '../host/targetWatches.ts';
 import type { OpenedFiles } from '../host/openedFiles.ts';
 import type { CallContext } from './ipc.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
-export function createHostHandlers(openedFiles: OpenedFiles): BridgeHandlers<CallContext> {
+export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches): BridgeHandlers<CallContext> {
   return {
     'app.info': () =>
       appInfo({
@@ -32,6 +33,7 @@ export function createHostHandlers(openedFiles: OpenedFiles): BridgeHandlers<Cal
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     ...syncHandlers<CallContext>({ unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) }),
+    ...watchHandlers<CallContext>(targetWatches),
     'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': ({ text }) => {

@@ -9,6 +9,8 @@ import { registerBridge } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/commands.ts';
 import { backupPathsIn, createOpenedFiles } from '../host/openedFiles.ts';
+import { createTargetWatches } from '../host/targetWatches.ts';
+import { SYNC_CHANGED_CHANNEL } from '../../shared/bridge/syncEvents.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
 import { buildWindowOptions } from './windowOptions.ts';
@@ -48,6 +50,8 @@ function createMainWindow(): void {
   }
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+    // No page to tell; the next window's scheduler asks for its watches again.
+    void targetWatches.close();
   });
   mainWindow = window;
   window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
@@ -58,6 +62,11 @@ function createMainWindow(): void {
 /** Backup files the OS handed over, waiting for the page to take them (file.takeOpened). */
 const openedFiles = createOpenedFiles();
 openedFiles.offer(backupPathsIn(process.argv.slice(1), process.cwd()));
+
+/** Watched folder targets (sync.watch): each change goes to the page, which runs a round for it. */
+const targetWatches = createTargetWatches((target) => {
+  if (mainWindow && !mainWindow.webContents.isDestroyed()) mainWindow.webContents.send(SYNC_CHANGED_CHANNEL, target);
+});
 
 function sendCommand(command: MenuCommand): void {
   focusMainWindow();
@@ -82,7 +91,7 @@ async function start(): Promise<void> {
     onError: (error) => console.warn('could not remember the window position', error),
   });
   await serveAppScheme(rendererRoot);
-  registerBridge(createDispatcher(createHostHandlers(openedFiles)), trusted);
+  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches)), trusted);
   const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendCommand });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();

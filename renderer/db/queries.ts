@@ -1,6 +1,7 @@
 import type { CustomTemplateSource } from '../../shared/postmortem/library.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
 import { P0_P3_SCHEME, severityRank, type SeverityScheme } from '../../shared/domain/severity.ts';
+import { isOpenStatus } from '../../shared/domain/incident.ts';
 import { compareStamps } from '../../shared/state/register.ts';
 import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView, type IncidentRow } from '../../shared/entities/index.ts';
 import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
@@ -12,6 +13,16 @@ export async function listIncidents(db: WarRoomDb): Promise<IncidentView[]> {
   return rows
     .map((row) => row.view!)
     .sort((a, b) => severityRank(a.severity, P0_P3_SCHEME) - severityRank(b.severity, P0_P3_SCHEME) || a.declaredAt.localeCompare(b.declaredAt) || a.id.localeCompare(b.id));
+}
+
+/** Whether any declared incident is still open (neither resolved nor closed). */
+export async function hasOpenIncident(db: WarRoomDb): Promise<boolean> {
+  const open = await db.incidents
+    .where('live')
+    .equals(1)
+    .filter((row) => row.view !== null && isOpenStatus(row.view.status))
+    .first();
+  return open !== undefined;
 }
 
 export async function getIncident(db: WarRoomDb, id: string): Promise<IncidentView | null> {

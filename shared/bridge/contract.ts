@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { MenuCommand } from './commands.ts';
 import { MAX_BACKUP_BYTES } from '../backup/backupFile.ts';
-import { ExchangeArgs, ExchangeResult, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
+import { DeviceId } from '../ops/ids.ts';
+import { ExchangeArgs, ExchangeResult, FolderTarget, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
+import { TARGET_ID_PATTERN } from './syncEvents.ts';
 
 /**
  * The host API the renderer may call (docs/architecture.md#the-bridge). Every method names a zod schema for its
@@ -38,6 +40,24 @@ const NotifyArgs = z.object({ title: z.string().min(1).max(200), body: z.string(
 
 const NoArgs = z.object({}).strict();
 
+const TargetId = z.string().regex(TARGET_ID_PATTERN, 'a sync target id');
+
+/**
+ * The folder targets to watch, all of them each time (a target left out is no longer watched);
+ * `device` is this laptop's, whose own folder is not watched (its writes are no news here).
+ */
+const WatchArgs = z
+  .object({
+    device: DeviceId.optional(),
+    folders: z.array(z.object({ id: TargetId, path: FolderTarget.shape.path }).strict()).max(100),
+  })
+  .strict();
+
+/** How each folder is watched: `off` (with why) leaves it to the scheduler's cadence. */
+const WatchResult = z.object({
+  watches: z.array(z.object({ id: TargetId, mode: z.enum(['native', 'polling', 'off']), reason: z.string().max(1000).optional() })),
+});
+
 /** A backup file in the backups folder: its name (`warroom-backup-<UTC time>.warroom`), bytes and time. */
 const BackupEntry = z.object({ name: z.string(), size: z.number().int().min(0), createdAt: z.string() });
 
@@ -54,6 +74,8 @@ export const bridgeContract = {
   'sync.setUp': { args: SetUpArgs, result: SetUpResult },
   'sync.list': { args: ListArgs, result: ListResult },
   'sync.exchange': { args: ExchangeArgs, result: ExchangeResult },
+  /** Watch these folder targets; each change on one reaches the page as SYNC_CHANGED_CHANNEL (shared/bridge/syncEvents.ts). */
+  'sync.watch': { args: WatchArgs, result: WatchResult },
   /**
    * Keep an automatic backup of the whole store in <userData>/backups (newest 24 kept). The host
    * decodes `content` first and refuses what is not a valid backup file; `written` is false when the
@@ -109,9 +131,11 @@ export function isBridgeMethod(name: unknown): name is BridgeMethod {
   return typeof name === 'string' && Object.hasOwn(bridgeContract, name);
 }
 
-/** What preload exposes as `window.warroom`: one call into the host, and the menu's commands. */
+/** What preload exposes as `window.warroom`: one call into the host, the menu's commands, and watched targets' changes. */
 export interface Bridge {
   invoke<M extends BridgeMethod>(method: M, args: BridgeArgs<M>): Promise<BridgeReply<BridgeResult<M>>>;
   /** Application-menu commands (desktop only); returns the unsubscribe. */
   onCommand?(listener: (command: MenuCommand) => void): () => void;
+  /** A target watched with `sync.watch` changed (desktop only); returns the unsubscribe. */
+  onSyncChanged?(listener: (target: string) => void): () => void;
 }

@@ -6,6 +6,7 @@ import { boardBench } from './board.bench.ts';
 import { cliBench } from './cli.bench.ts';
 import { coreBench } from './core.bench.ts';
 import { exportBench } from './export.bench.ts';
+import { liveBench } from './live.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
@@ -39,6 +40,7 @@ try {
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'sync') rows.push(...(await syncBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'cli') rows.push(...(await cliBench()));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'live') rows.push(...(await liveBench()));
 } finally {
   await browser.close();
   await server.close();

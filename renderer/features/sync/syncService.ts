@@ -4,15 +4,19 @@ import { type SyncReport } from '../../../shared/sync/round.ts';
 import type { SyncFault } from '../../../shared/sync/wire.ts';
 import type { Bridge } from '../../../shared/bridge/contract.ts';
 import type { SyncLogRow, SyncTargetRow, WarRoomDb } from '../../db/database.ts';
+import { readDeviceState } from '../../db/device.ts';
 import { dexieLocalStore } from '../../db/localStore.ts';
+import { hasOpenIncident } from '../../db/queries.ts';
 import { replayPending } from '../../db/replayPending.ts';
-import { appendSyncLog, getSyncTarget, listSyncTargetIds, recordSyncAttempt, recordSyncOutcome, type SyncLogLine } from '../../db/syncTargets.ts';
+import { appendSyncLog, getSyncTarget, listSyncTargetIds, listSyncTargets, recordSyncAttempt, recordSyncOutcome, type SyncLogLine } from '../../db/syncTargets.ts';
 import { bridgePort } from './bridgePort.ts';
 import { changes, heldLogLines } from './heldWording.ts';
 
 /** Soon after a local change, but typing a burst of entries makes one round, not twenty. */
 export const AFTER_CHANGE_MS = 1500;
 export const PERIOD_MS = 60_000;
+/** While an incident is open, a git target gets a round this often: a remote has no watcher to say sooner. */
+export const LIVE_PERIOD_MS = 30_000;
 
 /** Which targets are mid-round, for the status line (transient: not worth a database row). */
 export const useSyncActivity = create<{ running: Record<string, boolean> }>(() => ({ running: {} }));
@@ -94,14 +98,22 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
 }
 
 /**
- * Runs rounds when they are useful — soon after a local change, every minute, when the network
- * comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
+ * Runs rounds when they are useful — soon after a local change, as soon as the host sees a watched
+ * folder target change, every minute (every 30 s for a git target while an incident is open), when
+ * the network comes back, and on demand — one at a time per target. Offline, ops simply wait in IndexedDB.
  */
 export class SyncScheduler {
   private inFlight = new Map<string, Promise<unknown>>();
   private again = new Set<string>();
   private debounce: ReturnType<typeof setTimeout> | null = null;
   private stops: (() => void)[] = [];
+  /** The targets the host was last told about (sync.watch): a new one is told at once. */
+  private declared = new Set<string>();
+  /**
+   * Folders are watched only between start and stop (a late request must not outlive stop), and
+   * only where the bridge can say that one changed.
+   */
+  private watching = false;
 
   constructor(
     private readonly db: WarRoomDb,
@@ -115,7 +127,13 @@ export class SyncScheduler {
         this.debounce = setTimeout(() => void this.syncAll(), AFTER_CHANGE_MS);
       }),
     );
-    const periodic = setInterval(() => void this.syncAll(), PERIOD_MS);
+    const changed = this.bridge.onSyncChanged?.((target) => void this.sync(target));
+    if (changed) {
+      this.watching = true;
+      this.stops.push(changed, () => void this.bridge.invoke('sync.watch', { folders: [] }).catch(() => undefined));
+    }
+    let ticks = 0;
+    const periodic = setInterval(() => void this.tick(++ticks), LIVE_PERIOD_MS);
     this.stops.push(() => clearInterval(periodic));
     const online = () => void this.syncAll();
     window.addEventListener('online', online);
@@ -125,17 +143,44 @@ export class SyncScheduler {
   }
 
   stop(): void {
+    this.watching = false;
     for (const stop of this.stops.splice(0)) stop();
     if (this.debounce) clearTimeout(this.debounce);
   }
 
   async syncAll(): Promise<void> {
+    void this.watchFolders();
     const targets = await listSyncTargetIds(this.db);
     await Promise.all(targets.map((id) => this.sync(id)));
   }
 
+  private async tick(ticks: number): Promise<void> {
+    if (ticks % (PERIOD_MS / LIVE_PERIOD_MS) === 0) return this.syncAll();
+    if (!(await hasOpenIncident(this.db))) return;
+    const git = (await listSyncTargets(this.db)).filter((target) => target.config.kind === 'git');
+    await Promise.all(git.map((target) => this.sync(target.id)));
+  }
+
+  /**
+   * Have the host watch every folder target (a removed one stops, a drive that came back starts
+   * again); a failure only leaves the periodic rounds, so it is not reported here.
+   */
+  private async watchFolders(): Promise<void> {
+    if (!this.watching) return;
+    try {
+      const targets = await listSyncTargets(this.db);
+      this.declared = new Set(targets.map((t) => t.id));
+      const device = (await readDeviceState(this.db))?.device;
+      const folders = targets.flatMap((t) => (t.config.kind === 'folder' ? [{ id: t.id, path: t.config.path }] : []));
+      if (this.watching) await this.bridge.invoke('sync.watch', { ...(device ? { device } : {}), folders });
+    } catch (error) {
+      console.warn('Could not watch the sync folders', error);
+    }
+  }
+
   /** A round for `target`; if one is running, one more follows it (a change may have missed it). */
   async sync(target: string): Promise<void> {
+    if (this.watching && !this.declared.has(target)) void this.watchFolders();
     const running = this.inFlight.get(target);
     if (running) {
       this.again.add(target);

@@ -23,6 +23,8 @@ export async function injectHost(
     'sync.chooseFolder': () => ({ path: options.chooseFolder?.() ?? null }),
     // A stand-in keychain, so the sealed-passphrase path runs as in the desktop app.
     ...syncHandlers<void>({ unseal: openFakeSeal }),
+    // Folders are not watched here: this page's bridge has no onSyncChanged, so it never asks.
+    'sync.watch': ({ folders }) => ({ watches: folders.map(({ id }) => ({ id, mode: 'off' as const, reason: 'not watched in the browser tests' })) }),
     'secret.seal': ({ text }) => ({ sealed: Buffer.from(`${FAKE_SEAL}${text}`, 'utf8').toString('base64') }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': ({ text }) => {

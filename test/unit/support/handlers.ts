@@ -13,6 +13,7 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'sync.setUp': unused('sync.setUp'),
     'sync.list': unused('sync.list'),
     'sync.exchange': unused('sync.exchange'),
+    'sync.watch': unused('sync.watch'),
     'backup.write': unused('backup.write'),
     'backup.list': unused('backup.list'),
     'backup.readLatest': unused('backup.readLatest'),

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createDispatcher } from '../../../../../electron/host/dispatch.ts';
 import { syncHandlers } from '../../../../../electron/host/syncHandlers.ts';
 import type { Bridge, BridgeMethod } from '../../../../../shared/bridge/contract.ts';
@@ -139,4 +140,130 @@ describe('sync service', () => {
 async function addTargetFolderBack(bridge: Bridge, path: string): Promise<boolean> {
   const reply = await bridge.invoke('sync.setUp', { target: { kind: 'folder', path } });
   return reply.ok && reply.value.ok;
+}
+
+/** The real host sync code, `sync.watch` recorded, and a way to play main's "this target changed". */
+function liveBridge() {
+  const { bridge: inner, calls } = countingBridge();
+  const watched: unknown[] = [];
+  const listeners = new Set<(target: string) => void>();
+  const listed: Record<string, number> = {};
+  const bridge: Bridge = {
+    invoke: (async (method: BridgeMethod, args: unknown) => {
+      if (method === 'sync.list') {
+        const kind = (args as { target: { kind: string } }).target.kind;
+        listed[kind] = (listed[kind] ?? 0) + 1;
+      }
+      if (method !== 'sync.watch') return inner.invoke(method as 'sync.list', args as never);
+      watched.push(args);
+      return { ok: true, value: { watches: [] } };
+    }) as Bridge['invoke'],
+    onSyncChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { bridge, calls, listed, watched, listeners, changed: (target: string) => listeners.forEach((listener) => listener(target)) };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`not within ${ms} ms`);
+    await pause(10);
+  }
+}
+
+/** `n` rounds have listed the target, and the last has finished. */
+async function roundsDone(calls: Partial<Record<BridgeMethod, number>>, target: string, n: number): Promise<void> {
+  await until(() => (calls['sync.list'] ?? 0) >= n && useSyncActivity.getState().running[target] !== true);
+}
+
+describe('when the scheduler runs rounds', () => {
+  beforeEach(() => {
+    // The scheduler listens for 'online' on the page's window.
+    vi.stubGlobal('window', new EventTarget());
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('a change the host saw on a watched folder runs a round for that target at once, not at the next period', async () => {
+    const share = join(dir, 'share');
+    await mkdir(share);
+    const db = freshDb();
+    const { bridge, calls, watched, listeners, changed } = liveBridge();
+    const added = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
+    if (!added.ok) throw new Error(added.message);
+    await declare(db, 'Watched');
+    const scheduler = new SyncScheduler(db, bridge);
+    const stop = scheduler.start();
+    await roundsDone(calls, added.target.id, 1);
+    const device = (await db.meta.get('device'))?.value as { device: string };
+    expect(watched.at(-1)).toEqual({ device: device.device, folders: [{ id: added.target.id, path: share }] });
+
+    const asked = performance.now();
+    changed(added.target.id);
+    await roundsDone(calls, added.target.id, 2);
+    expect(performance.now() - asked).toBeLessThan(1000);
+
+    stop();
+    expect(listeners.size).toBe(0);
+    expect(watched.at(-1)).toEqual({ folders: [] });
+  });
+
+  it('a bridge that cannot say a folder changed is never asked to watch one', async () => {
+    const share = join(dir, 'share');
+    await mkdir(share);
+    const db = freshDb();
+    const { bridge, calls, watched } = liveBridge();
+    const added = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
+    if (!added.ok) throw new Error(added.message);
+    const stop = new SyncScheduler(db, { invoke: bridge.invoke }).start();
+    await roundsDone(calls, added.target.id, 1);
+    stop();
+    expect(watched).toEqual([]);
+  });
+
+  it('a git target gets a round every 30 s while an incident is open, every minute once all are resolved; a watched folder every minute', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'warroom-cadence-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    for (const open of [true, false]) {
+      vi.useRealTimers();
+      const remote = join(root, `remote-${open}.git`);
+      await sh(root, ['init', '-q', '--bare', '--initial-branch=main', remote]);
+      const share = join(root, `share-${open}`);
+      await mkdir(share);
+      const db = freshDb();
+      const { bridge, listed, watched } = liveBridge();
+      const git = await addTarget(db, bridge, { kind: 'git', url: `file://${remote}`, branch: 'main', cloneDir: join(root, `clone-${open}`) }, T);
+      const folder = await addTarget(db, bridge, { kind: 'folder', path: share }, T);
+      if (!git.ok || !folder.ok) throw new Error('targets not added');
+      await declare(db, open ? 'Open' : 'Resolved');
+      if (!open) await commit(db, { actor: 'Ana', incident: 'inc-resolved', kind: 'incident.set', data: { fields: { status: 'resolved' } } });
+      /** Rounds listed so far, once those asked for have finished (and no other has started). */
+      const rounds = async (expected: { git: number; folder: number }, why: string) => {
+        const idle = () => [git.target.id, folder.target.id].every((id) => useSyncActivity.getState().running[id] !== true);
+        await until(() => (listed['git'] ?? 0) >= expected.git && (listed['folder'] ?? 0) >= expected.folder && idle());
+        await pause(300);
+        expect(listed, why).toEqual(expected);
+      };
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const stop = new SyncScheduler(db, bridge).start();
+      await rounds({ git: 1, folder: 1 }, 'at start');
+      await vi.advanceTimersByTimeAsync(30_000);
+      await rounds({ git: open ? 2 : 1, folder: 1 }, open ? 'open: git at 30 s' : 'all resolved: none at 30 s');
+      await vi.advanceTimersByTimeAsync(30_000);
+      await rounds({ git: open ? 3 : 2, folder: 2 }, 'everyone at 60 s');
+      // Only the folder can be watched: the git remote has its cadence alone.
+      expect(watched.at(-1)).toMatchObject({ folders: [{ id: folder.target.id, path: share }] });
+      stop();
+    }
+  });
+});
+
+function sh(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => execFile('git', args, { cwd }, (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout))));
 }
