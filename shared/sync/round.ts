@@ -157,6 +157,7 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const listed = await guard(() => port.list());
   if (!listed.ok) return fail(listed.fault);
   const listing = listed.value;
+  report.problems.push(...(listing.problems ?? []));
   const device: DeviceInfo = await store.device();
   const me = device.device;
   const push = planPush(listing, me, await store.ownMaxSeq(), options.maxOpsPerSegment);
