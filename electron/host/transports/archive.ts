@@ -53,8 +53,27 @@ function passphraseOf(target: TargetConfig): string | undefined {
   return target.encryption?.passphrase;
 }
 
-/** Check format and passphrase before anything is read or written: a wrong key stops the round. */
-export async function openArchive(root: string, target: TargetConfig): Promise<Archive> {
+const KEY_FILE_GONE = `${ENCRYPTION_PATH} is missing`;
+const RESTORE = `Restore ${ENCRYPTION_PATH} from another copy of the target (another laptop's clone, a backup of the folder).`;
+
+/**
+ * A target whose encryption.json is gone must never be written in the clear: sealed segments
+ * (`sealed`, the first one found) show what it was, so the missing file is a fault for everyone,
+ * passphrase or not. Checked where the names are read anyway (a listing, setting up).
+ */
+function refuseSealedWithoutKey(sealed: string | null): void {
+  if (sealed !== null) {
+    fail('damaged', `${KEY_FILE_GONE}, but the target holds encrypted segments (${sealed}): nothing was read or written. ${RESTORE}`, ENCRYPTION_PATH);
+  }
+}
+
+/**
+ * Check format and passphrase before anything is read or written: a wrong key stops the round.
+ * `join` (adding the target) and `use` (a round) differ in what a passphrase set for a target
+ * without encryption.json means: a mistake when adding it; a lost key file afterwards. A plain
+ * archive holding sealed segments is refused here when joining, by listArchive in a round.
+ */
+export async function openArchive(root: string, target: TargetConfig, purpose: 'join' | 'use' = 'use'): Promise<Archive> {
   const formatBytes = await readOptional(root, FORMAT_PATH);
   if (!formatBytes) fail('unreachable', NO_ARCHIVE, FORMAT_PATH);
   const format = FormatFile.safeParse(parseJson(formatBytes));
@@ -65,8 +84,13 @@ export async function openArchive(root: string, target: TargetConfig): Promise<A
   const passphrase = passphraseOf(target);
   const encryptionBytes = await readOptional(root, ENCRYPTION_PATH);
   if (!encryptionBytes) {
+    if (purpose === 'join') refuseSealedWithoutKey((await scanSegments(root, false, [])).sealed);
+    // A laptop that uses the target encrypted never writes it in the clear.
+    if (passphrase !== undefined && purpose === 'use') {
+      fail('damaged', `${KEY_FILE_GONE}, but this laptop uses the target as an encrypted one (a passphrase is set for it): nothing was read or written in the clear. ${RESTORE}`, ENCRYPTION_PATH);
+    }
     if (passphrase !== undefined) {
-      fail('not-encrypted', 'This target is not encrypted, but a passphrase is set for it. Remove the passphrase from the target settings, or set up a new encrypted target.', ENCRYPTION_PATH);
+      fail('not-encrypted', 'This target is not encrypted: add it without a passphrase, or choose an empty folder to set up a new encrypted target.', ENCRYPTION_PATH);
     }
     return { root, format: format.data, key: null };
   }
@@ -92,13 +116,15 @@ const FORMAT_BYTES = Buffer.from(`${JSON.stringify({ format: 'warroom-sync', ver
 export async function createArchive(root: string, target: TargetConfig): Promise<{ archive: Archive; created: string[] }> {
   const created: string[] = [];
   const passphrase = passphraseOf(target);
+  // A new key next to sealed segments would make them unreadable for good.
+  if (!(await readOptional(root, ENCRYPTION_PATH))) refuseSealedWithoutKey((await scanSegments(root, false, [])).sealed);
   if (passphrase !== undefined) {
     const { file } = await newEncryption(passphrase);
     const bytes = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
     if ((await writeNew(root, ENCRYPTION_PATH, bytes, (existing) => existing.equals(bytes))) === 'written') created.push(ENCRYPTION_PATH);
   }
   if ((await writeNew(root, FORMAT_PATH, FORMAT_BYTES, () => true)) === 'written') created.push(FORMAT_PATH);
-  return { archive: await openArchive(root, target), created };
+  return { archive: await openArchive(root, target, 'join'), created };
 }
 
 /**
@@ -132,7 +158,8 @@ export async function listArchive(archive: Archive): Promise<TargetListing> {
     // A bad device file only costs a display name; the ops carry the device id themselves.
     if (info?.success && info.data.device === id) devices.push(info.data);
   }
-  const segments = await listSegments(root, archive.key !== null, problems);
+  const { segments, sealed } = await scanSegments(root, archive.key !== null, problems);
+  if (archive.key === null) refuseSealedWithoutKey(sealed);
   return { format: archive.format, devices, segments, ...(problems.length > 0 ? { problems } : {}) };
 }
 
@@ -142,7 +169,13 @@ export async function listArchive(archive: Archive): Promise<TargetListing> {
  * a folder, are not listed but added to `refused` (never followed, never opened).
  */
 export async function listSegments(root: string, encrypted: boolean, refused: ListingProblem[] = []): Promise<SegmentRef[]> {
+  return (await scanSegments(root, encrypted, refused)).segments;
+}
+
+/** listSegments, plus the first sealed segment name seen (any kind of entry), in the same pass. */
+async function scanSegments(root: string, encrypted: boolean, refused: ListingProblem[]): Promise<{ segments: SegmentRef[]; sealed: string | null }> {
   const segments: SegmentRef[] = [];
+  let sealed: string | null = null;
   const checked: CheckedFolders = new Set();
   for (const folder of await listEntries(root, OPS_DIR, checked)) {
     if (!DeviceId.safeParse(folder.name).success) continue;
@@ -153,13 +186,15 @@ export async function listSegments(root: string, encrypted: boolean, refused: Li
     }
     for (const entry of await listEntries(root, path, checked)) {
       const ref = parseSegmentName(folder.name, entry.name);
+      if (ref?.encrypted) sealed ??= ref.path;
       // On an encrypted target a plain segment would bypass its integrity check, and vice versa.
       if (!ref || ref.encrypted !== encrypted) continue;
       if (entry.kind === 'file') segments.push(ref);
       else refused.push({ file: ref.path, reason: refusal(ref.path, entry.is) });
     }
   }
-  return segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
+  segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
+  return { segments, sealed };
 }
 
 function deviceBytes(device: DeviceInfo): Buffer {

@@ -1,17 +1,23 @@
 import 'fake-indexeddb/auto';
+import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setUpTarget } from '../../../electron/host/transports/index.ts';
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
-import { opsFolderPath, segmentPath } from '../../../shared/sync/layout.ts';
+import { ENCRYPTION_PATH, opsFolderPath, segmentPath } from '../../../shared/sync/layout.ts';
+import type { TargetConfig } from '../../../shared/sync/wire.ts';
 import { mkfifo, sparseFile, withinMs } from '../support/hostile.ts';
 import {
+  PASSPHRASE,
   actions,
   expectConverged,
   expectHolds,
+  filesUnder,
   folderWorld,
   gitWorld,
   joinTarget,
+  laptop,
   localState,
   quiesce,
   sh,
@@ -23,7 +29,8 @@ import {
 /**
  * A hostile or broken target through the whole stack (Dexie store, real transport over real
  * folders and real git, runSyncRound): links, FIFOs and oversize files are named and skipped
- * while the rest of the round goes on, and nothing is written outside the target.
+ * while the rest of the round goes on, nothing is written outside the target, and a target that
+ * lost its encryption.json is never written in the clear.
  */
 
 const CAP = 64 * 1024 * 1024;
@@ -128,4 +135,73 @@ describe.each([
     await expectHolds(ben.db, [], anaOps);
     expect(await readdir(outside)).toEqual([]);
   }, 60_000);
+
+  it('encryption.json disappears: no laptop writes a byte of plaintext, passphrase or not; a clear fault ("restore it"); restored → syncs', async () => {
+    const world = await makeWorld();
+    const encrypted = (index: number): TargetConfig => world.config(index, { encryption: { passphrase: PASSPHRASE } });
+    const ben = await laptop(1, 'Ben', encrypted(1));
+    expect(await setUpTarget(ben.target, { notice: () => {} })).toMatchObject({ ok: true });
+    const ana = await laptop(0, 'Ana', encrypted(0));
+    expect(await setUpTarget(ana.target, { notice: () => {} })).toMatchObject({ ok: true });
+    const benOps = await someWork(ben, 'Ben', 'ben001');
+    await quiesce([ben, ana]);
+
+    let key = Buffer.alloc(0);
+    await byHand(world, async (dir) => {
+      key = await readFile(join(dir, ENCRYPTION_PATH));
+      await rm(join(dir, ENCRYPTION_PATH));
+    });
+    const SECRET = 'launch codes 0000-4711';
+    const secret = await actions(ana, 'Ana').add('inc-ben001', 'ent-secret01', SECRET);
+    const lost = { code: 'damaged', file: ENCRYPTION_PATH, message: expect.stringMatching(/^warroom\/encryption\.json is missing, but .*nothing was read or written.*\. Restore warroom\/encryption\.json from another copy/) };
+
+    // Ana still has the passphrase set: a clear fault, no advice to remove it.
+    const withKey = await ana.sync();
+    expect(withKey).toMatchObject({ ok: false, pushed: 0, received: 0, fault: lost });
+    expect(withKey.fault?.message).not.toMatch(/remove the passphrase/i);
+    // Ana without the passphrase (as the old advice said), and Carl, new and plain: refused alike.
+    ana.target = world.config(0);
+    expect(await ana.sync()).toMatchObject({ ok: false, pushed: 0, fault: lost });
+    expect(await setUpTarget(world.config(2), { notice: () => {} })).toMatchObject({ ok: false, fault: lost });
+    const carl = await laptop(2, 'Carl', world.config(2));
+    await someWork(carl, 'Carl', 'carl01');
+    expect(await carl.sync()).toMatchObject({ ok: false, pushed: 0, fault: lost });
+
+    expect(await plaintextOf(world, [SECRET, 'Carl'])).toEqual([]);
+
+    await byHand(world, async (dir) => writeFile(join(dir, ENCRYPTION_PATH), key));
+    ana.target = encrypted(0);
+    await quiesce([ana, ben]);
+    await expectConverged([ana, ben]);
+    await expectHolds(ben.db, benOps, [secret]);
+    expect(await plaintextOf(world, [SECRET])).toEqual([]);
+  }, 120_000);
 });
+
+function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout))));
+}
+
+/**
+ * Where any of `needles` can be read in the clear on the target: files in the shared folder; for
+ * git, every object of the remote and of every clone (committed or not yet pushed) and every
+ * clone's working tree.
+ */
+async function plaintextOf(world: World, needles: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  const look = (where: string, text: string) => {
+    for (const needle of needles) if (text.includes(needle)) found.push(`${where}: ${needle}`);
+  };
+  const lookIn = async (dir: string) => {
+    for (const [path, base64] of Object.entries(await filesUnder(dir))) look(join(dir, path), Buffer.from(base64, 'base64').toString('utf8'));
+  };
+  if (world.kind === 'folder') {
+    await lookIn(world.place);
+    return found;
+  }
+  const clones = join(world.root, 'clones');
+  const repos = [world.place, ...(await readdir(clones)).map((name) => join(clones, name))];
+  for (const repo of repos) look(`${repo} objects`, await git(repo, ['cat-file', '--batch-all-objects', '--batch']));
+  await lookIn(clones);
+  return found;
+}

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createArchive, listArchive, readSegments, writeOwn, type Archive } from '../../../../../electron/host/transports/archive.ts';
+import { createArchive, listArchive, openArchive, readSegments, writeOwn, type Archive } from '../../../../../electron/host/transports/archive.ts';
 import { FaultError } from '../../../../../electron/host/transports/faults.ts';
 import { MAX_SEGMENT_FILE_BYTES } from '../../../../../electron/host/transports/files.ts';
-import { deviceInfoPath, opsFolderPath, segmentPath } from '../../../../../shared/sync/layout.ts';
+import { ENCRYPTION_PATH, FORMAT_PATH, deviceInfoPath, opsFolderPath, segmentPath } from '../../../../../shared/sync/layout.ts';
 import type { TargetConfig } from '../../../../../shared/sync/wire.ts';
 import { DEVICES, PASSPHRASE, device, scratch, text } from '../../../support/hostSync.ts';
 import { mkfifo, sparseFile, withinMs } from '../../../support/hostile.ts';
@@ -140,5 +140,40 @@ describe('writing this device’s files on a target with planted links', () => {
     const huge = 'x'.repeat(MAX_SEGMENT_FILE_BYTES + 1);
     expect(await thrown(writeOwn(archive, device(0), [{ first: 1, last: 1, text: huge }]))).toMatchObject({ code: 'write-failed', file: segmentPath(DEVICES[0], 1, 1, false) });
     expect(existsSync(join(root, opsFolderPath(DEVICES[0])))).toBe(false);
+  });
+});
+
+describe('a target that lost its encryption.json is never written in the clear', () => {
+  const plainConfig = (root: string): TargetConfig => ({ kind: 'folder', path: root });
+
+  it('sealed segments and no encryption.json: damaged ("restore it") whatever the config, before anything is written; set-up writes nothing either', async () => {
+    const { root, config, archive } = await target(true);
+    await writeOwn(archive, device(1), [{ first: 1, last: 2, text: text(1, 1, 2) }]);
+    await rm(join(root, ENCRYPTION_PATH));
+    const sealedSeen = {
+      code: 'damaged',
+      file: ENCRYPTION_PATH,
+      message: `${ENCRYPTION_PATH} is missing, but the target holds encrypted segments (${segmentPath(BEN, 1, 2, true)}): nothing was read or written. Restore ${ENCRYPTION_PATH} from another copy of the target (another laptop's clone, a backup of the folder).`,
+    };
+    // Without a passphrase: refused when adding it, and by the listing that starts every round.
+    expect(await thrown(openArchive(root, plainConfig(root), 'join'))).toEqual(sealedSeen);
+    expect(await thrown(listArchive(await openArchive(root, plainConfig(root))))).toEqual(sealedSeen);
+    // With one: refused by the key check itself.
+    expect(await thrown(openArchive(root, config, 'join'))).toEqual(sealedSeen);
+    expect(await thrown(openArchive(root, config))).toMatchObject({ code: 'damaged', file: ENCRYPTION_PATH, message: expect.stringMatching(/^warroom\/encryption\.json is missing, but this laptop uses the target as an encrypted one.*Restore/) });
+    // Even format.json gone too: setting the target up again creates nothing (no new key next to the old segments).
+    await rm(join(root, FORMAT_PATH));
+    for (const given of [plainConfig(root), config]) expect(await thrown(createArchive(root, given))).toEqual(sealedSeen);
+    expect(await readdir(join(root, 'warroom'))).toEqual(['v1']);
+  });
+
+  it('no sealed segment yet: a laptop using it encrypted gets damaged ("restore"), never advice to drop the passphrase; adding it with one says it is not encrypted', async () => {
+    const { root, config } = await target(true);
+    await rm(join(root, ENCRYPTION_PATH));
+    const fault = await thrown(openArchive(root, config));
+    expect(fault).toMatchObject({ code: 'damaged', file: ENCRYPTION_PATH, message: expect.stringMatching(/^warroom\/encryption\.json is missing, but this laptop uses the target as an encrypted one.*Restore/) });
+    expect(JSON.stringify(fault)).not.toMatch(/remove the passphrase/i);
+    expect(await thrown(openArchive(root, config, 'join'))).toMatchObject({ code: 'not-encrypted' });
+    expect(await openArchive(root, plainConfig(root))).toMatchObject({ key: null });
   });
 });
