@@ -65,6 +65,12 @@ export function parseSegmentName(device: string, name: string): SegmentRef | nul
   return { device, first, last, encrypted: match[3] !== undefined, path: `${opsFolderPath(device)}/${name}` };
 }
 
+/** A file the listing left out because it cannot be trusted (a link, a FIFO…): reported, never read. */
+export interface ListingProblem {
+  file: string;
+  reason: string;
+}
+
 /** What a transport found on a target: every device's segments, sorted by first seq. */
 export interface TargetListing {
   format: FormatFile;
@@ -73,4 +79,6 @@ export interface TargetListing {
   /** Parsed devices/<id>.json files (names for the UI); a bad one is reported, not fatal. */
   devices: DeviceInfo[];
   segments: SegmentRef[];
+  /** Files and device folders refused (docs/sync-format.md#links-special-files-and-size-caps); absent when none. */
+  problems?: ListingProblem[];
 }

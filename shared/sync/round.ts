@@ -241,6 +241,7 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const listed = await guard(() => port.list());
   if (!listed.ok) return finish(listed.fault);
   const listing = listed.value;
+  report.problems.push(...(listing.problems ?? []));
   state.names = new Map(listing.devices.map((info) => [info.device, info.name]));
   const encrypted = listing.encrypted === true;
   const size = options.maxOpsPerSegment ?? 1000;

@@ -95,6 +95,7 @@ export const WireListing = z.object({
   encrypted: z.boolean().optional(),
   devices: z.array(DeviceInfo),
   segments: z.array(WireSegmentRef),
+  problems: z.array(z.object({ file: z.string().max(4096), reason: z.string().max(4000) }).strict()).optional(),
 });
 
 /** Result of a host call: a fault is data, so the renderer can log it and carry on. */

@@ -11,6 +11,7 @@ import {
   opsFolderPath,
   parseSegmentName,
   segmentPath,
+  type ListingProblem,
   type SegmentRef,
   type TargetListing,
 } from '../../../shared/sync/layout.ts';
@@ -18,7 +19,7 @@ import type { ReadSegment } from '../../../shared/sync/ports.ts';
 import type { TargetConfig } from '../../../shared/sync/wire.ts';
 import { EncryptionFile, newEncryption, open, seal, unlock } from './crypto.ts';
 import { FaultError, fail, fault } from './faults.ts';
-import { listNames, readOptional, writeNew, writeReplace } from './files.ts';
+import { type CheckedFolders, MAX_SEGMENT_FILE_BYTES, listEntries, readOptional, refusal, writeNew, writeReplace } from './files.ts';
 
 /**
  * The archive of docs/sync-format.md on a root folder — shared by both transports (git works on its
@@ -46,14 +47,33 @@ export async function hasFormat(root: string): Promise<boolean> {
   return (await readOptional(root, FORMAT_PATH)) !== null;
 }
 
-/** Check format and passphrase before anything is read or written: a wrong key stops the round. */
 /** The passphrase in the clear; a sealed one must have been opened by the caller (syncHandlers). */
 function passphraseOf(target: TargetConfig): string | undefined {
   if (target.encryption?.sealed !== undefined) fail('passphrase-needed', 'The team passphrase is still sealed: only the desktop app that sealed it can open it.', ENCRYPTION_PATH);
   return target.encryption?.passphrase;
 }
 
-export async function openArchive(root: string, target: TargetConfig): Promise<Archive> {
+const KEY_FILE_GONE = `${ENCRYPTION_PATH} is missing`;
+const RESTORE = `Restore ${ENCRYPTION_PATH} from another copy of the target (another laptop's clone, a backup of the folder).`;
+
+/**
+ * A target whose encryption.json is gone must never be written in the clear: sealed segments
+ * (`sealed`, the first one found) show what it was, so the missing file is a fault for everyone,
+ * passphrase or not. Checked where the names are read anyway (a listing, setting up).
+ */
+function refuseSealedWithoutKey(sealed: string | null): void {
+  if (sealed !== null) {
+    fail('damaged', `${KEY_FILE_GONE}, but the target holds encrypted segments (${sealed}): nothing was read or written. ${RESTORE}`, ENCRYPTION_PATH);
+  }
+}
+
+/**
+ * Check format and passphrase before anything is read or written: a wrong key stops the round.
+ * `join` (adding the target) and `use` (a round) differ in what a passphrase set for a target
+ * without encryption.json means: a mistake when adding it; a lost key file afterwards. A plain
+ * archive holding sealed segments is refused here when joining, by listArchive in a round.
+ */
+export async function openArchive(root: string, target: TargetConfig, purpose: 'join' | 'use' = 'use'): Promise<Archive> {
   const formatBytes = await readOptional(root, FORMAT_PATH);
   if (!formatBytes) fail('unreachable', NO_ARCHIVE, FORMAT_PATH);
   const format = FormatFile.safeParse(parseJson(formatBytes));
@@ -64,8 +84,13 @@ export async function openArchive(root: string, target: TargetConfig): Promise<A
   const passphrase = passphraseOf(target);
   const encryptionBytes = await readOptional(root, ENCRYPTION_PATH);
   if (!encryptionBytes) {
+    if (purpose === 'join') refuseSealedWithoutKey((await scanSegments(root, false, [])).sealed);
+    // A laptop that uses the target encrypted never writes it in the clear.
+    if (passphrase !== undefined && purpose === 'use') {
+      fail('damaged', `${KEY_FILE_GONE}, but this laptop uses the target as an encrypted one (a passphrase is set for it): nothing was read or written in the clear. ${RESTORE}`, ENCRYPTION_PATH);
+    }
     if (passphrase !== undefined) {
-      fail('not-encrypted', 'This target is not encrypted, but a passphrase is set for it. Remove the passphrase from the target settings, or set up a new encrypted target.', ENCRYPTION_PATH);
+      fail('not-encrypted', 'This target is not encrypted: add it without a passphrase, or choose an empty folder to set up a new encrypted target.', ENCRYPTION_PATH);
     }
     return { root, format: format.data, key: null };
   }
@@ -91,42 +116,85 @@ const FORMAT_BYTES = Buffer.from(`${JSON.stringify({ format: 'warroom-sync', ver
 export async function createArchive(root: string, target: TargetConfig): Promise<{ archive: Archive; created: string[] }> {
   const created: string[] = [];
   const passphrase = passphraseOf(target);
+  // A new key next to sealed segments would make them unreadable for good.
+  if (!(await readOptional(root, ENCRYPTION_PATH))) refuseSealedWithoutKey((await scanSegments(root, false, [])).sealed);
   if (passphrase !== undefined) {
     const { file } = await newEncryption(passphrase);
     const bytes = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8');
     if ((await writeNew(root, ENCRYPTION_PATH, bytes, (existing) => existing.equals(bytes))) === 'written') created.push(ENCRYPTION_PATH);
   }
   if ((await writeNew(root, FORMAT_PATH, FORMAT_BYTES, () => true)) === 'written') created.push(FORMAT_PATH);
-  return { archive: await openArchive(root, target), created };
+  return { archive: await openArchive(root, target, 'join'), created };
 }
 
-/** Every device file and segment; junk, *.tmp and the other kind of segment are ignored. */
+/**
+ * Every device file and segment; junk, *.tmp and the other kind of segment are ignored. A device
+ * file or segment that is a link or not a regular file (and a device folder that is not a real
+ * folder) is left out and named in `problems`.
+ */
 export async function listArchive(archive: Archive): Promise<TargetListing> {
   const { root } = archive;
   const devices: DeviceInfo[] = [];
-  for (const name of await listNames(root, DEVICES_DIR)) {
-    const id = /^([0-9a-f]{16})\.json$/.exec(name)?.[1];
+  const problems: ListingProblem[] = [];
+  const checked: CheckedFolders = new Set();
+  for (const entry of await listEntries(root, DEVICES_DIR, checked)) {
+    const id = /^([0-9a-f]{16})\.json$/.exec(entry.name)?.[1];
     if (!id) continue;
-    const bytes = await readOptional(root, deviceInfoPath(id));
+    const path = deviceInfoPath(id);
+    if (entry.kind !== 'file') {
+      problems.push({ file: path, reason: refusal(path, entry.is) });
+      continue;
+    }
+    let bytes;
+    try {
+      bytes = await readOptional(root, path, { checked });
+    } catch (error) {
+      // Swapped for a link or a FIFO since the folder was listed, or over the cap.
+      if (!(error instanceof FaultError) || error.fault.code !== 'damaged') throw error;
+      problems.push({ file: path, reason: error.fault.message });
+      continue;
+    }
     const info = bytes && DeviceInfo.safeParse(parseJson(bytes));
     // A bad device file only costs a display name; the ops carry the device id themselves.
     if (info?.success && info.data.device === id) devices.push(info.data);
   }
-  return { format: archive.format, encrypted: archive.key !== null, devices, segments: await listSegments(root, archive.key !== null) };
+  const { segments, sealed } = await scanSegments(root, archive.key !== null, problems);
+  if (archive.key === null) refuseSealedWithoutKey(sealed);
+  return { format: archive.format, encrypted: archive.key !== null, devices, segments, ...(problems.length > 0 ? { problems } : {}) };
 }
 
-/** Every device's segments under `root`, sorted by device then first seq; any other name is ignored. */
-export async function listSegments(root: string, encrypted: boolean): Promise<SegmentRef[]> {
+/**
+ * Every device's segments under `root`, sorted by device then first seq; any other name is
+ * ignored. A segment name that is not a regular file, and a device folder that is a link or not
+ * a folder, are not listed but added to `refused` (never followed, never opened).
+ */
+export async function listSegments(root: string, encrypted: boolean, refused: ListingProblem[] = []): Promise<SegmentRef[]> {
+  return (await scanSegments(root, encrypted, refused)).segments;
+}
+
+/** listSegments, plus the first sealed segment name seen (any kind of entry), in the same pass. */
+async function scanSegments(root: string, encrypted: boolean, refused: ListingProblem[]): Promise<{ segments: SegmentRef[]; sealed: string | null }> {
   const segments: SegmentRef[] = [];
-  for (const device of await listNames(root, OPS_DIR)) {
-    if (!DeviceId.safeParse(device).success) continue;
-    for (const name of await listNames(root, opsFolderPath(device))) {
-      const ref = parseSegmentName(device, name);
+  let sealed: string | null = null;
+  const checked: CheckedFolders = new Set();
+  for (const folder of await listEntries(root, OPS_DIR, checked)) {
+    if (!DeviceId.safeParse(folder.name).success) continue;
+    const path = opsFolderPath(folder.name);
+    if (folder.kind !== 'folder') {
+      refused.push({ file: path, reason: refusal(path, folder.is, 'folder') });
+      continue;
+    }
+    for (const entry of await listEntries(root, path, checked)) {
+      const ref = parseSegmentName(folder.name, entry.name);
+      if (ref?.encrypted) sealed ??= ref.path;
       // On an encrypted target a plain segment would bypass its integrity check, and vice versa.
-      if (ref && ref.encrypted === encrypted) segments.push(ref);
+      if (!ref || ref.encrypted !== encrypted) continue;
+      if (entry.kind === 'file') segments.push(ref);
+      else refused.push({ file: ref.path, reason: refusal(ref.path, entry.is) });
     }
   }
-  return segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
+  segments.sort((a, b) => (a.device === b.device ? a.first - b.first : a.device < b.device ? -1 : 1));
+  return { segments, sealed };
 }
 
 function deviceBytes(device: DeviceInfo): Buffer {
@@ -148,11 +216,14 @@ export async function writeOwn(
   const changed: string[] = [];
   const infoPath = deviceInfoPath(device.device);
   const info = deviceBytes(device);
-  if (!(await readOptional(root, infoPath))?.equals(info)) {
+  // A link or special file planted under our own name is replaced (rename does not follow it).
+  const current = await readOptional(root, infoPath).catch((error: unknown) => (error instanceof FaultError && error.fault.code === 'damaged' ? null : Promise.reject(error)));
+  if (!current?.equals(info)) {
     await writeReplace(root, infoPath, info);
     changed.push(infoPath);
   }
   const written: string[] = [];
+  const checked: CheckedFolders = new Set();
   for (const { first, last, text } of segments) {
     const path = segmentPath(device.device, first, last, key !== null);
     if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || first < 1 || last < first) {
@@ -161,8 +232,11 @@ export async function writeOwn(
     const plain = Buffer.from(text, 'utf8');
     // Sealing uses a fresh nonce, so an encrypted retry is compared by plaintext, not bytes.
     const bytes = key ? seal(key, path, plain) : plain;
+    if (bytes.length > MAX_SEGMENT_FILE_BYTES) {
+      fail('write-failed', `${path} would be ${bytes.length} bytes, more than the ${MAX_SEGMENT_FILE_BYTES} a segment may hold (readers would refuse it); nothing was written.`, path);
+    }
     const same = (existing: Buffer) => (key ? (open(key, path, existing)?.equals(plain) ?? false) : existing.equals(plain));
-    const result = await writeNew(root, path, bytes, same);
+    const result = await writeNew(root, path, bytes, same, checked);
     if (result === 'different') {
       fail(
         'fork',
@@ -176,16 +250,20 @@ export async function writeOwn(
   return { written, changed };
 }
 
-/** Read (and decrypt) each segment; a file that cannot be read is reported alone. */
+/**
+ * Read (and decrypt) each segment; a file that cannot be read is reported alone — a link, a FIFO
+ * or a file over MAX_SEGMENT_FILE_BYTES among them (never followed, waited on or read whole).
+ */
 export async function readSegments(archive: Archive, refs: readonly SegmentRef[]): Promise<ReadSegment[]> {
   const files: ReadSegment[] = [];
+  const checked: CheckedFolders = new Set();
   for (const ref of refs) {
-    files.push(await readSegment(archive, ref));
+    files.push(await readSegment(archive, ref, checked));
   }
   return files;
 }
 
-async function readSegment(archive: Archive, asked: SegmentRef): Promise<ReadSegment> {
+async function readSegment(archive: Archive, asked: SegmentRef, checked: CheckedFolders): Promise<ReadSegment> {
   // The path is rebuilt from the range, never taken from the request (no ../ tricks).
   const valid = DeviceId.safeParse(asked.device).success && Number.isSafeInteger(asked.first) && Number.isSafeInteger(asked.last);
   const path = valid ? segmentPath(asked.device, asked.first, asked.last, asked.encrypted) : asked.path;
@@ -193,7 +271,7 @@ async function readSegment(archive: Archive, asked: SegmentRef): Promise<ReadSeg
   const problem = (message: string, code: 'unreachable' | 'damaged' = 'damaged') => ({ ref, result: { ok: false as const, fault: fault(code, message, path) } });
   if (!valid || asked.encrypted !== (archive.key !== null)) return problem(`${path} is not a segment of this target.`);
   try {
-    const bytes = await readOptional(archive.root, path);
+    const bytes = await readOptional(archive.root, path, { maxBytes: MAX_SEGMENT_FILE_BYTES, checked });
     if (!bytes) return problem(`${path} is not on the target (any more); nothing was changed here.`, 'unreachable');
     if (!archive.key) return { ref, result: { ok: true, text: bytes.toString('utf8') } };
     const plain = open(archive.key, path, bytes);

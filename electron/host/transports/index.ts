@@ -30,7 +30,7 @@ export function setUpTarget(target: TargetConfig, options: SyncOptions = {}): Pr
     await transport.attach('set-up');
     await transport.refresh();
     if (await hasFormat(transport.root)) {
-      await openArchive(transport.root, target);
+      await openArchive(transport.root, target, 'join');
       return { created: false };
     }
     const { created } = await createArchive(transport.root, target);

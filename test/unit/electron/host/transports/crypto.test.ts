@@ -82,7 +82,7 @@ describe('passphrase faults stop the whole round before anything is read or writ
     expect(await readdir(join(target.kind === 'folder' ? target.path : '', 'warroom'))).toEqual(['encryption.json', 'format.json']);
   });
 
-  it('no passphrase for an encrypted target → passphrase-needed; a passphrase for a plain one → not-encrypted', async () => {
+  it('no passphrase for an encrypted target → passphrase-needed; a passphrase for a plain one → not-encrypted when adding it, damaged (key file lost) in a round', async () => {
     const encrypted = await folderEnv(true);
     value(await setUpTarget(encrypted.target(0)));
     expect(faultOf(await listTarget(withPassphrase(encrypted.target(0), undefined)))).toMatchObject({ code: 'passphrase-needed', file: ENCRYPTION_PATH });
@@ -91,8 +91,11 @@ describe('passphrase faults stop the whole round before anything is read or writ
     const plain = await folderEnv(false);
     value(await setUpTarget(plain.target(0)));
     const given = withPassphrase(plain.target(0), PASSPHRASE);
-    expect(faultOf(await setUpTarget(given))).toMatchObject({ code: 'not-encrypted', message: expect.stringMatching(/not encrypted, but a passphrase is set/) });
-    expect(faultOf(await listTarget(given)).code).toBe('not-encrypted');
+    expect(faultOf(await setUpTarget(given))).toMatchObject({ code: 'not-encrypted', message: expect.stringMatching(/^This target is not encrypted: add it without a passphrase/) });
+    // A round with an encrypted config: the key file must have been lost; never "remove the passphrase".
+    const round = faultOf(await listTarget(given));
+    expect(round).toMatchObject({ code: 'damaged', file: ENCRYPTION_PATH, message: expect.stringMatching(/encryption\.json is missing.*nothing was read or written in the clear\. Restore/) });
+    expect(round.message).not.toMatch(/remove the passphrase/i);
   });
 
   it('git: a second laptop with the wrong passphrase gets wrong-passphrase and pushes nothing', async () => {
