@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
-import { ENCRYPTION_PATH, FORMAT_PATH, type SegmentRef } from '../../shared/sync/layout.ts';
+import { ENCRYPTION_PATH, FORMAT_PATH, type ListingProblem, type SegmentRef } from '../../shared/sync/layout.ts';
 import { segmentLines, type DecodedSegment, type LineProblem } from '../../shared/sync/segment.ts';
 import { decodeOpLine, decodeSegment, type Op } from '../../shared/entities/index.ts';
 import type { ReadSegment } from '../../shared/sync/ports.ts';
@@ -18,6 +18,8 @@ export interface OpenedArchive {
   segments: SegmentRef[];
   /** Segments of the other kind (sealed on a plain target, plain on an encrypted one): no reader opens them. */
   strays: SegmentRef[];
+  /** Names the app refuses to open (a link, a FIFO, a folder under a segment's name), with why. */
+  refused: ListingProblem[];
 }
 
 /** One segment as the app reads it, or why it could not be read. `file` is its full path, for a person to open. */
@@ -43,7 +45,9 @@ export async function openTarget(target: string, passphrase?: string): Promise<O
   try {
     const archive = await openArchive(root, { kind: 'folder', path: root, ...(passphrase === undefined ? {} : { encryption: { passphrase } }) });
     const encrypted = archive.key !== null;
-    return { root, archive, segments: await listSegments(root, encrypted), strays: await listSegments(root, !encrypted) };
+    const refused: ListingProblem[] = [];
+    const segments = await listSegments(root, encrypted, refused);
+    return { root, archive, segments, strays: await listSegments(root, !encrypted), refused };
   } catch (error) {
     if (!(error instanceof FaultError)) throw error;
     if (error.fault.code === 'unreachable' && error.fault.file === FORMAT_PATH) {
@@ -146,6 +150,7 @@ export async function readArchive(target: string, passphrase?: string): Promise<
   const contents: ArchiveContents = { ops: [], problems: [] };
   const reason = strayReason(opened.archive.key !== null);
   for (const ref of opened.strays) contents.problems.push({ file: join(opened.root, ref.path), line: 0, reason });
+  for (const { file, reason: why } of opened.refused) contents.problems.push({ file: join(opened.root, file), line: 0, reason: why });
   for await (const read of eachSegment(opened)) {
     if ('error' in read) {
       contents.problems.push({ file: read.file, line: 0, reason: read.error });

@@ -18,6 +18,7 @@ export async function verify(target: string, out: (line: string) => void, passph
   };
   const stray = strayReason(opened.archive.key !== null);
   for (const ref of opened.strays) report(join(opened.root, ref.path), 0, stray);
+  for (const { file, reason } of opened.refused) report(join(opened.root, file), 0, reason);
   const chains = new ChainCheck();
   for await (const segment of eachSegment(opened)) {
     if ('error' in segment) {

@@ -60,7 +60,7 @@ describe('the CLI on an encrypted target', () => {
       `${sealed}:0: a sealed segment, but warroom/encryption.json is missing: nothing can open or check it (restore the key file from another copy of the target)`,
       '0 ops verified from 0 device(s) in 0 segment(s); 0 pending (newer app); 1 problem(s)',
     ]);
-    await expect(verify(dir, () => undefined, PASSPHRASE)).rejects.toThrow(/encryption\.json is missing, yet the target holds 1 sealed segment\(s\)/);
+    await expect(verify(dir, () => undefined, PASSPHRASE)).rejects.toThrow(/encryption\.json is missing/);
   });
 
   it('a plain segment on an encrypted target is reported: no reader opens it, and it is not secret', async () => {
