@@ -7,6 +7,7 @@ import { cliBench } from './cli.bench.ts';
 import { coreBench } from './core.bench.ts';
 import { exportBench } from './export.bench.ts';
 import { liveBench } from './live.bench.ts';
+import { scaleBench } from './scale.bench.ts';
 import { syncBench } from './sync.bench.ts';
 import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
@@ -41,6 +42,7 @@ try {
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'cli') rows.push(...(await cliBench()));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'live') rows.push(...(await liveBench()));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'scale') rows.push(...(await scaleBench()));
 } finally {
   await browser.close();
   await server.close();
