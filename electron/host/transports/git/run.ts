@@ -74,10 +74,13 @@ function hasUserSshCommand(): Promise<boolean> {
   return userSshCommand;
 }
 
-/** `input` goes to git's stdin (path lists via --pathspec-from-file=-: no command-line length limit). */
-export async function git(cwd: string | undefined, args: readonly string[], identity: Identity, input?: string): Promise<string> {
+/**
+ * `input` goes to git's stdin (path lists via --pathspec-from-file=-: no command-line length
+ * limit); `extraEnv` is added to the environment (e.g. GIT_INDEX_FILE for a scratch index).
+ */
+export async function git(cwd: string | undefined, args: readonly string[], identity: Identity, input?: string, extraEnv?: Record<string, string>): Promise<string> {
   const all = [...configArgs(identity), ...args];
-  const env = gitEnv(process.env, await hasUserSshCommand());
+  const env = { ...gitEnv(process.env, await hasUserSshCommand()), ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',

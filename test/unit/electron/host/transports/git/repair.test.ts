@@ -100,21 +100,23 @@ describe('git clone repair before every round', () => {
     expect(value(await listTarget(target(0), options)).segments).toHaveLength(2);
   });
 
-  it('a rebase that conflicts (a foreign file committed locally) is undone and reported as git, naming the file', async () => {
+  it('a rebase that conflicts (the remote has a different file by the name of a local one) is undone and reported as git, naming the file', async () => {
     const { target, clone, options } = await twoClones();
-    const foreignFile = seg(1, 1, 1);
-    await writeFile(join(clone(0), foreignFile), 'rewritten here\n');
-    await sh(clone(0), ['commit', '-q', '-am', 'bad local edit']);
-    // The remote changes the same file (by hand: the app would never do this).
-    await writeFile(join(clone(1), foreignFile), 'rewritten there\n');
-    await sh(clone(1), ['commit', '-q', '-am', 'bad remote edit']);
+    const ownFile = seg(0, 2, 2);
+    await writeFile(join(clone(0), ownFile), text(0, 2, 2));
+    await sh(clone(0), ['add', ownFile]);
+    await sh(clone(0), ['commit', '-q', '-m', 'offline commit']);
+    // Another install with the same device id (a copied profile) pushed its own seq 2 first.
+    await writeFile(join(clone(1), ownFile), 'written by the copy\n');
+    await sh(clone(1), ['add', ownFile]);
+    await sh(clone(1), ['commit', '-q', '-m', 'the copy']);
     await sh(clone(1), ['push', '-q', 'origin', 'HEAD:main']);
 
     const outcome = await listTarget(target(0), options);
-    expect(outcome).toMatchObject({ ok: false, fault: { code: 'git', file: foreignFile } });
+    expect(outcome).toMatchObject({ ok: false, fault: { code: 'git', file: ownFile } });
     expect(outcome.ok ? '' : outcome.fault.message).toMatch(/stopped on a conflict .* The rebase was undone and the local commits are kept/);
     expect(existsSync(join(clone(0), '.git', 'rebase-merge'))).toBe(false);
-    expect(await sh(clone(0), ['log', '-1', '--format=%s'])).toBe('bad local edit\n');
+    expect(await sh(clone(0), ['log', '-1', '--format=%s'])).toBe('offline commit\n');
   });
 
   it('rounds on one clone queue up instead of fighting over the index (list during an exchange)', async () => {
