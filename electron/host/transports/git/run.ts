@@ -27,10 +27,13 @@ const TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Config for every command: works with no global git config (identity, no signing prompts) and
- * never rewrites bytes (autocrlf would change segment files and break their hashes).
+ * never rewrites bytes (autocrlf would change segment files and break their hashes). Automatic
+ * maintenance (gc) is left to fetch, once a round: merge, rebase and commit would each start
+ * another `git maintenance run --auto` process only to find the same answer.
  */
-function configArgs(identity: Identity): string[] {
+function configArgs(identity: Identity, command: string | undefined): string[] {
   const config = {
+    ...(command === 'fetch' || command === 'clone' ? {} : { 'maintenance.auto': 'false' }),
     'user.name': identity.name,
     'user.email': identity.email,
     'commit.gpgsign': 'false',
@@ -79,7 +82,7 @@ function hasUserSshCommand(): Promise<boolean> {
  * limit); `extraEnv` is added to the environment (e.g. GIT_INDEX_FILE for a scratch index).
  */
 export async function git(cwd: string | undefined, args: readonly string[], identity: Identity, input?: string, extraEnv?: Record<string, string>): Promise<string> {
-  const all = [...configArgs(identity), ...args];
+  const all = [...configArgs(identity, args[0]), ...args];
   const env = { ...gitEnv(process.env, await hasUserSshCommand()), ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = execFile(
