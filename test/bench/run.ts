@@ -5,7 +5,7 @@ import { build, preview } from 'vite';
 import { boardBench } from './board.bench.ts';
 import { coreBench } from './core.bench.ts';
 import { exportBench } from './export.bench.ts';
-import { syncBench } from './sync.bench.ts';
+import { gitBench, syncBench } from './sync.bench.ts';
 import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
 
@@ -37,6 +37,7 @@ try {
     rows.push(...(await boardBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'sync') rows.push(...(await syncBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
+  if (process.env['BENCH_ONLY'] === 'git') rows.push(...(await gitBench()));
 } finally {
   await browser.close();
   await server.close();
