@@ -36,8 +36,8 @@ try {
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'board')
     rows.push(...(await boardBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'sync') rows.push(...(await syncBench(browser, server.resolvedUrls!.local[0]!)));
-  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
   if (process.env['BENCH_ONLY'] === 'git') rows.push(...(await gitBench()));
+  if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
 } finally {
   await browser.close();
   await server.close();
