@@ -33,6 +33,20 @@ export async function repair(repo: Repo, device: string | null, notice: (message
   return { unborn: await repo.unborn() };
 }
 
+/**
+ * Before an exchange, which follows its round's listing (which ran `repair`): only what the
+ * files show is checked again — an interrupted operation and the branch HEAD names — and a full
+ * repair runs if either is off. Local changes made since stay out of the exchange's commit
+ * (committed by path) and are stashed before any rebase; saves a `git status` per exchange.
+ */
+export async function recheck(repo: Repo, device: string | null, notice: (message: string) => void): Promise<void> {
+  const gitDir = await repo.gitDir();
+  await ignoreTemporaryFiles(gitDir);
+  const head = await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '');
+  const interrupted = INTERRUPTED.some(([marker]) => existsSync(join(gitDir, marker)));
+  if (interrupted || head !== `ref: refs/heads/${repo.branch}\n`) await repair(repo, device, notice);
+}
+
 /** Writers' *.tmp files never belong in a commit or in `git status` (local to this clone). */
 async function ignoreTemporaryFiles(gitDir: string): Promise<void> {
   const exclude = join(gitDir, 'info', 'exclude');

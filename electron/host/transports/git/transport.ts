@@ -7,7 +7,7 @@ import { FaultError, errnoOf, fail, fault, guard } from '../faults.ts';
 import type { SyncOptions, Transport } from '../transport.ts';
 import { confine } from './confine.ts';
 import { gitFault, isRejectedPush, pushRefusal, redact, step } from './faults.ts';
-import { checkOutBranch, repair } from './repair.ts';
+import { checkOutBranch, recheck, repair } from './repair.ts';
 import { Repo } from './repo.ts';
 import { git, GitError } from './run.ts';
 
@@ -41,7 +41,9 @@ export function gitTransport(target: z.infer<typeof GitTarget>, options: SyncOpt
           clone.device = await identify(repo, device, (await verifyClone(repo)).device);
         }
         await remember(repo, clone.device);
-        clone.unborn = (await repair(repo, clone.device, notice)).unborn;
+        // With a device this is an exchange, right after its round's listing repaired the clone.
+        if (device !== undefined && state === 'present') await recheck(repo, clone.device, notice);
+        else clone.unborn = (await repair(repo, clone.device, notice)).unborn;
       }),
     refresh: () => step(`updating from ${where}`, () => fetchAndRebase(clone)),
     publish: (paths, message) =>
@@ -192,7 +194,7 @@ async function fetchAndRebase({ repo, where, notice, device, unborn }: Clone): P
     throw new FaultError(
       fault(
         'git',
-        `Rebasing this laptop's commits onto ${where} stopped${conflicted ? ` on a conflict in ${conflicted.path}` : ''}: the remote already has a different file by that name. ` +
+        `Rebasing this laptop's commits onto ${where} stopped${conflicted ? ` on a conflict in ${conflicted.path}: the remote already has a different file by that name` : ''}. ` +
           `The rebase was undone and the local commits are kept; ${said.message}`,
         conflicted?.path,
       ),
@@ -223,6 +225,8 @@ async function push(clone: Clone, options: SyncOptions): Promise<void> {
     }
     if (attempt === attempts) break;
     await sleep(backoff * 2 ** (attempt - 1) * (0.5 + Math.random()));
+    // A rebase needs a clean clone: whatever changed since the listing is set aside first.
+    await repair(repo, device, notice);
     await fetchAndRebase({ ...clone, unborn: false });
   }
   const said = last instanceof GitError ? pushRefusal(last.stderr) : '';

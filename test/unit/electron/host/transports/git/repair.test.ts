@@ -119,6 +119,35 @@ describe('git clone repair before every round', () => {
     expect(await sh(clone(0), ['log', '-1', '--format=%s'])).toBe('offline commit\n');
   });
 
+  it('an exchange re-checks the branch: a clone switched to another branch since the listing goes back to main, the other branch untouched', async () => {
+    const { target, clone, notices, options, remote } = await twoClones();
+    await sh(clone(0), ['checkout', '-q', '-b', 'mine']);
+    await writeFile(join(clone(0), 'draft.txt'), 'mine');
+    await sh(clone(0), ['add', 'draft.txt']);
+    await sh(clone(0), ['commit', '-q', '-m', 'a branch of my own']);
+    const mine = await sh(clone(0), ['rev-parse', 'mine']);
+
+    value(await exchange(target(0), { device: device(0), write: [{ first: 2, last: 2, text: text(0, 2, 2) }], read: [] }, options));
+    expect(notices.join('\n')).toMatch(/The clone was on mine; back on main/);
+    expect(await sh(clone(0), ['rev-parse', 'mine'])).toBe(mine);
+    expect(await sh(remote, ['ls-tree', '-r', '--name-only', 'main'])).toContain(seg(0, 2, 2));
+    expect(await sh(remote, ['ls-tree', '-r', '--name-only', 'main'])).not.toContain('draft.txt');
+  });
+
+  it('a push refused because the remote moved, in a clone changed since the listing: the changes are stashed, the rebase and push go through', async () => {
+    const { target, clone, notices, options, remote } = await twoClones();
+    value(await listTarget(target(0), options));
+    // After device 0's listing: device 1 pushes, and someone edits the clone by hand.
+    value(await exchange(target(1), { device: device(1), write: [{ first: 2, last: 2, text: text(1, 2, 2) }], read: [] }, options));
+    await writeFile(join(clone(0), seg(1, 1, 1)), 'edited by hand\n');
+
+    value(await exchange(target(0), { device: device(0), write: [{ first: 2, last: 2, text: text(0, 2, 2) }], read: [] }, options));
+    expect(await sh(remote, ['ls-tree', '-r', '--name-only', 'main'])).toContain(seg(0, 2, 2));
+    expect(await sh(remote, ['show', `main:${seg(1, 1, 1)}`])).toBe(text(1, 1, 1));
+    expect(notices.join('\n')).toMatch(/Set aside 1 local change\(s\).*Nothing was deleted/s);
+    expect(await sh(clone(0), ['diff', 'stash@{0}^1', 'stash@{0}', '--', seg(1, 1, 1)])).toContain('+edited by hand');
+  });
+
   it('rounds on one clone queue up instead of fighting over the index (list during an exchange)', async () => {
     const { target, options } = await twoClones();
     const outcomes = await Promise.all([
