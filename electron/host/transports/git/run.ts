@@ -28,12 +28,12 @@ const TIMEOUT_MS = 10 * 60_000;
 /**
  * Config for every command: works with no global git config (identity, no signing prompts) and
  * never rewrites bytes (autocrlf would change segment files and break their hashes). Automatic
- * maintenance (gc) is left to fetch, once a round: merge, rebase and commit would each start
- * another `git maintenance run --auto` process only to find the same answer.
+ * maintenance (gc) is left to the fetch (or pull), once a round: merge, rebase and commit would
+ * each start another `git maintenance run --auto` process only to find the same answer.
  */
 function configArgs(identity: Identity, command: string | undefined): string[] {
   const config = {
-    ...(command === 'fetch' || command === 'clone' ? {} : { 'maintenance.auto': 'false' }),
+    ...(command === 'fetch' || command === 'pull' || command === 'clone' ? {} : { 'maintenance.auto': 'false' }),
     'user.name': identity.name,
     'user.email': identity.email,
     'commit.gpgsign': 'false',

@@ -165,24 +165,39 @@ async function identify(repo: Repo, device: DeviceInfo | undefined, known: strin
  * then replayed on top. An empty remote is fine.
  */
 async function fetchAndRebase({ repo, where, notice, device, unborn }: Clone): Promise<void> {
+  const refspec = `+refs/heads/${repo.branch}:${repo.remoteRef}`;
+  const missingBranch = (error: unknown) => error instanceof GitError && /couldn't find remote ref/i.test(error.stderr);
+  // The common cases in one git process: up to date, only the remote moved, only this clone moved.
+  let diverged = false;
   try {
-    await repo.run(['fetch', '-q', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${repo.remoteRef}`]);
-  } catch (error) {
-    // A remote with no such branch yet (nothing pushed): nothing to rebase onto.
-    if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return;
-    throw new FaultError(gitFault(error, `fetching from ${where}`));
-  }
-  // The common cases in one call: up to date, only the remote moved, only this clone moved.
-  let refused: unknown;
-  try {
-    await repo.run(['merge', '-q', '--ff-only', '--no-verify-signatures', repo.remoteRef]);
+    await repo.run(['pull', '-q', '--ff-only', '--no-rebase', '--no-verify-signatures', '--no-tags', 'origin', refspec]);
     return;
   } catch (error) {
-    if (unborn) throw new FaultError(gitFault(error, 'updating the clone'));
-    refused = error;
+    // A remote with no such branch yet (nothing pushed): nothing to rebase onto.
+    if (missingBranch(error)) return;
+    const said = gitFault(error, `fetching from ${where}`);
+    if (said.code !== 'git') throw new FaultError(said); // offline, signed out: no second try
+    // git says this only after a fetch that worked; anything else is retried step by step.
+    diverged = error instanceof GitError && /Not possible to fast-forward/i.test(error.stderr);
   }
-  const { ahead, behind } = await step(`comparing the clone with ${where}`, () => repo.aheadBehind());
-  if (ahead === 0 || behind === 0) throw new FaultError(gitFault(refused, 'updating the clone'));
+  if (!diverged) {
+    try {
+      await repo.run(['fetch', '-q', '--no-tags', 'origin', refspec]);
+    } catch (error) {
+      if (missingBranch(error)) return;
+      throw new FaultError(gitFault(error, `fetching from ${where}`));
+    }
+    let refused: unknown;
+    try {
+      await repo.run(['merge', '-q', '--ff-only', '--no-verify-signatures', repo.remoteRef]);
+      return;
+    } catch (error) {
+      refused = error;
+    }
+    if (unborn) throw new FaultError(gitFault(refused, 'updating the clone'));
+    const { ahead, behind } = await step(`comparing the clone with ${where}`, () => repo.aheadBehind());
+    if (ahead === 0 || behind === 0) throw new FaultError(gitFault(refused, 'updating the clone'));
+  }
   // Both moved. Set aside → the branch is now on the remote's, own files re-committed: nothing to replay.
   if ((await step('checking the local commits', () => confine(repo, device, notice))).setAside) return;
   try {
