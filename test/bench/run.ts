@@ -8,7 +8,7 @@ import { coreBench } from './core.bench.ts';
 import { exportBench } from './export.bench.ts';
 import { liveBench } from './live.bench.ts';
 import { scaleBench } from './scale.bench.ts';
-import { syncBench } from './sync.bench.ts';
+import { gitBench, syncBench } from './sync.bench.ts';
 import { timelineBench } from './timeline.bench.ts';
 import type { BenchRow } from './stats.ts';
 
@@ -39,6 +39,7 @@ try {
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'board')
     rows.push(...(await boardBench(browser, server.resolvedUrls!.local[0]!)));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'sync') rows.push(...(await syncBench(browser, server.resolvedUrls!.local[0]!)));
+  if (process.env['BENCH_ONLY'] === 'git') rows.push(...(await gitBench()));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'export') rows.push(...(await exportBench()));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'cli') rows.push(...(await cliBench()));
   if (!process.env['BENCH_ONLY'] || process.env['BENCH_ONLY'] === 'live') rows.push(...(await liveBench()));

@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENCRYPTION_PATH, FORMAT_PATH, deviceInfoPath, opsFolderPath } from '../../../../shared/sync/layout.ts';
 import { fail } from '../faults.ts';
-import type { Repo } from './repo.ts';
+import type { Repo, StatusEntry } from './repo.ts';
 
 /**
  * Put the clone back in a state a round can work from, whatever a crash, a killed git or a
@@ -11,23 +11,40 @@ import type { Repo } from './repo.ts';
  * commits stay), this device's new files are committed, anything else is stashed and named.
  * Never reset --hard, never clean.
  */
-export async function repair(repo: Repo, device: string | null, notice: (message: string) => void): Promise<void> {
+export async function repair(repo: Repo, device: string | null, notice: (message: string) => void): Promise<{ unborn: boolean }> {
   const gitDir = await repo.gitDir();
   await ignoreTemporaryFiles(gitDir);
   await abortInterrupted(repo, gitDir, notice);
-  const branch = await repo.currentBranch();
-  if (branch !== repo.branch) {
-    await setAside(repo, notice, `the clone was on ${branch ?? 'a detached HEAD'} instead of ${repo.branch}`);
-    await checkOutBranch(repo, branch);
-    notice(`The clone was on ${branch ?? 'a detached HEAD'}; back on ${repo.branch}.`);
+  // One `git status` answers the common case: on the branch, nothing changed.
+  let snapshot = await repo.snapshot();
+  if (snapshot.branch !== repo.branch) {
+    const was = snapshot.branch ?? 'a detached HEAD';
+    await setAside(repo, snapshot.entries, notice, `the clone was on ${was} instead of ${repo.branch}`);
+    await checkOutBranch(repo, snapshot.branch);
+    notice(`The clone was on ${was}; back on ${repo.branch}.`);
+    snapshot = await repo.snapshot();
   }
-  const status = await repo.status();
-  if (status.length === 0) return;
-  const own = status.filter((entry) => isOwnNewFile(entry, device)).map((entry) => entry.path);
+  if (snapshot.entries.length === 0) return { unborn: snapshot.unborn };
+  const own = snapshot.entries.filter((entry) => isOwnNewFile(entry, device)).map((entry) => entry.path);
   if (await repo.commitPaths(own, `warroom: ${device ?? 'set-up'} files left uncommitted by an interrupted round`)) {
     notice(`Committed ${own.length} file(s) an interrupted sync round had written but not committed.`);
   }
-  await setAside(repo, notice, 'they are not files this device writes');
+  await setAside(repo, await repo.status(), notice, 'they are not files this device writes');
+  return { unborn: await repo.unborn() };
+}
+
+/**
+ * Before an exchange, which follows its round's listing (which ran `repair`): only what the
+ * files show is checked again — an interrupted operation and the branch HEAD names — and a full
+ * repair runs if either is off. Local changes made since stay out of the exchange's commit
+ * (committed by path) and are stashed before any rebase; saves a `git status` per exchange.
+ */
+export async function recheck(repo: Repo, device: string | null, notice: (message: string) => void): Promise<void> {
+  const gitDir = await repo.gitDir();
+  await ignoreTemporaryFiles(gitDir);
+  const head = await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '');
+  const interrupted = INTERRUPTED.some(([marker]) => existsSync(join(gitDir, marker)));
+  if (interrupted || head !== `ref: refs/heads/${repo.branch}\n`) await repair(repo, device, notice);
 }
 
 /** Writers' *.tmp files never belong in a commit or in `git status` (local to this clone). */
@@ -70,8 +87,7 @@ function isOwnNewFile({ xy, path }: { xy: string; path: string }, device: string
 }
 
 /** Stash every remaining change, untracked files included: kept in `git stash list`, not lost. */
-async function setAside(repo: Repo, notice: (message: string) => void, why: string): Promise<void> {
-  const dirty = await repo.status();
+async function setAside(repo: Repo, dirty: readonly StatusEntry[], notice: (message: string) => void, why: string): Promise<void> {
   if (dirty.length === 0) return;
   if (await repo.unborn()) {
     fail('git', `The clone at ${repo.dir} has local changes and no commit yet, so they cannot be set aside safely: ${dirty[0]?.path}. Move them out of the folder.`, dirty[0]?.path);
@@ -93,6 +109,9 @@ export async function checkOutBranch(repo: Repo, from: string | null): Promise<v
     await repo.run(['checkout', '-q', '-b', repo.branch, '--track', `origin/${repo.branch}`]);
   } else if (await repo.unborn()) {
     await repo.run(['symbolic-ref', 'HEAD', `refs/heads/${repo.branch}`]);
+    // What `git push -u` would record: a user's `git pull` / `git status` in the clone still work.
+    await repo.run(['config', `branch.${repo.branch}.remote`, 'origin']);
+    await repo.run(['config', `branch.${repo.branch}.merge`, `refs/heads/${repo.branch}`]);
   } else {
     fail('git', `The clone at ${repo.dir} is on ${from ?? 'a detached HEAD'}, and neither it nor the remote has the branch ${repo.branch}. Choose an empty folder for the clone.`);
   }

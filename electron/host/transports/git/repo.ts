@@ -1,5 +1,20 @@
 import { git, gitOk, type Identity } from './run.ts';
 
+export interface StatusEntry {
+  /** The two status letters as `git status --porcelain=v1` prints them ('??' untracked, ' M', 'A ', 'UU' …). */
+  xy: string;
+  path: string;
+}
+
+/** The clone's state from one `git status`: the branch, whether it has a commit, what is changed. */
+export interface Snapshot {
+  /** The checked-out branch, or null when HEAD is detached. */
+  branch: string | null;
+  /** No commit yet (a fresh clone of an empty remote). */
+  unborn: boolean;
+  entries: StatusEntry[];
+}
+
 /** The app's clone: its folder, the branch the archive lives on, and who commits. */
 export class Repo {
   identity: Identity = { name: 'War Room', email: 'warroom@warroom.invalid' };
@@ -14,8 +29,8 @@ export class Repo {
     return `refs/remotes/origin/${this.branch}`;
   }
 
-  run(args: readonly string[], input?: string): Promise<string> {
-    return git(this.dir, args, this.identity, input);
+  run(args: readonly string[], input?: string, env?: Record<string, string>): Promise<string> {
+    return git(this.dir, args, this.identity, input, env);
   }
 
   ok(args: readonly string[]): Promise<boolean> {
@@ -31,15 +46,6 @@ export class Repo {
     return !(await this.hasRef('HEAD'));
   }
 
-  /** The checked-out branch, or null when HEAD is detached. */
-  async currentBranch(): Promise<string | null> {
-    try {
-      return (await this.run(['symbolic-ref', '-q', '--short', 'HEAD'])).trim() || null;
-    } catch {
-      return null;
-    }
-  }
-
   private knownGitDir: string | null = null;
 
   /** The clone's top folder and git dir in one call (the git dir is remembered). */
@@ -47,6 +53,11 @@ export class Repo {
     const [top = '', gitDir = ''] = (await this.run(['rev-parse', '--show-toplevel', '--absolute-git-dir'])).split('\n');
     this.knownGitDir = gitDir;
     return { top, gitDir };
+  }
+
+  /** A git dir found by an earlier round (the clone was checked to be unchanged since). */
+  knowGitDir(gitDir: string): void {
+    this.knownGitDir = gitDir;
   }
 
   async gitDir(): Promise<string> {
@@ -59,19 +70,35 @@ export class Repo {
     return new Set(out.split('\n').filter(Boolean));
   }
 
-  /** `git status` as [XY, path] pairs, every untracked file listed on its own. */
-  async status(): Promise<{ xy: string; path: string }[]> {
-    const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all']);
-    const parts = out.split('\0');
-    const entries: { xy: string; path: string }[] = [];
+  /**
+   * Branch, first commit and every changed path (each untracked file on its own) in one
+   * `git status --porcelain=v2 --branch` call; the letters are given as v1 prints them.
+   */
+  async snapshot(): Promise<Snapshot> {
+    const parts = (await this.run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'])).split('\0');
+    const snapshot: Snapshot = { branch: null, unborn: false, entries: [] };
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i] ?? '';
-      if (part.length < 4) continue;
-      const xy = part.slice(0, 2);
-      entries.push({ xy, path: part.slice(3) });
-      if (xy[0] === 'R' || xy[0] === 'C') i++; // a rename is followed by its old name
+      if (part.startsWith('# branch.head ')) {
+        const head = part.slice('# branch.head '.length);
+        snapshot.branch = head === '(detached)' ? null : head;
+      } else if (part === '# branch.oid (initial)') {
+        snapshot.unborn = true;
+      } else if (part.startsWith('? ')) {
+        snapshot.entries.push({ xy: '??', path: part.slice(2) });
+      } else if (/^[12u] /.test(part)) {
+        // Fields before the path: 8 for an ordinary change, 9 for a rename/copy, 10 for a conflict.
+        const fields = part[0] === '1' ? 8 : part[0] === '2' ? 9 : 10;
+        const path = part.split(' ').slice(fields).join(' ');
+        snapshot.entries.push({ xy: part.slice(2, 4).replaceAll('.', ' '), path });
+        if (part[0] === '2') i++; // a rename is followed by its old name
+      }
     }
-    return entries;
+    return snapshot;
+  }
+
+  async status(): Promise<StatusEntry[]> {
+    return (await this.snapshot()).entries;
   }
 
   /** Stage and commit exactly these paths (other staged changes, if any, stay out). */
@@ -90,11 +117,9 @@ export class Repo {
     }
   }
 
-  /** Commits on this branch the remote does not have yet. */
-  async ahead(): Promise<boolean> {
-    const refs = await this.existingRefs([`refs/heads/${this.branch}`, this.remoteRef]);
-    if (!refs.has(`refs/heads/${this.branch}`)) return false;
-    if (!refs.has(this.remoteRef)) return true;
-    return Number((await this.run(['rev-list', '--count', `${this.remoteRef}..HEAD`])).trim()) > 0;
+  /** How many commits HEAD has that the remote's branch lacks, and the other way round. */
+  async aheadBehind(): Promise<{ ahead: number; behind: number }> {
+    const [ahead = '', behind = ''] = (await this.run(['rev-list', '--left-right', '--count', `HEAD...${this.remoteRef}`])).trim().split(/\s+/);
+    return { ahead: Number(ahead), behind: Number(behind) };
   }
 }

@@ -27,10 +27,13 @@ const TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Config for every command: works with no global git config (identity, no signing prompts) and
- * never rewrites bytes (autocrlf would change segment files and break their hashes).
+ * never rewrites bytes (autocrlf would change segment files and break their hashes). Automatic
+ * maintenance (gc) is left to the fetch (or pull), once a round: merge, rebase and commit would
+ * each start another `git maintenance run --auto` process only to find the same answer.
  */
-function configArgs(identity: Identity): string[] {
+function configArgs(identity: Identity, command: string | undefined): string[] {
   const config = {
+    ...(command === 'fetch' || command === 'pull' || command === 'clone' ? {} : { 'maintenance.auto': 'false' }),
     'user.name': identity.name,
     'user.email': identity.email,
     'commit.gpgsign': 'false',
@@ -74,10 +77,13 @@ function hasUserSshCommand(): Promise<boolean> {
   return userSshCommand;
 }
 
-/** `input` goes to git's stdin (path lists via --pathspec-from-file=-: no command-line length limit). */
-export async function git(cwd: string | undefined, args: readonly string[], identity: Identity, input?: string): Promise<string> {
-  const all = [...configArgs(identity), ...args];
-  const env = gitEnv(process.env, await hasUserSshCommand());
+/**
+ * `input` goes to git's stdin (path lists via --pathspec-from-file=-: no command-line length
+ * limit); `extraEnv` is added to the environment (e.g. GIT_INDEX_FILE for a scratch index).
+ */
+export async function git(cwd: string | undefined, args: readonly string[], identity: Identity, input?: string, extraEnv?: Record<string, string>): Promise<string> {
+  const all = [...configArgs(identity, args[0]), ...args];
+  const env = { ...gitEnv(process.env, await hasUserSshCommand()), ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',

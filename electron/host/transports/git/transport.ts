@@ -1,24 +1,28 @@
-import { readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import type { DeviceInfo } from '../../../../shared/sync/layout.ts';
 import type { GitTarget } from '../../../../shared/sync/wire.ts';
 import { FaultError, errnoOf, fail, fault, guard } from '../faults.ts';
 import type { SyncOptions, Transport } from '../transport.ts';
+import { confine } from './confine.ts';
 import { gitFault, isRejectedPush, pushRefusal, redact, step } from './faults.ts';
-import { checkOutBranch, repair } from './repair.ts';
+import { checkOutBranch, recheck, repair } from './repair.ts';
 import { Repo } from './repo.ts';
 import { git, GitError } from './run.ts';
 
 /**
  * A Git remote through a clone the app manages: the archive is read and written in the working
  * tree like a folder; around that, repair + fetch + rebase before reading, and add + commit +
- * push (rebasing and retrying when someone pushed first, never forcing) after writing.
- * Devices only ever add their own files, so a rebase cannot conflict and history stays linear.
+ * push (rebasing and retrying when someone pushed first, never forcing) after writing. Only
+ * commits confined to this device's own files are pushed (confine.ts), so a rebase cannot
+ * conflict with another device's work and history stays linear.
  */
 export function gitTransport(target: z.infer<typeof GitTarget>, options: SyncOptions): Transport {
   const repo = new Repo(target.cloneDir, target.url, target.branch);
   const notice = options.notice ?? ((message: string) => console.warn(`[sync] ${message}`));
   const where = `the Git remote ${redact(target.url)}`;
+  const clone: Clone = { repo, where, notice, device: null, unborn: false };
 
   return {
     root: target.cloneDir,
@@ -30,21 +34,34 @@ export function gitTransport(target: z.infer<typeof GitTarget>, options: SyncOpt
           await step(`cloning ${where}`, () => git(undefined, ['clone', '-q', '--no-tags', '--', target.url, target.cloneDir], repo.identity));
           // Persisted so git commands a user runs in the clone don't rewrite segment bytes either.
           await repo.run(['config', 'core.autocrlf', 'false']);
-          const branch = await repo.currentBranch();
+          const { branch } = await repo.snapshot();
           if (branch !== repo.branch) await checkOutBranch(repo, branch);
-          await repair(repo, await identify(repo, device, ''), notice);
+          clone.device = await identify(repo, device, '');
         } else {
-          const config = await verifyClone(repo);
-          await repair(repo, await identify(repo, device, config.device), notice);
+          clone.device = await identify(repo, device, (await verifyClone(repo)).device);
         }
+        await remember(repo, clone.device);
+        // With a device this is an exchange, right after its round's listing repaired the clone.
+        if (device !== undefined && state === 'present') await recheck(repo, clone.device, notice);
+        else clone.unborn = (await repair(repo, clone.device, notice)).unborn;
       }),
-    refresh: () => step(`updating from ${where}`, () => fetchAndRebase(repo, where)),
+    refresh: () => step(`updating from ${where}`, () => fetchAndRebase(clone)),
     publish: (paths, message) =>
       step(`publishing to ${where}`, async () => {
         await repo.commitPaths(paths, message);
-        await push(repo, where, options);
+        await push(clone, options);
       }),
   };
+}
+
+/** What one call learns about the clone and hands from step to step. */
+interface Clone {
+  repo: Repo;
+  where: string;
+  notice: (message: string) => void;
+  device: string | null;
+  /** No commit yet when the call started (after repair). */
+  unborn: boolean;
 }
 
 async function cloneState(dir: string): Promise<'missing' | 'empty' | 'present'> {
@@ -59,8 +76,39 @@ async function cloneState(dir: string): Promise<'missing' | 'empty' | 'present'>
   });
 }
 
+/**
+ * Clones already checked by this process, so a round does not ask git again whether the folder
+ * is our clone: valid while the clone's `.git` folder and its config file are the same files,
+ * unchanged (a new origin, device or folder changes one of them; git rewrites config by rename).
+ */
+const checked = new Map<string, { url: string; stamp: string; device: string }>();
+
+async function stampOf(dir: string): Promise<string | null> {
+  try {
+    const dotGit = await lstat(join(dir, '.git'));
+    if (!dotGit.isDirectory()) return null;
+    const config = await stat(join(dir, '.git', 'config'));
+    return [dotGit.dev, dotGit.ino, config.ino, config.size, config.mtimeMs, config.ctimeMs].join(':');
+  } catch {
+    return null;
+  }
+}
+
+async function remember(repo: Repo, device: string | null): Promise<void> {
+  const stamp = await stampOf(repo.dir);
+  if (stamp === null) checked.delete(repo.dir);
+  else checked.set(repo.dir, { url: repo.url, stamp, device: device ?? '' });
+}
+
 /** A folder the user pointed at must be our clone of this remote: never take over anything else. */
 async function verifyClone(repo: Repo): Promise<ClonedConfig> {
+  const known = checked.get(repo.dir);
+  if (known && known.url === repo.url && known.stamp === (await stampOf(repo.dir))) {
+    // `.git` is a folder in the clone, so that is its git dir.
+    repo.knowGitDir(join(repo.dir, '.git'));
+    return { origin: repo.url, device: known.device };
+  }
+  checked.delete(repo.dir);
   const notOurs = (why: string): never =>
     fail('git', `${repo.dir} ${why}. Choose an empty folder for the clone (or the clone made for this remote); nothing in it was changed.`);
   let top: string;
@@ -111,23 +159,49 @@ async function identify(repo: Repo, device: DeviceInfo | undefined, known: strin
   return known;
 }
 
-/** Fetch the archive branch and replay local commits on top; an empty remote is fine. */
-async function fetchAndRebase(repo: Repo, where: string): Promise<void> {
+/**
+ * Fetch the archive branch and bring the local branch onto it: a fast-forward when only the
+ * remote moved; when both did, the local commits are first confined to this device's own files,
+ * then replayed on top. An empty remote is fine.
+ */
+async function fetchAndRebase({ repo, where, notice, device, unborn }: Clone): Promise<void> {
+  const refspec = `+refs/heads/${repo.branch}:${repo.remoteRef}`;
+  const missingBranch = (error: unknown) => error instanceof GitError && /couldn't find remote ref/i.test(error.stderr);
+  // The common cases in one git process: up to date, only the remote moved, only this clone moved.
+  let diverged = false;
   try {
-    await repo.run(['fetch', '-q', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${repo.remoteRef}`]);
+    await repo.run(['pull', '-q', '--ff-only', '--no-rebase', '--no-verify-signatures', '--no-tags', 'origin', refspec]);
+    return;
   } catch (error) {
     // A remote with no such branch yet (nothing pushed): nothing to rebase onto.
-    if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return;
-    throw new FaultError(gitFault(error, `fetching from ${where}`));
+    if (missingBranch(error)) return;
+    const said = gitFault(error, `fetching from ${where}`);
+    if (said.code !== 'git') throw new FaultError(said); // offline, signed out: no second try
+    // git says this only after a fetch that worked; anything else is retried step by step.
+    diverged = error instanceof GitError && /Not possible to fast-forward/i.test(error.stderr);
   }
-  const refs = await repo.existingRefs([repo.remoteRef, `refs/heads/${repo.branch}`]);
-  if (!refs.has(repo.remoteRef)) return;
-  if (!refs.has(`refs/heads/${repo.branch}`)) {
-    await step('updating the clone', () => repo.run(['merge', '-q', '--ff-only', `origin/${repo.branch}`]));
-    return;
+  if (!diverged) {
+    try {
+      await repo.run(['fetch', '-q', '--no-tags', 'origin', refspec]);
+    } catch (error) {
+      if (missingBranch(error)) return;
+      throw new FaultError(gitFault(error, `fetching from ${where}`));
+    }
+    let refused: unknown;
+    try {
+      await repo.run(['merge', '-q', '--ff-only', '--no-verify-signatures', repo.remoteRef]);
+      return;
+    } catch (error) {
+      refused = error;
+    }
+    if (unborn) throw new FaultError(gitFault(refused, 'updating the clone'));
+    const { ahead, behind } = await step(`comparing the clone with ${where}`, () => repo.aheadBehind());
+    if (ahead === 0 || behind === 0) throw new FaultError(gitFault(refused, 'updating the clone'));
   }
+  // Both moved. Set aside → the branch is now on the remote's, own files re-committed: nothing to replay.
+  if ((await step('checking the local commits', () => confine(repo, device, notice))).setAside) return;
   try {
-    await repo.run(['rebase', '-q', `origin/${repo.branch}`]);
+    await repo.run(['rebase', '-q', repo.remoteRef]);
   } catch (error) {
     const conflicted = (await repo.status().catch(() => [])).find((entry) => entry.xy.includes('U') || entry.xy === 'AA' || entry.xy === 'DD');
     await repo.run(['rebase', '--abort']).catch(() => undefined);
@@ -135,7 +209,7 @@ async function fetchAndRebase(repo: Repo, where: string): Promise<void> {
     throw new FaultError(
       fault(
         'git',
-        `Rebasing this laptop's commits onto ${where} stopped${conflicted ? ` on a conflict in ${conflicted.path}` : ''}: a file another device owns was changed in this clone. ` +
+        `Rebasing this laptop's commits onto ${where} stopped${conflicted ? ` on a conflict in ${conflicted.path}: the remote already has a different file by that name` : ''}. ` +
           `The rebase was undone and the local commits are kept; ${said.message}`,
         conflicted?.path,
       ),
@@ -145,15 +219,20 @@ async function fetchAndRebase(repo: Repo, where: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Push; when someone pushed first, fetch + rebase and try again with growing, jittered pauses. */
-async function push(repo: Repo, where: string, options: SyncOptions): Promise<void> {
+/**
+ * Push exactly the commit checked by confine (a commit made in the clone meanwhile waits for the
+ * next check); when someone pushed first, fetch + rebase and try again with growing, jittered pauses.
+ */
+async function push(clone: Clone, options: SyncOptions): Promise<void> {
+  const { repo, where, notice, device } = clone;
   const attempts = options.pushAttempts ?? 6;
   const backoff = options.backoffMs ?? 200;
   let last: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (!(await step('checking what to push', () => repo.ahead()))) return;
+    const head = (await step('checking what to push', () => confine(repo, device, notice))).push;
+    if (head === null) return;
     try {
-      await repo.run(['push', '-q', '-u', 'origin', `HEAD:refs/heads/${repo.branch}`]);
+      await repo.run(['push', '-q', 'origin', `${head}:refs/heads/${repo.branch}`]);
       return;
     } catch (error) {
       if (!isRejectedPush(error)) throw new FaultError(gitFault(error, `pushing to ${where}`));
@@ -161,7 +240,9 @@ async function push(repo: Repo, where: string, options: SyncOptions): Promise<vo
     }
     if (attempt === attempts) break;
     await sleep(backoff * 2 ** (attempt - 1) * (0.5 + Math.random()));
-    await fetchAndRebase(repo, where);
+    // A rebase needs a clean clone: whatever changed since the listing is set aside first.
+    await repair(repo, device, notice);
+    await fetchAndRebase({ ...clone, unborn: false });
   }
   const said = last instanceof GitError ? pushRefusal(last.stderr) : '';
   fail(

@@ -100,21 +100,52 @@ describe('git clone repair before every round', () => {
     expect(value(await listTarget(target(0), options)).segments).toHaveLength(2);
   });
 
-  it('a rebase that conflicts (a foreign file committed locally) is undone and reported as git, naming the file', async () => {
+  it('a rebase that conflicts (the remote has a different file by the name of a local one) is undone and reported as git, naming the file', async () => {
     const { target, clone, options } = await twoClones();
-    const foreignFile = seg(1, 1, 1);
-    await writeFile(join(clone(0), foreignFile), 'rewritten here\n');
-    await sh(clone(0), ['commit', '-q', '-am', 'bad local edit']);
-    // The remote changes the same file (by hand: the app would never do this).
-    await writeFile(join(clone(1), foreignFile), 'rewritten there\n');
-    await sh(clone(1), ['commit', '-q', '-am', 'bad remote edit']);
+    const ownFile = seg(0, 2, 2);
+    await writeFile(join(clone(0), ownFile), text(0, 2, 2));
+    await sh(clone(0), ['add', ownFile]);
+    await sh(clone(0), ['commit', '-q', '-m', 'offline commit']);
+    // Another install with the same device id (a copied profile) pushed its own seq 2 first.
+    await writeFile(join(clone(1), ownFile), 'written by the copy\n');
+    await sh(clone(1), ['add', ownFile]);
+    await sh(clone(1), ['commit', '-q', '-m', 'the copy']);
     await sh(clone(1), ['push', '-q', 'origin', 'HEAD:main']);
 
     const outcome = await listTarget(target(0), options);
-    expect(outcome).toMatchObject({ ok: false, fault: { code: 'git', file: foreignFile } });
+    expect(outcome).toMatchObject({ ok: false, fault: { code: 'git', file: ownFile } });
     expect(outcome.ok ? '' : outcome.fault.message).toMatch(/stopped on a conflict .* The rebase was undone and the local commits are kept/);
     expect(existsSync(join(clone(0), '.git', 'rebase-merge'))).toBe(false);
-    expect(await sh(clone(0), ['log', '-1', '--format=%s'])).toBe('bad local edit\n');
+    expect(await sh(clone(0), ['log', '-1', '--format=%s'])).toBe('offline commit\n');
+  });
+
+  it('an exchange re-checks the branch: a clone switched to another branch since the listing goes back to main, the other branch untouched', async () => {
+    const { target, clone, notices, options, remote } = await twoClones();
+    await sh(clone(0), ['checkout', '-q', '-b', 'mine']);
+    await writeFile(join(clone(0), 'draft.txt'), 'mine');
+    await sh(clone(0), ['add', 'draft.txt']);
+    await sh(clone(0), ['commit', '-q', '-m', 'a branch of my own']);
+    const mine = await sh(clone(0), ['rev-parse', 'mine']);
+
+    value(await exchange(target(0), { device: device(0), write: [{ first: 2, last: 2, text: text(0, 2, 2) }], read: [] }, options));
+    expect(notices.join('\n')).toMatch(/The clone was on mine; back on main/);
+    expect(await sh(clone(0), ['rev-parse', 'mine'])).toBe(mine);
+    expect(await sh(remote, ['ls-tree', '-r', '--name-only', 'main'])).toContain(seg(0, 2, 2));
+    expect(await sh(remote, ['ls-tree', '-r', '--name-only', 'main'])).not.toContain('draft.txt');
+  });
+
+  it('a push refused because the remote moved, in a clone changed since the listing: the changes are stashed, the rebase and push go through', async () => {
+    const { target, clone, notices, options, remote } = await twoClones();
+    value(await listTarget(target(0), options));
+    // After device 0's listing: device 1 pushes, and someone edits the clone by hand.
+    value(await exchange(target(1), { device: device(1), write: [{ first: 2, last: 2, text: text(1, 2, 2) }], read: [] }, options));
+    await writeFile(join(clone(0), seg(1, 1, 1)), 'edited by hand\n');
+
+    value(await exchange(target(0), { device: device(0), write: [{ first: 2, last: 2, text: text(0, 2, 2) }], read: [] }, options));
+    expect(await sh(remote, ['ls-tree', '-r', '--name-only', 'main'])).toContain(seg(0, 2, 2));
+    expect(await sh(remote, ['show', `main:${seg(1, 1, 1)}`])).toBe(text(1, 1, 1));
+    expect(notices.join('\n')).toMatch(/Set aside 1 local change\(s\).*Nothing was deleted/s);
+    expect(await sh(clone(0), ['diff', 'stash@{0}^1', 'stash@{0}', '--', seg(1, 1, 1)])).toContain('+edited by hand');
   });
 
   it('rounds on one clone queue up instead of fighting over the index (list during an exchange)', async () => {
