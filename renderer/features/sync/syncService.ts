@@ -43,16 +43,21 @@ export function describeFault(fault: SyncFault): string {
 export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number): SyncLogLine[] {
   const rows: SyncLogLine[] = [];
   const entry = (level: SyncLogRow['level'], message: string, file?: string) => rows.push({ target: target.id, at, level, message, ...(file ? { file } : {}) });
+  const problems = () => {
+    for (const problem of report.problems) entry('warn', problem.line ? `Line ${problem.line}: ${problem.reason}` : problem.reason, problem.file);
+  };
   if (!report.ok) {
     if (report.fault && (target.lastFault?.code !== report.fault.code || target.lastFault?.message !== report.fault.message)) {
       entry('error', report.fault.message, report.fault.file);
     }
+    // What the round found before it stopped (a fork shows its seqs here) is worth as much.
+    problems();
     return rows;
   }
   if (target.lastFault) entry('info', 'Reachable again.');
   if (report.pushed || report.received) entry('info', `Sent ${report.pushed} change${report.pushed === 1 ? '' : 's'}, received ${report.received}.`);
   if (report.pending) entry('warn', `${report.pending} change${report.pending === 1 ? '' : 's'} from a newer War Room kept aside until this app is updated.`);
-  for (const problem of report.problems) entry('warn', problem.line ? `Line ${problem.line}: ${problem.reason}` : problem.reason, problem.file);
+  problems();
   for (const line of heldLogLines(report.future, at)) entry('warn', line);
   return rows;
 }

@@ -10,7 +10,7 @@ import type { Bridge, BridgeMethod } from '../../../../../shared/bridge/contract
 import { commit } from '../../../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../../../renderer/db/database.ts';
 import { addTarget } from '../../../../../renderer/features/sync/syncTargets.ts';
-import { SyncScheduler, syncTarget, useSyncActivity } from '../../../../../renderer/features/sync/syncService.ts';
+import { logRowsFor, SyncScheduler, syncTarget, useSyncActivity } from '../../../../../renderer/features/sync/syncService.ts';
 import { unusedHandlers } from '../../../support/handlers.ts';
 import { CLOCK_HOLD_REASON } from '../../../../../shared/sync/farAhead.ts';
 
@@ -267,3 +267,15 @@ describe('when the scheduler runs rounds', () => {
 function sh(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => execFile('git', args, { cwd }, (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout))));
 }
+
+describe('the sync log', () => {
+  it('a round that stops on a fault still logs what it found first (a fork names its seqs)', () => {
+    const target = { id: 'tgt-x', label: 'Share', config: { kind: 'folder' as const, path: '/tmp/x' }, createdAt: 0, cursors: {}, pushedSeq: 2, lastAttemptAt: null, lastSuccessAt: null, lastFault: null, lastProblems: 0 };
+    const problem = { file: 'warroom/v1/ops/aaaaaaaaaaaaaaaa/000000000003-000000000003.jsonl', reason: 'fork: device aaaaaaaaaaaaaaaa seq 3 differs from the op already held under that id' };
+    const rows = logRowsFor(target, { ok: false, fault: { code: 'fork', message: 'Another install is writing under this id.' }, pushed: 0, received: 1, duplicates: 0, pending: 0, problems: [problem], future: [], cursors: {}, beyond: {}, ownVerified: 2, ownMaxSeq: 3 }, 1);
+    expect(rows.map((row) => [row.level, row.message])).toEqual([
+      ['error', 'Another install is writing under this id.'],
+      ['warn', problem.reason],
+    ]);
+  });
+});
