@@ -209,12 +209,11 @@ function unjudgedOwn(listing: TargetListing, progress: Progress, me: string): bo
   return listing.segments.some((s) => s.device === me && !isTaken(progress, me, s.first, s.last));
 }
 
-function forkFault(me: string, forked: readonly SeqRange[], file?: string): SyncFault {
+function forkFault(me: string, forked: readonly SeqRange[]): SyncFault {
   const seqs = mergeRanges(forked).map((r) => (r.first === r.last ? `${r.first}` : `${r.first}–${r.last}`)).join(', ');
   return {
     code: 'fork',
     message: `Another install is writing under this laptop's device id ${me} (a copied profile?): the target holds other changes as seq ${seqs}. Nothing more was sent; give this laptop a new identity to deliver its changes.`,
-    ...(file ? { file } : {}),
   };
 }
 
