@@ -9,6 +9,7 @@ import { FORMAT_PATH, deviceInfoPath, opsFolderPath, segmentPath, type DeviceInf
 import type { Cursors, LocalStore } from '../../shared/sync/ports.ts';
 import type { Progress } from '../../shared/sync/plan.ts';
 import { encodeSegment } from '../../shared/sync/segment.ts';
+import { mulberry32 } from '../unit/support/simulator.ts';
 
 /**
  * A team's year on a sync target, written straight to disk: every device's ops in the small
@@ -43,18 +44,6 @@ export interface Team {
   opBytes: number;
   /** Every device's seq reached: the cursors of a laptop that holds everything. */
   cursors: Cursors;
-}
-
-/** mulberry32: the same team for the same seed, run after run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LINES = [
@@ -117,7 +106,8 @@ function plan(shape: TeamShape, pick: () => number): Planned[] {
  * where 50k `git commit`s would take most of an hour.
  */
 export async function writeTeam(root: string, remote: string, shape: TeamShape, prefix = 'ab'): Promise<Team> {
-  const pick = random(shape.seed);
+  // The simulator's seeded PRNG: the same team for the same seed, run after run.
+  const pick = mulberry32(shape.seed);
   const team: Team = { root, devices: [], segments: [], ops: 0, opBytes: 0, cursors: {} };
   const history = await fastImport(remote);
   await mkdir(join(root, 'warroom', 'v1', 'devices'), { recursive: true });
