@@ -4,6 +4,8 @@ import { App } from './app/App.tsx';
 import { installGlobalShortcuts } from './app/shortcuts.ts';
 import { useUi } from './app/store.ts';
 import { ensurePersistentStorage } from './backup/persistence.ts';
+import { hostBridge } from './bridge/hostBridge.ts';
+import { bridgeKeychain } from './bridge/keychain.ts';
 import { WarRoomDb } from './db/database.ts';
 import { DatabaseProvider } from './db/DatabaseProvider.tsx';
 import { openDatabase } from './db/openDatabase.ts';
@@ -20,6 +22,9 @@ document.documentElement.dataset['theme'] = useUi.getState().theme;
 
 // One database per profile, chosen once here and handed down: nothing else decides which.
 const db = new WarRoomDb(resolveDatabaseName(window.location.search, localStorage));
+// The desktop app keeps the signing key sealed by the OS keychain, as it does the team passphrase.
+const bridge = hostBridge();
+if (bridge) db.signing.useKeychain(bridgeKeychain(bridge));
 
 // The database is opened (or refused) before anything renders: a failure shows the recovery
 // screen, never an app that looks empty.

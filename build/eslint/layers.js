@@ -34,6 +34,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const PURE_PACKAGES = [
   'zod',
   '@noble/hashes',
+  // Ed25519 for op signatures: pure ECMAScript; randomness comes from the caller.
+  '@noble/curves',
   // The Markdown parser for runbooks: pure ESM over strings. One dependency
   // (decode-named-character-reference) has a browser build that uses `document`, picked only
   // where a DOM exists; Node and workers get the plain build.

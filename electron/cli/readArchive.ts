@@ -4,7 +4,9 @@ import { ENCRYPTION_PATH, FORMAT_PATH, type ListingProblem, type SegmentRef } fr
 import { segmentLines, type DecodedSegment, type LineProblem } from '../../shared/sync/segment.ts';
 import { decodeOpLine, decodeSegment, type Op } from '../../shared/entities/index.ts';
 import type { ReadSegment } from '../../shared/sync/ports.ts';
-import { hasFormat, listSegments, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
+import { hasFormat, listArchive, listSegments, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
+import type { DeviceTrust } from '../../shared/ops/signature.ts';
+import { declaredTrust } from '../../shared/sync/trust.ts';
 import { FaultError } from '../host/transports/faults.ts';
 
 /** An archive that cannot be judged at all: not one, gone, newer, or locked without its passphrase (exit 2). */
@@ -20,6 +22,8 @@ export interface OpenedArchive {
   strays: SegmentRef[];
   /** Names the app refuses to open (a link, a FIFO, a folder under a segment's name), with why. */
   refused: ListingProblem[];
+  /** The key each device's file names (docs/sync-format.md#signatures). */
+  trust: Map<string, DeviceTrust>;
 }
 
 /** One segment as the app reads it, or why it could not be read. `file` is its full path, for a person to open. */
@@ -47,7 +51,9 @@ export async function openTarget(target: string, passphrase?: string): Promise<O
     const encrypted = archive.key !== null;
     const refused: ListingProblem[] = [];
     const segments = await listSegments(root, encrypted, refused);
-    return { root, archive, segments, strays: await listSegments(root, !encrypted), refused };
+    // A target the listing refuses (sealed segments, no key file) is still judged: its strays say why.
+    const devices = await listArchive(archive).then((listing) => listing.devices, () => []);
+    return { root, archive, segments, strays: await listSegments(root, !encrypted), refused, trust: declaredTrust(devices) };
   } catch (error) {
     if (!(error instanceof FaultError)) throw error;
     if (error.fault.code === 'unreachable' && error.fault.file === FORMAT_PATH) {
@@ -107,7 +113,7 @@ export async function* eachSegment(opened: OpenedArchive): AsyncGenerator<Segmen
       continue;
     }
     const { text } = read.result;
-    yield { ref, file, decoded: decodeSegment(text, ref), lines: segmentLines(text).lines.length, lineOf: lineFinder(text) };
+    yield { ref, file, decoded: decodeSegment(text, ref, opened.trust.get(ref.device) ?? null), lines: segmentLines(text).lines.length, lineOf: lineFinder(text) };
   }
   // A folder gone before or during the listing lists as empty: never report that as "all valid".
   await stillThere(opened.root);

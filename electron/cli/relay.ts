@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { deviceInfoPath } from '../../shared/sync/layout.ts';
 import { decodeSegment } from '../../shared/entities/index.ts';
+import { declaredTrust } from '../../shared/sync/trust.ts';
 import type { TargetConfig } from '../../shared/sync/wire.ts';
 import { listArchive, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
 import { seal } from '../host/transports/crypto.ts';
@@ -30,6 +31,8 @@ export async function relay(from: string, to: string, passphrase: string | undef
   const [have, want] = await Promise.all([listArchive(target), listArchive(source)]);
   const present = new Set(have.segments.map((s) => `${s.device}/${s.first}-${s.last}`));
   const missing = want.segments.filter((s) => !present.has(`${s.device}/${s.first}-${s.last}`));
+  // The key `to` already names wins: a segment signed with another is refused, never copied.
+  const trust = new Map([...declaredTrust(want.devices), ...declaredTrust(have.devices)]);
   let copied = 0;
   let refused = 0;
   for (const file of await readSegments(source, missing)) {
@@ -38,7 +41,7 @@ export async function relay(from: string, to: string, passphrase: string | undef
       refused += 1;
       continue;
     }
-    const decoded = decodeSegment(file.result.text, file.ref);
+    const decoded = decodeSegment(file.result.text, file.ref, trust.get(file.ref.device) ?? null);
     if (!decoded.complete) {
       for (const problem of decoded.problems) out(`skipped ${problem.file}:${problem.line}: ${problem.reason}`);
       refused += 1;

@@ -5,6 +5,7 @@ import { backupHandlers } from '../host/backupHandlers.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
 import type { OpenDialogRequest } from '../host/openFile.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
+import { openSigningKey } from '../host/signingKey.ts';
 import { syncHandlers } from '../host/syncHandlers.ts';
 import { watchHandlers, type TargetWatches } from '../host/targetWatches.ts';
 import type { OpenedFiles } from '../host/openedFiles.ts';
@@ -34,6 +35,7 @@ export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: Targ
     },
     ...syncHandlers<CallContext>({ unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) }),
     ...watchHandlers<CallContext>(targetWatches),
+    'signing.open': ({ sealed }) => openSigningKey(sealed, (text) => safeStorage.decryptString(Buffer.from(text, 'base64'))),
     'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': ({ text }) => {

@@ -18,12 +18,14 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now
   // Two round trips to IndexedDB, not five: read the chain head and the touched docs together,
   // then issue every write at once. Each round trip can wait behind a frame on a busy UI thread.
   const refs = intents.map(docRefOf);
+  // Opened before the transaction: the keychain is a host call, which would end it early.
+  const { sign } = await db.signing.signer();
   const { ops, change } = await db.transaction('rw', [db.ops, db.meta, ...MATERIALIZED_TABLES(db)], async () => {
     const [start, docs] = await Promise.all([loadDeviceState(db), loadDocs(db, refs)]);
     let device = start;
     const ops: Op[] = [];
     for (const intent of intents) {
-      const made = createOp(device, intent, now());
+      const made = createOp(device, intent, now(), sign);
       device = made.state;
       ops.push(made.op);
     }

@@ -7,12 +7,18 @@ import type { Beyond } from '../../shared/sync/plan.ts';
 import type { ClockHold, Cursors } from '../../shared/sync/ports.ts';
 import type { SyncFault, TargetConfig } from '../../shared/sync/wire.ts';
 import { ChangeFeed } from './changes.ts';
+import { SigningKeys, type StoredSigningKey } from './signingKey.ts';
+import type { DeviceTrust } from '../../shared/ops/signature.ts';
 
 export type MetaRow =
   | { key: 'device'; value: DeviceState }
   | { key: 'profile'; value: { operator: string } }
   /** How this laptop appears to the others on a sync target (devices/<id>.json). */
-  | { key: 'deviceProfile'; value: { name: string; createdAt: string } };
+  | { key: 'deviceProfile'; value: { name: string; createdAt: string } }
+  /** This install's Ed25519 key (signingKey.ts). */
+  | { key: 'signingKey'; value: StoredSigningKey }
+  /** Other devices' keys as first seen on any target (docs/sync-format.md#signatures). */
+  | { key: 'pinnedKeys'; value: Record<string, DeviceTrust> };
 
 /** A sync target this laptop exchanges ops with: local only, never synced itself. */
 export interface SyncTargetRow {
@@ -123,6 +129,8 @@ export class WarRoomDb extends Dexie {
   syncLog!: Table<SyncLogRow, number>;
   /** Told of this database's commits; owned by it, so another open database never hears them. */
   readonly changes = new ChangeFeed();
+  /** This install's signing key, opened once per page. */
+  readonly signing = new SigningKeys(this);
 
   constructor(name: string) {
     super(name);

@@ -35,8 +35,24 @@ export async function setDeviceName(db: WarRoomDb, name: string): Promise<void> 
 export function dexieLocalStore(db: WarRoomDb): LocalStore<Op> {
   return {
     async device(): Promise<DeviceInfo> {
+      // The key first: made on first use, it records the seq it signs from.
+      const { trust } = await db.signing.signer();
       const [state, profile] = await Promise.all([loadDeviceState(db), deviceProfile(db)]);
-      return { device: state.device, name: profile.name, createdAt: profile.createdAt, app: APP_LABEL };
+      return { device: state.device, name: profile.name, createdAt: profile.createdAt, app: APP_LABEL, key: trust.key, signedFrom: trust.signedFrom };
+    },
+
+    async pinnedKeys() {
+      const row = await db.meta.get('pinnedKeys');
+      return row?.key === 'pinnedKeys' ? row.value : {};
+    },
+
+    async pinKeys(pins) {
+      await db.transaction('rw', db.meta, async () => {
+        const row = await db.meta.get('pinnedKeys');
+        const known = row?.key === 'pinnedKeys' ? row.value : {};
+        // First sight wins, also against another window pinning meanwhile.
+        await db.meta.put({ key: 'pinnedKeys', value: { ...pins, ...known } });
+      });
     },
 
     async ownMaxSeq() {

@@ -60,13 +60,15 @@ export async function ownForkStatus(db: WarRoomDb): Promise<{ device: string; tw
  * (the timeline) learn of commits, not of a refold.
  */
 export async function takeNewIdentity(db: WarRoomDb, now: () => number = Date.now): Promise<{ device: string; reissued: number }> {
+  // A new device gets a key of its own (made before the transaction: sealing is a host call).
+  const key = await db.signing.fresh();
   const { device, reissued } = await db.transaction('rw', [db.ops, db.meta, db.syncTargets, ...MATERIALIZED_TABLES(db)], async () => {
     const old = await loadDeviceState(db);
     const { stranded } = await strandedOwnOps(db);
     let state = { ...freshDeviceState(newDeviceId()), clock: old.clock };
     const ops: Op[] = [];
     for (const op of stranded) {
-      const made = createOp(state, { actor: op.actor, incident: op.incident, kind: op.kind, data: op.data } as OpIntent, now());
+      const made = createOp(state, { actor: op.actor, incident: op.incident, kind: op.kind, data: op.data } as OpIntent, now(), key.sign);
       state = made.state;
       ops.push(made.op);
     }
@@ -79,9 +81,11 @@ export async function takeNewIdentity(db: WarRoomDb, now: () => number = Date.no
       await rebuildFromOps(db);
     }
     await db.meta.put({ key: 'device', value: state });
+    await db.meta.put({ key: 'signingKey', value: key.stored });
     await db.syncTargets.toCollection().modify({ pushedSeq: 0, lastFault: null });
     return { device: state.device, reissued: ops.length };
   });
+  db.signing.forget();
   db.changes.emitLocalOps();
   return { device, reissued };
 }

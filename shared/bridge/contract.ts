@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SecretKeyHex } from '../ops/signingKeyText.ts';
 import type { MenuCommand } from './commands.ts';
 import { MAX_BACKUP_BYTES } from '../backup/backupFile.ts';
 import { DeviceId } from '../ops/ids.ts';
@@ -108,6 +109,14 @@ export const bridgeContract = {
   'clipboard.writeText': { args: z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), result: z.object({ written: z.literal(true) }) },
   /** Seal a secret (a team passphrase) with the OS keychain; null where there is no real keychain. */
   'secret.seal': { args: z.object({ text: z.string().min(1).max(1024) }).strict(), result: z.object({ sealed: z.string().nullable() }) },
+  /**
+   * Open this laptop's sealed signing key (docs/sync-format.md#signatures). The host opens only
+   * texts sealed as signing keys: a sealed team passphrase never comes back to the page.
+   */
+  'signing.open': {
+    args: z.object({ sealed: z.string().min(1).max(8192).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a sealed key (base64)') }).strict(),
+    result: z.object({ secretKey: SecretKeyHex }),
+  },
   /** The next backup file the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
   'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: BackupText }).nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { createOpWith, type DeviceState } from '../ops/createOp.ts';
+import type { DeviceTrust, Signer } from '../ops/signature.ts';
 import { parseOpWith, type OpEnvelope, type ParsedOp } from '../ops/envelope.ts';
 import { foldOpsWith } from '../state/fold.ts';
 import { createRegistry, type OpAddress, type TypedOp } from '../state/registry.ts';
@@ -76,8 +77,8 @@ export function parseOp(input: unknown): ParsedOp<Op> {
 }
 
 /** The next op of this device's chain; throws a ZodError naming the field for a bad payload. */
-export function createOp<K extends OpKind>(state: DeviceState, intent: OpIntent<K>, now: number): { op: Op<K>; state: DeviceState } {
-  return createOpWith(registry, state, intent, now) as { op: Op<K>; state: DeviceState };
+export function createOp<K extends OpKind>(state: DeviceState, intent: OpIntent<K>, now: number, sign?: Signer): { op: Op<K>; state: DeviceState } {
+  return createOpWith(registry, state, intent, now, sign) as { op: Op<K>; state: DeviceState };
 }
 
 /** Each op touches exactly one doc: the incremental apply, the full rebuild and a commit share this. */
@@ -111,8 +112,8 @@ export function parseOpLine(text: string, check?: (op: OpEnvelope) => string | n
 }
 
 /** A segment, line by line: bad lines are reported and skipped. */
-export function decodeSegment(text: string, ref: SegmentRef) {
-  return decodeSegmentWith(parseOp, text, ref);
+export function decodeSegment(text: string, ref: SegmentRef, trust: DeviceTrust | null = null) {
+  return decodeSegmentWith(parseOp, text, ref, trust);
 }
 
 /** One sync round with one target, reading ops as this app's registry knows them. */

@@ -2,9 +2,9 @@ import { canonicalJson } from '../util/canonicalJson.ts';
 import { sha256Hex } from '../util/sha256.ts';
 import type { OpEnvelope } from './envelope.ts';
 
-/** docs/sync-format.md: SHA-256 of the RFC 8785 form of the op without its `hash` member. */
+/** docs/sync-format.md: SHA-256 of the RFC 8785 form of the op without its `hash` and `sig` members. */
 export function hashOp(op: Omit<OpEnvelope, 'hash'> & { hash?: string }): string {
-  const { hash: _ignored, ...body } = op;
+  const { hash: _hash, sig: _sig, ...body } = op;
   return sha256Hex(canonicalJson(body));
 }
 

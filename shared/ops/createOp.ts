@@ -3,6 +3,7 @@ import { hashOp } from './chain.ts';
 import type { OpEnvelope } from './envelope.ts';
 import { formatHlc, tick, type HlcState } from './hlc.ts';
 import { Actor } from './ids.ts';
+import type { Signer } from './signature.ts';
 
 /** What a device must remember between its own ops: the chain head and its clock. */
 export interface DeviceState {
@@ -28,9 +29,10 @@ export interface OpIntentBase {
 
 /**
  * The next op of this device's chain. Validates the payload with its kind's schema
- * (throws a ZodError naming the field) before anything is stamped.
+ * (throws a ZodError naming the field) before anything is stamped. `sign` is the device's
+ * signing key (signature.ts); every op the app writes is signed, a test may write unsigned ones.
  */
-export function createOpWith(catalog: KindCatalog, state: DeviceState, intent: OpIntentBase, now: number): { op: OpEnvelope; state: DeviceState } {
+export function createOpWith(catalog: KindCatalog, state: DeviceState, intent: OpIntentBase, now: number, sign?: Signer): { op: OpEnvelope; state: DeviceState } {
   const schema = catalog.dataSchema(intent.kind);
   if (!schema) throw new Error(`unknown op kind ${intent.kind}`);
   if (catalog.needsIncident(intent.kind) !== (intent.incident !== null)) throw new Error(`${intent.kind}: incident ${intent.incident === null ? 'missing' : 'must be null'}`);
@@ -51,6 +53,6 @@ export function createOpWith(catalog: KindCatalog, state: DeviceState, intent: O
     prev: state.head,
   };
   const hash = hashOp(body);
-  const op: OpEnvelope = { ...body, hash };
+  const op: OpEnvelope = sign ? { ...body, hash, sig: sign(hash) } : { ...body, hash };
   return { op, state: { device: state.device, seq, head: hash, clock } };
 }

@@ -3,6 +3,7 @@ import type { KindCatalog } from '../state/registry.ts';
 import { HLC_PATTERN, parseHlc } from './hlc.ts';
 import { Actor, DeviceId, RecordId } from './ids.ts';
 import { describeZodError } from '../util/zodError.ts';
+import { SignatureHex } from './signature.ts';
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
@@ -21,9 +22,11 @@ const members = {
   data: z.record(z.string(), z.unknown()),
   prev: Sha256Hex.nullable(),
   hash: Sha256Hex,
+  /** The device's Ed25519 signature of `hash` (signature.ts); outside the hash. Absent on ops older than the device's key. */
+  sig: SignatureHex.optional(),
 };
 
-type Members = { [K in keyof typeof members]: z.output<(typeof members)[K]> };
+type Members = z.output<z.ZodObject<typeof members>>;
 
 function crossFieldRules(op: Members, ctx: z.RefinementCtx): void {
   if (op.id !== `${op.device}-${op.seq}`) ctx.addIssue({ code: 'custom', path: ['id'], message: 'id must be <device>-<seq>' });

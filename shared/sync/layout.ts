@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceId } from '../ops/ids.ts';
+import { PublicKeyHex } from '../ops/signature.ts';
 
 /**
  * Names on a sync target (docs/sync-format.md#layout). Paths are relative to the target root and always
@@ -22,6 +23,10 @@ export const DeviceInfo = z
     name: z.string().trim().min(1).max(100),
     createdAt: z.iso.datetime({ offset: false }),
     app: z.string().max(100),
+    /** The device's Ed25519 public key (docs/sync-format.md#signatures); absent from devices older than signing. */
+    key: PublicKeyHex.optional(),
+    /** The first seq it signed: earlier ops were written before it had a key. */
+    signedFrom: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .loose();
 export type DeviceInfo = z.infer<typeof DeviceInfo>;

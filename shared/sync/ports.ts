@@ -1,4 +1,5 @@
 import type { OpEnvelope } from '../ops/envelope.ts';
+import type { DeviceTrust } from '../ops/signature.ts';
 import type { DeviceInfo, SegmentRef, TargetListing } from './layout.ts';
 import type { Progress } from './plan.ts';
 import type { SyncFault } from './wire.ts';
@@ -47,8 +48,12 @@ export interface PendingOp {
 
 /** `O`: the app's typed op (an envelope whose data passed its kind's schema). */
 export interface LocalStore<O extends OpEnvelope = OpEnvelope> {
-  /** This install: id, display name, creation time, app version (devices/<id>.json). */
+  /** This install: id, display name, creation time, app version, signing key (devices/<id>.json). */
   device(): Promise<DeviceInfo>;
+  /** Other devices' keys as first seen (docs/sync-format.md#signatures), on any target. */
+  pinnedKeys(): Promise<Record<string, DeviceTrust>>;
+  /** Pin keys seen for the first time; a device already pinned keeps its first key. */
+  pinKeys(pins: Record<string, DeviceTrust>): Promise<void>;
   /** This device's own ops with seq in [from, to], in seq order. */
   ownOps(from: number, to: number): Promise<OpEnvelope[]>;
   /** The highest seq this device has written (0 before its first op). */

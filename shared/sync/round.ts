@@ -5,7 +5,9 @@ import { segmentFileName, segmentPath, type DeviceInfo, type SegmentRef, type Ta
 import { advanceCursors, freshRanges, isTaken, mergeRanges, planPush, planRead, uncovered, type Progress, type SeqRange } from './plan.ts';
 import type { Cursors, LocalStore, Outcome, PendingOp, ReadSegment, TargetPort } from './ports.ts';
 import { decodeSegment, encodeSegment } from './segment.ts';
+import { planTrust } from './trust.ts';
 import type { SyncFault } from './wire.ts';
+import type { DeviceTrust } from '../ops/signature.ts';
 
 export interface SyncProblem {
   file: string;
@@ -38,6 +40,8 @@ export interface SyncReport {
   ownVerified: number;
   /** This laptop's highest seq when the round started. */
   ownMaxSeq: number;
+  /** New ops applied (or kept) per device that publishes no signing key: nothing vouches for who wrote them. */
+  unverified: Record<string, number>;
 }
 
 export interface SyncRoundOptions {
@@ -92,6 +96,8 @@ interface RoundState<O extends OpEnvelope> {
   forked: SeqRange[];
   /** Own seqs a file of ours claims but does not hold intact: to be written again under a new name. */
   republish: SeqRange[];
+  /** The key each device's ops are checked against (trust.ts). */
+  trust: Map<string, DeviceTrust>;
 }
 
 /** Seqs of our own chain by hash, for reading our files back. */
@@ -144,7 +150,7 @@ async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: rea
       if (ref.device === state.me && ref.first <= state.ownMaxSeq) state.republish.push({ first: ref.first, last: Math.min(ref.last, state.ownMaxSeq) });
       continue;
     }
-    const segment = decodeSegment(state.parseOp, file.result.text, ref);
+    const segment = decodeSegment(state.parseOp, file.result.text, ref, state.trust.get(ref.device) ?? null);
     report.problems.push(...segment.problems);
     const all = [...segment.ops, ...segment.pending.map((p) => p.op)];
     // Our own ops, read back as we wrote them, are held already: only another install's are news.
@@ -178,6 +184,7 @@ async function applyFiles<O extends OpEnvelope>(state: RoundState<O>, asked: rea
     hashes.add(op.hash);
     held.set(op.id, hashes);
     if (isPending) report.pending += 1;
+    if (!state.trust.has(op.device)) report.unverified[op.device] = (report.unverified[op.device] ?? 0) + 1;
     if (farAhead(op.hlc)) {
       const name = state.names.get(op.device) ?? null;
       report.future.push({ opId: op.id, hlc: op.hlc, device: { id: op.device, name }, origin: null });
@@ -230,8 +237,8 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const ownMaxSeq = await store.ownMaxSeq();
   const device: DeviceInfo = await store.device();
   const me = device.device;
-  const report: SyncReport = { ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: start.cursors, beyond: start.beyond, ownVerified: 0, ownMaxSeq };
-  const state: RoundState<O> = { parseOp, store, targetId, me, ownMaxSeq, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, names: new Map(), report, progress: start, forked: [], republish: [] };
+  const report: SyncReport = { ok: true, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: start.cursors, beyond: start.beyond, ownVerified: 0, ownMaxSeq, unverified: {} };
+  const state: RoundState<O> = { parseOp, store, targetId, me, ownMaxSeq, now: now(), maxDriftMs: options.maxDriftMs ?? DAY_MS, names: new Map(), report, progress: start, forked: [], republish: [], trust: new Map() };
   const finish = (fault?: SyncFault): SyncReport => {
     const { cursors, beyond } = state.progress;
     return { ...report, cursors, beyond, ownVerified: Math.min(ownMaxSeq, cursors[me] ?? 0), ...(fault ? { ok: false, fault } : {}) };
@@ -242,6 +249,11 @@ export async function runSyncRoundWith<O extends OpEnvelope>(parseOp: OpParser<O
   const listing = listed.value;
   report.problems.push(...(listing.problems ?? []));
   state.names = new Map(listing.devices.map((info) => [info.device, info.name]));
+  const trust = planTrust(device, listing.devices, await store.pinnedKeys());
+  report.problems.push(...trust.problems);
+  // Pinned before anything signed with a new key is applied: a crash in between only pins early.
+  if (Object.keys(trust.pin).length > 0) await store.pinKeys(trust.pin);
+  state.trust = trust.trust;
   const encrypted = listing.encrypted === true;
   const size = options.maxOpsPerSegment ?? 1000;
   const ownNames = new Set(listing.segments.filter((s) => s.device === me).map((s) => segmentFileName(s.first, s.last, s.encrypted)));

@@ -1,6 +1,7 @@
 import { hashOp } from '../ops/chain.ts';
 import type { OpEnvelope, OpParser } from '../ops/envelope.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
+import { vouchedPrefix, type DeviceTrust } from '../ops/signature.ts';
 import type { SegmentRef } from './layout.ts';
 import type { SeqRange } from './plan.ts';
 
@@ -31,6 +32,8 @@ export interface DecodedSegment<O = OpEnvelope> {
   runs: SeqRange[];
   /** The file holds exactly first..last of its name, every line valid: a relay may copy it as it is. */
   complete: boolean;
+  /** Ops taken with no key to check them against (their device publishes none yet): counted, reported by the round. */
+  unverified: number;
 }
 
 /**
@@ -108,20 +111,34 @@ function range(from: number, to: number): string {
   return from === to ? `seq ${from}` : `seq ${from}–${to}`;
 }
 
+/** Why a line of a run its device's key does not vouch for is refused. */
+function unsignedReason(op: OpEnvelope, trust: DeviceTrust, last: boolean): string {
+  const who = `device ${op.device}'s key ${trust.key.slice(0, 16)}…`;
+  if (!last) return `not signed: the ops after it that would vouch for it are not signed by ${who} (a forged or altered op?)`;
+  return op.sig === undefined ? `unsigned: ${who} signs every op from seq ${trust.signedFrom}, and this one has no signature` : `bad signature: not signed by ${who} (a forged op, or a swapped key?)`;
+}
+
+interface Accepted<O> {
+  line: number;
+  result: Exclude<OpLine<O>, { status: 'bad' }>;
+}
+
 /**
  * Validate a segment line by line (docs/sync-format.md#reading-a-segment): a bad line is reported
  * and skipped, never fatal. Each line is parsed and hashed exactly once. The name's range is
  * only compared with what the lines hold: a misnamed file (narrower or wider) is reported, and
- * its valid ops still count.
+ * its valid ops still count. With `trust` (the device's pinned key), every chained run must be
+ * vouched for by a signature (docs/sync-format.md#signatures); without one, what is taken is
+ * counted as `unverified`.
  */
-export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef): DecodedSegment<O> {
-  const out: DecodedSegment<O> = { ops: [], pending: [], problems: [], runs: [], complete: false };
+export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: string, ref: SegmentRef, trust: DeviceTrust | null = null): DecodedSegment<O> {
+  const out: DecodedSegment<O> = { ops: [], pending: [], problems: [], runs: [], complete: false, unverified: 0 };
   const problem = (line: number, reason: string) => out.problems.push({ file: ref.path, line, reason });
   const { lines, truncated } = segmentLines(text);
   const check = belongsIn(ref);
 
   let last: { seq: number; hash: string } | null = null;
-  let run: SeqRange | null = null;
+  const runs: Accepted<O>[][] = [];
   let outside = 0;
   let badLines = 0;
   let previousLineBad = false;
@@ -157,15 +174,24 @@ export function decodeSegment<O extends OpEnvelope>(parseOp: OpParser<O>, text: 
       problem(number, `gap: ${range(expected, op.seq - 1)} missing before this line`);
     }
     previousLineBad = false;
-    if (run && last && op.seq === last.seq + 1) run.last = op.seq;
-    else {
-      run = { first: op.seq, last: op.seq };
-      out.runs.push(run);
-    }
+    const run = runs[runs.length - 1];
+    if (run && last && op.seq === last.seq + 1) run.push({ line: number, result });
+    else runs.push([{ line: number, result }]);
     last = { seq: op.seq, hash: op.hash };
-    if (result.status === 'ok') out.ops.push(result.op);
-    else out.pending.push({ op: result.op, reason: result.reason });
   }
+  for (const run of runs) {
+    const vouched = trust ? vouchedPrefix(run.map((entry) => entry.result.op), trust) : run.length;
+    if (!trust) out.unverified += run.length;
+    for (const [index, { line, result }] of run.entries()) {
+      if (index >= vouched) {
+        problem(line, unsignedReason(result.op, trust!, index === run.length - 1));
+        badLines += 1;
+      } else if (result.status === 'ok') out.ops.push(result.op);
+      else out.pending.push({ op: result.op, reason: result.reason });
+    }
+    if (vouched > 0) out.runs.push({ first: run[0]!.result.op.seq, last: run[vouched - 1]!.result.op.seq });
+  }
+  out.problems.sort((a, b) => a.line - b.line);
   const reached = last?.seq ?? ref.first - 1;
   if (truncated) problem(lines.length + 1, TRUNCATED);
   else if (reached < ref.last && !previousLineBad) problem(lines.length + 1, `ends early: ${range(reached + 1, ref.last)} missing`);

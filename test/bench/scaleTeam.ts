@@ -232,6 +232,12 @@ export class LeanStore implements LocalStore<Op> {
     return this.info;
   }
 
+  async pinnedKeys() {
+    return {};
+  }
+
+  async pinKeys() {}
+
   async ownOps(from: number, to: number) {
     return this.own.slice(Math.max(0, from - 1), Math.max(0, to));
   }

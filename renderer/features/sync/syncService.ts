@@ -58,6 +58,9 @@ export function logRowsFor(target: SyncTargetRow, report: SyncReport, at: number
   if (report.pushed || report.received) entry('info', `Sent ${report.pushed} change${report.pushed === 1 ? '' : 's'}, received ${report.received}.`);
   if (report.pending) entry('warn', `${report.pending} change${report.pending === 1 ? '' : 's'} from a newer War Room kept aside until this app is updated.`);
   problems();
+  for (const [device, count] of Object.entries(report.unverified ?? {})) {
+    entry('warn', `${changes(count)} from device ${device} applied unverified: it publishes no signing key, so nothing proves which laptop wrote ${count === 1 ? 'it' : 'them'}.`);
+  }
   for (const line of heldLogLines(report.future, at)) entry('warn', line);
   return rows;
 }
@@ -77,7 +80,7 @@ export async function syncTarget(db: WarRoomDb, bridge: Bridge, targetId: string
       report = await runSyncRound(store, bridgePort(bridge, target.config), targetId);
     } catch (error) {
       // A bug, not bad data (the round reports that): still record it where the user looks.
-      report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors, beyond: target.beyond ?? {}, ownVerified: target.pushedSeq, ownMaxSeq: ownBefore };
+      report = { ok: false, fault: { code: 'host', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` }, pushed: 0, received: 0, duplicates: 0, pending: 0, problems: [], future: [], cursors: target.cursors, beyond: target.beyond ?? {}, ownVerified: target.pushedSeq, ownMaxSeq: ownBefore, unverified: {} };
     }
     const at = now();
     const rows = logRowsFor(target, report, at);

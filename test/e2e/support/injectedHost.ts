@@ -3,6 +3,7 @@ import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import { join } from 'node:path';
 import { backupHandlers } from '../../../electron/host/backupHandlers.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
+import { openSigningKey } from '../../../electron/host/signingKey.ts';
 import type { MenuCommand } from '../../../shared/bridge/commands.ts';
 import { createOpenedFiles, type OpenedFiles } from '../../../electron/host/openedFiles.ts';
 
@@ -25,6 +26,7 @@ export async function injectHost(
     ...syncHandlers<void>({ unseal: openFakeSeal }),
     // Folders are not watched here: this page's bridge has no onSyncChanged, so it never asks.
     'sync.watch': ({ folders }) => ({ watches: folders.map(({ id }) => ({ id, mode: 'off' as const, reason: 'not watched in the browser tests' })) }),
+    'signing.open': ({ sealed }) => openSigningKey(sealed, openFakeSeal),
     'secret.seal': ({ text }) => ({ sealed: Buffer.from(`${FAKE_SEAL}${text}`, 'utf8').toString('base64') }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': ({ text }) => {

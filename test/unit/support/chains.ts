@@ -4,13 +4,20 @@ import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp
 import type { OpEnvelope } from '../../../shared/ops/envelope.ts';
 import { segmentPath, type SegmentRef, type TargetListing } from '../../../shared/sync/layout.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
+import { testSigner } from './keys.ts';
 
 export const T0 = Date.UTC(2026, 10, 23, 8, 0, 0);
 export const DEV_A = 'aaaaaaaaaaaaaaaa';
 export const DEV_B = 'bbbbbbbbbbbbbbbb';
 export const DEV_C = 'cccccccccccccccc';
 
-/** `count` entry.add ops of one device's chain, seq 1..count. */
+/** The same chain, every op signed with the device's test key (keys.ts). */
+export function signedChainOf(device: string, count: number): Op[] {
+  const sign = testSigner(device);
+  return chainOf(device, count).map((op) => ({ ...op, sig: sign(op.hash) }));
+}
+
+/** `count` entry.add ops of one device's chain, seq 1..count, unsigned (a device older than signing). */
 export function chainOf(device: string, count: number, start: DeviceState = freshDeviceState(device)): Op[] {
   let state = start;
   const ops: Op[] = [];

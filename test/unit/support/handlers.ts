@@ -22,5 +22,6 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'file.takeOpened': unused('file.takeOpened'),
     'clipboard.writeText': unused('clipboard.writeText'),
     'secret.seal': unused('secret.seal'),
+    'signing.open': unused('signing.open'),
   };
 }

@@ -6,6 +6,8 @@ import type { DeviceInfo } from '../../../shared/sync/layout.ts';
 import type { Progress } from '../../../shared/sync/plan.ts';
 import type { Cursors, LocalStore, PendingOp } from '../../../shared/sync/ports.ts';
 import { canonicalJson } from '../../../shared/util/canonicalJson.ts';
+import { signerOf, type DeviceTrust, type SigningKey } from '../../../shared/ops/signature.ts';
+import { testSigningKey } from './keys.ts';
 
 /** A replica's state in a form that compares byte for byte. */
 export function snapshot(docs: Map<string, Doc>): string {
@@ -18,6 +20,8 @@ export interface MemoryStoreOptions {
   skewMs?: number;
   maxDriftMs?: number;
   name?: string;
+  /** False: a device from before signing (no key, unsigned ops). */
+  signs?: boolean;
 }
 
 /** LocalStore in memory: ops by hash, pending aside, cursors per target, its own chain and clock. */
@@ -28,6 +32,8 @@ export class MemoryStore implements LocalStore<Op> {
   private readonly idIndex = new Map<string, Set<string>>();
   private readonly targetProgress = new Map<string, Progress>();
   private state: DeviceState;
+  private key: SigningKey | null;
+  readonly pins = new Map<string, DeviceTrust>();
   skewMs: number;
   applyCalls = 0;
 
@@ -36,6 +42,7 @@ export class MemoryStore implements LocalStore<Op> {
     private readonly options: MemoryStoreOptions,
   ) {
     this.state = freshDeviceState(id);
+    this.key = options.signs === false ? null : testSigningKey(id);
     this.skewMs = options.skewMs ?? 0;
   }
 
@@ -46,7 +53,7 @@ export class MemoryStore implements LocalStore<Op> {
 
   /** A local change: the next op of this device's chain. */
   make(intent: OpIntent): Op {
-    const { op, state } = createOp(this.state, intent, this.now());
+    const { op, state } = createOp(this.state, intent, this.now(), this.key ? signerOf(this.key) : undefined);
     this.state = state;
     this.own.push(op);
     this.hold(op);
@@ -62,6 +69,8 @@ export class MemoryStore implements LocalStore<Op> {
     for (const [target, progress] of this.targetProgress) twin.targetProgress.set(target, structuredClone(progress));
     twin.own.push(...this.own);
     twin.state = { ...this.state };
+    twin.key = this.key;
+    for (const [device, trust] of this.pins) twin.pins.set(device, trust);
     twin.skewMs = this.skewMs;
     return twin;
   }
@@ -75,8 +84,9 @@ export class MemoryStore implements LocalStore<Op> {
     const stranded = this.own.filter((op) => op.seq > verified || (this.idIndex.get(op.id)?.size ?? 0) > 1);
     let state = { ...freshDeviceState(newId), clock: this.state.clock };
     const reissued: Op[] = [];
+    this.key = this.key ? testSigningKey(newId) : null;
     for (const op of stranded) {
-      const made = createOp(state, { actor: op.actor, incident: op.incident, kind: op.kind, data: op.data } as OpIntent, now);
+      const made = createOp(state, { actor: op.actor, incident: op.incident, kind: op.kind, data: op.data } as OpIntent, now, this.key ? signerOf(this.key) : undefined);
       state = made.state;
       reissued.push(made.op);
     }
@@ -115,7 +125,16 @@ export class MemoryStore implements LocalStore<Op> {
   }
 
   async device(): Promise<DeviceInfo> {
-    return { device: this.id, name: this.options.name ?? `laptop ${this.id.slice(0, 4)}`, createdAt: '2026-11-23T08:00:00.000Z', app: 'test' };
+    const key = this.key ? { key: this.key.publicKey, signedFrom: 1 } : {};
+    return { device: this.id, name: this.options.name ?? `laptop ${this.id.slice(0, 4)}`, createdAt: '2026-11-23T08:00:00.000Z', app: 'test', ...key };
+  }
+
+  async pinnedKeys(): Promise<Record<string, DeviceTrust>> {
+    return Object.fromEntries(this.pins);
+  }
+
+  async pinKeys(pins: Record<string, DeviceTrust>): Promise<void> {
+    for (const [device, trust] of Object.entries(pins)) if (!this.pins.has(device)) this.pins.set(device, trust);
   }
 
   async ownOps(from: number, to: number): Promise<OpEnvelope[]> {

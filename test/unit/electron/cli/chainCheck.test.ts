@@ -8,7 +8,7 @@ const DEVICE = '0123456789abcdef';
 /** A segment as a reader that judges by content might hand it over: every op accepted, no line problem. */
 function accepted(first: number, last: number, ops: readonly OpEnvelope[]): CheckedSegment {
   const ref = refOf(DEVICE, first, last);
-  return { ref, file: ref.path, decoded: { ops: [...ops], pending: [], problems: [], runs: [{ first: ops[0]?.seq ?? first, last: ops.at(-1)?.seq ?? first }], complete: true }, lines: ops.length, lineOf: (op) => ops.indexOf(op) + 1 };
+  return { ref, file: ref.path, decoded: { ops: [...ops], pending: [], problems: [], runs: [{ first: ops[0]?.seq ?? first, last: ops.at(-1)?.seq ?? first }], complete: true, unverified: 0 }, lines: ops.length, lineOf: (op) => ops.indexOf(op) + 1 };
 }
 
 describe('ChainCheck: what one segment cannot show', () => {

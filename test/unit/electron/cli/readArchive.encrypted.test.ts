@@ -40,7 +40,7 @@ describe('the CLI on an encrypted target', () => {
   it('verifies and exports with the team passphrase', async () => {
     const lines: string[] = [];
     expect(await verify(dir, (line) => lines.push(line), PASSPHRASE)).toBe(0);
-    expect(lines).toEqual(['2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)']);
+    expect(lines).toEqual(['2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)', `unverified: 2 op(s) of device ${DEVICE}, whose device file names no signing key`]);
     let out = '';
     expect(await exportIncident(dir, 'inc-secret', 'timeline', (text) => (out += text), () => undefined, PASSPHRASE)).toBe(0);
     expect(out).toContain('Export endpoint disabled');

@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../../electron/cli/readArchive.ts';
 import { verify } from '../../../../electron/cli/verify.ts';
 import { segmentPath } from '../../../../shared/sync/layout.ts';
-import { putFile, putFormat, putSegment } from '../../support/archiveFolder.ts';
-import { chainOf, line, rechain } from '../../support/chains.ts';
+import { putDevice, putFile, putFormat, putSegment } from '../../support/archiveFolder.ts';
+import { chainOf, line, rechain, rehashed, signedChainOf } from '../../support/chains.ts';
+import { testSigner, testSigningKey } from '../../support/keys.ts';
 
 const DEVICE = '0123456789abcdef';
 const OTHER = 'fedcba9876543210';
@@ -23,10 +24,11 @@ afterEach(async () => {
 
 const segment = (first: number, last: number, device = DEVICE) => join(dir, ...segmentPath(device, first, last, false).split('/'));
 
+/** What verify prints, but the notes on unsigned test chains (judged in their own tests below). */
 async function run(onLine: (line: string) => void = () => undefined): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
   const code = await verify(dir, (text) => {
-    lines.push(text);
+    if (!text.startsWith('unverified: ')) lines.push(text);
     onLine(text);
   });
   return { code, lines };
@@ -78,7 +80,8 @@ describe('warroom verify judges format.json as the app does', () => {
 
   it('accepts the warroom/ folder itself as the target', async () => {
     await putFormat(dir);
-    await putSegment(dir, DEVICE, 1, 2, chainOf(DEVICE, 2));
+    await putDevice(dir, DEVICE);
+    await putSegment(dir, DEVICE, 1, 2, signedChainOf(DEVICE, 2));
     const lines: string[] = [];
     expect(await verify(join(dir, 'warroom'), (text) => lines.push(text))).toBe(0);
     expect(lines).toEqual(['2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)']);
@@ -176,6 +179,39 @@ describe('warroom verify lets no raw error escape', () => {
   });
 });
 
+describe('warroom verify checks signatures against the keys the device files name', () => {
+  it('a forged op in a device’s folder, unsigned or signed by another key, is named by file and line', async () => {
+    await putFormat(dir);
+    await putDevice(dir, DEVICE);
+    const honest = signedChainOf(DEVICE, 3);
+    await putSegment(dir, DEVICE, 1, 3, honest);
+    // Another laptop writes "seq 4" into this device's folder: right chain, wrong hand.
+    const forged = rehashed(chainOf(DEVICE, 4)[3]!, { actor: 'Incident Commander' });
+    expect(forged.prev).toBe(honest[2]!.hash);
+    await putSegment(dir, DEVICE, 4, 4, [{ ...forged, sig: testSigner(OTHER)(forged.hash) }]);
+    expect(await problems()).toEqual([expect.stringMatching(/000000000004-000000000004\.jsonl:1: bad signature: not signed by device 0123456789abcdef's key/)]);
+    await putSegment(dir, DEVICE, 4, 4, [forged]);
+    expect(await problems()).toEqual([expect.stringMatching(/000000000004-000000000004\.jsonl:1: unsigned: device 0123456789abcdef's key .* signs every op from seq 1/)]);
+  });
+
+  it('a swapped key in the device file fails every run it did not sign', async () => {
+    await putFormat(dir);
+    await putDevice(dir, DEVICE, testSigningKey(OTHER).publicKey);
+    await putSegment(dir, DEVICE, 1, 3, signedChainOf(DEVICE, 3));
+    const found = await problems();
+    expect(found).toHaveLength(3);
+    expect(found[2]).toMatch(/000000000001-000000000003\.jsonl:3: bad signature/);
+  });
+
+  it('a device that names no key: its ops are listed as unverified, not as problems', async () => {
+    await putFormat(dir);
+    await putSegment(dir, OTHER, 1, 2, chainOf(OTHER, 2));
+    const lines: string[] = [];
+    expect(await verify(dir, (text) => lines.push(text))).toBe(0);
+    expect(lines).toEqual(['2 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)', `unverified: 2 op(s) of device ${OTHER}, whose device file names no signing key`]);
+  });
+});
+
 describe('the warroom command as a user runs it', () => {
   /** The entry point `npm run warroom` runs once built; here from source, in its own process. */
   function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -188,9 +224,9 @@ describe('the warroom command as a user runs it', () => {
     expect(await cli('verify', dir)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^warroom: .*not a War Room archive/) });
     await putFormat(dir);
     await putSegment(dir, DEVICE, 1, 3, chainOf(DEVICE, 3));
-    expect(await cli('verify', dir)).toMatchObject({ code: 0, stdout: '3 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)\n' });
+    expect(await cli('verify', dir)).toMatchObject({ code: 0, stdout: `3 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)\nunverified: 3 op(s) of device ${DEVICE}, whose device file names no signing key\n` });
     await putSegment(dir, DEVICE, 5, 5, chainOf(DEVICE, 5).slice(4));
-    expect(await cli('verify', dir)).toMatchObject({ code: 1, stdout: expect.stringMatching(/:1: gap: seq 4 .*\n4 ops verified .* 1 problem\(s\)\n$/) });
+    expect(await cli('verify', dir)).toMatchObject({ code: 1, stdout: expect.stringMatching(/:1: gap: seq 4 .*\n4 ops verified .* 1 problem\(s\)\nunverified: 4 op/) });
     expect(await cli('verify')).toMatchObject({ code: 64, stderr: expect.stringMatching(/^usage: warroom/) });
     // Four processes that each compile the CLI from source: slow on a busy machine.
   }, 120_000);

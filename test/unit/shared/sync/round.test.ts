@@ -9,6 +9,7 @@ import { encodeSegment } from '../../../../shared/sync/segment.ts';
 import { chainOf, DEV_A, DEV_B, DEV_C, rechain, refOf, rehashed, T0 } from '../../support/chains.ts';
 import { MemoryArchive, type MemoryTarget } from '../../support/memoryTarget.ts';
 import { MemoryStore } from '../../support/memoryStore.ts';
+import { testSigner, testTrust } from '../../support/keys.ts';
 
 const TARGET = 'shared-folder';
 const DAY = 86_400_000;
@@ -372,3 +373,70 @@ describe('runSyncRound judges files by content, not names', () => {
   });
 });
 
+
+describe('signed authorship (docs/sync-format.md#signatures)', () => {
+  /** What a peer with write access to the target can do: put a line in another device's folder. */
+  function forgeInto(archive: MemoryArchive, victim: MemoryStore, seq: number, changes: Record<string, unknown>, signWith?: string) {
+    const { sig: _signed, ...template } = [...victim.ops.values()].find((op) => op.device === victim.id && op.seq === seq - 1)!;
+    const forged = rehashed({ ...template, seq, id: `${victim.id}-${seq}`, prev: template.hash } as OpEnvelope, changes);
+    const line = signWith ? { ...forged, sig: testSigner(signWith)(forged.hash) } : forged;
+    archive.inject(refOf(victim.id, seq, seq).path, encodeSegment([line as OpEnvelope]));
+    return forged;
+  }
+
+  it("a peer writing seq 3 into another device's folder is refused by file and line; that device's real seq 3 still reaches everyone", async () => {
+    const { archive, peers: [a, b, c] } = world(DEV_A, DEV_B, DEV_C);
+    const incident = { actor: 'Ana', incident: 'inc-aaaaaa', kind: 'incident.declare', data: { title: 'DB down', severity: 'P1', type: 'availability', declaredAt: new Date(T0).toISOString() } } as OpIntent;
+    b!.store.make(incident);
+    b!.store.make(note('b2'));
+    await sync(b!);
+    await sync(a!);
+    // Carla's laptop writes "the IC resolved it" as Ben's seq 3, signed with her own key.
+    const forged = forgeInto(archive, b!.store, 3, { kind: 'incident.set', data: { field: 'status', value: 'resolved' }, actor: 'Incident Commander' }, DEV_C);
+    const afterForgery = await sync(a!);
+    expect(afterForgery).toMatchObject({ ok: true, received: 0, problems: [{ file: refOf(DEV_B, 3, 3).path, line: 1, reason: expect.stringMatching(/^bad signature: not signed by device bbbbbbbbbbbbbbbb's key/) }] });
+    expect([...a!.store.ops.values()].some((op) => op.hash === forged.hash)).toBe(false);
+
+    // Ben's real seq 3: his round sees the forged line is not his (no fork) and delivers his own.
+    b!.store.make(note('b3'));
+    expect(await sync(b!)).toMatchObject({ ok: true, pushed: 1, ownVerified: 3 });
+    expect(await sync(a!)).toMatchObject({ ok: true, received: 1 });
+    expect(await sync(c!)).toMatchObject({ ok: true, received: 3 });
+    expect(a!.store.snapshot()).toBe(b!.store.snapshot());
+    expect(c!.store.snapshot()).toBe(b!.store.snapshot());
+    const doc = foldOps(a!.store.ops.values()).get('incidents:inc-aaaaaa');
+    expect(doc?.table === 'incidents' ? incidentView(doc)?.status : undefined).toBe('investigating');
+  });
+
+  it('an unsigned op under a device that signs is refused; a swapped device file is reported and changes nothing', async () => {
+    const { archive, peers: [a, b] } = world(DEV_A, DEV_B);
+    b!.store.make(note('b1'));
+    await sync(b!);
+    expect(await sync(a!)).toMatchObject({ ok: true, received: 1, problems: [] });
+    expect(a!.store.pins.get(DEV_B)).toEqual(testTrust(DEV_B));
+
+    forgeInto(archive, b!.store, 2, { actor: 'Ben' });
+    const unsigned = await sync(a!);
+    expect(unsigned.problems).toEqual([{ file: refOf(DEV_B, 2, 2).path, line: 1, reason: expect.stringMatching(/^unsigned: device bbbbbbbbbbbbbbbb's key .* signs every op from seq 1/) }]);
+    expect(unsigned.received).toBe(0);
+
+    // The forger replaces Ben's device file with her key: readers keep the pinned one and say so.
+    archive.inject(`warroom/v1/devices/${DEV_B}.json`, JSON.stringify({ device: DEV_B, name: 'Ben', createdAt: '2026-11-23T08:00:00.000Z', app: 'test', key: testTrust(DEV_C).key }));
+    forgeInto(archive, b!.store, 2, { actor: 'Ben', data: { entry: 'ent-forged01', fields: { text: 'forged', kind: 'note', eventAt: new Date(T0).toISOString(), pinned: false, tags: [] } } }, DEV_C);
+    const swapped = await sync(a!);
+    expect(swapped.received).toBe(0);
+    expect(swapped.problems.map((p) => p.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/signing key changed — pinned .* when first seen, the file now names/), expect.stringMatching(/^bad signature/)]));
+    expect(a!.store.pins.get(DEV_B)).toEqual(testTrust(DEV_B));
+  });
+
+  it('a device that publishes no key: its ops are applied and counted as unverified', async () => {
+    const archive = new MemoryArchive();
+    archive.time = T0;
+    const legacy = { store: new MemoryStore(DEV_B, { now: () => archive.time, signs: false }), port: archive.port(DEV_B) };
+    const a = { store: new MemoryStore(DEV_A, { now: () => archive.time }), port: archive.port(DEV_A) };
+    legacy.store.make(note('old app'));
+    legacy.store.make(note('old app again'));
+    await sync(legacy);
+    expect(await sync(a)).toMatchObject({ ok: true, received: 2, problems: [], unverified: { [DEV_B]: 2 } });
+  });
+});

@@ -20,7 +20,7 @@ describe('encodeSegment', () => {
   });
 
   it('round-trips through decodeSegment', () => {
-    expect(decodeSegment(encodeSegment(ops), ref)).toEqual({ ops, pending: [], problems: [], runs: [{ first: 1, last: 5 }], complete: true });
+    expect(decodeSegment(encodeSegment(ops), ref)).toEqual({ ops, pending: [], problems: [], runs: [{ first: 1, last: 5 }], complete: true, unverified: 5 });
   });
 });
 
@@ -113,7 +113,7 @@ describe('decodeSegment', () => {
     expect(short.problems).toEqual([{ file: ref.path, line: 4, reason: 'ends early: seq 4–5 missing' }]);
     expect(short.complete).toBe(false);
     const empty = decodeSegment('', ref);
-    expect(empty).toEqual({ ops: [], pending: [], problems: [{ file: ref.path, line: 1, reason: 'ends early: seq 1–5 missing' }], runs: [], complete: false });
+    expect(empty).toEqual({ ops: [], pending: [], problems: [{ file: ref.path, line: 1, reason: 'ends early: seq 1–5 missing' }], runs: [], complete: false, unverified: 0 });
   });
 
   it('a segment that starts past seq 1 is complete on its own', () => {

@@ -272,7 +272,7 @@ describe('the sync log', () => {
   it('a round that stops on a fault still logs what it found first (a fork names its seqs)', () => {
     const target = { id: 'tgt-x', label: 'Share', config: { kind: 'folder' as const, path: '/tmp/x' }, createdAt: 0, cursors: {}, pushedSeq: 2, lastAttemptAt: null, lastSuccessAt: null, lastFault: null, lastProblems: 0 };
     const problem = { file: 'warroom/v1/ops/aaaaaaaaaaaaaaaa/000000000003-000000000003.jsonl', reason: 'fork: device aaaaaaaaaaaaaaaa seq 3 differs from the op already held under that id' };
-    const rows = logRowsFor(target, { ok: false, fault: { code: 'fork', message: 'Another install is writing under this id.' }, pushed: 0, received: 1, duplicates: 0, pending: 0, problems: [problem], future: [], cursors: {}, beyond: {}, ownVerified: 2, ownMaxSeq: 3 }, 1);
+    const rows = logRowsFor(target, { ok: false, fault: { code: 'fork', message: 'Another install is writing under this id.' }, pushed: 0, received: 1, duplicates: 0, pending: 0, problems: [problem], future: [], cursors: {}, beyond: {}, ownVerified: 2, ownMaxSeq: 3, unverified: {} }, 1);
     expect(rows.map((row) => [row.level, row.message])).toEqual([
       ['error', 'Another install is writing under this id.'],
       ['warn', problem.reason],
