@@ -8,11 +8,13 @@ import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
 import { openSigningKey } from '../host/signingKey.ts';
 import { syncHandlers } from '../host/syncHandlers.ts';
 import { watchHandlers, type TargetWatches } from '../host/targetWatches.ts';
+import type { FolderGrants } from '../host/folderGrants.ts';
 import type { OpenedFiles } from '../host/openedFiles.ts';
 import type { CallContext } from './ipc.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
-export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches): BridgeHandlers<CallContext> {
+/** `folders`: the folders chosen in this run's folder dialog (one registry per app run). */
+export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches, folders: FolderGrants): BridgeHandlers<CallContext> {
   return {
     'app.info': () =>
       appInfo({
@@ -28,12 +30,11 @@ export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: Targ
       new Notification({ title, body }).show();
       return { shown: true };
     },
-    'sync.chooseFolder': async ({ title }, ctx) => {
-      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-      const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
-      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
-    },
-    ...syncHandlers<CallContext>({ unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')) }),
+    ...syncHandlers<CallContext>({
+      folders,
+      chooseFolder,
+      unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+    }),
     ...watchHandlers<CallContext>(targetWatches),
     'signing.open': ({ sealed }) => openSigningKey(sealed, (text) => safeStorage.decryptString(Buffer.from(text, 'base64'))),
     'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
@@ -49,6 +50,12 @@ export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: Targ
       openFolder: (path) => shell.openPath(path),
     }),
   };
+}
+
+async function chooseFolder(title: string, ctx: CallContext): Promise<string | undefined> {
+  const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+  const result = ctx.window ? await dialog.showOpenDialog(ctx.window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
 }
 
 async function chooseOpenPath(request: OpenDialogRequest, ctx: CallContext): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { buildMenuTemplate } from './menu.ts';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/commands.ts';
 import { backupPathsIn, createOpenedFiles } from '../host/openedFiles.ts';
 import { createTargetWatches } from '../host/targetWatches.ts';
+import { createFolderGrants } from '../host/folderGrants.ts';
 import { SYNC_CHANGED_CHANNEL } from '../../shared/bridge/syncEvents.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
     onError: (error) => console.warn('could not remember the window position', error),
   });
   await serveAppScheme(rendererRoot);
-  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches)), trusted);
+  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches, createFolderGrants())), trusted);
   const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendCommand });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();

@@ -9,8 +9,12 @@ export async function pickBackupWithBridge(bridge: NonNullable<Window['warroom']
 
 export function describeImport(result: Extract<ImportResult, { ok: true }>): string {
   const from = `backup file of ${result.total} ops made ${result.createdAt.slice(0, 16).replace('T', ' ')} UTC`;
-  if (result.applied === 0 && result.pending === 0 && result.held === 0) return `Nothing new: everything in the ${from} is already here.`;
+  const refused =
+    result.refused.length === 0
+      ? ''
+      : ` Refused ${result.refused.length} ${result.refused.length === 1 ? 'op' : 'ops'} that ${result.refused[0]!.reason}: ${result.refused.slice(0, 10).map((item) => item.id).join(', ')}${result.refused.length > 10 ? ', …' : ''}.`;
+  if (result.applied === 0 && result.pending === 0 && result.held === 0) return `Nothing new: everything in the ${from} is already here${result.refused.length ? ' or refused' : ''}.${refused}`;
   const pending = result.pending > 0 ? `, ${result.pending} from a newer War Room kept for later` : '';
   const held = result.held > 0 ? `, ${result.held} stamped far ahead of this laptop’s clock held until their time (see Sync)` : '';
-  return `Imported ${result.applied} new ops from the ${from} (${result.duplicates} already here${pending}${held}).`;
+  return `Imported ${result.applied} new ops from the ${from} (${result.duplicates} already here${pending}${held}).${refused}`;
 }

@@ -1,6 +1,19 @@
-import { importBackup, type ImportResult } from './backupFile.ts';
+import { decodeBackup } from '../../shared/backup/backupFile.ts';
+import { summarizeImport, type ImportSummary } from '../../shared/backup/importSummary.ts';
+import { BUILT_IN_SETTINGS, importBackup, opsOf, type ImportResult } from './backupFile.ts';
 import { WarRoomDb } from './database.ts';
 import { switchProfile } from './profile.ts';
+
+/**
+ * What restoring `text` would put in the new database, for the person to confirm first: against an
+ * empty store, so everything is new and only the built-in team settings can be replaced.
+ */
+export function previewRestore(text: string): { ok: true; summary: ImportSummary } | { ok: false; error: string } {
+  const decoded = decodeBackup(text);
+  if (!decoded.ok) return decoded;
+  const empty = { ownDevice: '', ownDeviceName: null, known: new Set<string>(), incidentTitles: new Map<string, string>(), existingSettings: new Set(BUILT_IN_SETTINGS) };
+  return { ok: true, summary: summarizeImport(opsOf(decoded), empty) };
+}
 
 /**
  * Recovery when the database cannot be opened: the backup file goes into a new database and the app

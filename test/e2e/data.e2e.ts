@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
 import { createOpenedFiles } from '../../electron/host/openedFiles.ts';
 import { injectHost, sendMenuCommand } from './support/injectedHost.ts';
+import { CRAFTER, craftedArchive } from '../unit/support/craftedArchive.ts';
 
 /** Counts a store of a database straight from IndexedDB, beside the app. */
 function countStore(page: Page, database: string, store: string): Promise<number> {
@@ -23,6 +24,30 @@ function countStore(page: Page, database: string, store: string): Promise<number
       }),
     [database, store],
   );
+}
+
+/** One record of a database's store, straight from IndexedDB; undefined when absent. */
+function readRecord(page: Page, database: string, store: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    ([name, table, id]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const request = indexedDB.open(name!);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const got = request.result.transaction(table!, 'readonly').objectStore(table!).get(id!);
+          got.onsuccess = () => {
+            request.result.close();
+            resolve(got.result);
+          };
+        };
+      }),
+    [database, store, key],
+  );
+}
+
+/** "Import" in the dialog that shows what a file would change (nothing is written before it). */
+async function confirmImport(page: Page): Promise<void> {
+  await page.getByRole('dialog', { name: 'Import this file?' }).getByRole('button', { name: 'Import', exact: true }).click();
 }
 
 async function exportAll(page: Page): Promise<string> {
@@ -65,10 +90,12 @@ test('export all → wipe → import gives back every op and what they show; imp
   const dialog = page.getByRole('dialog', { name: 'Data and backups' });
   const file = (text: string) => ({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(text) });
   await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive));
+  await confirmImport(page);
   await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^Imported ${opCount} new ops from the backup file of ${opCount} ops made .* \\(0 already here\\)\\.$`));
   expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
 
   await dialog.getByLabel('Import a .warroom file…').setInputFiles(file(archive));
+  await confirmImport(page);
   await expect(dialog.getByRole('status').last()).toContainText('Nothing new: everything in the backup file');
   expect(await countStore(page, 'warroom', 'ops')).toBe(opCount);
 
@@ -98,6 +125,7 @@ test('a database from a newer War Room is refused untouched, with a restore that
 
   // Restoring goes to a new database, and the app starts again on it.
   await page.getByLabel('Restore from a .warroom file…').setInputFiles({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(archive) });
+  await confirmImport(page);
   await page.getByLabel('Your name').fill('Ana Scribe');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('table', { name: 'Incidents' })).toContainText('Disk full on db-3');
@@ -143,7 +171,7 @@ test('desktop: copy goes through the host; menu commands navigate, declare, and 
   }
 });
 
-test('a .warroom file the OS hands over is imported: at launch, and while running', async ({ browser }) => {
+test('a .warroom file the OS hands over is imported once confirmed: at launch, and while running', async ({ browser }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'warroom-e2e-opened-'));
   try {
     // Laptop A exports everything to a file.
@@ -161,6 +189,7 @@ test('a .warroom file the OS hands over is imported: at launch, and while runnin
     await injectHost(b, { userDataDir, openedFiles: opened });
     await openAs(b, 'Ben Lead');
     const dialog = b.getByRole('dialog', { name: 'Data and backups' });
+    await confirmImport(b);
     await expect(dialog.getByRole('status').last()).toHaveText(/^Imported 3 new ops from the backup file of 3 ops made .* \(0 already here\)\.$/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(b.getByRole('table', { name: 'Incidents' })).toContainText('Checkout returns 500 for EU users');
@@ -168,6 +197,7 @@ test('a .warroom file the OS hands over is imported: at launch, and while runnin
     // The same file double-clicked again while B runs: nothing new.
     opened.offer([file]);
     await sendMenuCommand(b, 'import-opened');
+    await confirmImport(b);
     await expect(dialog.getByRole('status').last()).toHaveText(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: Nothing new: everything in the backup file`));
     expect(errors).toEqual([]);
     await b.close();
@@ -175,3 +205,64 @@ test('a .warroom file the OS hands over is imported: at launch, and while runnin
     rmSync(userDataDir, { recursive: true, force: true });
   }
 });
+
+test('a crafted .warroom double-clicked: the dialog names what it would change; Cancel changes nothing; Import refuses the op under this laptop’s own id and applies the rest', async ({ page }) => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'warroom-e2e-crafted-'));
+  try {
+    const errors = collectPageErrors(page);
+    const opened = createOpenedFiles();
+    await injectHost(page, { userDataDir, openedFiles: opened });
+    await openAs(page, 'Ana Scribe');
+    await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
+    const own = ((await readRecord(page, 'warroom', 'meta', 'device')) as { value: { device: string } }).value.device;
+    const { text, ops } = craftedArchive(own, 'Ana Scribe');
+    const forged = ops[3]!;
+    const file = join(userDataDir, 'handover.warroom');
+    writeFileSync(file, text);
+    const before = await countStore(page, 'warroom', 'ops');
+
+    opened.offer([file]);
+    await sendMenuCommand(page, 'import-opened');
+    const confirm = page.getByRole('dialog', { name: 'Import this file?' });
+    await expect(confirm).toContainText(`${file}: 4 ops, 0 already here. Importing adds 3 ops for good`);
+    await expect(confirm).toContainText('This import would replace team settings for everyone: phase names, runbook “security-incident”.');
+    await expect(confirm.getByRole('list', { name: 'Refused ops' })).toContainText(forged.id);
+    await expect(confirm).toContainText(`claims this laptop’s own device id ${own}`);
+    await expect(confirm.getByRole('list', { name: 'Team settings' })).toHaveText(/Replaces the phase names.*Replaces the runbook “security-incident”/);
+    await expect(confirm.getByRole('list', { name: 'Incidents' })).toContainText('“Crafted outage” (inc-crafted1): 1 op');
+    await expect(confirm.getByRole('list', { name: 'From devices' })).toContainText(`${CRAFTER}: 3 ops, by Mallory`);
+    await expect(confirm.getByRole('list', { name: 'People named as authors' })).toContainText('Mallory: 3 ops');
+
+    // Cancel, from the keyboard (it has focus first): nothing changed in IndexedDB.
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(confirm).toHaveCount(0);
+    const data = page.getByRole('dialog', { name: 'Data and backups' });
+    await expect(data.getByRole('status').last()).toHaveText(`${file} was not imported; nothing was changed.`);
+    expect(await countStore(page, 'warroom', 'ops')).toBe(before);
+    expect(await readRecord(page, 'warroom', 'settings', 'runbook:security-incident')).toBeUndefined();
+
+    // Import, from the keyboard: the forged op is refused and named; the rest is applied.
+    await data.getByRole('button', { name: 'Close' }).click();
+    opened.offer([file]);
+    await sendMenuCommand(page, 'import-opened');
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(confirm.getByRole('button', { name: 'Import', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(data.getByRole('status').last()).toHaveText(
+      new RegExp(`^${escape(file)}: Imported 3 new ops from the backup file of 4 ops made .* \\(0 already here\\)\\. Refused 1 op that claims this laptop’s own device id ${own}, under which only this laptop writes: ${forged.id}\\.$`),
+    );
+    expect(await countStore(page, 'warroom', 'ops')).toBe(before + 3);
+    expect(await readRecord(page, 'warroom', 'ops', forged.hash)).toBeUndefined();
+    expect(await readRecord(page, 'warroom', 'ops', ops[1]!.hash)).toBeDefined();
+    expect(await readRecord(page, 'warroom', 'settings', 'runbook:security-incident')).toBeDefined();
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

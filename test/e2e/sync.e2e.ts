@@ -11,6 +11,24 @@ const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entrie
 
 type Laptop = { page: Page; errors: string[] };
 
+/** What each page's folder dialog answers next: the host takes only folders picked there (or War Room's own). */
+const nextPick = new WeakMap<Page, { path: string | null }>();
+
+async function withPicker(page: Page, userDataDir: string) {
+  const pick = { path: null as string | null };
+  nextPick.set(page, pick);
+  await injectHost(page, { userDataDir, chooseFolder: () => pick.path });
+}
+
+/** Pick `folder` with the field's "Choose…" button, as a person would in the desktop app. */
+async function choose(page: Page, dialog: ReturnType<Page['getByRole']>, label: RegExp, folder: string) {
+  const pick = nextPick.get(page);
+  if (!pick) throw new Error('this page has no folder dialog');
+  pick.path = folder;
+  await dialog.getByRole('button', { name: 'Choose…' }).click();
+  await expect(dialog.getByLabel(label)).toHaveValue(folder);
+}
+
 /** A laptop: its own browser profile (own IndexedDB) with the desktop bridge injected; its clock `aheadMs` wrong. */
 async function laptop(browser: Browser, operator: string, scratch: string, aheadMs = 0): Promise<Laptop> {
   const context = await browser.newContext();
@@ -18,7 +36,7 @@ async function laptop(browser: Browser, operator: string, scratch: string, ahead
   if (aheadMs) await context.clock.install({ time: Date.now() + aheadMs });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await injectHost(page, { userDataDir: join(scratch, operator) });
+  await withPicker(page, join(scratch, operator));
   await openAs(page, operator);
   return { page, errors };
 }
@@ -29,7 +47,7 @@ async function copiedProfile(browser: Browser, original: Laptop, scratch: string
   const context = await browser.newContext({ storageState });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await injectHost(page, { userDataDir: join(scratch, 'copy') });
+  await withPicker(page, join(scratch, 'copy'));
   await page.goto('/');
   return { page, errors };
 }
@@ -41,7 +59,7 @@ async function openSync(page: Page) {
 
 async function addFolder(page: Page, folder: string, passphrase?: string) {
   const dialog = await openSync(page);
-  await dialog.getByLabel(/^Shared folder/).fill(folder);
+  await choose(page, dialog, /^Shared folder/, folder);
   if (passphrase) {
     await dialog.getByRole('checkbox', { name: 'Encrypt with a team passphrase' }).check();
     await dialog.getByLabel(/^Team passphrase/).fill(passphrase);
@@ -56,7 +74,7 @@ async function addGit(page: Page, url: string, cloneDir: string) {
   await dialog.getByRole('radio', { name: 'Git remote' }).click();
   await dialog.getByLabel('Git remote URL').fill(url);
   await dialog.getByLabel('Branch').fill('main');
-  await dialog.getByLabel(/^Local clone folder/).fill(cloneDir);
+  await choose(page, dialog, /^Local clone folder/, cloneDir);
   await dialog.getByRole('button', { name: 'Add target' }).click();
   await expect(dialog.getByRole('listitem').filter({ hasText: cloneDir })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();

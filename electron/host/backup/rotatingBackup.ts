@@ -1,10 +1,10 @@
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { keyedSerialQueue } from '../../../shared/util/serialQueue.ts';
 import { decodeBackup, readBackupHeader, type BackupHeader } from '../../../shared/backup/backupFile.ts';
 import { writeFileAtomic } from '../saveFile.ts';
-import { readBackupFile } from './readBackupFile.ts';
+import { openBackupFile, readBackupFile } from './readBackupFile.ts';
 
 /**
  * Automatic backups in `<userData>/backups/`: whole backup files (shared/backup/backupFile.ts),
@@ -73,21 +73,33 @@ async function namesIn(dir: string): Promise<string[]> {
   }
 }
 
-/** Newest first. Anything not named like a backup (a user's own file, a leftover *.tmp) is not one. */
-export async function listBackups(dir: string): Promise<BackupInfo[]> {
-  const found: (BackupInfo & { ms: number })[] = [];
+/** An entry named like a backup: a backup when it is a regular file, else `refused` says what it is instead. */
+type Named = (BackupInfo & { refused?: undefined }) | { name: string; refused: string };
+
+/**
+ * Every entry named like a backup, newest first. Anything else under such a name (a symbolic link,
+ * a FIFO, a folder) is never followed or opened: it comes with why it is not a backup.
+ */
+async function namedLikeBackups(dir: string): Promise<Named[]> {
+  const found: (Named & { ms: number })[] = [];
   for (const name of await namesIn(dir)) {
     const ms = timeOfName(name);
     if (ms === null) continue;
     const path = join(dir, name);
     try {
-      const info = await stat(path);
+      const info = await lstat(path);
       if (info.isFile()) found.push({ name, path, size: info.size, createdAt: new Date(ms).toISOString(), ms });
+      else found.push({ name, ms, refused: `${info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}, so it was not read` });
     } catch {
-      // Gone between readdir and stat (pruned meanwhile): not listed.
+      // Gone between readdir and lstat (pruned meanwhile): not listed.
     }
   }
-  return found.sort((a, b) => b.ms - a.ms).map(({ ms: _ms, ...info }) => info);
+  return found.sort((x, y) => y.ms - x.ms).map(({ ms: _ms, ...entry }) => entry);
+}
+
+/** Newest first. Anything not named like a backup (a user's own file, a leftover *.tmp), or not a regular file, is not one. */
+export async function listBackups(dir: string): Promise<BackupInfo[]> {
+  return (await namedLikeBackups(dir)).filter((entry): entry is BackupInfo => entry.refused === undefined);
 }
 
 /** Writes to one folder run one at a time, so a prune never races a write of the same process. */
@@ -176,7 +188,7 @@ export function intactAsWritten(text: string): BackupHeader | null {
  */
 async function holdsSameOps(path: string, digest: string, text: string): Promise<boolean> {
   try {
-    const handle = await open(path, 'r');
+    const { handle } = await openBackupFile(path);
     let head: string;
     try {
       const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(HEADER_BYTES), position: 0 });
@@ -211,17 +223,21 @@ async function prune(dir: string, protect: string, keep: number): Promise<{ kept
 /** The newest backup that decodes; corrupt or unreadable newer ones are passed over and named. */
 export async function readLatestBackup(dir: string): Promise<LatestBackup> {
   const skipped: LatestBackup['skipped'] = [];
-  for (const backup of await listBackups(dir)) {
+  for (const entry of await namedLikeBackups(dir)) {
+    if (entry.refused !== undefined) {
+      skipped.push({ name: entry.name, reason: entry.refused });
+      continue;
+    }
     let text: string;
     try {
-      text = await readBackupFile(backup.path);
+      text = await readBackupFile(entry.path);
     } catch (error) {
-      skipped.push({ name: backup.name, reason: error instanceof Error ? error.message : String(error) });
+      skipped.push({ name: entry.name, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
     const decoded = decodeBackup(text);
-    if (decoded.ok) return { content: text, name: backup.name, skipped };
-    skipped.push({ name: backup.name, reason: decoded.error });
+    if (decoded.ok) return { content: text, name: entry.name, skipped };
+    skipped.push({ name: entry.name, reason: decoded.error });
   }
   return { content: null, name: null, skipped };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { hostBridge } from '../../bridge/hostBridge.ts';
-import { exportAll, importBackup } from '../../db/backupFile.ts';
+import { exportAll, importDecoded, previewImport, type ImportPreview } from '../../db/backupFile.ts';
 import { backUpNow, useBackupStatus } from '../../backup/backupService.ts';
 import { ensurePersistentStorage, type StorageMode } from '../../backup/persistence.ts';
 import { describeImport, pickBackupWithBridge } from '../../backup/backupImport.ts';
@@ -9,6 +9,7 @@ import { CloseAction, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { saveTextFile } from '../export/saveTextFile.ts';
 import { BackupFilePicker } from './BackupFilePicker.tsx';
+import { ImportConfirm } from './ImportConfirm.tsx';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 const STORAGE_WORDS: Record<StorageMode, string> = {
@@ -24,6 +25,13 @@ function stamp(now: number): string {
 /** A file the OS handed over at launch, read by the host, or why it could not be. */
 export type Incoming = { name: string; text: string } | { error: string };
 
+/** A decoded file waiting for the person to import it or not; `prefix` leads the result (the path of an opened file). */
+interface Proposal {
+  name: string;
+  prefix: string;
+  preview: Extract<ImportPreview, { ok: true }>;
+}
+
 /** What a menu command asks the dialog to do as it opens. */
 export type DataAction = 'export-all' | 'import' | 'import-opened' | 'back-up-now' | 'open-data-folder';
 
@@ -36,6 +44,7 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
   const [storage, setStorage] = useState<StorageMode | null>(null);
   const [backups, setBackups] = useState<{ name: string; size: number }[] | null>(null);
   const backup = useBackupStatus();
+  const [proposal, setProposal] = useState<Proposal | null>(null);
 
   useEffect(() => {
     void ensurePersistentStorage().then(setStorage);
@@ -62,12 +71,26 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
       return `${saved} (${opCount} ops)`;
     });
 
-  const importFile = (file: { name: string; text: string }) =>
+  /** Any file to import is shown first (ImportConfirm); nothing is written until the person says Import. */
+  const importFile = (file: { name: string; text: string }, prefix = '') =>
     act(async () => {
-      const result = await importBackup(db, file.text);
-      if (!result.ok) throw new Error(`${file.name} was not imported; nothing was changed: ${result.error}`);
-      return describeImport(result);
+      const preview = await previewImport(db, file.text);
+      if (!preview.ok) throw new Error(`${file.name} was not imported; nothing was changed: ${preview.error}`);
+      setProposal({ name: file.name, prefix, preview });
+      return `${file.name}: waiting for you to import it or not.`;
     });
+  const confirmImport = (proposal: Proposal) => {
+    setProposal(null);
+    void act(async () => {
+      const result = await importDecoded(db, proposal.preview.decoded);
+      if (!result.ok) throw new Error(`${proposal.name} was not imported; nothing was changed: ${result.error}`);
+      return `${proposal.prefix}${describeImport(result)}`;
+    });
+  };
+  const cancelImport = (proposal: Proposal) => {
+    setProposal(null);
+    setStatus(`${proposal.name} was not imported; nothing was changed.`);
+  };
 
   const importWithDialog = () =>
     bridge &&
@@ -75,17 +98,15 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
       (file) => file && importFile(file),
       (failure: unknown) => setError(errorMessage(failure)),
     );
-  /** A .warroom the OS handed over (double-click): imported as it arrives, the result shown. */
-  const importOpened = () =>
-    bridge &&
-    act(async () => {
-      const reply = await bridge.invoke('file.takeOpened', {});
-      if (!reply.ok) throw new Error(reply.error.message);
-      if (!reply.value) return 'No file is waiting to be imported.';
-      const result = await importBackup(db, reply.value.content);
-      if (!result.ok) throw new Error(`${reply.value.path} was not imported; nothing was changed: ${result.error}`);
-      return `${reply.value.path}: ${describeImport(result)}`;
-    });
+  /** A .warroom the OS handed over (double-click): shown as it arrives, imported only when confirmed. */
+  const importOpened = async () => {
+    if (!bridge) return;
+    setError(null);
+    const reply = await bridge.invoke('file.takeOpened', {});
+    if (!reply.ok) return setError(reply.error.message);
+    if (!reply.value) return setStatus('No file is waiting to be imported.');
+    await importFile({ name: reply.value.path, text: reply.value.content }, `${reply.value.path}: `);
+  };
   const openDataFolder = () =>
     bridge &&
     act(async () => {
@@ -149,6 +170,7 @@ export function DataDialog({ onClose, start, incoming }: { onClose(): void; star
       {status && <p role="status">{status}</p>}
       <FormError message={error} />
       <CloseAction onClose={onClose} />
+      {proposal && <ImportConfirm name={proposal.name} summary={proposal.preview.summary} onImport={() => confirmImport(proposal)} onCancel={() => cancelImport(proposal)} />}
     </Modal>
   );
 }

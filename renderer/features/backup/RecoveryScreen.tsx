@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import type { OpenFailure } from '../../db/openDatabase.ts';
-import { restoreIntoNewDatabase } from '../../db/restore.ts';
+import { previewRestore, restoreIntoNewDatabase } from '../../db/restore.ts';
+import type { ImportSummary } from '../../../shared/backup/importSummary.ts';
+import { ImportConfirm } from './ImportConfirm.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { BackupFilePicker } from './BackupFilePicker.tsx';
@@ -17,6 +19,15 @@ export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
   const bridge = hostBridge();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [proposal, setProposal] = useState<{ text: string; source: string; summary: ImportSummary } | null>(null);
+
+  /** Shown first (ImportConfirm): nothing is restored until the person says Import. */
+  function propose(text: string, source: string) {
+    setError(null);
+    const preview = previewRestore(text);
+    if (!preview.ok) return setError(`${source} could not be restored: ${preview.error}`);
+    setProposal({ text, source, summary: preview.summary });
+  }
 
   async function restore(text: string, source: string) {
     setBusy(true);
@@ -40,7 +51,7 @@ export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
     if (!reply.ok) return setError(reply.error.message);
     const { content, name, skipped } = reply.value;
     if (content === null || name === null) return setError(`No usable backup was found${skipped.length ? ` (${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}.`);
-    await restore(content, name);
+    propose(content, name);
   }
 
   return (
@@ -57,12 +68,23 @@ export function RecoveryScreen({ failure }: { failure: OpenFailure }) {
             Restore the latest backup
           </button>
         )}
-        <BackupFilePicker label="Restore from a .warroom file…" onPicked={(file) => void restore(file.text, file.name)} onError={setError} />
+        <BackupFilePicker label="Restore from a .warroom file…" onPicked={(file) => propose(file.text, file.name)} onError={setError} />
         <button type="button" onClick={() => window.location.reload()}>
           Try again
         </button>
       </div>
       <FormError message={error} />
+      {proposal && (
+        <ImportConfirm
+          name={proposal.source}
+          summary={proposal.summary}
+          onImport={() => {
+            setProposal(null);
+            void restore(proposal.text, proposal.source);
+          }}
+          onCancel={() => setProposal(null)}
+        />
+      )}
     </main>
   );
 }

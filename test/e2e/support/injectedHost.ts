@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { backupHandlers } from '../../../electron/host/backupHandlers.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
 import { openSigningKey } from '../../../electron/host/signingKey.ts';
+import { createFolderGrants } from '../../../electron/host/folderGrants.ts';
 import type { MenuCommand } from '../../../shared/bridge/commands.ts';
 import { createOpenedFiles, type OpenedFiles } from '../../../electron/host/openedFiles.ts';
 
@@ -21,9 +22,10 @@ export async function injectHost(
     'app.info': () => ({ name: 'War Room', version: '0.0.0-e2e', platform: process.platform, versions: { node: process.versions.node }, userDataDir: options.userDataDir }),
     'file.save': () => ({ saved: false }),
     'app.notify': () => ({ shown: false }),
-    'sync.chooseFolder': () => ({ path: options.chooseFolder?.() ?? null }),
-    // A stand-in keychain, so the sealed-passphrase path runs as in the desktop app.
-    ...syncHandlers<void>({ unseal: openFakeSeal }),
+    // The folder dialog answers with `chooseFolder`; as in the app, only what it hands out (or a
+    // folder War Room already marked) may become a target. A stand-in keychain, so the
+    // sealed-passphrase path runs as in the desktop app.
+    ...syncHandlers<void>({ folders: createFolderGrants(), chooseFolder: async () => options.chooseFolder?.() ?? undefined, unseal: openFakeSeal }),
     // Folders are not watched here: this page's bridge has no onSyncChanged, so it never asks.
     'sync.watch': ({ folders }) => ({ watches: folders.map(({ id }) => ({ id, mode: 'off' as const, reason: 'not watched in the browser tests' })) }),
     'signing.open': ({ sealed }) => openSigningKey(sealed, openFakeSeal),

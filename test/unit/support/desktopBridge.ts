@@ -2,7 +2,7 @@ import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
 import { createTargetWatches, watchHandlers, type WatchSetting } from '../../../electron/host/targetWatches.ts';
 import type { Bridge, BridgeMethod, BridgeResult } from '../../../shared/bridge/contract.ts';
-import { unusedHandlers } from './handlers.ts';
+import { pickingFolders, unusedHandlers } from './handlers.ts';
 
 export interface DesktopBridge {
   bridge: Bridge;
@@ -19,10 +19,13 @@ export interface DesktopBridge {
 export function desktopBridge(setting: WatchSetting = 'native'): DesktopBridge {
   const listeners = new Set<(target: string) => void>();
   const watches = createTargetWatches((target) => listeners.forEach((listener) => listener(target)), { setting });
-  const dispatcher = createDispatcher<void>({ ...unusedHandlers<void>(), ...syncHandlers<void>(), ...watchHandlers<void>(watches) });
+  // Each target's folder counts as picked in the folder dialog, as the person adding it would.
+  const picks = pickingFolders();
+  const dispatcher = createDispatcher<void>({ ...unusedHandlers<void>(), ...syncHandlers<void>(picks), ...watchHandlers<void>(watches) });
   const watchReplies: BridgeResult<'sync.watch'>[] = [];
   const bridge: Bridge = {
     invoke: (async (method: BridgeMethod, args: unknown) => {
+      picks.pickFor(method, args);
       const reply = await dispatcher.dispatch(method, args, undefined);
       if (method === 'sync.watch' && reply.ok) watchReplies.push(reply.value as BridgeResult<'sync.watch'>);
       return reply;

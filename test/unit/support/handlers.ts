@@ -1,4 +1,6 @@
 import type { BridgeHandlers } from '../../../electron/host/dispatch.ts';
+import { createFolderGrants, type FolderGrants } from '../../../electron/host/folderGrants.ts';
+import { SetUpArgs } from '../../../shared/sync/wire.ts';
 
 /** Every bridge method, each failing loudly if a test calls one it did not mean to. */
 export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
@@ -23,5 +25,21 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'clipboard.writeText': unused('clipboard.writeText'),
     'secret.seal': unused('secret.seal'),
     'signing.open': unused('signing.open'),
+  };
+}
+
+/**
+ * syncHandlers' folder deps for tests that stand for a person who picks each target's folder in
+ * the app's folder dialog before adding it: call `pickFor` with each call before dispatching it.
+ */
+export function pickingFolders(): { folders: FolderGrants; chooseFolder(): Promise<undefined>; pickFor(method: string, args: unknown): void } {
+  const folders = createFolderGrants();
+  return {
+    folders,
+    chooseFolder: async () => undefined,
+    pickFor(method, args) {
+      const parsed = method === 'sync.setUp' ? SetUpArgs.safeParse(args) : null;
+      if (parsed?.success) folders.grant(parsed.data.target.kind === 'folder' ? parsed.data.target.path : parsed.data.target.cloneDir);
+    },
   };
 }

@@ -31,7 +31,8 @@ export function gitTransport(target: z.infer<typeof GitTarget>, options: SyncOpt
         const state = await cloneState(target.cloneDir);
         if (state === 'missing' || state === 'empty') {
           if (mode === 'use') fail('not-set-up', `This laptop has no clone of ${where} at ${target.cloneDir} yet: set the target up first.`);
-          await step(`cloning ${where}`, () => git(undefined, ['clone', '-q', '--no-tags', '--', target.url, target.cloneDir], repo.identity));
+          // `warroom.clone` marks the folder as War Room's own clone (targetGate.ts), from before its first file.
+          await step(`cloning ${where}`, () => git(undefined, ['clone', '-q', '--no-tags', '--config', 'warroom.clone=true', '--', target.url, target.cloneDir], repo.identity));
           // Persisted so git commands a user runs in the clone don't rewrite segment bytes either.
           await repo.run(['config', 'core.autocrlf', 'false']);
           const { branch } = await repo.snapshot();

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeBackup } from '../../../../shared/backup/backupFile.ts';
-import { exportAll, importBackup } from '../../../../renderer/db/backupFile.ts';
+import { exportAll, importBackup, previewImport } from '../../../../renderer/db/backupFile.ts';
+import { readDeviceState } from '../../../../renderer/db/device.ts';
+import { craftedArchive } from '../../support/craftedArchive.ts';
 import { applyRemoteOps } from '../../../../renderer/db/applyRemote.ts';
 import { commit } from '../../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../../renderer/db/database.ts';
@@ -139,5 +141,43 @@ describe('a backup holding ops stamped far ahead of this laptop’s clock', () =
     expect((await target.incidents.get('inc-skew01'))?.view?.title).toBe('From 2036');
     expect(await importBackup(target, text, () => T)).toMatchObject({ ok: true, applied: 0, held: 0 });
     expect(await heldForClock(target)).toEqual([]);
+  });
+});
+
+describe('a crafted file claiming this laptop’s own device id', () => {
+  async function victim(): Promise<{ db: WarRoomDb; device: string }> {
+    const db = open();
+    await commit(db, { actor: 'Ana Scribe', incident: 'inc-mine001', kind: 'incident.declare', data: { title: 'Mine', severity: 'P1', type: 'data', declaredAt: new Date(T).toISOString() } }, () => T);
+    return { db, device: (await readDeviceState(db))!.device };
+  }
+
+  it('is previewed without a write: the summary names the forged op, the runbook and phase names it replaces', async () => {
+    const { db, device } = await victim();
+    const before = await state(db);
+    const { text, ops } = craftedArchive(device, 'Ana Scribe');
+    const preview = await previewImport(db, text);
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.summary).toMatchObject({
+      total: 4,
+      adding: 3,
+      refused: [{ id: ops[3]!.id, hash: ops[3]!.hash }],
+      settings: [
+        { key: 'phase-names', change: 'replaces' },
+        { key: 'runbook:security-incident', change: 'replaces' },
+      ],
+    });
+    expect(await state(db)).toEqual(before);
+  });
+
+  it('on import: that op is refused and reported by op id, never written; the others are applied', async () => {
+    const { db, device } = await victim();
+    const { text, ops } = craftedArchive(device, 'Ana Scribe');
+    const result = await importBackup(db, text, () => T);
+    expect(result).toMatchObject({ ok: true, applied: 3, refused: [{ id: ops[3]!.id, hash: ops[3]!.hash, reason: expect.stringContaining(`own device id ${device}`) }] });
+    expect(await db.ops.get(ops[3]!.hash)).toBeUndefined();
+    expect(await db.pending.get(ops[3]!.hash)).toBeUndefined();
+    expect(await db.ops.get(ops[1]!.hash)).toBeDefined();
+    expect(await db.materialized('entries').count()).toBe(0);
   });
 });

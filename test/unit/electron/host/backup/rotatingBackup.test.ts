@@ -168,7 +168,7 @@ describe('readBackupFile', () => {
   });
 
   it('refuses a folder and a missing file', async () => {
-    await expect(readBackupFile(root)).rejects.toThrow(/is not a file/);
+    await expect(readBackupFile(root)).rejects.toThrow(/is a folder, not a regular file/);
     await expect(readBackupFile(join(root, 'missing.warroom'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -11,7 +11,7 @@ import { commit } from '../../../../../renderer/db/commit.ts';
 import { WarRoomDb } from '../../../../../renderer/db/database.ts';
 import { addTarget } from '../../../../../renderer/features/sync/syncTargets.ts';
 import { logRowsFor, SyncScheduler, syncTarget, useSyncActivity } from '../../../../../renderer/features/sync/syncService.ts';
-import { unusedHandlers } from '../../../support/handlers.ts';
+import { pickingFolders, unusedHandlers } from '../../../support/handlers.ts';
 import { CLOCK_HOLD_REASON } from '../../../../../shared/sync/farAhead.ts';
 
 let dir: string;
@@ -34,11 +34,14 @@ function freshDb(): WarRoomDb {
 
 /** The real host sync code behind the same dispatcher main uses, counting calls per method. */
 function countingBridge(): { bridge: Bridge; calls: Partial<Record<BridgeMethod, number>> } {
-  const dispatcher = createDispatcher<void>({ ...unusedHandlers<void>(), ...syncHandlers<void>() });
+  // Each target's folder counts as picked in the folder dialog, as the person adding it would.
+  const picks = pickingFolders();
+  const dispatcher = createDispatcher<void>({ ...unusedHandlers<void>(), ...syncHandlers<void>(picks) });
   const calls: Partial<Record<BridgeMethod, number>> = {};
   const bridge = {
     invoke: async (method: BridgeMethod, args: unknown) => {
       calls[method] = (calls[method] ?? 0) + 1;
+      picks.pickFor(method, args);
       return dispatcher.dispatch(method, args, undefined);
     },
   } as Bridge;
