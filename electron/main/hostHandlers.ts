@@ -8,10 +8,11 @@ import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
 import { syncHandlers } from '../host/syncHandlers.ts';
 import { watchHandlers, type TargetWatches } from '../host/targetWatches.ts';
 import type { OpenedFiles } from '../host/openedFiles.ts';
+import { clipboardWriteHandler, type UserActivation } from '../host/userActivation.ts';
 import type { CallContext } from './ipc.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
-export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches): BridgeHandlers<CallContext> {
+export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches, userActivation: UserActivation): BridgeHandlers<CallContext> {
   return {
     'app.info': () =>
       appInfo({
@@ -36,10 +37,7 @@ export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: Targ
     ...watchHandlers<CallContext>(targetWatches),
     'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
     'file.takeOpened': () => openedFiles.take(),
-    'clipboard.writeText': ({ text }) => {
-      clipboard.writeText(text);
-      return { written: true };
-    },
+    'clipboard.writeText': clipboardWriteHandler(userActivation, (text) => clipboard.writeText(text)),
     ...backupHandlers<CallContext>({
       backupsDir: join(app.getPath('userData'), 'backups'),
       dataDir: app.getPath('userData'),

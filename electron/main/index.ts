@@ -10,6 +10,7 @@ import { buildMenuTemplate } from './menu.ts';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/commands.ts';
 import { backupPathsIn, createOpenedFiles } from '../host/openedFiles.ts';
 import { createTargetWatches } from '../host/targetWatches.ts';
+import { createUserActivation } from '../host/userActivation.ts';
 import { SYNC_CHANGED_CHANNEL } from '../../shared/bridge/syncEvents.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
@@ -68,6 +69,9 @@ const targetWatches = createTargetWatches((target) => {
   if (mainWindow && !mainWindow.webContents.isDestroyed()) mainWindow.webContents.send(SYNC_CHANGED_CHANNEL, target);
 });
 
+/** Clicks and key presses per page: the clipboard is written only right after one. */
+const userActivation = createUserActivation();
+
 function sendCommand(command: MenuCommand): void {
   focusMainWindow();
   mainWindow?.webContents.send(COMMAND_CHANNEL, command);
@@ -91,7 +95,7 @@ async function start(): Promise<void> {
     onError: (error) => console.warn('could not remember the window position', error),
   });
   await serveAppScheme(rendererRoot);
-  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches)), trusted);
+  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches, userActivation)), trusted);
   const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendCommand });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();
@@ -113,7 +117,12 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (openedFiles.offer([path]) && app.isReady()) sendCommand('import-opened');
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, trusted);
+    const page = contents.id;
+    contents.on('input-event', (_inputEvent, input) => userActivation.noteInput(page, input.type));
+    contents.once('destroyed', () => userActivation.forget(page));
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
