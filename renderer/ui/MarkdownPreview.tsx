@@ -14,10 +14,10 @@ const components: Components = {
         {children}
       </a>
     ) : (
-      <span className="inert-link">{children}</span>
+      <span>{children}</span>
     ),
   // Images never load in the app (nothing remote may): their alt text stands in.
-  img: ({ alt }) => <span className="inert-image">{alt}</span>,
+  img: ({ alt }) => <span>{alt}</span>,
 };
 
 /** People's GitHub-flavoured Markdown, shown: no raw HTML (react-markdown's default), only safe links, no images. */
