@@ -173,7 +173,9 @@ export function sectionMarkdown(text: string | undefined): string {
   if (text === undefined) return '';
   const normalized = text.replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
   if (normalized.trim() === '') return '';
-  return closeFences(demoteHeadings(safeMarkdown(normalized))).trimEnd();
+  // Made safe first (raw HTML could swallow a heading), and again last: joining a setext
+  // heading's lines onto one is the only edit after it, and the last word is the check.
+  return safeMarkdown(closeFences(demoteHeadings(safeMarkdown(normalized)))).trimEnd();
 }
 
 /**
