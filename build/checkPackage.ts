@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFile, getRawHeader, type DirectoryRecord } from '@electron/asar';
-import { auditPackage } from './packageAudit.ts';
+import { auditFuses, auditPackage, FUSE_SENTINEL, readFuseWire } from './packageAudit.ts';
 
 /**
  * After `npm run build`: packs the app with electron-builder exactly as build/electron-builder.yml
@@ -12,9 +12,13 @@ import { auditPackage } from './packageAudit.ts';
  * (build/packageAudit.ts): the bundles are there, their imports resolve inside the archive, and
  * no source map, test, TypeScript source, source folder or node_modules ships.
  *
+ * It also reads back the Electron fuses electron-builder flipped in the binary
+ * (`electronFuses` in the config): each must be as build/packageAudit.ts's REQUIRED_FUSES says.
+ *
  * Offline: the real Electron cannot be downloaded here, so electron-builder gets a stand-in
- * distribution (`electronDist`) — a folder holding one empty file named `electron`, which is all
- * a Linux `--dir` build copies and renames (to `warroom`); nothing else of Electron is read.
+ * distribution (`electronDist`) — a folder holding one file named `electron`, which is all a
+ * Linux `--dir` build copies and renames (to `warroom`); nothing else of Electron is read. The
+ * stand-in holds only a fuse wire, each fuse as a stock Electron binary ships it.
  * `electronVersion` is given so it never looks it up, and `npmRebuild: false` skips the
  * native-dependency rebuild (there are none). A `--dir` build needs no fpm, AppImage tool or
  * code signing, so electron-builder downloads nothing.
@@ -49,6 +53,13 @@ const DECOYS = [
   'README.md',
 ];
 
+/**
+ * A fuse wire as a stock Electron binary ships it (version 1, the eight fuses @electron/fuses
+ * knows): RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off,
+ * only-asar off, browser V8 snapshot off, file:// privileges on.
+ */
+const STOCK_FUSE_WIRE = Buffer.concat([Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([1, 8]), Buffer.from('10110001', 'latin1')]);
+
 const temp = mkdtempSync(join(tmpdir(), 'warroom-package-'));
 const stage = join(temp, 'project');
 const electronDist = join(temp, 'electron-stub');
@@ -66,7 +77,7 @@ try {
   }
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'junction');
   mkdirSync(electronDist);
-  writeFileSync(join(electronDist, 'electron'), '');
+  writeFileSync(join(electronDist, 'electron'), STOCK_FUSE_WIRE);
 
   const electronVersion = (
     JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
@@ -90,6 +101,7 @@ try {
     },
   );
   const archive = join(output, 'linux-unpacked/resources/app.asar');
+  const binary = join(output, 'linux-unpacked/warroom');
   if (builder.status !== 0 || !existsSync(archive)) {
     const log = `${builder.stdout}${builder.stderr}`.split('\n').filter((line) => !line.includes('duplicate dependency'));
     console.error(`package check: electron-builder failed (exit ${builder.status})\n${log.join('\n')}`);
@@ -97,11 +109,14 @@ try {
     process.exitCode = 1;
   } else {
     const files = listArchive(archive);
-    const problems = auditPackage({
-      files,
-      read: (path) => extractFile(archive, path).toString('utf8'),
-      decoys: DECOYS,
-    });
+    const problems = [
+      ...auditPackage({
+        files,
+        read: (path) => extractFile(archive, path).toString('utf8'),
+        decoys: DECOYS,
+      }),
+      ...auditFuses(existsSync(binary) ? readFuseWire(readFileSync(binary)) : null),
+    ];
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (problems.length > 0) {
       console.error(`package check failed (${archive}):\n  ${problems.join('\n  ')}`);
@@ -113,7 +128,7 @@ try {
       console.log(
         `package: app.asar holds ${files.length} files (${size} MB) — main, preload, page, ${bundles} renderer ` +
           `bundle(s), package.json; every import resolves; no maps, tests, sources or node_modules ` +
-          `(${DECOYS.length} decoys left out) — ${seconds} s`,
+          `(${DECOYS.length} decoys left out); every Electron fuse set — ${seconds} s`,
       );
     }
   }

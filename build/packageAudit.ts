@@ -114,3 +114,45 @@ export function auditPackage({ files, read, decoys = [] }: AuditInput): string[]
   }
   return problems;
 }
+
+// ---------------------------------------------------------------- Electron fuses
+
+/**
+ * Electron's fuse wire, as @electron/fuses (which electron-builder calls) finds it in the binary:
+ * this sentinel, a version byte (1), a length byte, then one byte per fuse: '0' off, '1' on,
+ * 'r' removed.
+ */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
+/** Each fuse War Room sets in build/electron-builder.yml (`electronFuses`), by its place on the wire. */
+export const REQUIRED_FUSES: readonly { index: number; name: string; on: boolean }[] = [
+  { index: 0, name: 'RunAsNode', on: false },
+  { index: 1, name: 'EnableCookieEncryption', on: true },
+  { index: 2, name: 'EnableNodeOptionsEnvironmentVariable', on: false },
+  { index: 3, name: 'EnableNodeCliInspectArguments', on: false },
+  { index: 4, name: 'EnableEmbeddedAsarIntegrityValidation', on: true },
+  { index: 5, name: 'OnlyLoadAppFromAsar', on: true },
+  { index: 7, name: 'GrantFileProtocolExtraPrivileges', on: false },
+];
+
+/** The fuse bytes of an Electron binary ('0', '1', 'r' each); null when it has no version-1 wire. */
+export function readFuseWire(binary: Uint8Array): string | null {
+  const at = Buffer.from(binary.buffer, binary.byteOffset, binary.byteLength).indexOf(FUSE_SENTINEL, 0, 'latin1');
+  if (at === -1) return null;
+  const wire = at + FUSE_SENTINEL.length;
+  if (binary[wire] !== 1 || wire + 1 >= binary.length) return null;
+  const length = binary[wire + 1]!;
+  if (wire + 2 + length > binary.length) return null;
+  return String.fromCharCode(...binary.subarray(wire + 2, wire + 2 + length));
+}
+
+/** Every fuse not set as War Room needs it, one line each; empty when all are. */
+export function auditFuses(wire: string | null): string[] {
+  if (wire === null) return ['no Electron fuse wire in the packaged binary'];
+  return REQUIRED_FUSES.flatMap(({ index, name, on }) => {
+    const state = wire[index];
+    if (state === (on ? '1' : '0')) return [];
+    const found = state === undefined ? 'missing from the wire' : state === 'r' ? 'removed' : state === '1' ? 'on' : state === '0' ? 'off' : `'${state}'`;
+    return [`fuse ${name} must be ${on ? 'on' : 'off'}, but is ${found}`];
+  });
+}

@@ -10,11 +10,15 @@ import { syncHandlers } from '../host/syncHandlers.ts';
 import { watchHandlers, type TargetWatches } from '../host/targetWatches.ts';
 import type { FolderGrants } from '../host/folderGrants.ts';
 import type { OpenedFiles } from '../host/openedFiles.ts';
+import { clipboardWriteHandler, type UserActivation } from '../host/userActivation.ts';
 import type { CallContext } from './ipc.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
-/** `folders`: the folders chosen in this run's folder dialog (one registry per app run). */
-export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches, folders: FolderGrants): BridgeHandlers<CallContext> {
+/**
+ * `folders`: the folders chosen in this run's folder dialog (one registry per app run);
+ * `userActivation`: when each page last saw a click or key press.
+ */
+export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches, folders: FolderGrants, userActivation: UserActivation): BridgeHandlers<CallContext> {
   return {
     'app.info': () =>
       appInfo({
@@ -39,10 +43,7 @@ export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: Targ
     'signing.open': ({ sealed }) => openSigningKey(sealed, (text) => safeStorage.decryptString(Buffer.from(text, 'base64'))),
     'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
     'file.takeOpened': () => openedFiles.take(),
-    'clipboard.writeText': ({ text }) => {
-      clipboard.writeText(text);
-      return { written: true };
-    },
+    'clipboard.writeText': clipboardWriteHandler(userActivation, (text) => clipboard.writeText(text)),
     ...backupHandlers<CallContext>({
       backupsDir: join(app.getPath('userData'), 'backups'),
       dataDir: app.getPath('userData'),

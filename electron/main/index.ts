@@ -11,6 +11,7 @@ import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/commands.
 import { backupPathsIn, createOpenedFiles } from '../host/openedFiles.ts';
 import { createTargetWatches } from '../host/targetWatches.ts';
 import { createFolderGrants } from '../host/folderGrants.ts';
+import { createUserActivation } from '../host/userActivation.ts';
 import { SYNC_CHANGED_CHANNEL } from '../../shared/bridge/syncEvents.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
@@ -69,6 +70,9 @@ const targetWatches = createTargetWatches((target) => {
   if (mainWindow && !mainWindow.webContents.isDestroyed()) mainWindow.webContents.send(SYNC_CHANGED_CHANNEL, target);
 });
 
+/** Clicks and key presses per page: the clipboard is written only right after one. */
+const userActivation = createUserActivation();
+
 function sendCommand(command: MenuCommand): void {
   focusMainWindow();
   mainWindow?.webContents.send(COMMAND_CHANNEL, command);
@@ -92,7 +96,7 @@ async function start(): Promise<void> {
     onError: (error) => console.warn('could not remember the window position', error),
   });
   await serveAppScheme(rendererRoot);
-  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches, createFolderGrants())), trusted);
+  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches, createFolderGrants(), userActivation)), trusted);
   const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendCommand });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();
@@ -114,7 +118,12 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (openedFiles.offer([path]) && app.isReady()) sendCommand('import-opened');
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, trusted);
+    const page = contents.id;
+    contents.on('input-event', (_inputEvent, input) => userActivation.noteInput(page, input.type));
+    contents.once('destroyed', () => userActivation.forget(page));
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -7,6 +7,8 @@ import type { TrustedOrigins } from './securityPolicy.ts';
 export interface CallContext {
   /** The window that made the call, so dialogs open modal to it. */
   window: BrowserWindow | null;
+  /** The calling page's webContents id, for calls allowed only right after a user action there. */
+  page: number;
 }
 
 /** The only IPC entry point: one channel, every call checked and validated (docs/architecture.md#the-bridge). */
@@ -15,6 +17,7 @@ export function registerBridge(dispatcher: Dispatcher<CallContext>, trusted: Tru
   ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, args: unknown) =>
     handle(event.senderFrame?.url, method, args, {
       window: BrowserWindow.fromWebContents(event.sender),
+      page: event.sender.id,
     }),
   );
 }

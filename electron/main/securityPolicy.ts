@@ -1,3 +1,4 @@
+import { isPlainMailto } from '../../shared/util/links.ts';
 import { APP_HOST, APP_SCHEME } from '../host/appProtocol.ts';
 
 /**
@@ -32,11 +33,13 @@ const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /**
  * What may be handed to the OS via shell.openExternal. Other schemes (file:, smb:, custom
  * handlers) can launch programs or leak credentials; `user@host` URLs disguise their target.
+ * A mailto: may set only to, cc, subject and body: `attach=` (and the like) would have the mail
+ * client attach a local file to a message the user may send without looking.
  */
 export function isSafeExternalUrl(url: string): boolean {
   const parsed = parse(url);
   if (!parsed || !EXTERNAL_PROTOCOLS.has(parsed.protocol)) return false;
-  if (parsed.protocol === 'mailto:') return parsed.pathname !== '';
+  if (parsed.protocol === 'mailto:') return parsed.pathname !== '' && isPlainMailto(url);
   return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
 }
 

@@ -104,7 +104,8 @@ export const bridgeContract = {
   },
   /**
    * Put text on the system clipboard. The page's own clipboard API needs a permission the
-   * hardened window never grants, so the desktop app copies here.
+   * hardened window never grants, so the desktop app copies here — only right after a click or
+   * a key press in the calling page (electron/host/userActivation.ts); otherwise a 'failed' reply.
    */
   'clipboard.writeText': { args: z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), result: z.object({ written: z.literal(true) }) },
   /** Seal a secret (a team passphrase) with the OS keychain; null where there is no real keychain. */

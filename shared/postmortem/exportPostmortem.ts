@@ -10,8 +10,10 @@
  * - Every section of the template, in the template's order, under its `## heading`.
  * - Written sections hold people's text as they wrote it (Markdown), or `_Not written yet._`.
  *   Their text never breaks the document around it:
- *   - raw HTML is shown as text (`<script>` reads as `<script>`; `<br>` too), so nothing in it
- *     runs or hides what follows (an unclosed `<!--` or `<pre>` would swallow the document);
+ *   - it is made safe for any renderer (safeMarkdown.ts): links only to http(s) and plain
+ *     mailto:, images turned into links (web) or their alt text, no `<` or `>` raw outside code
+ *     — so raw HTML is shown as text (`<script>` reads as `<script>`; `<br>` too), and nothing in
+ *     it runs or hides what follows (an unclosed `<!--` or `<pre>` would swallow the document);
  *   - headings are demoted to nest below the section: the shallowest becomes `###`, the others
  *     keep their distance below it (capped at `######`); `Title`/`===` headings become `###`;
  *   - a code fence left open is closed at the end of the text.
@@ -45,6 +47,7 @@ import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock, spansMultipleDays } from '../timeline/timeFormat.ts';
 import { formatUtc, incidentDuration, incidentMetrics, NOT_RECORDED, placeholderValues, rolesText } from './facts.ts';
 import { SECTIONS, type SectionId } from './sections.ts';
+import { safeMarkdown } from './safeMarkdown.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
 export type ActionPriority = 'P0' | 'P1' | 'P2' | 'P3';
@@ -121,24 +124,6 @@ function span(node: MdNode): { start: number; end: number } | null {
   return start === undefined || end === undefined ? null : { start, end };
 }
 
-/**
- * Raw HTML (block or inline) becomes text showing it. Each round turns at least one `<` into
- * `&lt;`, and what a swallowing block hid is parsed again, so this ends with no HTML left.
- */
-export function escapeRawHtml(markdown: string): string {
-  let source = markdown;
-  for (;;) {
-    const edits: Edit[] = [];
-    walk(parse(source), (node) => {
-      const at = node.type === 'html' ? span(node) : null;
-      if (at) edits.push({ ...at, text: source.slice(at.start, at.end).replace(/</g, '&lt;').replace(/>/g, '&gt;') });
-    });
-    const next = edits.length === 0 ? source : applyEdits(source, edits);
-    if (next === source) return source;
-    source = next;
-  }
-}
-
 /** Headings nest below a `##` section: the shallowest becomes `###`; setext headings become ATX. */
 function demoteHeadings(source: string): string {
   const headings: MdNode[] = [];
@@ -188,15 +173,27 @@ export function sectionMarkdown(text: string | undefined): string {
   if (text === undefined) return '';
   const normalized = text.replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
   if (normalized.trim() === '') return '';
-  return closeFences(demoteHeadings(escapeRawHtml(normalized))).trimEnd();
+  // Made safe first (raw HTML could swallow a heading), and again last: joining a setext
+  // heading's lines onto one is the only edit after it, and the last word is the check.
+  return safeMarkdown(closeFences(demoteHeadings(safeMarkdown(normalized)))).trimEnd();
 }
 
 /**
- * A line of template text (title, heading): raw HTML shown as text, on one line, and a trailing
+ * A line of template text (title, heading), on one line, made safe as a heading's text (read as
+ * one, so a line that would start a block elsewhere is judged as it will be read), and a trailing
  * run of `#` escaped (it would be read as the heading's closing sequence and vanish).
  */
 function templateLine(text: string): string {
-  return escapeRawHtml(text.replace(/\s+/g, ' ').trim()).replace(/(^|\s)(#+)$/, '$1\\$2');
+  const line = text.replace(/\s+/g, ' ').trim();
+  const safe = safeMarkdown(`# ${line}`);
+  const shown = safe.startsWith('# ') && !safe.includes('\n') ? safe.slice(2) : inlineCode(line);
+  return shown.replace(/(^|\s)(#+)$/, '$1\\$2');
+}
+
+/** Text as a code span: shown as written, whatever it holds. */
+function inlineCode(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return `${fence} ${text} ${fence}`;
 }
 
 // ---------------------------------------------------------------- automatic sections

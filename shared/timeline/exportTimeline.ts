@@ -69,17 +69,30 @@ function tPlus(entry: EntryView, start: number): string {
 
 /**
  * Spreadsheets (Excel, LibreOffice, Google Sheets) evaluate a cell that starts with `=`, `+`,
- * `-` or `@` as a formula, and a leading tab or CR can smuggle one past a glance; opening an
+ * `-` or `@` as a formula — some after skipping leading spaces or line breaks, and some read the
+ * full-width `＝ ＋ － ＠` (as typed with an East Asian input method) the same way; opening an
  * exported timeline must not run `=HYPERLINK(…)` or a DDE payload from an entry's text (OWASP
- * "CSV injection"). Such a cell gets a leading `'`, which spreadsheets read as "this is text".
- * To keep that reversible, a cell that already starts with `'` followed by one of those
- * characters or another `'` gets one too: a reader recovers the original by removing exactly
- * one leading `'` whenever the cell starts with `'` + one of `= + - @ \t \r '`.
+ * "CSV injection"). So a cell is formula-like when its first character after any leading
+ * whitespace (JavaScript's `\s`: space, tab, CR, LF, no-break and other Unicode spaces) is one of
+ * those eight, or when it starts with a tab or CR at all. Such a cell gets a leading `'`, which
+ * spreadsheets read as "this is text". To keep that reversible, a cell that starts with `'`
+ * followed by a formula-like rest or another `'` gets one too: a reader recovers the original
+ * by removing exactly one leading `'` whenever the rest of the cell is formula-like or starts with `'`.
  */
-const FORMULA_START = /^(?:[=+\-@\t\r]|'[=+\-@\t\r'])/;
+const FORMULA_CHARACTERS = new Set(['=', '+', '-', '@', '＝', '＋', '－', '＠']);
+
+function formulaLike(value: string): boolean {
+  if (value.startsWith('\t') || value.startsWith('\r')) return true;
+  const first = value.search(/\S/);
+  return first !== -1 && FORMULA_CHARACTERS.has(value[first]!);
+}
+
+function needsGuard(value: string): boolean {
+  return formulaLike(value) || (value.startsWith("'") && (value.startsWith("''") || formulaLike(value.slice(1))));
+}
 
 function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = needsGuard(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

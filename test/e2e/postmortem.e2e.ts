@@ -102,3 +102,26 @@ test('a template edit shut by Escape is kept with its name; Resume brings both b
   expect(await storedDraft(page, 'edit:template')).toBeNull();
   expect(errors).toEqual([]);
 });
+
+test('a link the preview does not keep is shown as text: clicking it stays on the post-mortem, the draft intact', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Phishing page on the status site', 'P2 · Medium', 'Security');
+  await page.getByRole('link', { name: 'Post-mortem' }).click();
+  const summary = page.getByLabel('Executive Summary (Markdown)');
+  const text = 'Do not [click me](javascript:alert(1)) nor [this one](data:text/html,<script>alert(2)</script>); [the status page](https://status.example.com) is fine.';
+  await summary.fill(text);
+  const preview = page.getByLabel('Executive Summary preview');
+  await expect(preview.getByText('click me')).toBeVisible();
+  await expect(preview.locator('a')).toHaveText(['the status page']);
+  const url = page.url();
+  // Set on this page load only: a reload or navigation would lose it.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await preview.getByText('click me').click();
+  await preview.getByText('this one').click();
+  await expect(page.getByRole('heading', { level: 1, name: /Phishing page on the status site/ })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(page.url()).toBe(url);
+  await expect(summary).toHaveValue(text);
+  expect(errors).toEqual([]);
+});

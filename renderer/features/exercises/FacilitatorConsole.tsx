@@ -1,6 +1,4 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import { isRunning, MINUTE_MS, SPEEDS, type Speed } from '../../../shared/exercises/clock.ts';
 import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
 import { INJECT_KINDS, type InjectKind } from '../../../shared/exercises/scenario.ts';
@@ -17,6 +15,7 @@ import { ExerciseBanner } from './ExerciseBanner.tsx';
 import { adhocInjectId, deliverInject, INJECT_KIND_NAMES, pressClock, setManualCheck } from './exerciseActions.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useLiveRows } from '../../db/hooks.ts';
+import { MarkdownPreview } from '../../ui/MarkdownPreview.tsx';
 
 /** "T+12:30", to the second: the facilitator reads it aloud. */
 function clockText(minutes: number): string {
@@ -261,7 +260,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
           <summary>Preview the report</summary>
           {previewing && (
             <div className="markdown-preview">
-              <Markdown remarkPlugins={[remarkGfm]}>{reportMarkdown(standing)}</Markdown>
+              <MarkdownPreview markdown={reportMarkdown(standing)} />
             </div>
           )}
         </details>

@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import type { PostmortemSection } from '../../../shared/domain/postmortem.ts';
 import type { PostmortemSectionView } from '../../../shared/entities/index.ts';
 import { attempt, errorMessage } from '../../ui/errors.ts';
@@ -8,12 +6,13 @@ import { FormError } from '../../ui/FormBits.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
 import { dismissVersion, restoreVersion, saveSection } from './postmortemActions.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { MarkdownPreview } from '../../ui/MarkdownPreview.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * One written section: Markdown on the left, its preview on the right (react-markdown with GFM;
- * raw HTML is never rendered). Typing is kept as a draft on every keystroke; leaving the box or
+ * One written section: Markdown on the left, its preview on the right (ui/MarkdownPreview.tsx:
+ * GFM; raw HTML is never rendered, links only as the export keeps them, images as their alt text). Typing is kept as a draft on every keystroke; leaving the box or
  * Save records it. A concurrent edit that lost is shown here, to restore or dismiss.
  */
 export function SectionEditor({ incident, section, heading, hint, stored, starting, actor }: { incident: string; section: PostmortemSection; heading: string; hint: string; stored: PostmortemSectionView | undefined; starting: string; actor: string }) {
@@ -71,7 +70,7 @@ export function SectionEditor({ incident, section, heading, hint, stored, starti
           </p>
         </div>
         <div className="pm-preview" aria-label={`${heading} preview`}>
-          <Markdown remarkPlugins={[remarkGfm]}>{shown}</Markdown>
+          <MarkdownPreview markdown={shown} />
         </div>
       </div>
       {stored?.conflicts.map((other) => (

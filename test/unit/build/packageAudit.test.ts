@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditPackage, importsOf, pageReferences } from '../../../build/packageAudit.ts';
+import { auditFuses, auditPackage, FUSE_SENTINEL, importsOf, pageReferences, readFuseWire } from '../../../build/packageAudit.ts';
 
 /** A good archive: what electron-builder packs from out/ today. */
 const GOOD: Record<string, string> = {
@@ -125,5 +125,46 @@ describe('pageReferences', () => {
       '<script src="./assets/a.js?v=1"></script><link href="/assets/b.css"><a href="https://x.test/">x</a>' +
       '<img src="data:image/png;base64,AA"><a href="#top">top</a><link href="//cdn.test/c.css">';
     expect(pageReferences(html)).toEqual(['./assets/a.js', '/assets/b.css']);
+  });
+});
+
+describe('Electron fuses', () => {
+  const binary = (wire: string, version = 1) =>
+    new Uint8Array(Buffer.concat([Buffer.from('ELF…code…'), Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([version, wire.length]), Buffer.from(wire, 'latin1'), Buffer.from('…more code')]));
+
+  it('reads the wire after the sentinel', () => {
+    expect(readFuseWire(binary('01001101'))).toBe('01001101');
+    expect(readFuseWire(binary('0100110r1'))).toBe('0100110r1');
+  });
+
+  it('finds no wire without the sentinel, with another version or cut short', () => {
+    expect(readFuseWire(new Uint8Array(Buffer.from('no fuses here')))).toBeNull();
+    expect(readFuseWire(binary('01001101', 2))).toBeNull();
+    const cut = Buffer.concat([Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([1, 8]), Buffer.from('010')]);
+    expect(readFuseWire(new Uint8Array(cut))).toBeNull();
+  });
+
+  it('passes the fuses War Room sets', () => {
+    expect(auditFuses('01001100')).toEqual([]);
+    // The browser V8 snapshot fuse is left as it is, and fuses past the eighth are not War Room's.
+    expect(auditFuses('010011101')).toEqual([]);
+  });
+
+  it('names every fuse a stock Electron leaves open', () => {
+    expect(auditFuses('10110001')).toEqual([
+      'fuse RunAsNode must be off, but is on',
+      'fuse EnableCookieEncryption must be on, but is off',
+      'fuse EnableNodeOptionsEnvironmentVariable must be off, but is on',
+      'fuse EnableNodeCliInspectArguments must be off, but is on',
+      'fuse EnableEmbeddedAsarIntegrityValidation must be on, but is off',
+      'fuse OnlyLoadAppFromAsar must be on, but is off',
+      'fuse GrantFileProtocolExtraPrivileges must be off, but is on',
+    ]);
+  });
+
+  it('refuses a removed or missing fuse, and a binary without a wire', () => {
+    expect(auditFuses('r1001100')).toEqual(['fuse RunAsNode must be off, but is removed']);
+    expect(auditFuses('010011')).toEqual(['fuse GrantFileProtocolExtraPrivileges must be off, but is missing from the wire']);
+    expect(auditFuses(null)).toEqual(['no Electron fuse wire in the packaged binary']);
   });
 });

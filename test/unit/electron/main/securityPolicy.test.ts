@@ -18,6 +18,8 @@ describe('isSafeExternalUrl', () => {
     'http://intranet.local:8080/runbook',
     'mailto:oncall@example.com',
     'mailto:oncall@example.com?subject=Incident%2042',
+    'mailto:oncall@example.com?To=b@example.com&CC=c@example.com&Subject=Hi&BODY=Line%0Aline',
+    'mailto:oncall@example.com?subject=Hi&',
   ])('allows %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true);
   });
@@ -39,6 +41,14 @@ describe('isSafeExternalUrl', () => {
     ['not a URL', 'example.com'],
     ['credentials that disguise the host', 'https://bank.example.com@attacker.example/'],
     ['an empty mailto', 'mailto:'],
+    ['a mailto that attaches a file', 'mailto:oncall@example.com?attach=/home/me/.ssh/id_ed25519'],
+    ['a mailto that attaches, in capitals', 'mailto:oncall@example.com?subject=Hi&ATTACH=C:%5Cboot.ini'],
+    ['a mailto that attaches, percent-encoded', 'mailto:oncall@example.com?%61ttach=/etc/passwd'],
+    ['a mailto with a hidden recipient', 'mailto:oncall@example.com?bcc=spy@example.com'],
+    ['a mailto with another field', 'mailto:oncall@example.com?file=/etc/passwd'],
+    ['a mailto field after a semicolon', 'mailto:oncall@example.com?subject=Hi;attach=/etc/passwd'],
+    ['a mailto field after a fragment', 'mailto:oncall@example.com#?attach=/etc/passwd'],
+    ['a mailto with a malformed field name', 'mailto:oncall@example.com?%E0%A4%A=1'],
   ])('refuses %s', (_label, url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
   });

@@ -8,6 +8,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { main as markdownlintCli2 } from 'markdownlint-cli2';
+import { micromark } from 'micromark';
+import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteralHtml } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnoteHtml } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethroughHtml } from 'micromark-extension-gfm-strikethrough';
+import { gfmTableHtml } from 'micromark-extension-gfm-table';
+import { gfmTaskListItemHtml } from 'micromark-extension-gfm-task-list-item';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -289,5 +296,114 @@ describe('people’s Markdown stays in its section', () => {
   it('Mermaid labels lose what breaks the syntax', () => {
     expect(mermaidLabel('a: b; c # d\n e %% f `g` <h> {i}')).toBe('a b c d e f g h i');
     expect(mermaidLabel(':;#')).toBe('-');
+  });
+});
+
+/**
+ * The export as a permissive renderer shows it: micromark (the parser under remark) with GFM,
+ * told to pass raw HTML through and to keep every link's protocol, and without GFM's tag filter
+ * (which would disarm `<script>`), as a wiki that trusts its pages would.
+ */
+function renderPermissively(markdown: string): string {
+  const htmlExtensions = [gfmAutolinkLiteralHtml(), gfmFootnoteHtml(), gfmStrikethroughHtml(), gfmTableHtml(), gfmTaskListItemHtml()];
+  return micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true, extensions: [gfm()], htmlExtensions });
+}
+
+/** Elements the export itself makes (headings, tables, lists, code, our `<br>` …); any other tag came from people's text. */
+const OWN_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'input', 'sup', 'section']);
+
+/** Every problem a permissive renderer would have with the document: foreign tags, event handlers, images, unsafe links. */
+function dangers(markdown: string): string[] {
+  const html = renderPermissively(markdown);
+  const found: string[] = [];
+  // The renderer escapes text, so every `<` left in its HTML opens a real tag.
+  for (const [, tag, attributes] of html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
+    if (!OWN_TAGS.has(tag!.toLowerCase())) found.push(`tag <${tag}>`);
+    for (const [attribute] of attributes!.replace(/"[^"]*"/g, '""').matchAll(/\s(?:on\w+|src|srcset|style)\s*=/gi)) found.push(`attribute ${attribute.trim()} on <${tag}>`);
+  }
+  for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
+    const url = href!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+    if (!/^(?:https?:\/\/|mailto:)/i.test(url) || /^mailto:[^?]*\?(?:.*[&;])?(?!(?:to|cc|subject|body)=)[^&=;]*=/i.test(url)) found.push(`link ${url}`);
+  }
+  return found;
+}
+
+describe('links, images and HTML in people’s Markdown', () => {
+  const VECTORS: [string, string][] = [
+    ['a data: page with a script', '[x](data:text/html,<script>alert(1)</script>)'],
+    ['javascript:', '[js](javascript:alert(1))'],
+    ['javascript: in mixed case, after a space', '[js]( JaVaScRiPt:alert(1))'],
+    ['javascript: with a tab inside', '[js](<java\tscript:alert(1)>)'],
+    ['javascript: through entities', '[e](jav&#x61;script:alert(1)) [f](&#106;avascript:alert(1)) [g](java&#9;script:alert(1))'],
+    ['vbscript:', '[vb](vbscript:msgbox(1))'],
+    ['file:', '[passwd](file:///etc/passwd)'],
+    ['a mailto: that attaches a file', '[mail](mailto:a@example.com?attach=/etc/passwd) [m](mailto:?subject=x&ATTACH=~/.ssh/id_rsa)'],
+    ['raw <script>', '<script>alert(1)</script>'],
+    ['an <img onerror>', 'see <img src=x onerror=alert(1)> here'],
+    ['a reference link to javascript:', '[x][1] and [y]\n\n[1]: javascript:alert(1)\n[y]: vbscript:x "t"'],
+    ['a reference image', '![i][2]\n\n[2]: javascript:alert(1)'],
+    ['autolinks to javascript: and vbscript:', '<javascript:alert(1)> <VBScript:x>'],
+    ['a remote image', '![pixel](https://evil.test/p.png "track")'],
+    ['a data: image', '![d](data:image/svg+xml,<svg onload=alert(1)>)'],
+    ['an image inside a link', '[![badge](https://evil.test/b.png)](https://example.com)'],
+    ['a link inside a dropped link', '[a [b](javascript:1)](javascript:2)'],
+    ['a footnote label with a tag', 'note[^<b>]\n\n[^<b>]: <i>x</i>'],
+  ];
+  /** Harmless to micromark, but raw tags for a renderer that reads link targets or escapes differently. */
+  const FOR_OTHER_RENDERERS: [string, string][] = [
+    ['a kept link whose target and title hold tags', '[t](https://example.com/?q=<script> "<img src=x onerror=alert(1)>")'],
+    ['backslash-escaped brackets', '\\<script\\>alert(1)\\</script\\>'],
+  ];
+
+  it.each([...VECTORS, ...FOR_OTHER_RENDERERS])('%s: nothing a permissive renderer would run or load', (_name, text) => {
+    const markdown = postmortemToMarkdown(hostileInput({ sections: { summary: text } }));
+    expect(dangers(markdown)).toEqual([]);
+    // No `<` left raw outside code: no renderer can read a tag in it.
+    expect(sectionNodes(parse(markdown), 'Executive Summary').flatMap((node) => collect(node)).filter((n) => n.type === 'html')).toEqual([]);
+  });
+
+  it('the check really catches each danger (in the text as people wrote it)', () => {
+    expect(VECTORS.filter(([, text]) => dangers(text).length === 0)).toEqual([]);
+  });
+
+  it('kept links are written again with no angle bracket in their target or title', () => {
+    expect(sectionMarkdown(FOR_OTHER_RENDERERS[0]![1])).toBe('[t](https://example.com/?q=%3Cscript%3E "&lt;img src=x onerror=alert(1)&gt;")');
+    expect(sectionMarkdown(FOR_OTHER_RENDERERS[1]![1])).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it.each([
+    ['[x](data:text/html,<script>alert(1)</script>)', 'x'],
+    ['[js](javascript:alert(1)) and [vb](vbscript:x)', 'js and vb'],
+    ['<javascript:alert(1)>', 'javascript:alert(1)'],
+    ['![pixel](https://evil.test/p.png)', '[pixel](https://evil.test/p.png)'],
+    ['![](https://evil.test/p.png)', '[image](https://evil.test/p.png)'],
+    ['![a *b*](data:image/png;base64,AAAA)', 'a b'],
+    ['![a_b*c*](data:image/png;base64,AAAA)', 'a\\_bc'],
+    ['[![badge](https://evil.test/b.png)](https://example.com)', '[badge](https://example.com)'],
+    ['[x][1]\n\n[1]: javascript:alert(1)', 'x'],
+    ['a <b>c</b> > d', 'a &lt;b&gt;c&lt;/b&gt; &gt; d'],
+    ['> quoted <i>\n> more', '> quoted &lt;i&gt;\n> more'],
+    ['`<code>` and\n\n```\n<pre>\n```', '`<code>` and\n\n```\n<pre>\n```'],
+  ])('%j exports as %j', (text, expected) => {
+    expect(sectionMarkdown(text)).toBe(expected);
+  });
+
+  it.each([
+    '[site](https://example.com/a?b=1&c=2#d)',
+    '<https://example.com>',
+    'www.example.com and ops@example.com',
+    '[mail](mailto:oncall@example.com?subject=Incident%2042&body=hi)',
+    '[ref][r]\n\n[r]: https://example.com "Title"',
+  ])('keeps %j as written', (text) => {
+    expect(sectionMarkdown(text)).toBe(text);
+  });
+
+  it('a template title or heading gets the same treatment', () => {
+    const parsed = parseTemplate('# Review [x](javascript:alert(1)) <script>\n\n## Root ![i](https://evil.test/i.png) {#root-cause}\n');
+    if (!parsed.ok) throw new Error('parse');
+    const markdown = postmortemToMarkdown(hostileInput({ template: parsed.template }));
+    expect(markdown.split('\n')[0]).toBe('# Review x &lt;script&gt;');
+    expect(markdown).toContain('\n## Root [i](https://evil.test/i.png)\n');
+    expect(dangers(markdown)).toEqual([]);
   });
 });

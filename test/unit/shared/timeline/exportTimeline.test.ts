@@ -58,6 +58,19 @@ const HOSTILE = [
   'emoji 🔥👩‍💻 and "quotes", commas',
   '[click](javascript:alert(1)) ![pixel](https://evil.test/p.png) *bold* _it_ ~~gone~~ \\| backslash',
   '\tleading tab',
+  ' =1+1',
+  '\n=HYPERLINK("https://evil.test")',
+  '\r\n+cmd',
+  '\u3000\u00a0-2+3',
+  '＝1+1',
+  '＋SUM(1)',
+  '－1',
+  '＠SUM(A1)',
+  ' \t＝1',
+  "' =quoted after a space",
+  "'＝quoted full-width",
+  "'' two apostrophes",
+  ' plain, after a space',
 ];
 
 const entries: EntryView[] = [
@@ -124,8 +137,11 @@ function parseCsv(csv: string): string[][] {
   return records;
 }
 
+/** Formula-like exactly as exportTimeline.ts documents it. */
+const formulaLike = (cell: string): boolean => /^[\t\r]/.test(cell) || /^\s*[=+\-@＝＋－＠]/.test(cell);
+
 /** Undo the formula guard exactly as exportTimeline.ts documents it. */
-const unguard = (cell: string): string => (/^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
+const unguard = (cell: string): string => (cell.startsWith("'") && (formulaLike(cell.slice(1)) || cell.startsWith("''")) ? cell.slice(1) : cell);
 
 describe('timelineToCsv', () => {
   const csv = timelineToCsv(incident, entries);
@@ -148,12 +164,19 @@ describe('timelineToCsv', () => {
 
   it('defuses cells a spreadsheet would run as a formula', () => {
     const cells = rows.flat();
-    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const cell of cells) expect(formulaLike(cell), cell).toBe(false);
     const byText = new Map(rows.map((row) => [unguard(row[5]!), row]));
     expect(byText.get('=cmd|"/c calc"!A1')![5]).toBe(`'=cmd|"/c calc"!A1`);
     expect(byText.get('\tleading tab')![5]).toBe("'\tleading tab");
     expect(byText.get("'=already quoted")![5]).toBe("''=already quoted");
     expect(byText.get("'just an apostrophe")![5]).toBe("'just an apostrophe");
+    for (const text of [' =1+1', '\n=HYPERLINK("https://evil.test")', '\r\n+cmd', '\u3000\u00a0-2+3', '＝1+1', '＋SUM(1)', '－1', '＠SUM(A1)', ' \t＝1']) {
+      expect(byText.get(text)![5]).toBe(`'${text}`);
+    }
+    expect(byText.get("' =quoted after a space")![5]).toBe("'' =quoted after a space");
+    expect(byText.get("'＝quoted full-width")![5]).toBe("''＝quoted full-width");
+    expect(byText.get("'' two apostrophes")![5]).toBe("''' two apostrophes");
+    expect(byText.get(' plain, after a space')![5]).toBe(' plain, after a space');
     expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
     const rollBack = byText.get('Roll back to 4.2.0')!;
     expect(rollBack[4]).toBe("'=Bob");
