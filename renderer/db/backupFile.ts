@@ -11,6 +11,7 @@ import type { PendingOp } from '../../shared/sync/ports.ts';
 import { applyRemoteOpsInTransaction, MAX_CLOCK_DRIFT_MS, REMOTE_APPLY_TABLES } from './applyRemote.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState, readDeviceState } from './device.ts';
+import { lookupIn, pinKeys, trustedKeys } from './pins.ts';
 
 /**
  * "Export all": every op this laptop holds — applied and pending (from a newer app) — in one
@@ -21,7 +22,9 @@ export async function exportAll(db: WarRoomDb, now = Date.now()): Promise<{ text
   const device = (await readDeviceState(db))?.device ?? '0000000000000000';
   const { ops, pending } = await db.transaction('r', [db.ops, db.pending], async () => ({ ops: await db.ops.toArray(), pending: await db.pending.toArray() }));
   const all = [...ops, ...pending.map((row) => row.op)];
-  return { text: encodeBackup({ ops: all, device, createdAt: new Date(now).toISOString() }), opCount: new Set(all.map((op) => op.hash)).size };
+  const devices = new Set(all.map((op) => op.device));
+  const keys = Object.fromEntries(Object.entries(await trustedKeys(db)).filter(([id]) => devices.has(id)));
+  return { text: encodeBackup({ ops: all, device, createdAt: new Date(now).toISOString(), keys }), opCount: new Set(all.map((op) => op.hash)).size };
 }
 
 export type ImportResult =
@@ -57,7 +60,7 @@ async function heldHashes(db: WarRoomDb, hashes: readonly string[]): Promise<Set
  * nothing is written until the person confirms and `importDecoded` runs.
  */
 export async function previewImport(db: WarRoomDb, text: string): Promise<ImportPreview> {
-  const decoded = decodeBackup(text);
+  const decoded = decodeBackup(text, lookupIn(await trustedKeys(db)));
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const ops = opsOf(decoded);
   const incidentIds = [...new Set(ops.flatMap((op) => (op.incident === null ? [] : [op.incident])))];
@@ -81,7 +84,7 @@ export async function previewImport(db: WarRoomDb, text: string): Promise<Import
 
 /** "Import" of a file: `importDecoded` after decoding it (a file that does not decode changes nothing). */
 export async function importBackup(db: WarRoomDb, text: string, now: () => number = Date.now): Promise<ImportResult> {
-  const decoded = decodeBackup(text);
+  const decoded = decodeBackup(text, lookupIn(await trustedKeys(db)));
   if (!decoded.ok) return { ok: false, error: decoded.error };
   return importDecoded(db, decoded, now);
 }
@@ -120,5 +123,7 @@ export async function importDecoded(db: WarRoomDb, decoded: Decoded, now: () => 
   });
   db.changes.emitCommitted(change);
   const { header } = decoded;
+  // The keys its ops were checked against: pinned for what this laptop had no key for yet.
+  if (header.keys) await pinKeys(db, Object.fromEntries(Object.entries(header.keys).filter(([id]) => id !== own)));
   return { ok: true, applied: result.applied, duplicates: result.duplicates, pending, held, total: header.opCount, createdAt: header.createdAt, from: header.device, refused };
 }

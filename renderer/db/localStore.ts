@@ -6,6 +6,7 @@ import type { LocalStore } from '../../shared/sync/ports.ts';
 import { applyRemoteOpsInTransaction, REMOTE_APPLY_TABLES } from './applyRemote.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
+import { pinKeys, pinnedKeys } from './pins.ts';
 
 export const APP_LABEL = 'War Room 0.1';
 
@@ -41,19 +42,8 @@ export function dexieLocalStore(db: WarRoomDb): LocalStore<Op> {
       return { device: state.device, name: profile.name, createdAt: profile.createdAt, app: APP_LABEL, key: trust.key, signedFrom: trust.signedFrom };
     },
 
-    async pinnedKeys() {
-      const row = await db.meta.get('pinnedKeys');
-      return row?.key === 'pinnedKeys' ? row.value : {};
-    },
-
-    async pinKeys(pins) {
-      await db.transaction('rw', db.meta, async () => {
-        const row = await db.meta.get('pinnedKeys');
-        const known = row?.key === 'pinnedKeys' ? row.value : {};
-        // First sight wins, also against another window pinning meanwhile.
-        await db.meta.put({ key: 'pinnedKeys', value: { ...pins, ...known } });
-      });
-    },
+    pinnedKeys: () => pinnedKeys(db),
+    pinKeys: (pins) => pinKeys(db, pins),
 
     async ownMaxSeq() {
       return (await loadDeviceState(db)).seq;

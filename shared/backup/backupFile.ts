@@ -6,12 +6,13 @@ import { type Op, decodeOpLine } from '../entities/index.ts';
 import type { OpEnvelope } from '../ops/envelope.ts';
 import { describeZodError } from '../util/zodError.ts';
 import { canonicalJson } from '../util/canonicalJson.ts';
+import { PublicKeyHex, vouchedPrefix, type DeviceTrust } from '../ops/signature.ts';
 
 /**
  * The "Export all" / backup file (`<name>.warroom`): every op of the local store in one UTF-8 text.
  *
  *   line 1     the header, one JSON object:
- *              {"format":"warroom-backup","version":1,"createdAt":…,"device":…,"opCount":…,"digest":…}
+ *              {"format":"warroom-backup","version":1,"createdAt":…,"device":…,"opCount":…,"digest":…,"keys":…}
  *   line 2…    one op per line, exactly as in a sync segment (docs/sync-format.md): the full envelope in
  *              RFC 8785 canonical JSON, `\n`-terminated, sorted by device, seq, hash
  *
@@ -19,7 +20,8 @@ import { canonicalJson } from '../util/canonicalJson.ts';
  *   pending table) and so must a backup of it. Decoding sorts them back into `pending`.
  * - `digest` is the SHA-256 of the op lines exactly as written (each with its `\n`), so a lost
  *   tail, a dropped, added, reordered or edited line is detected even where each op's own hash
- *   still holds. It proves integrity, not authorship: anyone can recompute it.
+ *   still holds. It proves integrity, not authorship: anyone can recompute it. Authorship is the
+ *   ops' own signatures, checked against `keys` (docs/sync-format.md#the-backup-file).
  * - `createdAt` and `device` are outside the digest: two backups of the same ops share it, which
  *   is how the rotating backups notice that nothing changed.
  * - Chains are not required to be whole: the store may legitimately hold a gap (a bad line
@@ -44,6 +46,8 @@ export const BackupHeader = z.object({
   device: DeviceId,
   opCount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   digest: Sha256Hex,
+  /** Signing keys of the devices whose ops the file holds, as the writer trusts them (docs/sync-format.md#signatures). */
+  keys: z.record(DeviceId, z.object({ key: PublicKeyHex, signedFrom: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict()).optional(),
 });
 export type BackupHeader = z.infer<typeof BackupHeader>;
 
@@ -53,6 +57,8 @@ export interface EncodeBackupInput {
   device: string;
   /** ISO-8601 UTC with milliseconds (`new Date().toISOString()`). */
   createdAt: string;
+  /** The keys the writer trusts, per device (its own and those it pinned). */
+  keys?: Record<string, DeviceTrust>;
 }
 
 /** `ops` and `pending` are as read (segment.ts OpLine): import stores them unchanged. */
@@ -75,7 +81,7 @@ function digestOf(lines: Iterable<string>): string {
 }
 
 /** Throws on input that would make a backup file no reader accepts (a bad device or time). */
-export function encodeBackup({ ops, device, createdAt }: EncodeBackupInput): string {
+export function encodeBackup({ ops, device, createdAt, keys }: EncodeBackupInput): string {
   const unique = [...new Map(ops.map((op) => [op.hash, op])).values()].sort(compareOps);
   const lines = unique.map((op) => canonicalJson(op));
   const header = BackupHeader.parse({
@@ -85,6 +91,7 @@ export function encodeBackup({ ops, device, createdAt }: EncodeBackupInput): str
     device,
     opCount: lines.length,
     digest: digestOf(lines),
+    ...(keys && Object.keys(keys).length > 0 ? { keys } : {}),
   });
   // Written in this member order, not canonically: the header is not hashed, and `format` first
   // reads better to a person running `head` on the file.
@@ -95,6 +102,7 @@ export function encodeBackup({ ops, device, createdAt }: EncodeBackupInput): str
     device: header.device,
     opCount: header.opCount,
     digest: header.digest,
+    ...(header.keys ? { keys: header.keys } : {}),
   });
   return `${head}\n${lines.map((line) => `${line}\n`).join('')}`;
 }
@@ -144,16 +152,48 @@ function splitHeader(text: string): { head: string; rest: string } {
  * is a restore point, and applying part of one would build a state that never existed while
  * hiding what was lost. Never throws, whatever `text` is.
  */
-export function decodeBackup(text: unknown): DecodedBackup {
+export function decodeBackup(text: unknown, pinned: TrustLookup = () => null): DecodedBackup {
   try {
-    return decode(text);
+    return decode(text, pinned);
   } catch (error) {
     // Nothing above should throw; this keeps the promise for inputs nobody thought of.
     return { ok: false, error: `unreadable backup file: ${error instanceof Error ? error.message : 'unknown error'}` };
   }
 }
 
-function decode(text: unknown): DecodedBackup {
+/** The key this laptop already trusts for a device (its own, or pinned); null when it has none. */
+export type TrustLookup = (device: string) => DeviceTrust | null;
+
+/**
+ * Every chained run of every device must be vouched for by a signature (docs/sync-format.md#signatures),
+ * under the key this laptop trusts, or else the one the file's header names. The first op no
+ * signature vouches for refuses the file; null when all are vouched for or have no key to check.
+ */
+function unsignedLine(entries: readonly { op: OpEnvelope; line: number }[], pinned: TrustLookup, named: BackupHeader['keys']): string | null {
+  let run: { op: OpEnvelope; line: number }[] = [];
+  const judge = (): string | null => {
+    const first = run[0];
+    if (!first) return null;
+    const trust = pinned(first.op.device) ?? named?.[first.op.device] ?? null;
+    const vouched = trust ? vouchedPrefix(run.map((entry) => entry.op), trust) : run.length;
+    const bad = run[vouched];
+    if (!bad || !trust) return null;
+    return `line ${bad.line} (op ${bad.op.id}): not vouched for by a signature of device ${bad.op.device}'s key ${trust.key.slice(0, 16)}… (unsigned, signed with another key, or forged)`;
+  };
+  for (const entry of entries) {
+    const previous = run[run.length - 1]?.op;
+    const chained = previous && previous.device === entry.op.device && entry.op.seq === previous.seq + 1 && entry.op.prev === previous.hash;
+    if (!chained) {
+      const problem = judge();
+      if (problem) return problem;
+      run = [];
+    }
+    run.push(entry);
+  }
+  return judge();
+}
+
+function decode(text: unknown, pinned: TrustLookup): DecodedBackup {
   if (typeof text !== 'string') return { ok: false, error: 'not a War Room backup file (not text)' };
   const { head, rest } = splitHeader(text);
   const decodedHeader = decodeHeader(head);
@@ -185,6 +225,7 @@ function decode(text: unknown): DecodedBackup {
 
   const ops: Op[] = [];
   const pending: { op: OpEnvelope; reason: string }[] = [];
+  const inOrder: { op: OpEnvelope; line: number }[] = [];
   const seen = new Map<string, number>();
   for (let index = 0; index < count; index += 1) {
     const lineNumber = index + 2; // as an editor numbers them: the header is line 1
@@ -196,11 +237,14 @@ function decode(text: unknown): DecodedBackup {
     const earlier = seen.get(result.op.hash);
     if (earlier !== undefined) return { ok: false, error: `line ${lineNumber}: op ${result.op.id} appears twice (also line ${earlier})` };
     seen.set(result.op.hash, lineNumber);
+    inOrder.push({ op: result.op, line: lineNumber });
     if (result.status === 'ok') ops.push(result.op);
     else pending.push({ op: result.op, reason: result.reason });
   }
   if (digestOf(lines) !== header.digest) {
     return { ok: false, error: 'digest mismatch: the file was altered (its ops are each intact, but not the set or order the header records)' };
   }
+  const unsigned = unsignedLine(inOrder, pinned, header.keys);
+  if (unsigned) return { ok: false, error: unsigned };
   return { ok: true, header, ops, pending };
 }

@@ -5,7 +5,8 @@ import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
 import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { sha256Hex } from '../../../../shared/util/sha256.ts';
 import { historyArb } from '../../support/opScripts.ts';
-import { chainOf, DEV_A, DEV_B, rehashed } from '../../support/chains.ts';
+import { chainOf, DEV_A, DEV_B, rehashed, signedChainOf } from '../../support/chains.ts';
+import { testSigner, testTrust } from '../../support/keys.ts';
 import { FOREIGN, foreignChain, NEWER, UNTRIMMED } from '../../support/foreignWriter.ts';
 
 const DEVICE = 'dddddddddddddddd';
@@ -218,5 +219,35 @@ describe('a backup holding another writer\'s ops', () => {
   it('still refuses the op with its actor trimmed under the writer\'s hash', () => {
     const trimmed = { ...chain[0]!, actor: 'Ana' };
     expect(errorOf(decodeBackup(encode([trimmed])))).toMatch(new RegExp(`^line 2 \\(op ${trimmed.id}\\): hash mismatch`));
+  });
+});
+
+describe('signatures in a backup file (docs/sync-format.md#signatures)', () => {
+  const signedA = signedChainOf(DEV_A, 4);
+  const keys = { [DEV_A]: testTrust(DEV_A) };
+  const withKeys = (ops: readonly OpEnvelope[], named = keys) => encodeBackup({ ops, device: DEVICE, createdAt: CREATED, keys: named });
+
+  it('carries the keys it trusts in its header, and decodes with them where the reader has none', () => {
+    const decoded = decodeBackup(withKeys(signedA));
+    expect(decoded).toMatchObject({ ok: true, header: { keys } });
+    expect(decoded.ok && decoded.ops).toEqual(signedA);
+  });
+
+  it('a forged op (unsigned, or signed with another key) refuses the whole file, naming its line', () => {
+    const forged = rehashed(signedA[3]!, { actor: 'Incident Commander' });
+    for (const last of [forged, { ...forged, sig: testSigner(DEV_B)(forged.hash) }]) {
+      expect(decodeBackup(withKeys([...signedA.slice(0, 3), last]))).toEqual({ ok: false, error: expect.stringMatching(/^line 5 \(op aaaaaaaaaaaaaaaa-4\): not vouched for by a signature of device aaaaaaaaaaaaaaaa's key/) });
+    }
+  });
+
+  it('a header naming another key cannot win over the key this laptop pinned', () => {
+    const mallory = testSigner(DEV_B);
+    const resigned = signedA.map((op) => ({ ...op, sig: mallory(op.hash) }));
+    const swapped = withKeys(resigned, { [DEV_A]: testTrust(DEV_B) });
+    // Alone, the file is consistent with itself…
+    expect(decodeBackup(swapped).ok).toBe(true);
+    // …but not with the key this laptop first saw for that device.
+    expect(decodeBackup(swapped, (device) => (device === DEV_A ? testTrust(DEV_A) : null))).toMatchObject({ ok: false, error: expect.stringMatching(/^line 2 \(op aaaaaaaaaaaaaaaa-1\)/) });
+    expect(decodeBackup(withKeys(signedA, { [DEV_A]: testTrust(DEV_B) }), (device) => (device === DEV_A ? testTrust(DEV_A) : null)).ok).toBe(true);
   });
 });
