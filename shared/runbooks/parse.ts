@@ -65,7 +65,8 @@ import { INCIDENT_TYPES, PHASES, ROLES, type IncidentType, type Phase, type Role
 import { SeverityId } from '../domain/severity.ts';
 import { DEFAULT_PHASE_NAMES, phaseFromHeading } from '../domain/phaseNames.ts';
 import { normalizeName } from '../util/normalizeName.ts';
-import { ROLE_SUFFIX, roleFromName } from './format.ts';
+import { blockTooLong, lineTooLong, longBlocks, longLines } from '../util/textLimits.ts';
+import { roleFromName, roleSuffix } from './format.ts';
 import { Runbook, type RunbookItem } from './runbook.ts';
 
 /** Reading and writing go together: the writer lives in serialize.ts and is re-exported here. */
@@ -89,6 +90,13 @@ type Paragraph = Extract<Block, { type: 'paragraph' }>;
 type Inline = Paragraph['children'][number];
 
 const LINE_ENDING = /\r\n|\r|\n/;
+/**
+ * Far above what a valid runbook needs (an item's text is at most 500 characters and its note
+ * 1000, even escaped character by character), and low enough that no line or block costs the
+ * Markdown parser more than a few milliseconds (textLimits.ts).
+ */
+export const MAX_RUNBOOK_LINE = 6000;
+export const MAX_RUNBOOK_BLOCK = 8000;
 const FRONT_MATTER_KEYS = ['id', 'types', 'severities'] as const;
 type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
 const PHASE_NAMES = PHASES.map((phase) => DEFAULT_PHASE_NAMES[phase]).join(', ');
@@ -142,6 +150,14 @@ class RunbookReader {
   }
 
   read(): ParseRunbookResult {
+    // Sizes first: nothing else may look at an oversized line or block.
+    const long = longLines(this.lines, MAX_RUNBOOK_LINE);
+    for (const found of long) this.error(found.line, lineTooLong(found, 'runbook', MAX_RUNBOOK_LINE));
+    if (long.length === 0) {
+      for (const found of longBlocks(this.lines, MAX_RUNBOOK_BLOCK)) this.error(found.line, blockTooLong(found, 'runbook', MAX_RUNBOOK_BLOCK));
+    }
+    if (this.errors.length > 0) return fail(this.errors);
+
     const { frontMatter, bodyStart } = this.readFrontMatter();
     // The front matter is not Markdown: hand the parser blank lines in its place, so lines still count.
     const body = this.lines.map((line, index) => (index < bodyStart ? '' : line)).join('\n');
@@ -350,10 +366,10 @@ class RunbookReader {
 
     let text = textPart.replaceAll(HARD_BREAK, '\n').trimEnd();
     let role: Role | undefined;
-    const suffix = ROLE_SUFFIX.exec(text);
+    const suffix = roleSuffix(text);
     const roleLine = lineOf(first) + (textPart.split(HARD_BREAK).length - 1);
-    if (suffix && this.isRoleSuffix(roleLine, suffix[0])) {
-      const name = suffix[1] ?? '';
+    if (suffix && this.isRoleSuffix(roleLine, text.slice(suffix.index))) {
+      const name = suffix.value;
       const found = roleFromName(name);
       if (found === null) {
         ok = false;
