@@ -43,6 +43,7 @@
  *   other text is a manual check the facilitator ticks). `(check: <phrase>)` at the end gives
  *   the check explicitly, the rest being the text.
  * - Ids are positional (`inject-1`, `expect-1`) unless an item ends with `{#some-id}`.
+ * - A line is at most MAX_SCENARIO_LINE characters, checked before anything else reads it.
  * - Every item is one line. Anything else in the Injects or Expected actions sections is an
  *   error naming its line.
  *

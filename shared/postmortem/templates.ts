@@ -33,6 +33,8 @@
  *   plain, escaped text (one line; see PLACEHOLDERS in facts.ts for the list). An unknown name
  *   is an error naming its line and the valid names.
  * - Nothing but the title may come before the first `##` heading.
+ * - Limits, checked first: a line and a block (lines without a blank line or a new item between
+ *   them) are each at most 10,000 characters, and a line opens at most 16 nested quotes or lists.
  *
  * Structure is read by a real Markdown parser (unified + remark-parse + remark-gfm), so a `##`
  * inside a code block is text, and setext headings (`Title` over `===`) count too.
@@ -43,7 +45,7 @@ import { unified } from 'unified';
 import type { IncidentView } from '../entities/index.ts';
 import { markdownInline } from '../timeline/exportTimeline.ts';
 import { braceIdSuffix } from '../util/suffix.ts';
-import { blockTooLong, lineTooLong, longBlocks, longLines } from '../util/textLimits.ts';
+import { blockTooLong, deepLines, lineTooLong, longBlocks, longLines, nestedTooDeep } from '../util/textLimits.ts';
 import { PLACEHOLDER_NAMES, isPlaceholderName, placeholderValues, type FactOptions, type PlaceholderName } from './facts.ts';
 import { SECTIONS, SECTION_IDS, isSectionId, sectionFromHeading, type SectionId } from './sections.ts';
 
@@ -89,6 +91,7 @@ const LINE_ENDING = /\r\n|\r|\n/;
  */
 export const MAX_TEMPLATE_LINE = 10_000;
 export const MAX_TEMPLATE_BLOCK = 10_000;
+export const MAX_TEMPLATE_NESTING = 16;
 
 function placeholderErrors(text: string, line: number): TemplateError[] {
   const errors: TemplateError[] = [];
@@ -128,6 +131,7 @@ export function parseTemplate(markdown: string): ParseTemplateResult {
   for (const found of long) errors.push({ line: found.line, message: lineTooLong(found, 'template', MAX_TEMPLATE_LINE) });
   if (long.length === 0) {
     for (const found of longBlocks(lines, MAX_TEMPLATE_BLOCK)) errors.push({ line: found.line, message: blockTooLong(found, 'template', MAX_TEMPLATE_BLOCK) });
+    for (const found of deepLines(lines, MAX_TEMPLATE_NESTING)) errors.push({ line: found.line, message: nestedTooDeep('template', MAX_TEMPLATE_NESTING) });
   }
   if (errors.length > 0) return { ok: false, errors };
   const tree = markdownParser.parse(markdown);

@@ -50,6 +50,48 @@ export function longBlocks(lines: readonly string[], max: number): OversizedText
   return found;
 }
 
+/**
+ * Every line that opens more than `max` nested quotes or lists (`> > -` opens three): the
+ * Markdown parser's cost grows with the square of the depth, and 5,000 `>` on one line take seconds.
+ */
+export function deepLines(lines: readonly string[], max: number): OversizedText[] {
+  const found: OversizedText[] = [];
+  lines.forEach((text, index) => {
+    const depth = nesting(text, max);
+    if (depth > max) found.push({ line: index + 1, endLine: index + 1, characters: depth });
+  });
+  return found;
+}
+
+/** How many quote and list markers open `text`, counting no further than just past `max`. */
+function nesting(text: string, max: number): number {
+  let depth = 0;
+  let at = 0;
+  while (depth <= max && at < text.length) {
+    const char = text[at]!;
+    if (char === ' ' || char === '\t') at++;
+    else if (char === '>') {
+      depth++;
+      at++;
+    } else if ((char === '-' || char === '*' || char === '+') && (text[at + 1] === ' ' || text[at + 1] === '\t')) {
+      depth++;
+      at += 2;
+    } else {
+      let digits = at;
+      while (digits < text.length && digits - at < 10 && text[digits]! >= '0' && text[digits]! <= '9') digits++;
+      if (digits === at || (text[digits] !== '.' && text[digits] !== ')') || (text[digits + 1] !== ' ' && text[digits + 1] !== '\t')) break;
+      depth++;
+      at = digits + 2;
+    }
+  }
+  return depth;
+}
+
+/** "this line opens more than 16 nested quotes or lists; a runbook line opens at most 16" */
+export function nestedTooDeep(what: string, max: number): string {
+  return `this line opens more than ${max} nested quotes or lists; a ${what} line opens at most ${max}`;
+}
+
 /** "this line is 60008 characters long; a runbook line is at most 6000" */
 export function lineTooLong(found: OversizedText, what: string, max: number): string {
   return `this line is ${found.characters} characters long; a ${what} line is at most ${max}`;

@@ -70,6 +70,11 @@ describe('runbook parser', () => {
       errors: [{ line: 4, message: 'lines 4–404 hold 20807 characters without a blank line or a new item; a runbook block is at most 8000' }],
     });
   });
+
+  it('reports a line of 5,000 nested quotes before the Markdown parser sees it', () => {
+    const result = withinBudget(() => parseRunbook(runbook(`- [ ] a\n${'>'.repeat(5000)}`)));
+    expect(result).toEqual({ ok: false, errors: [{ line: 5, message: 'this line opens more than 16 nested quotes or lists; a runbook line opens at most 16' }] });
+  });
 });
 
 describe('scenario parser', () => {
