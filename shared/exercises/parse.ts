@@ -43,6 +43,7 @@
  *   other text is a manual check the facilitator ticks). `(check: <phrase>)` at the end gives
  *   the check explicitly, the rest being the text.
  * - Ids are positional (`inject-1`, `expect-1`) unless an item ends with `{#some-id}`.
+ * - A line is at most MAX_SCENARIO_LINE characters, checked before anything else reads it.
  * - Every item is one line. Anything else in the Injects or Expected actions sections is an
  *   error naming its line.
  *
@@ -56,8 +57,10 @@ import type { z } from 'zod';
 import { INCIDENT_TYPES, ROLES, type Role } from '../domain/incident.ts';
 import { roleFromName } from '../runbooks/format.ts';
 import { normalizeName } from '../util/normalizeName.ts';
+import { trimBlanks } from '../util/suffix.ts';
+import { lineTooLong, longLines } from '../util/textLimits.ts';
 import { issuePath } from '../util/zodError.ts';
-import { CHECK_SUFFIX, ID_SUFFIX, INJECT_LINE, SEVERITY_SUFFIX, checkFromPhrase } from './format.ts';
+import { checkFromPhrase, checkSuffix, idSuffix, injectLine, severitySuffix } from './format.ts';
 import { INJECT_KINDS, Scenario, expectedIdAt, injectIdAt } from './scenario.ts';
 
 export { serializeScenario } from './serialize.ts';
@@ -73,6 +76,8 @@ export interface ScenarioError {
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
 const LINE_ENDING = /\r\n|\r|\n/;
+/** As long as a whole briefing may be; every other line (an item's text is at most 500) is far shorter. */
+export const MAX_SCENARIO_LINE = 10_000;
 const FRONT_MATTER_KEYS = ['id', 'type', 'severity', 'roles'] as const;
 type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
 const SECTIONS = { briefing: 'Briefing', injects: 'Injects', expected: 'Expected actions' } as const;
@@ -138,6 +143,9 @@ class ScenarioReader {
   }
 
   read(): ParseScenarioResult {
+    // Sizes first: no pattern may look at an oversized line.
+    for (const found of longLines(this.lines, MAX_SCENARIO_LINE)) this.error(found.line, lineTooLong(found, 'scenario', MAX_SCENARIO_LINE));
+    if (this.errors.length > 0) return this.fail();
     const body = this.readFrontMatter();
     this.readBody(body);
     if (this.errors.length > 0) return this.fail();
@@ -163,15 +171,17 @@ class ScenarioReader {
       const raw = this.lines[i] ?? '';
       const lineNo = i + 1;
       if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-      const m = /^\s*([A-Za-z_-]+)\s*:\s*(.*?)\s*$/.exec(raw);
-      if (!m) {
+      // Split at the first colon (a key holds none) rather than by a pattern with a lazy middle.
+      const colon = raw.indexOf(':');
+      const name = colon === -1 ? '' : raw.slice(0, colon).trim();
+      if (!/^[A-Za-z_-]+$/.test(name)) {
         this.error(lineNo, `front matter lines are "key: value" (got ${JSON.stringify(raw.trim())})`);
         continue;
       }
-      const key = (m[1] ?? '').toLowerCase() as FrontMatterKey;
-      const value = m[2] ?? '';
+      const key = name.toLowerCase() as FrontMatterKey;
+      const value = raw.slice(colon + 1).trim();
       if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
-        this.error(lineNo, `unknown front matter key "${m[1]}" (the keys are ${FRONT_MATTER_KEYS.join(', ')})`);
+        this.error(lineNo, `unknown front matter key "${name}" (the keys are ${FRONT_MATTER_KEYS.join(', ')})`);
         continue;
       }
       if (this.draft[key]) {
@@ -209,19 +219,19 @@ class ScenarioReader {
     for (let i = start; i < this.lines.length; i++) {
       const raw = this.lines[i] ?? '';
       const lineNo = i + 1;
-      const title = /^ {0,3}#[ \t]+(.*?)[ \t]*$/.exec(raw);
-      const heading = /^ {0,3}##[ \t]+(.*?)[ \t]*$/.exec(raw);
-      if (title) {
+      const title = atxHeading(raw, 1);
+      const heading = atxHeading(raw, 2);
+      if (title !== null) {
         if (this.draft.title) this.error(lineNo, `a second "# " title (the first is on line ${this.draft.title.line})`);
         else if (section !== null) this.error(lineNo, 'the "# " title comes before the sections');
-        else this.draft.title = { value: title[1] ?? '', line: lineNo };
+        else this.draft.title = { value: title, line: lineNo };
         continue;
       }
-      if (heading) {
-        const name = normalizeName(heading[1] ?? '');
+      if (heading !== null) {
+        const name = normalizeName(heading);
         const found = (Object.keys(SECTIONS) as Section[]).find((key) => normalizeName(SECTIONS[key]) === name || (key === 'expected' && name === 'expected'));
         if (!found) {
-          this.error(lineNo, `unknown section "${heading[1]}" (the sections are ${Object.values(SECTIONS).join(', ')})`);
+          this.error(lineNo, `unknown section "${heading}" (the sections are ${Object.values(SECTIONS).join(', ')})`);
           section = null;
           continue;
         }
@@ -236,18 +246,18 @@ class ScenarioReader {
         this.draft.briefing?.lines.push(raw);
         continue;
       }
-      if (raw.trim() === '' || /^\s*<!--.*-->\s*$/.test(raw)) continue;
+      if (raw.trim() === '' || isCommentLine(raw)) continue;
       if (section === null) {
         this.error(lineNo, this.draft.title ? 'text outside a section: put it under "## Briefing"' : 'text before the "# " title');
         continue;
       }
-      const item = /^[-*][ \t]+(.*?)[ \t]*$/.exec(raw);
-      if (!item) {
+      const item = listItem(raw);
+      if (item === null) {
         this.error(lineNo, `only "- " items belong in "${SECTIONS[section]}" (got ${JSON.stringify(raw.trim())})`);
         continue;
       }
-      if (section === 'injects') this.readInject(item[1] ?? '', lineNo);
-      else this.readExpected(item[1] ?? '', lineNo);
+      if (section === 'injects') this.readInject(item, lineNo);
+      else this.readExpected(item, lineNo);
     }
     if (!this.draft.title) this.error(this.lines.length, 'a "# " title is required');
     for (const key of Object.keys(SECTIONS) as Section[]) {
@@ -257,41 +267,41 @@ class ScenarioReader {
 
   private readInject(content: string, lineNo: number): void {
     let text = content;
-    const id = ID_SUFFIX.exec(text);
+    const id = idSuffix(text);
     if (id) text = text.slice(0, id.index);
-    const m = INJECT_LINE.exec(text);
+    const m = injectLine(text);
     if (!m) {
       this.error(lineNo, `an inject is "- T+<minutes> <kind>: <text>", such as "- T+05 alert: Connection pool at 100%" (got ${JSON.stringify(content)})`);
       return;
     }
-    const kind = (m[2] ?? '').toLowerCase();
+    const kind = m.kind.toLowerCase();
     if (!(INJECT_KINDS as readonly string[]).includes(kind)) {
-      this.error(lineNo, `inject kind "${m[2]}" is not one of ${INJECT_KINDS.join(', ')}`);
+      this.error(lineNo, `inject kind "${m.kind}" is not one of ${INJECT_KINDS.join(', ')}`);
       return;
     }
-    let rest = m[3] ?? '';
+    let rest = m.text;
     let severity: string | undefined;
-    const sev = SEVERITY_SUFFIX.exec(rest);
+    const sev = severitySuffix(rest);
     if (sev) {
-      severity = (sev[1] ?? '').toUpperCase();
+      severity = sev.value.toUpperCase();
       rest = rest.slice(0, sev.index);
     }
-    this.draft.injects.push({ line: lineNo, ...(id ? { id: id[1] ?? '' } : {}), at: Number(m[1]), kind, text: rest, ...(severity === undefined ? {} : { severity }) });
+    this.draft.injects.push({ line: lineNo, ...(id ? { id: id.value } : {}), at: Number(m.minutes), kind, text: rest, ...(severity === undefined ? {} : { severity }) });
   }
 
   private readExpected(content: string, lineNo: number): void {
     let text = content;
-    const id = ID_SUFFIX.exec(text);
+    const id = idSuffix(text);
     if (id) text = text.slice(0, id.index);
-    const explicit = CHECK_SUFFIX.exec(text);
-    const phrase = explicit ? (explicit[1] ?? '') : text;
+    const explicit = checkSuffix(text);
+    const phrase = explicit ? explicit.value : text;
     if (explicit) text = text.slice(0, explicit.index);
     const check = checkFromPhrase(phrase);
     if (!check.ok) {
       this.error(lineNo, check.message);
       return;
     }
-    this.draft.expected.push({ line: lineNo, ...(id ? { id: id[1] ?? '' } : {}), text, check });
+    this.draft.expected.push({ line: lineNo, ...(id ? { id: id.value } : {}), text, check });
   }
 
   private validate(): ParseScenarioResult {
@@ -333,6 +343,32 @@ class ScenarioReader {
     if (head === 'type' || head === 'severity' || head === 'roles') return d[head]?.line ?? 1;
     return 1;
   }
+}
+
+/**
+ * The text of a `#` (level 1) or `##` (level 2) heading line: up to three spaces, the marks, at
+ * least one blank, the text without its end blanks; null for any other line. Scanned by hand: the
+ * pattern `^ {0,3}#[ \t]+(.*?)[ \t]*$` is quadratic on a long run of inner blanks.
+ */
+function atxHeading(raw: string, level: 1 | 2): string | null {
+  let at = 0;
+  while (at < 3 && raw[at] === ' ') at++;
+  if (raw.slice(at, at + level) !== '#'.repeat(level)) return null;
+  at += level;
+  if (raw[at] !== ' ' && raw[at] !== '\t') return null;
+  return trimBlanks(raw.slice(at));
+}
+
+/** The content of a `- ` or `* ` item line, without its end blanks; null for any other line. */
+function listItem(raw: string): string | null {
+  if ((raw[0] !== '-' && raw[0] !== '*') || (raw[1] !== ' ' && raw[1] !== '\t')) return null;
+  return trimBlanks(raw.slice(1));
+}
+
+/** A line that is only an HTML comment, `<!-- … -->`, blanks around it allowed. */
+function isCommentLine(raw: string): boolean {
+  const text = raw.trim();
+  return text.length >= 7 && text.startsWith('<!--') && text.endsWith('-->');
 }
 
 /**

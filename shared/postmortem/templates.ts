@@ -33,6 +33,8 @@
  *   plain, escaped text (one line; see PLACEHOLDERS in facts.ts for the list). An unknown name
  *   is an error naming its line and the valid names.
  * - Nothing but the title may come before the first `##` heading.
+ * - Limits, checked first: a line and a block (lines without a blank line or a new item between
+ *   them) are each at most 10,000 characters, and a line opens at most 16 nested quotes or lists.
  *
  * Structure is read by a real Markdown parser (unified + remark-parse + remark-gfm), so a `##`
  * inside a code block is text, and setext headings (`Title` over `===`) count too.
@@ -42,6 +44,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { IncidentView } from '../entities/index.ts';
 import { markdownInline } from '../timeline/exportTimeline.ts';
+import { braceIdSuffix } from '../util/suffix.ts';
+import { blockTooLong, deepLines, lineTooLong, longBlocks, longLines, nestedTooDeep } from '../util/textLimits.ts';
 import { PLACEHOLDER_NAMES, isPlaceholderName, placeholderValues, type FactOptions, type PlaceholderName } from './facts.ts';
 import { SECTIONS, SECTION_IDS, isSectionId, sectionFromHeading, type SectionId } from './sections.ts';
 
@@ -80,8 +84,14 @@ type Heading = Extract<Block, { type: 'heading' }>;
 
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 const HAS_PLACEHOLDER = /\{\{[^{}]*\}\}/;
-const EXPLICIT_ID = /\s*\{#([^{}]*)\}\s*$/;
 const LINE_ENDING = /\r\n|\r|\n/;
+/**
+ * A template is free Markdown, so these are generous; they keep any one line or block from
+ * costing the Markdown parser more than a few milliseconds (textLimits.ts).
+ */
+export const MAX_TEMPLATE_LINE = 10_000;
+export const MAX_TEMPLATE_BLOCK = 10_000;
+export const MAX_TEMPLATE_NESTING = 16;
 
 function placeholderErrors(text: string, line: number): TemplateError[] {
   const errors: TemplateError[] = [];
@@ -101,7 +111,13 @@ function headingSource(source: string, heading: Heading): string {
   const start = first?.position?.start.offset;
   const end = last?.position?.end.offset;
   if (start === undefined || end === undefined) return '';
-  return source.slice(start, end).replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').trim();
+  // Each line trimmed, then joined by one space (a pattern `\s*\n\s*` is quadratic on long blank runs).
+  return source
+    .slice(start, end)
+    .split(LINE_ENDING)
+    .map((line) => line.trim())
+    .join(' ')
+    .trim();
 }
 
 const SECTION_LIST = SECTION_IDS.map((id) => `${SECTIONS[id].heading} {#${id}}`).join(', ');
@@ -110,6 +126,14 @@ const SECTION_LIST = SECTION_IDS.map((id) => `${SECTIONS[id].heading} {#${id}}`)
 export function parseTemplate(markdown: string): ParseTemplateResult {
   const errors: TemplateError[] = [];
   const lines = markdown.split(LINE_ENDING);
+  // Sizes first: neither the Markdown parser nor any pattern may look at an oversized line or block.
+  const long = longLines(lines, MAX_TEMPLATE_LINE);
+  for (const found of long) errors.push({ line: found.line, message: lineTooLong(found, 'template', MAX_TEMPLATE_LINE) });
+  if (long.length === 0) {
+    for (const found of longBlocks(lines, MAX_TEMPLATE_BLOCK)) errors.push({ line: found.line, message: blockTooLong(found, 'template', MAX_TEMPLATE_BLOCK) });
+    for (const found of deepLines(lines, MAX_TEMPLATE_NESTING)) errors.push({ line: found.line, message: nestedTooDeep('template', MAX_TEMPLATE_NESTING) });
+  }
+  if (errors.length > 0) return { ok: false, errors };
   const tree = markdownParser.parse(markdown);
   let title: string | null = null;
   const sections: TemplateSection[] = [];
@@ -145,9 +169,9 @@ export function parseTemplate(markdown: string): ParseTemplateResult {
         continue;
       }
       let id: SectionId | undefined;
-      const explicit = EXPLICIT_ID.exec(heading);
+      const explicit = braceIdSuffix(heading);
       if (explicit) {
-        const named = explicit[1]!.trim();
+        const named = explicit.value.trim();
         heading = heading.slice(0, explicit.index).trim();
         if (!isSectionId(named)) {
           errors.push({ line: start, message: `unknown section id {#${named}}; section ids: ${SECTION_IDS.join(', ')}` });

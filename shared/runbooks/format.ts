@@ -5,6 +5,7 @@
  */
 import { ROLES, type Role } from '../domain/incident.ts';
 import { normalizeName } from '../util/normalizeName.ts';
+import { parenSuffix, type Suffix } from '../util/suffix.ts';
 
 /**
  * The names people write for the roles of shared/domain/incident.ts, normalised as by
@@ -33,10 +34,13 @@ export function roleFromName(name: string): Role | null {
 }
 
 /**
- * `(role: <name>)` at the very end of an item's text (its last line). The same pattern decides
- * what the serializer must escape, so a text that merely ends like a role stays text.
+ * `(role: <name>)` at the very end of an item's text (its last line): `index` is that of its `(`,
+ * `value` the name. The same reading decides what the serializer must escape, so a text that
+ * merely ends like a role stays text.
  */
-export const ROLE_SUFFIX = /\(role:[ \t]*([^()\n]*?)[ \t]*\)$/i;
+export function roleSuffix(text: string): Suffix | null {
+  return parenSuffix(text, 'role:', { forbidden: '\n' });
+}
 
 // ---------------------------------------------------------------- escaping
 
@@ -44,7 +48,7 @@ const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Z
 const WORD = /[\p{L}\p{N}]/u;
 const ORDERED_MARKER = /^\d{1,9}[.)]/;
 const LEADING_SPACE = /^\s+/;
-const TRAILING_SPACE = /\s+$/;
+const SPACE = /\s/;
 
 const ref = (char: string): string => `&#${char.codePointAt(0) ?? 0};`;
 
@@ -55,6 +59,13 @@ const ref = (char: string): string => `&#${char.codePointAt(0) ?? 0};`;
  */
 function refKeeps(code: number): boolean {
   return !(code < 9 || code === 11 || (code > 13 && code < 32) || (code > 126 && code < 160));
+}
+
+/** Length of the white space at the end of `line`, scanned from the end (`/\s+$/` is quadratic on inner runs). */
+function trailingSpace(line: string): number {
+  let start = line.length;
+  while (start > 0 && SPACE.test(line[start - 1] ?? '')) start--;
+  return line.length - start;
 }
 
 export interface EscapeOptions {
@@ -89,7 +100,7 @@ export function escapeLine(line: string, options: EscapeOptions = {}): string {
     offset += char.length;
   }
   const lead = LEADING_SPACE.exec(line)?.[0].length ?? 0;
-  const trail = lead === line.length ? 0 : (TRAILING_SPACE.exec(line)?.[0].length ?? 0);
+  const trail = lead === line.length ? 0 : trailingSpace(line);
   const ordered = lead === 0 ? ORDERED_MARKER.exec(line) : null;
 
   let out = '';
@@ -136,13 +147,14 @@ export function escapeLine(line: string, options: EscapeOptions = {}): string {
         break;
       case '.':
       case ')':
-        escape = (ordered !== null && at === ordered[0].length - 1) || (char === '.' && /www$/i.test(before));
+        // Look-behinds test only the characters they need: over all of `before` each would rescan the line.
+        escape = (ordered !== null && at === ordered[0].length - 1) || (char === '.' && /^www$/i.test(before.slice(-3)));
         break;
       case ':':
-        escape = atStart || (/https?$/i.test(before) && after.startsWith('//'));
+        escape = atStart || (/https?$/i.test(before.slice(-5)) && after.startsWith('//'));
         break;
       case '@':
-        escape = /[\w+.-]$/.test(before) && /^[\w.-]/.test(after);
+        escape = /^[\w+.-]$/.test(before.slice(-1)) && /^[\w.-]/.test(after);
         break;
       case '(':
         escape = at === options.literalParen;

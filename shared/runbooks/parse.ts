@@ -49,6 +49,10 @@
  *   an item outside a phase, a list nested in an item, an empty item, `###` headings, code
  *   blocks, quotes, tables) is an error naming its line.
  *
+ * - Limits, checked first: a line is at most MAX_RUNBOOK_LINE characters, a block (lines
+ *   without a blank line or a new item between them) at most MAX_RUNBOOK_BLOCK, and a line opens
+ *   at most MAX_RUNBOOK_NESTING quotes or lists (shared/util/textLimits.ts).
+ *
  * Errors never throw: `parseRunbook` returns every error it finds with the (1-based) line it is
  * on, including the runbook schema's own checks (runbook.ts), mapped back to the line of the
  * item, phase or front-matter key they concern.
@@ -65,7 +69,8 @@ import { INCIDENT_TYPES, PHASES, ROLES, type IncidentType, type Phase, type Role
 import { SeverityId } from '../domain/severity.ts';
 import { DEFAULT_PHASE_NAMES, phaseFromHeading } from '../domain/phaseNames.ts';
 import { normalizeName } from '../util/normalizeName.ts';
-import { ROLE_SUFFIX, roleFromName } from './format.ts';
+import { blockTooLong, deepLines, lineTooLong, longBlocks, longLines, nestedTooDeep } from '../util/textLimits.ts';
+import { roleFromName, roleSuffix } from './format.ts';
 import { Runbook, type RunbookItem } from './runbook.ts';
 
 /** Reading and writing go together: the writer lives in serialize.ts and is re-exported here. */
@@ -89,6 +94,15 @@ type Paragraph = Extract<Block, { type: 'paragraph' }>;
 type Inline = Paragraph['children'][number];
 
 const LINE_ENDING = /\r\n|\r|\n/;
+/**
+ * Far above what a valid runbook needs (an item's text is at most 500 characters and its note
+ * 1000, even escaped character by character), and low enough that no line or block costs the
+ * Markdown parser more than a few milliseconds (textLimits.ts).
+ */
+export const MAX_RUNBOOK_LINE = 6000;
+export const MAX_RUNBOOK_BLOCK = 8000;
+/** A runbook nests nothing (an item holds no list); this only bounds the parser's work before it says so. */
+export const MAX_RUNBOOK_NESTING = 16;
 const FRONT_MATTER_KEYS = ['id', 'types', 'severities'] as const;
 type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];
 const PHASE_NAMES = PHASES.map((phase) => DEFAULT_PHASE_NAMES[phase]).join(', ');
@@ -142,6 +156,15 @@ class RunbookReader {
   }
 
   read(): ParseRunbookResult {
+    // Sizes first: nothing else may look at an oversized line or block.
+    const long = longLines(this.lines, MAX_RUNBOOK_LINE);
+    for (const found of long) this.error(found.line, lineTooLong(found, 'runbook', MAX_RUNBOOK_LINE));
+    if (long.length === 0) {
+      for (const found of longBlocks(this.lines, MAX_RUNBOOK_BLOCK)) this.error(found.line, blockTooLong(found, 'runbook', MAX_RUNBOOK_BLOCK));
+      for (const found of deepLines(this.lines, MAX_RUNBOOK_NESTING)) this.error(found.line, nestedTooDeep('runbook', MAX_RUNBOOK_NESTING));
+    }
+    if (this.errors.length > 0) return fail(this.errors);
+
     const { frontMatter, bodyStart } = this.readFrontMatter();
     // The front matter is not Markdown: hand the parser blank lines in its place, so lines still count.
     const body = this.lines.map((line, index) => (index < bodyStart ? '' : line)).join('\n');
@@ -350,10 +373,10 @@ class RunbookReader {
 
     let text = textPart.replaceAll(HARD_BREAK, '\n').trimEnd();
     let role: Role | undefined;
-    const suffix = ROLE_SUFFIX.exec(text);
+    const suffix = roleSuffix(text);
     const roleLine = lineOf(first) + (textPart.split(HARD_BREAK).length - 1);
-    if (suffix && this.isRoleSuffix(roleLine, suffix[0])) {
-      const name = suffix[1] ?? '';
+    if (suffix && this.isRoleSuffix(roleLine, text.slice(suffix.index))) {
+      const name = suffix.value;
       const found = roleFromName(name);
       if (found === null) {
         ok = false;

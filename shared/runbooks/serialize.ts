@@ -10,7 +10,7 @@
  * `\`-only line for each further empty line), inside the title as `&#10;`.
  */
 import { DEFAULT_PHASE_NAMES } from '../domain/phaseNames.ts';
-import { ROLE_SUFFIX, escapeLine } from './format.ts';
+import { escapeLine, roleSuffix } from './format.ts';
 import type { Runbook, RunbookItem } from './runbook.ts';
 
 const INDENT = '  ';
@@ -40,7 +40,7 @@ function itemLines(item: RunbookItem): string[] {
   const last = textLines.length - 1;
   const encoded = textLines.map((line, index) => {
     // A text that itself ends like a role suffix gets that `(` escaped, so it stays text.
-    const literalParen = index === last ? ROLE_SUFFIX.exec(line)?.index : undefined;
+    const literalParen = index === last ? roleSuffix(line)?.index : undefined;
     return escapeLine(line, { literalParen });
   });
   if (item.role !== undefined) encoded[last] += ` (role: ${item.role})`;

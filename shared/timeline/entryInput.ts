@@ -62,6 +62,8 @@ export type EntryInputResult = { ok: true; value: ParsedEntryInput } | { ok: fal
 const GRACE_MS = MINUTE_MS;
 const MAX_TAGS = 20; // EntryFields.tags
 const MAX_TEXT = EntryFields.shape.text.maxLength ?? 20_000;
+/** Room for the prefixes and blanks around a full-length text; anything longer is refused unread. */
+const MAX_INPUT = MAX_TEXT + 1000;
 const TIME_HINT = 'use @HH:MM, @YYYY-MM-DD HH:MM or @-15m';
 
 const TOKEN = /\s*(\S+)/y;
@@ -73,6 +75,7 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.
 const RELATIVE = /^-(?:(\d{1,5})h)?(?:(\d{1,5})m)?(?:(\d{1,5})s)?$/i;
 
 export function parseEntryInput(raw: string, ctx: EntryInputContext): EntryInputResult {
+  if (raw.length > MAX_INPUT) return { ok: false, error: `an entry is at most ${MAX_TEXT} characters` };
   let kind: EntryKind | null = null;
   let eventAt: number | null = null;
   let position = 0;
@@ -163,10 +166,17 @@ function timeOfDay(hours: string, minutes: string, seconds: string | undefined, 
  */
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&#/\\])#([\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_.-]*)/gu;
 
+/** Without its trailing `.` and `-` (`/[.-]+$/` rescans a long inner run from each of its characters). */
+function trimTrailingPunctuation(tag: string): string {
+  let end = tag.length;
+  while (end > 0 && (tag[end - 1] === '.' || tag[end - 1] === '-')) end--;
+  return tag.slice(0, end);
+}
+
 export function hashtags(text: string): string[] {
   const tags = new Set<string>();
   for (const match of text.matchAll(HASHTAG)) {
-    const tag = match[1]!.replace(/[.-]+$/, '').toLowerCase();
+    const tag = trimTrailingPunctuation(match[1]!).toLowerCase();
     if (!/\p{L}/u.test(tag) || !Tag.safeParse(tag).success) continue;
     tags.add(tag);
     if (tags.size === MAX_TAGS) break;

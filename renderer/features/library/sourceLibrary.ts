@@ -24,12 +24,29 @@ export interface SourceLibrary<T, R> {
   remove(db: WarRoomDb, id: string, actor: string): Promise<void>;
 }
 
+/**
+ * How many parsed sources a library remembers: more than a team keeps, so a re-render parses
+ * nothing, and bounded, so edits over a long session do not pile up. The cache holds only what
+ * a pure function of the text gives back (no app state): a synced runbook is parsed once per
+ * change, not on every render of every incident page.
+ */
+const PARSED_SOURCES = 256;
+
 /** A library of items written as sources: what runbooks and exercise scenarios have in common. */
 export function sourceLibrary<T extends { id: string }, R>(kind: SourceSettingKind, builtIns: readonly T[], parse: (source: string) => R, itemOf: (result: R) => T | null): SourceLibrary<T, R> {
+  const parsed = new Map<string, T | null>();
+  const itemOfSource = (source: string): T | null => {
+    if (parsed.has(source)) return parsed.get(source) ?? null;
+    const item = itemOf(parse(source));
+    // A Map iterates in insertion order: the first key is the oldest.
+    if (parsed.size >= PARSED_SOURCES) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(source, item);
+    return item;
+  };
   return {
     entries(sources) {
       const team = sources.flatMap((source): LibraryEntry<T>[] => {
-        const item = itemOf(parse(source));
+        const item = itemOfSource(source);
         return item ? [{ item, builtIn: false, source }] : [];
       });
       return overlayLibrary<LibraryEntry<T>>(builtIns.map((item) => ({ item, builtIn: true })), team, (entry) => entry.item.id);

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { templateLibrary, type TemplateChoice } from '../../../shared/postmortem/library.ts';
 import { parseTemplate, type ParseTemplateResult } from '../../../shared/postmortem/templates.ts';
 import { commit } from '../../db/commit.ts';
@@ -6,8 +7,9 @@ import { useLiveRows } from '../../db/hooks.ts';
 import { listCustomTemplates } from '../../db/queries.ts';
 
 export function useTemplateLibrary(): TemplateChoice[] {
-  const custom = useLiveRows(listCustomTemplates, []) ?? [];
-  return templateLibrary(custom);
+  const custom = useLiveRows(listCustomTemplates, []);
+  // Parsed only when the team's templates change (a live query answers anew only then), not per render.
+  return useMemo(() => templateLibrary(custom ?? []), [custom]);
 }
 
 /** "Our blameless review" → "our-blameless-review": a template's id from its name. */
