@@ -154,7 +154,7 @@ async function ingest(browser: Browser, base: string): Promise<BenchRow> {
   const result = await page.evaluate(() => window.bench.ingestBench(100_000));
   await page.close();
   console.log(`sync: ingest of 100k ops — round ${Math.round(result.ingestMs)} ms (decode ${Math.round(result.decodeMs)} ms) vs JSON.parse + bulkPut ${Math.round(result.rawMs)} ms`);
-  return row('sync: ingest of 100k ops from a target (validate, hash-check, apply, materialize) vs JSON.parse + Dexie bulkPut of the same bytes', result.ingestMs, 'ms', result.rawMs, '≤ 3× raw parse + bulkPut', (_v, r) => r !== null && r <= 3);
+  return row('sync: ingest of 100k signed ops from a target (validate, hash-check, signature-check, apply, materialize) vs JSON.parse + Dexie bulkPut of the same bytes', result.ingestMs, 'ms', result.rawMs, '≤ 3× raw parse + bulkPut', (_v, r) => r !== null && r <= 3);
 }
 
 export async function syncBench(browser: Browser, base: string): Promise<BenchRow[]> {

@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
 import { injectHost } from './support/injectedHost.ts';
+import { hashOp } from '../../shared/ops/chain.ts';
+import type { OpEnvelope } from '../../shared/ops/envelope.ts';
+import { newSigningKey, signerOf } from '../../shared/ops/signature.ts';
+import { segmentFileName } from '../../shared/sync/layout.ts';
+import { canonicalJson } from '../../shared/util/canonicalJson.ts';
 
 const entryBox = (page: Page) => page.getByRole('textbox', { name: 'New timeline entry' });
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
@@ -268,3 +273,114 @@ test('a laptop whose clock is three days ahead: its change is held on the other,
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+/** Ana's device id, as her device file on the target names her laptop. */
+function deviceNamed(root: string, name: string): string {
+  for (const file of readdirSync(join(root, 'warroom', 'v1', 'devices'))) {
+    const info = JSON.parse(readFileSync(join(root, 'warroom', 'v1', 'devices', file), 'utf8')) as { device: string; name: string };
+    if (info.name === name) return info.device;
+  }
+  throw new Error(`no device file names ${name}`);
+}
+
+/**
+ * What a peer with write access to the target can do: add "seq N+1" to Ana's folder — chained
+ * onto her last op, in her name, signed with the forger's own key — and swap her device file's key.
+ */
+function forgeAsAna(root: string): void {
+  const ana = deviceNamed(root, "Ana Scribe's laptop");
+  const folder = join(root, 'warroom', 'v1', 'ops', ana);
+  const lines = readdirSync(folder).sort().flatMap((file) => readFileSync(join(folder, file), 'utf8').split('\n').filter(Boolean));
+  const last = lines.map((line) => JSON.parse(line) as OpEnvelope).sort((x, y) => x.seq - y.seq).at(-1)!;
+  const seq = last.seq + 1;
+  const { sig: _real, hash: _hash, ...body } = {
+    ...last,
+    seq,
+    id: `${ana}-${seq}`,
+    prev: last.hash,
+    kind: 'entry.add',
+    data: { entry: 'ent-f0f0f0f0f0f0f0f0', fields: { text: 'Forged: all clear, stand down', kind: 'note', eventAt: new Date().toISOString(), pinned: true, tags: [] } },
+  };
+  const hash = hashOp(body);
+  const forger = newSigningKey((n) => crypto.getRandomValues(new Uint8Array(n)));
+  const forged = { ...body, hash, sig: signerOf(forger)(hash) };
+  writeFileSync(join(folder, segmentFileName(seq, seq, false)), `${canonicalJson(forged)}\n`);
+  const devicePath = join(root, 'warroom', 'v1', 'devices', `${ana}.json`);
+  const info = JSON.parse(readFileSync(devicePath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(devicePath, `${JSON.stringify({ ...info, key: forger.publicKey }, null, 2)}\n`);
+}
+
+/** `warroom verify` as a user runs it, from source. */
+function warroomVerify(root: string): { code: number; stdout: string } {
+  try {
+    return { code: 0, stdout: execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli/warroom.ts', 'verify', root], { encoding: 'utf8' }) };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { code: failed.status, stdout: failed.stdout };
+  }
+}
+
+for (const transport of ['shared folder', 'git remote'] as const) {
+  test(`signed authorship through a ${transport}: an entry forged in Ana's name and a swapped key are refused and reported, by the app and by warroom verify`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-signed-'));
+    try {
+      const a = await laptop(browser, 'Ana Scribe', scratch);
+      const b = await laptop(browser, 'Ben Lead', scratch);
+      const share = join(scratch, 'share');
+      const remote = join(scratch, 'remote.git');
+      if (transport === 'shared folder') {
+        mkdirSync(share);
+        await addFolder(a.page, share);
+        await addFolder(b.page, share);
+      } else {
+        execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
+        await addGit(a.page, `file://${remote}`, join(scratch, 'clone-a'));
+        await addGit(b.page, `file://${remote}`, join(scratch, 'clone-b'));
+      }
+      await declareByKeyboard(a.page, 'Card payments declined', 'P1 · High', 'Availability');
+      await scribe(a.page, ['Declines from one acquirer']);
+      await syncNow(a.page);
+      await syncNow(b.page);
+      await openIncident(b.page, 'Card payments declined');
+      await expect(timeline(b.page)).toContainText('Declines from one acquirer');
+      const dialog = await openSync(b.page);
+      await expect(dialog.getByLabel('This laptop’s signing key')).toContainText(/Signing key: [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      // The forger writes into the target itself: the folder, or a clone of their own pushed to the remote.
+      let archive = share;
+      if (transport === 'git remote') {
+        archive = join(scratch, 'forger');
+        execFileSync('git', ['clone', '--quiet', remote, archive]);
+        forgeAsAna(archive);
+        const git = (...args: string[]) => execFileSync('git', ['-C', archive, '-c', 'user.name=Mallory', '-c', 'user.email=m@example.invalid', ...args]);
+        git('add', '-A');
+        git('commit', '--quiet', '-m', 'an entry');
+        git('push', '--quiet', 'origin', 'HEAD:main');
+      } else forgeAsAna(share);
+
+      await syncNow(b.page);
+      await expect(timeline(b.page)).toContainText('Declines from one acquirer');
+      await expect(timeline(b.page)).not.toContainText('Forged: all clear');
+      const log = (await openSync(b.page)).getByRole('table', { name: 'Sync log' });
+      await expect(log).toContainText(/bad signature: not signed by device [0-9a-f]{16}'s key/);
+      await expect(log).toContainText(/signing key changed — pinned .* when first seen/);
+
+      // Ana's own laptop is not fooled either, and keeps sending.
+      await scribe(a.page, ['Acquirer confirms an outage']);
+      await syncNow(a.page);
+      await b.page.getByRole('dialog', { name: 'Sync' }).getByRole('button', { name: 'Close' }).click();
+      await syncNow(b.page);
+      await expect(timeline(b.page)).toContainText('Acquirer confirms an outage');
+
+      const verified = warroomVerify(archive);
+      expect(verified.code).toBe(1);
+      expect(verified.stdout).toMatch(/bad signature/);
+      expect(a.errors).toEqual([]);
+      expect(b.errors).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+}

@@ -14,6 +14,7 @@ import { formatAgo, pendingFor, useOwnSeq } from './SyncStatus.tsx';
 import { targetLocation } from './syncTargets.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useLiveRows } from '../../db/hooks.ts';
+import { keyFingerprint } from '../../../shared/ops/signature.ts';
 
 function DeviceNameForm() {
   const db = useDatabase();
@@ -39,6 +40,17 @@ function DeviceNameForm() {
       {saved && <span role="status">Saved</span>}
       <FormError message={error} />
     </form>
+  );
+}
+
+/** This laptop's key fingerprint, for people comparing it aloud when a laptop joins (docs: trust on first sight). */
+function SigningKeyLine() {
+  const key = useLiveRows((db) => db.signing.published(), []);
+  if (key === undefined) return null;
+  return (
+    <p className="hint" aria-label="This laptop’s signing key">
+      {key ? `Signing key: ${keyFingerprint(key.key)} — the others check every change from this laptop against it.` : 'Signing key: made with this laptop’s first change.'}
+    </p>
   );
 }
 
@@ -130,6 +142,7 @@ export function SyncDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal title="Sync" onClose={onClose} wide>
       <DeviceNameForm />
+      <SigningKeyLine />
       {!bridge && <p className="hint">Sync runs in the War Room desktop app: a browser cannot reach shared folders or git. This preview keeps everything on this computer.</p>}
       <h3>Targets</h3>
       {targets && targets.length === 0 && <p className="hint">None yet: this laptop keeps its changes until a target is added.</p>}
