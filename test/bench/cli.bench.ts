@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { createOp } from '../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../shared/ops/createOp.ts';
 import { formatHlc } from '../../shared/ops/hlc.ts';
-import { FORMAT_PATH, segmentPath } from '../../shared/sync/layout.ts';
+import { deviceInfoPath, DEVICES_DIR, FORMAT_PATH, segmentPath } from '../../shared/sync/layout.ts';
+import { newSigningKey, signerOf } from '../../shared/ops/signature.ts';
 import { encodeSegment } from '../../shared/sync/segment.ts';
 import { row, type BenchRow } from './stats.ts';
 
@@ -32,9 +33,14 @@ const intentOf = (d: number, seq: number) => ({
   data: { entry: `ent-${String(seq).padStart(9, '0')}`, fields: { text: `entry ${seq}: pool stats on db-${seq % 7}`, kind: 'note' as const, eventAt: new Date(T0 + seq * 1000).toISOString(), pinned: false, tags: [] } },
 });
 
+/** Each device's signing key from a fixed seed: OpenSSL signs here (fast), noble in checkTemplate; Ed25519 is deterministic. */
+const seedOf = (d: number) => new Uint8Array(32).fill(d + 1);
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
+const opensslKeys = Array.from({ length: DEVICES }, (_, d) => createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, seedOf(d)]), format: 'der', type: 'pkcs8' }));
+
 /**
- * One op's line, written straight as RFC 8785 text and hashed with node:crypto: createOp and
- * encodeSegment take ~100 µs an op, ~2 minutes for 1M. `checkTemplate` proves it byte-identical.
+ * One op's line, written straight as RFC 8785 text, hashed and signed with node:crypto: createOp
+ * and encodeSegment take ~500 µs a signed op, ~8 minutes for 1M. `checkTemplate` proves it byte-identical.
  */
 function templateLine(d: number, seq: number, prev: string | null): { line: string; hash: string } {
   const device = deviceId(d);
@@ -43,16 +49,18 @@ function templateLine(d: number, seq: number, prev: string | null): { line: stri
   const head = `{"actor":"${actor}","data":{"entry":"${data.entry}","fields":{"eventAt":"${fields.eventAt}","kind":"note","pinned":false,"tags":[],"text":"${fields.text}"}},"device":"${device}",`;
   const tail = `"hlc":"${formatHlc({ wall: T0 + seq, counter: 0, device })}","id":"${device}-${seq}","incident":"${incident}","kind":"entry.add","prev":${prev === null ? 'null' : `"${prev}"`},"seq":${seq},"v":1}`;
   const hash = createHash('sha256').update(head + tail).digest('hex');
-  return { line: `${head}"hash":"${hash}",${tail}\n`, hash };
+  const sig = sign(null, Buffer.from(`warroom-op-v1:${hash}`, 'ascii'), opensslKeys[d]!).toString('hex');
+  return { line: `${head}"hash":"${hash}",${tail.replace(',"v":1}', `,"sig":"${sig}","v":1}`)}\n`, hash };
 }
 
 function checkTemplate(): void {
+  const signer = signerOf(newSigningKey(() => seedOf(0)));
   let state: DeviceState = freshDeviceState(deviceId(0));
   const ops = [];
   let text = '';
   let prev: string | null = null;
   for (let seq = 1; seq <= SEGMENT; seq += 1) {
-    const made = createOp(state, intentOf(0, seq), T0 + seq);
+    const made = createOp(state, intentOf(0, seq), T0 + seq, signer);
     state = made.state;
     ops.push(made.op);
     const next = templateLine(0, seq, prev);
@@ -66,7 +74,9 @@ async function writeArchive(root: string): Promise<number> {
   await mkdir(join(root, 'warroom'), { recursive: true });
   await writeFile(join(root, FORMAT_PATH), '{"format":"warroom-sync","version":1}\n');
   let bytes = 0;
+  await mkdir(join(root, DEVICES_DIR), { recursive: true });
   for (let d = 0; d < DEVICES; d += 1) {
+    await writeFile(join(root, deviceInfoPath(deviceId(d))), deviceFile(d));
     await mkdir(join(root, 'warroom', 'v1', 'ops', deviceId(d)), { recursive: true });
     let prev: string | null = null;
     for (let first = 1; first <= PER_DEVICE; first += SEGMENT) {
@@ -83,9 +93,17 @@ async function writeArchive(root: string): Promise<number> {
   return bytes;
 }
 
+/** A device file naming the device's key: verify checks every run's signature against it. */
+function deviceFile(d: number): string {
+  const key = newSigningKey(() => seedOf(d)).publicKey;
+  return `${JSON.stringify({ device: deviceId(d), name: `Laptop ${d}`, createdAt: new Date(T0).toISOString(), app: 'bench', key, signedFrom: 1 }, null, 2)}\n`;
+}
+
 /** The same archive with one device only: 100k ops, hard-linked, for the linearity row. */
 async function oneDevice(from: string, to: string): Promise<void> {
   await mkdir(join(to, 'warroom', 'v1', 'ops', deviceId(0)), { recursive: true });
+  await mkdir(join(to, DEVICES_DIR), { recursive: true });
+  await link(join(from, deviceInfoPath(deviceId(0))), join(to, deviceInfoPath(deviceId(0))));
   await link(join(from, FORMAT_PATH), join(to, FORMAT_PATH));
   for (let first = 1; first <= PER_DEVICE; first += SEGMENT) {
     const rel = segmentPath(deviceId(0), first, first + SEGMENT - 1, false);
@@ -130,7 +148,7 @@ function measure(hook: string, args: string[]): Promise<Measured> {
 /** Verify `root` with the built CLI, failing unless it judged every op valid. */
 async function verifyRun(hook: string, root: string, ops: number): Promise<Measured> {
   const run = await measure(hook, [CLI, 'verify', root]);
-  if (!run.stdout.startsWith(`${ops} ops verified`) || !run.stdout.includes('; 0 problem(s)')) throw new Error(`cli bench: unexpected report: ${run.stdout.slice(0, 500)}`);
+  if (!run.stdout.startsWith(`${ops} ops verified`) || !run.stdout.includes('; 0 problem(s)') || run.stdout.includes('unverified:')) throw new Error(`cli bench: unexpected report: ${run.stdout.slice(0, 500)}`);
   return run;
 }
 
