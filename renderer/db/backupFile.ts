@@ -11,7 +11,7 @@ import type { PendingOp } from '../../shared/sync/ports.ts';
 import { applyRemoteOpsInTransaction, MAX_CLOCK_DRIFT_MS, REMOTE_APPLY_TABLES } from './applyRemote.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState, readDeviceState } from './device.ts';
-import { lookupIn, pinKeys, trustedKeys } from './pins.ts';
+import { lookupIn, pinKeys, pinnedKeys, trustedKeys } from './pins.ts';
 
 /**
  * "Export all": every op this laptop holds — applied and pending (from a newer app) — in one
@@ -49,6 +49,15 @@ export function opsOf(decoded: Decoded): OpEnvelope[] {
   return [...decoded.ops, ...decoded.pending.map((item) => item.op)];
 }
 
+/**
+ * The keys an imported file's ops are checked against: the pinned ones. Not this laptop's own:
+ * an op under its id that it does not hold is refused on its own, by op id (importSummary.ts),
+ * without refusing the rest of the file.
+ */
+async function importTrust(db: WarRoomDb) {
+  return lookupIn(await pinnedKeys(db));
+}
+
 /** Which of `hashes` this laptop holds, applied or pending. */
 async function heldHashes(db: WarRoomDb, hashes: readonly string[]): Promise<Set<string>> {
   const [applied, pending] = await Promise.all([db.ops.bulkGet(hashes as string[]), db.pending.bulkGet(hashes as string[])]);
@@ -60,7 +69,7 @@ async function heldHashes(db: WarRoomDb, hashes: readonly string[]): Promise<Set
  * nothing is written until the person confirms and `importDecoded` runs.
  */
 export async function previewImport(db: WarRoomDb, text: string): Promise<ImportPreview> {
-  const decoded = decodeBackup(text, lookupIn(await trustedKeys(db)));
+  const decoded = decodeBackup(text, await importTrust(db));
   if (!decoded.ok) return { ok: false, error: decoded.error };
   const ops = opsOf(decoded);
   const incidentIds = [...new Set(ops.flatMap((op) => (op.incident === null ? [] : [op.incident])))];
@@ -84,7 +93,7 @@ export async function previewImport(db: WarRoomDb, text: string): Promise<Import
 
 /** "Import" of a file: `importDecoded` after decoding it (a file that does not decode changes nothing). */
 export async function importBackup(db: WarRoomDb, text: string, now: () => number = Date.now): Promise<ImportResult> {
-  const decoded = decodeBackup(text, lookupIn(await trustedKeys(db)));
+  const decoded = decodeBackup(text, await importTrust(db));
   if (!decoded.ok) return { ok: false, error: decoded.error };
   return importDecoded(db, decoded, now);
 }

@@ -47,7 +47,9 @@ async function appFlags(target: TargetConfig): Promise<Flag[]> {
 async function cliFlags(passphrase?: string): Promise<Flag[]> {
   const lines: string[] = [];
   await verify(dir, (text) => lines.push(text), passphrase);
-  return lines.slice(0, -1).map((text) => {
+  // Problems come before the summary; the notes after it (unverified devices) are no flags.
+  const summary = lines.findIndex((text) => / ops verified from \d+ device\(s\)/.test(text));
+  return lines.slice(0, summary).map((text) => {
     const [, file, at, reason] = /^(.+):(\d+): (.+)$/.exec(text)!;
     return { file: file!, line: Number(at), reason: reason! };
   });

@@ -15,6 +15,8 @@ import { BUILT_IN_SCENARIOS } from '../../../../shared/exercises/builtins.ts';
 import { historyArb } from '../../support/opScripts.ts';
 import { hashOp } from '../../../../shared/ops/chain.ts';
 import type { OpEnvelope } from '../../../../shared/ops/envelope.ts';
+import { newSigningKey, signerOf } from '../../../../shared/ops/signature.ts';
+import { pinnedKeys } from '../../../../renderer/db/pins.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
 let opened: WarRoomDb[] = [];
@@ -179,5 +181,32 @@ describe('a crafted file claiming this laptop’s own device id', () => {
     expect(await db.pending.get(ops[3]!.hash)).toBeUndefined();
     expect(await db.ops.get(ops[1]!.hash)).toBeDefined();
     expect(await db.materialized('entries').count()).toBe(0);
+  });
+});
+
+describe('signed ops in an imported file', () => {
+  it('an export carries this laptop’s key; a second laptop imports it and pins that key; a forged op under that device is then refused whole', async () => {
+    const ana = new WarRoomDb(`import-signed-ana-${process.pid}`);
+    const ben = new WarRoomDb(`import-signed-ben-${process.pid}`);
+    try {
+      await commit(ana, { actor: 'Ana', incident: 'inc-signed01', kind: 'incident.declare', data: { title: 'Signed', severity: 'P2', type: 'security', declaredAt: new Date(Date.UTC(2026, 11, 1)).toISOString() } });
+      const { text } = await exportAll(ana);
+      const anaId = (await readDeviceState(ana))!.device;
+      const anaKey = (await ana.signing.published())!;
+      expect(await importBackup(ben, text)).toMatchObject({ ok: true, applied: 1 });
+      expect(await pinnedKeys(ben)).toEqual({ [anaId]: anaKey });
+
+      // The same op, its content changed and re-signed by someone else, in a file whose header names their key.
+      const [op] = await ana.ops.toArray();
+      const { hash: _hash, sig: _sig, ...body } = { ...op!, actor: 'Incident Commander' };
+      const hash = hashOp(body as OpEnvelope);
+      const mallory = newSigningKey(() => new Uint8Array(32).fill(9));
+      const forged = { ...body, hash, sig: signerOf(mallory)(hash) } as OpEnvelope;
+      const crafted = encodeBackup({ ops: [forged], device: anaId, createdAt: new Date().toISOString(), keys: { [anaId]: { key: mallory.publicKey, signedFrom: 1 } } });
+      expect(await importBackup(ben, crafted)).toEqual({ ok: false, error: expect.stringMatching(/^line 2 \(op [0-9a-f]{16}-1\): not vouched for by a signature/) });
+      expect(await pinnedKeys(ben)).toEqual({ [anaId]: anaKey });
+    } finally {
+      await Promise.all([ana.delete(), ben.delete()]);
+    }
   });
 });
