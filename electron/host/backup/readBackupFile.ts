@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, type FileHandle } from 'node:fs/promises';
 import { MAX_BACKUP_BYTES } from '../../../shared/backup/backupFile.ts';
+import { readUpTo } from '../cappedRead.ts';
 
 /** Rounded up, so a file just over the limit never reads as equal to it. */
 function mebibytes(bytes: number): string {
@@ -50,21 +51,10 @@ export async function openBackupFile(path: string): Promise<{ handle: FileHandle
   }
 }
 
-/** At most the cap + 1 bytes, so a file that grows past the cap while being read is still refused. */
 async function readCapped(handle: FileHandle, size: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let want = Math.min(size + 1, MAX_BACKUP_BYTES + 1);
-  while (want > 0) {
-    const buffer = Buffer.allocUnsafe(want);
-    const { bytesRead } = await handle.read(buffer, 0, want, null);
-    if (bytesRead === 0) break;
-    chunks.push(buffer.subarray(0, bytesRead));
-    total += bytesRead;
-    want = Math.min(1024 * 1024, MAX_BACKUP_BYTES + 1 - total);
-  }
-  if (total > MAX_BACKUP_BYTES) throw new Error(`the file grew past ${mebibytes(MAX_BACKUP_BYTES)} while being read, so it was not opened`);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  const bytes = await readUpTo(handle, size, MAX_BACKUP_BYTES);
+  if (!bytes) throw new Error(`the file grew past ${mebibytes(MAX_BACKUP_BYTES)} while being read, so it was not opened`);
+  return bytes;
 }
 
 /**

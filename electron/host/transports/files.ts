@@ -3,6 +3,7 @@ import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, stat } 
 import { dirname, join } from 'node:path';
 import { syncDirectory } from '../syncDirectory.ts';
 import { errnoOf, fail, guard } from './faults.ts';
+import { readUpTo } from '../cappedRead.ts';
 
 /**
  * File steps on a target root (the shared folder, or a clone's working tree). Paths are relative
@@ -104,22 +105,10 @@ const READ_FLAGS = constants.O_RDONLY | (NO_FOLLOW ?? 0) | ((constants.O_NONBLOC
 /** What open() says for a link under O_NOFOLLOW: ELOOP (Linux, macOS), EMLINK (FreeBSD). */
 const LINK_ERRORS = new Set(['ELOOP', 'EMLINK']);
 
-/** At most `maxBytes` + 1 bytes, so a file that grows past the cap while being read is still refused. */
 async function readCapped(handle: FileHandle, size: number, maxBytes: number, rel: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  // First read asks for the whole file plus one byte, so a file that does not change is read in one go.
-  let want = Math.min(size + 1, maxBytes + 1);
-  while (want > 0) {
-    const buffer = Buffer.allocUnsafe(want);
-    const { bytesRead } = await handle.read(buffer, 0, want, null);
-    if (bytesRead === 0) break;
-    chunks.push(buffer.subarray(0, bytesRead));
-    total += bytesRead;
-    want = Math.min(64 * 1024, maxBytes + 1 - total);
-  }
-  if (total > maxBytes) fail('damaged', `${rel} grew past ${maxBytes} bytes while being read, more than it may hold, so it was not read.`, rel);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  const bytes = await readUpTo(handle, size, maxBytes);
+  if (!bytes) fail('damaged', `${rel} grew past ${maxBytes} bytes while being read, more than it may hold, so it was not read.`, rel);
+  return bytes;
 }
 
 export interface ReadOptions {
