@@ -75,13 +75,16 @@ test('the sync dialog with a healthy and an unreachable target', async ({ page }
   const scratch = mkdtempSync(join(tmpdir(), 'warroom-shot-'));
   try {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await injectHost(page, { userDataDir: scratch });
+    // The host takes only folders its own dialog handed out: this one answers with `picked`.
+    let picked: string | null = null;
+    await injectHost(page, { userDataDir: scratch, chooseFolder: () => picked });
     await openAs(page, 'Ana Scribe');
     await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
     for (const name of ['team-share', 'usb-stick']) {
       mkdirSync(join(scratch, name));
       await page.getByRole('button', { name: /Sync/ }).first().click();
-      await page.getByLabel(/^Shared folder/).fill(join(scratch, name));
+      picked = join(scratch, name);
+      await page.getByRole('button', { name: 'Choose…' }).click();
       await page.getByRole('button', { name: 'Add target' }).click();
       await page.getByRole('listitem').filter({ hasText: name }).waitFor();
       await page.getByRole('button', { name: 'Close' }).click();
