@@ -4,7 +4,7 @@ import { ENCRYPTION_PATH, FORMAT_PATH, type ListingProblem, type SegmentRef } fr
 import { segmentLines, type DecodedSegment, type LineProblem } from '../../shared/sync/segment.ts';
 import { decodeOpLine, decodeSegment, type Op } from '../../shared/entities/index.ts';
 import type { ReadSegment } from '../../shared/sync/ports.ts';
-import { hasFormat, listArchive, listSegments, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
+import { hasFormat, listDevices, listSegments, openArchive, readSegments, type Archive } from '../host/transports/archive.ts';
 import type { DeviceTrust } from '../../shared/ops/signature.ts';
 import { declaredTrust } from '../../shared/sync/trust.ts';
 import { FaultError } from '../host/transports/faults.ts';
@@ -51,8 +51,8 @@ export async function openTarget(target: string, passphrase?: string): Promise<O
     const encrypted = archive.key !== null;
     const refused: ListingProblem[] = [];
     const segments = await listSegments(root, encrypted, refused);
-    // A target the listing refuses (sealed segments, no key file) is still judged: its strays say why.
-    const devices = await listArchive(archive).then((listing) => listing.devices, () => []);
+    // Only for their keys: a device file that cannot be read leaves that device unverified.
+    const devices = await listDevices(archive, []).catch(() => []);
     return { root, archive, segments, strays: await listSegments(root, !encrypted), refused, trust: declaredTrust(devices) };
   } catch (error) {
     if (!(error instanceof FaultError)) throw error;

@@ -1,4 +1,4 @@
-import { newSigningKey, PublicKeyHex, signerOf, type DeviceTrust, type Signer } from '../../shared/ops/signature.ts';
+import { newSigningKey, signerOf, type DeviceTrust, type Signer, type SigningKey } from '../../shared/ops/signature.ts';
 import { SEALED_SIGNING_KEY_PREFIX, SecretKeyHex } from '../../shared/ops/signingKeyText.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
@@ -48,10 +48,15 @@ export class SigningKeys {
    * transaction that takes the new device id, signs with `sign`, then calls `forget()`.
    */
   async fresh(): Promise<{ stored: StoredSigningKey; sign: Signer }> {
+    const { key, stored } = await this.make(1);
+    return { stored, sign: signerOf(key) };
+  }
+
+  /** A new key, its secret sealed where a keychain is offered: as it will be stored. */
+  private async make(signedFrom: number): Promise<{ key: SigningKey; stored: StoredSigningKey }> {
     const key = newSigningKey(randomBytes);
     const sealed = this.keychain ? await this.keychain.seal(SEALED_SIGNING_KEY_PREFIX + key.secretKey) : null;
-    const stored: StoredSigningKey = { publicKey: key.publicKey, signedFrom: 1, ...(sealed === null ? { secretKey: key.secretKey } : { sealed }) };
-    return { stored, sign: signerOf(key) };
+    return { key, stored: { publicKey: key.publicKey, signedFrom, ...(sealed === null ? { secretKey: key.secretKey } : { sealed }) } };
   }
 
   /** The stored key changed (a new identity): open it again on the next use. */
@@ -84,15 +89,14 @@ export class SigningKeys {
   private async storedOrCreated() {
     const row = await this.db.meta.get('signingKey');
     if (row?.key === 'signingKey') return row;
-    const key = newSigningKey(randomBytes);
-    const sealed = this.keychain ? await this.keychain.seal(SEALED_SIGNING_KEY_PREFIX + key.secretKey) : null;
+    const { stored } = await this.make(1);
     // Another window of this profile may have made one meanwhile: the first stored wins.
     return this.db.transaction('rw', this.db.meta, async () => {
       const again = await this.db.meta.get('signingKey');
       if (again?.key === 'signingKey') return again;
+      // A device older than signing signs from its next op on.
       const signedFrom = (await loadDeviceState(this.db)).seq + 1;
-      const value: StoredSigningKey = { publicKey: key.publicKey, signedFrom, ...(sealed === null ? { secretKey: key.secretKey } : { sealed }) };
-      const made = { key: 'signingKey' as const, value };
+      const made = { key: 'signingKey' as const, value: { ...stored, signedFrom } };
       await this.db.meta.put(made);
       return made;
     });
@@ -107,6 +111,6 @@ export class SigningKeys {
   private async seal(stored: StoredSigningKey, secretKey: string): Promise<void> {
     const sealed = await this.keychain!.seal(SEALED_SIGNING_KEY_PREFIX + secretKey);
     if (sealed === null) return;
-    await this.db.meta.put({ key: 'signingKey', value: { publicKey: PublicKeyHex.parse(stored.publicKey), signedFrom: stored.signedFrom, sealed } });
+    await this.db.meta.put({ key: 'signingKey', value: { publicKey: stored.publicKey, signedFrom: stored.signedFrom, sealed } });
   }
 }

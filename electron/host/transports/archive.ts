@@ -128,14 +128,12 @@ export async function createArchive(root: string, target: TargetConfig): Promise
 }
 
 /**
- * Every device file and segment; junk, *.tmp and the other kind of segment are ignored. A device
- * file or segment that is a link or not a regular file (and a device folder that is not a real
- * folder) is left out and named in `problems`.
+ * The device files (devices/<id>.json) that parse; one that is a link or not a regular file is
+ * left out and named in `problems`. A bad one is skipped: it costs only a display name (and a key).
  */
-export async function listArchive(archive: Archive): Promise<TargetListing> {
+export async function listDevices(archive: Archive, problems: ListingProblem[]): Promise<DeviceInfo[]> {
   const { root } = archive;
   const devices: DeviceInfo[] = [];
-  const problems: ListingProblem[] = [];
   const checked: CheckedFolders = new Set();
   for (const entry of await listEntries(root, DEVICES_DIR, checked)) {
     const id = /^([0-9a-f]{16})\.json$/.exec(entry.name)?.[1];
@@ -158,6 +156,18 @@ export async function listArchive(archive: Archive): Promise<TargetListing> {
     // A bad device file only costs a display name; the ops carry the device id themselves.
     if (info?.success && info.data.device === id) devices.push(info.data);
   }
+  return devices;
+}
+
+/**
+ * Every device file and segment; junk, *.tmp and the other kind of segment are ignored. A device
+ * file or segment that is a link or not a regular file (and a device folder that is not a real
+ * folder) is left out and named in `problems`.
+ */
+export async function listArchive(archive: Archive): Promise<TargetListing> {
+  const { root } = archive;
+  const problems: ListingProblem[] = [];
+  const devices = await listDevices(archive, problems);
   const { segments, sealed } = await scanSegments(root, archive.key !== null, problems);
   if (archive.key === null) refuseSealedWithoutKey(sealed);
   return { format: archive.format, encrypted: archive.key !== null, devices, segments, ...(problems.length > 0 ? { problems } : {}) };
