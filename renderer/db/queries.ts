@@ -25,6 +25,12 @@ export async function hasOpenIncident(db: WarRoomDb): Promise<boolean> {
   return open !== undefined;
 }
 
+/** Every readable id on this laptop (its own and synced ones): what the next one is numbered after. */
+export async function knownIncidentRefs(db: WarRoomDb): Promise<(string | null)[]> {
+  const rows = await db.incidents.where('live').equals(1).toArray();
+  return rows.map((row) => row.view?.ref ?? null);
+}
+
 export async function getIncident(db: WarRoomDb, id: string): Promise<IncidentView | null> {
   return (await db.incidents.get(id))?.view ?? null;
 }
@@ -37,6 +43,16 @@ export async function getIncidentRow(db: WarRoomDb, id: string): Promise<Inciden
 /** An incident's timeline in event order. */
 export async function listEntries(db: WarRoomDb, incident: string): Promise<EntryView[]> {
   const rows = await db.entries.where('[incident+order]').between([incident, '0'], [incident, '\uffff']).toArray();
+  return rows.map((row) => row.view!);
+}
+
+/** An incident's posted status updates (what numbers the next one). */
+export async function listStatusUpdates(db: WarRoomDb, incident: string): Promise<EntryView[]> {
+  const rows = await db.entries
+    .where('[incident+order]')
+    .between([incident, '0'], [incident, '\uffff'])
+    .filter((row) => row.view?.tags.includes('status-update') === true)
+    .toArray();
   return rows.map((row) => row.view!);
 }
 

@@ -12,6 +12,7 @@
  * read in other time zones.
  */
 import { incidentStart, type IncidentStatus } from '../domain/incident.ts';
+import { incidentLabel } from '../domain/incidentRef.ts';
 import { formatMinutes } from '../board/clocks.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
@@ -28,6 +29,13 @@ export interface StatusTemplate {
 export interface StatusTemplateContext {
   incident: {
     id: string;
+    /** The readable id (INC-2026-K7QM-0042); older incidents have none and show their record id. */
+    ref?: string | null;
+    /** The ticket in another system, shown beside the id. */
+    externalRef?: string;
+    services?: readonly string[];
+    usersAffected?: number | null;
+    usersAffectedPercent?: number | null;
     title: string;
     /** The severity id (P0); `severityName` (Critical) is shown beside it when known. */
     severity: string;
@@ -41,7 +49,7 @@ export interface StatusTemplateContext {
     detectedAt: string | null;
     resolvedAt: string | null;
   };
-  /** 1 for the first update after the initial notification. */
+  /** 1 for the first update after the initial notification (statusUpdateNumber). */
   updateNumber?: number;
   /** ISO time of the next update; null = no fixed cadence (low severities); absent = not decided yet. */
   nextUpdateAt?: string | null;
@@ -57,7 +65,8 @@ export interface StatusTemplateContext {
 
 /** Every placeholder a template may use, with what it becomes. */
 export const STATUS_PLACEHOLDERS = {
-  incidentId: 'the incident id',
+  incidentId: 'the readable incident id, with the external ticket when there is one',
+  services: 'the affected services',
   title: 'the incident title',
   severity: 'severity id and name, e.g. "P0 (Critical)"',
   status: 'the status, e.g. "Investigating"',
@@ -88,6 +97,7 @@ export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
       'Title: {{title}}',
       'Summary: {{summary}}',
       'Impact: {{impact}}',
+      'Affected services: {{services}}',
       'Status: {{status}}',
       'Detected: {{detectedAt}}',
       'Declared: {{declaredAt}}',
@@ -103,6 +113,7 @@ export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
       'Incident ID: {{incidentId}} - {{title}}',
       'Status: {{status}}',
       'Impact: {{impact}}',
+      'Affected services: {{services}}',
       'Progress: {{progress}}',
       'Next steps: {{nextSteps}}',
       'ETA: {{eta}}',
@@ -156,6 +167,19 @@ export function fillStatusTemplate(template: Pick<StatusTemplate, 'body'>, conte
 /** `[fill in: what's been done]`: visible in the draft, so the IC sees what is missing. */
 export const fillIn = (what: string): string => `[fill in: ${what}]`;
 
+/** Every `[fill in: …]` marker still in a message, each once, in order (a linear scan: no pattern). */
+export function fillInsOf(message: string): string[] {
+  const found = new Set<string>();
+  let at = message.indexOf('[fill in:');
+  while (at !== -1 && found.size < 50) {
+    const end = message.indexOf(']', at);
+    if (end === -1) break;
+    found.add(message.slice(at, end + 1).slice(0, 80));
+    at = message.indexOf('[fill in:', end);
+  }
+  return [...found];
+}
+
 function text(value: string | undefined | null, what: string): string {
   return value == null || value.trim() === '' ? fillIn(what) : value.trim();
 }
@@ -168,7 +192,7 @@ function utcTime(iso: string | null | undefined, what: string): string {
 function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceholder, string> {
   const { incident } = context;
   const parts: [label: string, value: string][] = [
-    ['Users', incident.impactUser],
+    ['Users', usersText(incident)],
     ['Business', incident.impactBusiness],
     ['Technical', incident.impactTechnical],
   ];
@@ -177,7 +201,8 @@ function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceho
     .map(([label, value]) => `${label}: ${value.trim()}`)
     .join('; ');
   return {
-    incidentId: incident.id,
+    incidentId: incident.externalRef?.trim() ? `${incidentLabel(incident)} (ticket ${incident.externalRef.trim()})` : incidentLabel(incident),
+    services: incident.services?.length ? incident.services.join(', ') : fillIn('affected services'),
     title: incident.title,
     severity: incident.severityName ? `${incident.severity} (${incident.severityName})` : incident.severity,
     status: incident.status.charAt(0).toUpperCase() + incident.status.slice(1),
@@ -201,9 +226,36 @@ function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceho
   };
 }
 
+/** "Checkout fails (about 1200 users, 15%)": the words, then the count and share where known. */
+function usersText(incident: StatusTemplateContext['incident']): string {
+  const figures = [incident.usersAffected != null ? `about ${incident.usersAffected} users` : '', incident.usersAffectedPercent != null ? `${incident.usersAffectedPercent}%` : ''].filter(Boolean).join(', ');
+  const words = incident.impactUser.trim();
+  return figures === '' ? words : words === '' ? figures : `${words} (${figures})`;
+}
+
 /** Detection (else declaration) to resolution, whole minutes rounded down: `2 h 05 min`. */
 function defaultDuration(incident: StatusTemplateContext['incident']): string {
   if (incident.resolvedAt === null) return fillIn('total incident time');
   const ms = parseIsoUtc(incident.resolvedAt) - parseIsoUtc(incidentStart(incident));
   return Number.isFinite(ms) && ms >= 0 ? formatMinutes(Math.floor(ms / MINUTE_MS)) : fillIn('total incident time');
+}
+
+/** The tags a posted message carries: every one is a status update; the initial notice and resolution say which they are. */
+export function statusUpdateTags(template: StatusTemplateId): string[] {
+  return template === 'initial' ? ['status-update', 'initial-notification'] : template === 'resolution' ? ['status-update', 'resolution-notice'] : ['status-update'];
+}
+
+/**
+ * The number the next "INCIDENT UPDATE #n" carries: one past the updates actually posted (live
+ * timeline entries tagged `status-update`, not struck), not counting the initial notification or
+ * the resolution notice.
+ */
+export function statusUpdateNumber(entries: Iterable<{ tags: readonly string[]; struck: unknown }>): number {
+  let posted = 0;
+  for (const entry of entries) {
+    if (entry.struck || !entry.tags.includes('status-update')) continue;
+    if (entry.tags.includes('initial-notification') || entry.tags.includes('resolution-notice')) continue;
+    posted += 1;
+  }
+  return posted + 1;
 }

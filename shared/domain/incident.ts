@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTime } from '../ops/ids.ts';
+import { IncidentRef } from './incidentRef.ts';
 import { SeverityId } from './severity.ts';
 
 export const INCIDENT_TYPES = ['availability', 'security', 'performance', 'data', 'infrastructure', 'application'] as const;
@@ -16,6 +17,7 @@ export type Phase = z.infer<typeof Phase>;
 
 const Title = z.string().trim().min(1, 'a title is required').max(200, 'a title is at most 200 characters');
 const Prose = z.string().max(10_000);
+const ServiceName = z.string().trim().min(1).max(100);
 
 /**
  * Every field of an incident is a last-writer-wins register (docs/architecture.md#data-path), so each one is
@@ -50,10 +52,23 @@ export const IncidentFields = z
     regulatoryNotifiedAt: IsoTime.nullable(),
     /** Regulatory clock needed (e.g. personal data involved); defaults from the type. */
     regulated: z.boolean().nullable(),
+    // Facts kept true during the response (incidentFacts.ts).
+    /** The readable id (incidentRef.ts); set by the declaration only, never by `incident.set`. */
+    ref: IncidentRef.nullable(),
+    /** The ticket or correlation id in another system (a ticketing tool, a status page). */
+    externalRef: z.string().trim().max(200),
+    /** Share of users affected, in percent, when a count is not known (or both). */
+    usersAffectedPercent: z.number().min(0).max(100).nullable(),
+    /** Affected services, as named by the team. */
+    services: z.array(ServiceName).max(50),
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
 export type IncidentField = keyof IncidentFields;
+
+/** What `incident.set` may change: everything but the readable id, which only the declaration mints. */
+export const SettableIncidentFields = IncidentFields.omit({ ref: true }).partial();
+export type SettableIncidentFields = z.infer<typeof SettableIncidentFields>;
 
 /** What a declaration must carry; the rest defaults. */
 export const DeclareIncident = IncidentFields.partial().required({
@@ -83,6 +98,10 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   snoozedUntil: null,
   regulatoryNotifiedAt: null,
   regulated: null,
+  ref: null,
+  externalRef: '',
+  usersAffectedPercent: null,
+  services: [],
 };
 
 /** The response roles of the plans in docs/response-plans.md (Plan A §2, Plans C and D). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DeclareIncident, INCIDENT_DEFAULTS, IncidentFields, Role } from '../domain/incident.ts';
+import { DeclareIncident, INCIDENT_DEFAULTS, type IncidentFields, Role, SettableIncidentFields } from '../domain/incident.ts';
+import { refBelongsTo } from '../domain/incidentRef.ts';
 import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
 import { byIncident, defineEntity, kind } from '../state/registry.ts';
 
@@ -47,6 +48,13 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
 
 const incidentKind = kind<IncidentDoc>();
 
+/** A readable id in another laptop's name is dropped (the rest of the declaration stands). */
+function declaredFields(data: DeclareIncident, device: string): DeclareIncident {
+  if (data.ref == null || refBelongsTo(data.ref, device)) return data;
+  const { ref: _dropped, ...rest } = data;
+  return rest;
+}
+
 export const incidents = defineEntity({
   table: 'incidents',
   scope: 'incident',
@@ -54,9 +62,9 @@ export const incidents = defineEntity({
   kinds: {
     'incident.declare': incidentKind(DeclareIncident, {
       key: byIncident,
-      reduce: (doc, op, stamp) => ({ ...doc, declared: insertSorted(doc.declared, stamp), fields: writeFields(doc.fields, op.data, stamp) }),
+      reduce: (doc, op, stamp) => ({ ...doc, declared: insertSorted(doc.declared, stamp), fields: writeFields(doc.fields, declaredFields(op.data, op.device), stamp) }),
     }),
-    'incident.set': incidentKind(z.object({ fields: IncidentFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(), {
+    'incident.set': incidentKind(z.object({ fields: SettableIncidentFields.refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(), {
       key: byIncident,
       reduce: (doc, op, stamp) => ({ ...doc, fields: writeFields(doc.fields, op.data.fields, stamp) }),
     }),

@@ -45,7 +45,8 @@ import type { EntryView, IncidentView } from '../entities/index.ts';
 import { markdownCell, sortTimeline } from '../timeline/exportTimeline.ts';
 import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock, spansMultipleDays } from '../timeline/timeFormat.ts';
-import { formatUtc, incidentDuration, incidentMetrics, NOT_RECORDED, placeholderValues, rolesText } from './facts.ts';
+import { formatUtc, incidentDuration, incidentMetrics, placeholderValues, rolesText, usersAffectedText } from './facts.ts';
+import { incidentLabel } from '../domain/incidentRef.ts';
 import { SECTIONS, type SectionId } from './sections.ts';
 import { safeMarkdown } from './safeMarkdown.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
@@ -207,7 +208,7 @@ const table = (header: string[], rows: string[][]): string[] => [
 function detailsBlock(input: PostmortemExportInput, author: (actor: string) => string): string[] {
   const { incident } = input;
   const rows: [string, string][] = [
-    ['Incident', incident.id],
+    ['Incident', incidentLabel(incident)],
     ['Title', incident.title],
     ['Severity', incident.severity],
     ['Type', incident.type],
@@ -225,8 +226,10 @@ function detailsBlock(input: PostmortemExportInput, author: (actor: string) => s
     ['Duration', incidentDuration(incident)],
     ['Incident commander', incident.roles['incident-commander'] ?? 'unassigned'],
     ['Response team', rolesText(incident)],
-    ['Users affected', incident.usersAffected === null ? NOT_RECORDED : String(incident.usersAffected)],
+    ['Users affected', usersAffectedText(incident)],
   );
+  if (incident.externalRef) rows.splice(2, 0, ['Ticket', incident.externalRef]);
+  if (incident.services.length > 0) rows.push(['Affected services', incident.services.join(', ')]);
   return table(
     ['Field', 'Value'],
     rows.map(([field, value]) => [field, markdownCell(value)]),
@@ -358,7 +361,7 @@ export function postmortemToMarkdown(input: PostmortemExportInput): string {
   const values = placeholderValues(input.incident, { entries: input.entries, ...(input.phaseNames ? { phaseNames: input.phaseNames } : {}) });
   const blocks: string[][] = [[`# ${templateLine(fillText(input.template.title, values))}`]];
   if (input.exercise) blocks.push(['> **EXERCISE** — this post-mortem is about an exercise, not a real incident.']);
-  blocks.push([`Generated ${formatUtc(input.generatedAt)} by War Room from incident ${markdownCell(input.incident.id)}.`]);
+  blocks.push([`Generated ${formatUtc(input.generatedAt)} by War Room from incident ${markdownCell(incidentLabel(input.incident))}.`]);
 
   for (const section of input.template.sections) {
     const notes = sectionMarkdown(input.sections[section.id]);

@@ -14,6 +14,7 @@
  */
 import { incidentStart, ROLES, type Role } from '../domain/incident.ts';
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
+import { incidentLabel } from '../domain/incidentRef.ts';
 import type { EntryView, IncidentView } from '../entities/index.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
@@ -127,7 +128,9 @@ export interface FactOptions {
  * plain text (one line; the export escapes them); a missing time or text reads "not recorded".
  */
 export const PLACEHOLDERS = {
-  'incident.id': 'The incident id',
+  'incident.id': 'The readable incident id, e.g. INC-2026-K7QM-0042',
+  'incident.ticket': 'The external ticket or correlation id, or "not recorded"',
+  'incident.services': 'The affected services, comma-separated, or "not recorded"',
   'incident.title': 'The title',
   'incident.severity': 'The severity id, e.g. P1',
   'incident.type': 'availability, security, performance, data, infrastructure or application',
@@ -148,7 +151,7 @@ export const PLACEHOLDERS = {
   'impact.users': 'User impact as written on the incident',
   'impact.business': 'Business impact as written on the incident',
   'impact.technical': 'Technical impact as written on the incident',
-  'impact.usersAffected': 'The number of users affected, or "not recorded"',
+  'impact.usersAffected': 'The number and/or share of users affected, or "not recorded"',
   'metrics.timeToDetect': 'Earliest timeline event to detection',
   'metrics.timeToAcknowledge': 'Detection to acknowledgement',
   'metrics.timeToMitigate': 'Detection to mitigation',
@@ -161,13 +164,22 @@ export function isPlaceholderName(name: string): name is PlaceholderName {
   return Object.hasOwn(PLACEHOLDERS, name);
 }
 
+/** "1200 (15%)", "1200", "15%", or "not recorded". */
+export function usersAffectedText(incident: Pick<IncidentView, 'usersAffected' | 'usersAffectedPercent'>): string {
+  const count = incident.usersAffected === null ? null : String(incident.usersAffected);
+  const share = incident.usersAffectedPercent === null ? null : `${incident.usersAffectedPercent}%`;
+  return count && share ? `${count} (${share})` : (count ?? share ?? NOT_RECORDED);
+}
+
 const orNotRecorded = (text: string): string => (text.trim() === '' ? NOT_RECORDED : text);
 
 /** Every placeholder's value for one incident (plain text, not yet escaped). */
 export function placeholderValues(incident: IncidentView, options: FactOptions = {}): Record<PlaceholderName, string> {
   const metrics = new Map(incidentMetrics(incident, options.entries ?? []).map((m) => [m.id, m.value]));
   return {
-    'incident.id': incident.id,
+    'incident.id': incidentLabel(incident),
+    'incident.ticket': orNotRecorded(incident.externalRef),
+    'incident.services': orNotRecorded(incident.services.join(', ')),
     'incident.title': incident.title,
     'incident.severity': incident.severity,
     'incident.type': incident.type,
@@ -188,7 +200,7 @@ export function placeholderValues(incident: IncidentView, options: FactOptions =
     'impact.users': orNotRecorded(incident.impactUser),
     'impact.business': orNotRecorded(incident.impactBusiness),
     'impact.technical': orNotRecorded(incident.impactTechnical),
-    'impact.usersAffected': incident.usersAffected === null ? NOT_RECORDED : String(incident.usersAffected),
+    'impact.usersAffected': usersAffectedText(incident),
     'metrics.timeToDetect': metrics.get('timeToDetect')!,
     'metrics.timeToAcknowledge': metrics.get('timeToAcknowledge')!,
     'metrics.timeToMitigate': metrics.get('timeToMitigate')!,

@@ -8,12 +8,13 @@
  * Order is by event time, then record order (hlc), then id, so backfills sit where they happened.
  */
 import type { EntryView, IncidentView } from '../entities/index.ts';
+import { incidentLabel } from '../domain/incidentRef.ts';
 import { parseIsoUtc, utcOffset } from './localTime.ts';
 import { formatClock, formatElapsedSince, spansMultipleDays } from './timeFormat.ts';
 
 /** The incident fields an export needs; an IncidentView fits. */
 export type TimelineIncident = Pick<IncidentView, 'id' | 'title' | 'severity' | 'declaredAt'> &
-  Partial<Pick<IncidentView, 'detectedAt' | 'exercise'>>;
+  Partial<Pick<IncidentView, 'detectedAt' | 'exercise' | 'ref'>>;
 
 /** The first line of every Markdown export of an exercise (the after-action report uses it too). */
 export const EXERCISE_BANNER = '**EXERCISE — NOT A REAL INCIDENT**';
@@ -44,6 +45,8 @@ export const TIMELINE_CSV_COLUMNS = [
   'edits',
   /** true on every row of an exercise's timeline: a row copied elsewhere still says it was a rehearsal. */
   'exercise',
+  /** The incident's readable id on every row, for the same reason. */
+  'incident',
 ] as const;
 
 /** Event time, then record order, then id: a total order, so exports are reproducible. */
@@ -120,6 +123,7 @@ export function timelineToCsv(
       entry.struck?.reason ?? '',
       String(entry.edits),
       String(incident.exercise === true),
+      incidentLabel(incident),
     ]);
   }
   return (options.bom ? '\uFEFF' : '') + records.map((record) => `${record.map(csvCell).join(',')}\r\n`).join('');
@@ -201,7 +205,7 @@ export function timelineToMarkdown(
     `# Timeline — ${escapeInline(incident.title.replace(/\s+/g, ' ').trim()).replace(/#/g, '\\#')}`,
     '',
     `- **Severity:** ${mdCell(incident.severity)}`,
-    `- **Incident:** ${mdCell(incident.id)}`,
+    `- **Incident:** ${mdCell(incidentLabel(incident))}`,
     `- **Declared:** ${formatClock(incident.declaredAt, utcDay)}`,
   ];
   if (incident.detectedAt) lines.push(`- **Detected:** ${formatClock(incident.detectedAt, utcDay)}`);

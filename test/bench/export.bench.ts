@@ -1,5 +1,6 @@
 import { postmortemToMarkdown, type PostmortemActionItem } from '../../shared/postmortem/exportPostmortem.ts';
 import { DEFAULT_TEMPLATE } from '../../shared/postmortem/templates.ts';
+import { INCIDENT_DEFAULTS } from '../../shared/domain/incident.ts';
 import type { EntryView, IncidentView } from '../../shared/entities/index.ts';
 import { ENTRY_KINDS } from '../../shared/domain/entry.ts';
 import { timelineToMarkdown } from '../../shared/timeline/exportTimeline.ts';
@@ -24,6 +25,8 @@ const TEXTS = [
 
 function incident(): IncidentView {
   return {
+    // Fields this fixture does not spell out take the declaration defaults.
+    ...INCIDENT_DEFAULTS,
     id: 'inc-bench-export',
     title: 'Checkout failing for card payments',
     severity: 'P1',

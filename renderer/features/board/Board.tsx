@@ -1,3 +1,4 @@
+import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
@@ -88,7 +89,10 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
       <div role="cell">
         <a href={routeHash({ name: 'incident', id: incident.id })}>{incident.title}</a>
         {incident.exercise && <span className="tag exercise">Exercise</span>}
-        <div className="sub">{capitalize(incident.type)}</div>
+        <div className="sub">
+          <span className="incident-ref">{incidentLabel(incident)}</span>
+          {` · ${capitalize(incident.type)}`}
+        </div>
         {lastInject && <div className="sub board-inject">{`Latest inject: ${lastInject}`}</div>}
       </div>
       <div role="cell">

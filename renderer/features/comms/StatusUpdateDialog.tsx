@@ -1,7 +1,9 @@
 import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
 import { statusUpdateClock } from '../../../shared/board/clocks.ts';
-import { fillStatusTemplate, STATUS_TEMPLATES, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
+import { fillInsOf, fillStatusTemplate, STATUS_TEMPLATES, statusUpdateNumber, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
+import { useLiveRows } from '../../db/hooks.ts';
+import { listStatusUpdates } from '../../db/queries.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -16,14 +18,16 @@ function defaultTemplate(incident: IncidentView): StatusTemplateId {
 }
 
 /** Compose from the plans' templates, prefilled from the incident; copy it out, then post it. */
-export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onClose }: { incident: IncidentView; scheme: SeverityScheme; actor: string; updatesPosted: number; onClose(): void }) {
+export function StatusUpdateDialog({ incident, scheme, actor, onClose }: { incident: IncidentView; scheme: SeverityScheme; actor: string; onClose(): void }) {
   const db = useDatabase();
+  const posted = useLiveRows((d) => listStatusUpdates(d, incident.id), [incident.id]);
+  const updateNumber = statusUpdateNumber(posted ?? []);
   const fill = (id: StatusTemplateId) => {
     const template = STATUS_TEMPLATES.find((t) => t.id === id)!;
     const cadence = statusUpdateClock({ incident: { ...incident, lastUpdateAt: new Date().toISOString(), snoozedUntil: null }, scheme, now: Date.now() });
     return fillStatusTemplate(template, {
       incident: { ...incident, severityName: levelOf(incident.severity, scheme)?.name ?? null },
-      updateNumber: updatesPosted + (id === 'initial' ? 0 : 1),
+      updateNumber,
       nextUpdateAt: cadence.dueAt === null ? null : new Date(cadence.dueAt).toISOString(),
     });
   };
@@ -39,6 +43,16 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
   const own = typed || restored;
   const text = own ? draft.text : filled;
   const [message, setMessage] = useState<string | null>(null);
+  // The gaps still marked [fill in: …] when Post was pressed: posting them needs a second yes.
+  const [gaps, setGaps] = useState<string[] | null>(null);
+
+  // The number comes from the timeline, read after the dialog opened: refill the untouched template with it.
+  // (State adjusted while rendering, React's pattern for state derived from a later-arriving value.)
+  const [numbered, setNumbered] = useState(posted !== undefined);
+  if (posted !== undefined && !numbered) {
+    setNumbered(true);
+    if (!own) setFilled(fill(templateId));
+  }
 
   function chooseTemplate(id: StatusTemplateId) {
     setTemplateId(id);
@@ -60,9 +74,11 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
     }
   }
 
-  async function post() {
+  async function post(anyway = false) {
+    const missing = fillInsOf(text);
+    if (missing.length > 0 && !anyway) return setGaps(missing);
     try {
-      await postStatusUpdate(db, incident, text, actor);
+      await postStatusUpdate(db, incident, text, actor, { template: templateId });
       await draft.clear();
       onClose();
     } catch (failure) {
@@ -100,6 +116,23 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
           {message}
         </p>
       )}
+      {gaps ? (
+        <div role="alert" className="confirm-gaps">
+          <p>
+            {`This update still has ${gaps.length} gap${gaps.length === 1 ? '' : 's'} to fill in: `}
+            {gaps.join(', ')}
+            {'. Post it anyway?'}
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => setGaps(null)} data-autofocus>
+              Keep editing
+            </button>
+            <button type="button" className="danger" onClick={() => void post(true)}>
+              Post anyway
+            </button>
+          </div>
+        </div>
+      ) : (
       <div className="actions">
         <button type="button" onClick={onClose}>
           Cancel
@@ -111,6 +144,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, updatesPosted, onC
           Post update
         </button>
       </div>
+      )}
     </Modal>
   );
 }

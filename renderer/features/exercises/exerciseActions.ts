@@ -6,6 +6,7 @@ import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
 import { newRecordId } from '../../db/device.ts';
 import { logLine } from '../incidents/lifecycle.ts';
+import { mintIncidentRef } from '../incidents/mintRef.ts';
 import { formatScenarioTime } from '../../../shared/exercises/score.ts';
 
 export const INJECT_KIND_NAMES: Record<InjectKind, string> = {
@@ -23,12 +24,12 @@ export const INJECT_KIND_NAMES: Record<InjectKind, string> = {
 export async function startExercise(db: WarRoomDb, scenario: Scenario, actor: string, now = Date.now()): Promise<string> {
   const id = newRecordId('inc');
   const at = new Date(now).toISOString();
-  await commitAll(db, [
+  await commitAll(db, async (device) => [
     {
       actor,
       incident: id,
       kind: 'incident.declare',
-      data: { title: `Exercise: ${scenario.title}`.slice(0, 200), severity: scenario.severity, type: scenario.type, exercise: true, declaredAt: at, detectedAt: at, summary: scenario.briefing.slice(0, 10_000) },
+      data: { title: `Exercise: ${scenario.title}`.slice(0, 200), severity: scenario.severity, type: scenario.type, exercise: true, declaredAt: at, detectedAt: at, summary: scenario.briefing.slice(0, 10_000), ref: await mintIncidentRef(db, device, now) },
     },
     { actor, incident: id, kind: 'exercise.start', data: { scenario } },
     logLine(id, actor, `Exercise started from scenario "${scenario.title}". Briefing: ${scenario.briefing.replace(/\s+/g, ' ')}`, 'event', now, ['exercise']),

@@ -16,6 +16,8 @@ import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { CadenceControls } from '../comms/CadenceControls.tsx';
 import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { KeyTimesPanel } from './KeyTimesPanel.tsx';
+import { FactsPanel } from './FactsPanel.tsx';
+import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
@@ -72,7 +74,11 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <SeverityBadge severity={incident.severity} name={levelOf(incident.severity, scheme)?.name} />
           {incident.exercise && <span className="tag exercise">Exercise</span>}
           <h1 id="incident-title">{incident.title}</h1>
+          <span className="incident-ref" aria-label={`Incident id ${incidentLabel(incident)}`}>
+            {incidentLabel(incident)}
+          </span>
         </div>
+        {incident.summary && <p className="incident-summary">{incident.summary}</p>}
         <div className="row compact">
           <Field id="incident-severity" label="Severity">
             <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(db, current, e.target.value, actor))}>
@@ -93,6 +99,18 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <dl className="facts">
             <dt>Type</dt>
             <dd>{capitalize(incident.type)}</dd>
+            {incident.externalRef && (
+              <>
+                <dt>Ticket</dt>
+                <dd>{incident.externalRef}</dd>
+              </>
+            )}
+            {incident.services.length > 0 && (
+              <>
+                <dt>Services</dt>
+                <dd>{incident.services.join(', ')}</dd>
+              </>
+            )}
             <dt>Declared</dt>
             <dd>
               {formatLocalDateTime(incident.declaredAt)} by {incident.declaredBy}
@@ -109,7 +127,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           )}
           <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
         </div>
-        {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} updatesPosted={incident.lastUpdateAt ? 1 : 0} onClose={() => setComposing(false)} />}
+        {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} onClose={() => setComposing(false)} />}
         <FormError message={error} />
         {nextPhase && (
           <AdvancePhaseDialog
@@ -125,6 +143,10 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           />
         )}
         <div className="details-row">
+        <details className="incident-more">
+          <summary>{`Facts${incident.summary ? '' : ' · summary not set'}`}</summary>
+          <FactsPanel incident={incident} actor={actor} onError={setError} />
+        </details>
         <details className="incident-more">
           <summary>Key times{incident.detectedAt ? '' : ' · detection time not set'}</summary>
           <KeyTimesPanel incident={incident} actor={actor} onError={setError} />

@@ -1,7 +1,8 @@
 import { DeclareIncident, type IncidentType } from '../../../shared/domain/incident.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import type { WarRoomDb } from '../../db/database.ts';
-import { commit } from '../../db/commit.ts';
+import { commitAll } from '../../db/commit.ts';
+import { mintIncidentRef } from './mintRef.ts';
 import { newRecordId } from '../../db/device.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
 
@@ -19,8 +20,8 @@ export interface DeclareForm {
   usersAffected: string;
 }
 
-/** Validate and record a declaration; returns the new incident's id or a readable error. */
-export async function declareIncident(db: WarRoomDb, actor: string, form: DeclareForm, now = Date.now()): Promise<{ id: string } | { error: string }> {
+/** Validate and record a declaration; returns the new incident's ids or a readable error. */
+export async function declareIncident(db: WarRoomDb, actor: string, form: DeclareForm, now = Date.now()): Promise<{ id: string; ref: string } | { error: string }> {
   const detected = parseTimeInput(form.detectedAt, now);
   if (!detected.ok) return { error: `Detected at: ${detected.error}` };
   const users = form.usersAffected.trim();
@@ -39,6 +40,11 @@ export async function declareIncident(db: WarRoomDb, actor: string, form: Declar
   });
   if (!data.success) return { error: describeZodError(data.error) };
   const id = newRecordId('inc');
-  await commit(db, { actor, incident: id, kind: 'incident.declare', data: data.data });
-  return { id };
+  let ref = '';
+  // Numbered inside the commit: a second window declaring at the same moment reads the first's id.
+  await commitAll(db, async (device) => {
+    ref = await mintIncidentRef(db, device, now);
+    return [{ actor, incident: id, kind: 'incident.declare', data: { ...data.data, ref } }];
+  });
+  return { id, ref };
 }

@@ -1,6 +1,9 @@
 import type { EntryKind } from '../../../shared/domain/entry.ts';
 import { DEFAULT_PHASE_NAMES, phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
-import type { IncidentFields, IncidentStatus, Role } from '../../../shared/domain/incident.ts';
+import { SettableIncidentFields, type IncidentFields, type IncidentStatus, type Role } from '../../../shared/domain/incident.ts';
+import { changedFacts, describeFactChanges, type Facts } from '../../../shared/domain/incidentFacts.ts';
+import { statusUpdateTags, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
+import { describeZodError } from '../../../shared/util/zodError.ts';
 import { severityMove } from '../../../shared/domain/severityChange.ts';
 import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
 import { timelineLine } from '../../../shared/timeline/timelineLine.ts';
@@ -111,10 +114,20 @@ export async function setKeyTime(db: WarRoomDb, incident: IncidentView, field: K
   await commitAll(db, [set(incident.id, actor, { [field]: iso } as Partial<IncidentFields>), logLine(incident.id, actor, text, 'event', now, ['times'])]);
 }
 
+/** Save the facts that changed, with one timeline line naming each change; nothing changed, nothing written. */
+export async function updateFacts(db: WarRoomDb, incident: IncidentView, next: Facts, actor: string, now = Date.now()): Promise<boolean> {
+  const changed = changedFacts(incident, next);
+  if (Object.keys(changed).length === 0) return false;
+  const valid = SettableIncidentFields.safeParse(changed);
+  if (!valid.success) throw new Error(describeZodError(valid.error));
+  await commitAll(db, [set(incident.id, actor, valid.data), logLine(incident.id, actor, describeFactChanges(incident, changed), 'event', now, ['facts'])]);
+  return true;
+}
+
 /** Posting an update is a communication entry, and restarts the cadence timer. */
-export async function postStatusUpdate(db: WarRoomDb, incident: IncidentView, text: string, actor: string, now = Date.now()): Promise<void> {
+export async function postStatusUpdate(db: WarRoomDb, incident: IncidentView, text: string, actor: string, { now = Date.now(), template = 'update' }: { now?: number; template?: StatusTemplateId } = {}): Promise<void> {
   if (text.trim() === '') throw new Error('the update is empty');
-  await commitAll(db, [set(incident.id, actor, { lastUpdateAt: new Date(now).toISOString(), snoozedUntil: null }), logLine(incident.id, actor, text.trim(), 'communication', now, ['status-update'])]);
+  await commitAll(db, [set(incident.id, actor, { lastUpdateAt: new Date(now).toISOString(), snoozedUntil: null }), logLine(incident.id, actor, text.trim(), 'communication', now, statusUpdateTags(template))]);
 }
 
 export async function snoozeUpdates(db: WarRoomDb, incident: IncidentView, untilMs: number, reason: string, actor: string, now = Date.now()): Promise<void> {

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   STATUS_PLACEHOLDERS,
   STATUS_TEMPLATES,
+  fillInsOf,
   fillStatusTemplate,
   placeholdersOf,
+  statusUpdateNumber,
+  statusUpdateTags,
   statusTemplate,
   type StatusTemplateContext,
 } from '../../../../shared/comms/statusTemplates.ts';
@@ -20,6 +23,7 @@ const context: StatusTemplateContext = {
     impactUser: 'No one can pay',
     impactBusiness: 'All revenue stopped',
     impactTechnical: '',
+    services: ['payments-api', 'checkout'],
     declaredAt: iso(0),
     detectedAt: iso(-5),
     resolvedAt: iso(120),
@@ -56,6 +60,7 @@ describe('status templates', () => {
         'Incident ID: inc-7f3a9c - Checkout returns 500',
         'Status: Identified',
         'Impact: Users: No one can pay; Business: All revenue stopped',
+        'Affected services: payments-api, checkout',
         'Progress: Rolled back the deploy',
         'Next steps: Verify payments end to end',
         'ETA: 11:00 UTC',
@@ -103,5 +108,33 @@ describe('status templates', () => {
 
   it('placeholdersOf lists each name once, in order, spaces trimmed', () => {
     expect(placeholdersOf('{{title}} {{ severity }} {{title}} {single}')).toEqual(['title', 'severity']);
+  });
+});
+
+describe('status update numbering and gaps', () => {
+  const posted = (tags: string[], struck: unknown = null) => ({ tags, struck });
+
+  it('numbers an update by the updates actually posted, not counting the initial notice or a struck one', () => {
+    expect(statusUpdateNumber([])).toBe(1);
+    const timeline = [posted(statusUpdateTags('initial')), posted(statusUpdateTags('update')), posted(['note']), posted(statusUpdateTags('update')), posted(statusUpdateTags('update'), { reason: 'wrong incident' })];
+    expect(statusUpdateNumber(timeline)).toBe(3);
+    expect(statusUpdateNumber([...timeline, posted(statusUpdateTags('resolution'))])).toBe(3);
+  });
+
+  it('the readable id and the ticket head every message; the services are listed', () => {
+    const withRef = { ...context, incident: { ...context.incident, ref: 'INC-2026-0J8T-0042', externalRef: 'OPS-1234' } };
+    for (const template of STATUS_TEMPLATES) expect(fillStatusTemplate(template, withRef)).toContain('Incident ID: INC-2026-0J8T-0042 (ticket OPS-1234)');
+    expect(fillStatusTemplate(statusTemplate('initial'), withRef)).toContain('Affected services: payments-api, checkout');
+  });
+
+  it('the user impact carries the count and share where known', () => {
+    const text = fillStatusTemplate(statusTemplate('initial'), { ...context, incident: { ...context.incident, usersAffected: 1200, usersAffectedPercent: 15 } });
+    expect(text).toContain('Impact: Users: No one can pay (about 1200 users, 15%); Business: All revenue stopped');
+  });
+
+  it('finds every gap left to fill in, once each, without a pattern', () => {
+    expect(fillInsOf('a [fill in: eta] b [fill in: progress] c [fill in: eta]')).toEqual(['[fill in: eta]', '[fill in: progress]']);
+    expect(fillInsOf('nothing missing')).toEqual([]);
+    expect(fillInsOf(`[fill in:${'x'.repeat(100_000)}`)).toEqual([]);
   });
 });

@@ -185,8 +185,8 @@ describe('timelineToCsv', () => {
 
   it('marks pinned, struck (kept as evidence) and edited entries', () => {
     const byText = new Map(rows.map((row) => [unguard(row[5]!), row]));
-    expect(byText.get('Roll back to 4.2.0')!.slice(7)).toEqual(['true', 'false', '', '', '2', 'false']);
-    expect(byText.get('Wrong | host\nsorry')!.slice(7)).toEqual(['false', 'true', 'Carol', 'typo <b>|</b>', '0', 'false']);
+    expect(byText.get('Roll back to 4.2.0')!.slice(7)).toEqual(['true', 'false', '', '', '2', 'false', 'inc-checkout-7']);
+    expect(byText.get('Wrong | host\nsorry')!.slice(7)).toEqual(['false', 'true', 'Carol', 'typo <b>|</b>', '0', 'false', 'inc-checkout-7']);
     expect(byText.get('a | b || c')!.slice(0, 5)).toEqual([
       '2026-11-22T14:01:00.000Z',
       '2026-11-22T15:00:00.000Z',
