@@ -8,7 +8,7 @@ import { readArchive } from './readArchive.ts';
 export type ExportFormat = 'postmortem' | 'timeline' | 'csv';
 
 /**
- * `warroom export <target> --incident <id>`: the incident's post-mortem (or its timeline) as the
+ * `warroom export <target> --incident <id or readable id>`: the incident's post-mortem (or its timeline) as the
  * app exports it, folded from the ops the app would apply (a bad line is skipped and named on
  * `err`). Without --incident, lists the incidents. An archive that cannot be read throws ArchiveError.
  */
@@ -26,10 +26,11 @@ export async function exportIncident(
   const docs = foldOps(archive.ops);
   const incidents = incidentsOf(docs);
   if (incidentId === null) {
-    for (const { incident, entries } of incidents) out(`${incident.id}\t${incident.severity}\t${incident.status}\t${entries.length} entries\t${incident.title}\n`);
+    for (const { incident, entries } of incidents) out(`${incident.id}\t${incident.ref ?? '-'}\t${incident.severity}\t${incident.status}\t${entries.length} entries\t${incident.title}\n`);
     return 0;
   }
-  const found = incidents.find((i) => i.incident.id === incidentId);
+  // Named by its record id or its readable id (INC-2026-K7QM-0042), as people quote it.
+  const found = incidents.find((i) => i.incident.id === incidentId || i.incident.ref === incidentId);
   if (!found) {
     err(`${target}: no incident ${incidentId} (run \`warroom export ${target}\` to list them)`);
     return 1;

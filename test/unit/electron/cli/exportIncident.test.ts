@@ -26,7 +26,7 @@ afterEach(async () => {
 function history(): Op[] {
   let state: DeviceState = freshDeviceState(DEVICE);
   const intents: OpIntent[] = [
-    { actor: 'Ana', incident: 'inc-pool01', kind: 'incident.declare', data: { title: 'Connection pool exhausted', severity: 'P1', type: 'availability', declaredAt: iso(T) } },
+    { actor: 'Ana', incident: 'inc-pool01', kind: 'incident.declare', data: { title: 'Connection pool exhausted', severity: 'P1', type: 'availability', declaredAt: iso(T), ref: 'INC-2026-ZVEB-0007' } },
     { actor: 'Ana', incident: 'inc-pool01', kind: 'entry.add', data: { entry: 'ent-000001', fields: { text: 'Pool at 100% | queue growing', kind: 'finding', eventAt: iso(T + 60_000), pinned: true, tags: [] } } },
     { actor: 'Ben', incident: 'inc-pool01', kind: 'entry.add', data: { entry: 'ent-000002', fields: { text: 'Raised max connections', kind: 'action', eventAt: iso(T + 120_000), pinned: false, tags: [] } } },
     { actor: 'Ana', incident: 'inc-disk01', kind: 'incident.declare', data: { title: 'Disk full on db-3', severity: 'P2', type: 'infrastructure', declaredAt: iso(T + 1000) } },
@@ -83,7 +83,15 @@ describe('warroom export', () => {
     await writeArchive(history().map((op) => JSON.stringify(op)));
     const { code, out } = await run(null);
     expect(code).toBe(0);
-    expect(out.trim().split('\n')).toEqual(['inc-pool01\tP1\tinvestigating\t2 entries\tConnection pool exhausted', 'inc-disk01\tP2\tinvestigating\t0 entries\tDisk full on db-3']);
+    expect(out.trim().split('\n')).toEqual(['inc-pool01\tINC-2026-ZVEB-0007\tP1\tinvestigating\t2 entries\tConnection pool exhausted', 'inc-disk01\t-\tP2\tinvestigating\t0 entries\tDisk full on db-3']);
+  });
+
+  it('finds an incident by its readable id too', async () => {
+    await writeArchive(history().map((op) => JSON.stringify(op)));
+    const byRef = await run('INC-2026-ZVEB-0007', 'timeline');
+    expect(byRef.code).toBe(0);
+    expect(byRef.out).toBe((await run('inc-pool01', 'timeline')).out);
+    expect(byRef.out).toContain('- **Incident:** INC-2026-ZVEB-0007');
   });
 
   it('leaves out a tampered op, says so, and exports the rest', async () => {
