@@ -60,8 +60,8 @@ export function FactsPanel({ incident, actor, onError }: { incident: IncidentVie
     }
   }
 
-  const box = (field: FactField, multiline = false) => (
-    <Field key={field} id={`fact-${field}`} label={FACT_NAMES[field]} grow={multiline}>
+  const box = (field: FactField, multiline = false, grow = multiline) => (
+    <Field key={field} id={`fact-${field}`} label={FACT_NAMES[field]} grow={grow}>
       {multiline ? (
         <textarea id={`fact-${field}`} rows={2} value={form[field]} onChange={(e) => change(field, e.target.value)} readOnly={!draft.ready} />
       ) : (
@@ -75,7 +75,7 @@ export function FactsPanel({ incident, actor, onError }: { incident: IncidentVie
       <h2 id="facts-title">Facts</h2>
       <form onSubmit={(e) => void save(e)}>
         <div className="row compact">
-          {box('title', true)}
+          {box('title', false, true)}
           <Field id="fact-type" label={FACT_NAMES.type}>
             <select id="fact-type" value={form.type} onChange={(e) => change('type', e.target.value)} disabled={!draft.ready}>
               <Options values={INCIDENT_TYPES} name={capitalize} />

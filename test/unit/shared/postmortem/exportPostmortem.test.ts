@@ -241,6 +241,18 @@ describe('postmortemToMarkdown: options', () => {
     expect(markdown).not.toContain('EXERCISE');
   });
 
+  it('names the incident by its readable id, with the ticket, the services and the users affected', () => {
+    const incident = makeIncident({ ref: 'INC-2026-04HM-0042', externalRef: 'OPS-1234', services: ['payments-api', 'checkout'], usersAffectedPercent: 15 });
+    const markdown = postmortemToMarkdown(hostileInput({ incident }));
+    expect(markdown).toContain('# Incident Post-Mortem: INC-2026-04HM-0042 - ');
+    expect(markdown).toContain('| Incident | INC-2026-04HM-0042 |');
+    expect(markdown).toContain('| Ticket | OPS-1234 |');
+    expect(markdown).toContain('| Affected services | payments-api, checkout |');
+    expect(markdown).toContain('| Users affected | 1200 (15%) |');
+    expect(markdown).toContain('from incident INC-2026-04HM-0042.');
+    expect(postmortemToMarkdown(hostileInput())).toContain('| Incident | inc-pm-1 |');
+  });
+
   it('no pinned entries: a sentence instead of an empty table', async () => {
     const markdown = postmortemToMarkdown(hostileInput({ entries: makeEntries(['a', 'b'], { pinned: () => false }), timelineMode: 'pinned', actionItems: [] }));
     expect(sectionNodes(parse(markdown), 'Timeline').some((n) => n.type === 'table')).toBe(false);
