@@ -23,7 +23,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
   const [type, setType] = useState<IncidentType>('availability');
   const [exercise, setExercise] = useState(false);
   const [detectedAt, setDetectedAt] = useState('');
-  const [impact, setImpact] = useState({ impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
+  const [impact, setImpact] = useState({ summary: '', services: '', impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
   const scheme = useSeverityScheme();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
       setType('availability');
       setExercise(false);
       setDetectedAt('');
-      setImpact({ impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
+      setImpact({ summary: '', services: '', impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
       setOpen(false);
       navigate({ name: 'incident', id: result.id });
     } catch (failure) {
@@ -99,7 +99,11 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
         <label htmlFor="declare-detected">Detected at (optional)</label>
         <input id="declare-detected" value={detectedAt} onChange={(e) => setDetectedAt(e.target.value)} placeholder="when it started: 14:05, 2026-11-22 23:50 or -15m (local time)" />
         <details className="impact">
-          <summary>Impact</summary>
+          <summary>Summary and impact</summary>
+          <label htmlFor="declare-summary">Summary</label>
+          <textarea id="declare-summary" rows={2} value={impact.summary} onChange={(e) => setImpact({ ...impact, summary: e.target.value })} />
+          <label htmlFor="declare-services">Affected services (comma-separated)</label>
+          <input id="declare-services" value={impact.services} onChange={(e) => setImpact({ ...impact, services: e.target.value })} />
           <label htmlFor="declare-impact-user">User impact</label>
           <textarea id="declare-impact-user" rows={2} value={impact.impactUser} onChange={(e) => setImpact({ ...impact, impactUser: e.target.value })} />
           <label htmlFor="declare-users">Users affected</label>

@@ -3,6 +3,7 @@ import { describeZodError } from '../../../shared/util/zodError.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
 import { mintIncidentRef } from './mintRef.ts';
+import { splitServices } from './factsForm.ts';
 import { newRecordId } from '../../db/device.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
 
@@ -13,6 +14,9 @@ export interface DeclareForm {
   exercise: boolean;
   /** As typed: HH:MM, YYYY-MM-DD HH:MM or -15m; empty = detected when declared. */
   detectedAt: string;
+  summary?: string;
+  /** Comma-separated, as typed. */
+  services?: string;
   impactUser: string;
   impactBusiness: string;
   impactTechnical: string;
@@ -33,6 +37,8 @@ export async function declareIncident(db: WarRoomDb, actor: string, form: Declar
     exercise: form.exercise,
     declaredAt: new Date(now).toISOString(),
     detectedAt: detected.iso,
+    summary: (form.summary ?? '').trim(),
+    services: splitServices(form.services ?? ''),
     impactUser: form.impactUser.trim(),
     impactBusiness: form.impactBusiness.trim(),
     impactTechnical: form.impactTechnical.trim(),

@@ -33,6 +33,11 @@ export function factsFormOf(facts: Facts): FactsForm {
 
 const MAX_SERVICES = 50;
 
+/** "api, db\napi" → ["api", "db"]: comma- or line-separated, trimmed, each once. */
+export function splitServices(text: string): string[] {
+  return [...new Set(text.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
 /** The typed form as facts, or what is wrong with it, naming the box. */
 export function parseFactsForm(form: FactsForm): { ok: true; facts: Facts } | { ok: false; error: string } {
   const users = form.usersAffected.trim();
@@ -42,7 +47,7 @@ export function parseFactsForm(form: FactsForm): { ok: true; facts: Facts } | { 
   if (percent !== null && !(percent >= 0 && percent <= 100)) return { ok: false, error: `Users affected (%): "${form.usersAffectedPercent.trim().slice(0, 40)}" is not a share from 0 to 100` };
   const type = IncidentType.safeParse(form.type);
   if (!type.success) return { ok: false, error: `Type: "${form.type.slice(0, 40)}" is not a known incident type` };
-  const services = [...new Set(form.services.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
+  const services = splitServices(form.services);
   if (services.length > MAX_SERVICES) return { ok: false, error: `Affected services: at most ${MAX_SERVICES} (${services.length} given)` };
   const long = services.find((s) => s.length > 100);
   if (long) return { ok: false, error: `Affected services: "${long.slice(0, 40)}…" is longer than 100 characters` };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getIncident, listIncidents } from '../../../../../renderer/db/queries.ts';
 import { declareIncident, type DeclareForm } from '../../../../../renderer/features/incidents/declare.ts';
 import { freshDb } from '../../../support/freshDb.ts';
+import { readDeviceState } from '../../../../../renderer/db/device.ts';
+import { deviceTag } from '../../../../../shared/domain/incidentRef.ts';
 
 const NOW = Date.parse('2026-03-02T10:00:00.000Z');
 const FORM: DeclareForm = {
@@ -37,6 +39,17 @@ describe('declareIncident', () => {
       impactUser: 'Customers cannot pay',
       usersAffected: 1200,
     });
+  });
+
+  it('mints this laptop’s readable ids in order, and takes the summary and services', async () => {
+    const db = freshDb('declare-ref');
+    const first = await declareIncident(db, 'Ana', { ...FORM, summary: ' Card payments fail ', services: 'payments-api, checkout, payments-api' }, NOW);
+    const second = await declareIncident(db, 'Ana', FORM, NOW + 1000);
+    const nextYear = await declareIncident(db, 'Ana', FORM, Date.parse('2027-01-01T00:00:00.000Z'));
+    if (!('id' in first) || !('id' in second) || !('id' in nextYear)) throw new Error('not declared');
+    const tag = deviceTag((await readDeviceState(db))!.device);
+    expect([first.ref, second.ref, nextYear.ref]).toEqual([`INC-2026-${tag}-0001`, `INC-2026-${tag}-0002`, `INC-2027-${tag}-0001`]);
+    expect(await getIncident(db, first.id)).toMatchObject({ ref: first.ref, summary: 'Card payments fail', services: ['payments-api', 'checkout'] });
   });
 
   it('refuses a bad form with a readable error and writes nothing', async () => {
