@@ -50,6 +50,9 @@ export const IncidentFields = z
     regulatoryNotifiedAt: IsoTime.nullable(),
     /** Regulatory clock needed (e.g. personal data involved); defaults from the type. */
     regulated: z.boolean().nullable(),
+    // Response metrics: when the impact began, if anyone knows (time to detect runs from it).
+    /** Impact began (the onset): recorded or corrected by a person, never guessed. */
+    onsetAt: IsoTime.nullable(),
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
@@ -83,6 +86,8 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   snoozedUntil: null,
   regulatoryNotifiedAt: null,
   regulated: null,
+  // Response metrics
+  onsetAt: null,
 };
 
 /** The response roles of the plans in docs/response-plans.md (Plan A §2, Plans C and D). */

@@ -29,7 +29,7 @@
  *     read as LF. A struck entry shows as `~~text~~ (struck by X: reason)`; in 'all' mode a
  *     pinned entry's kind carries 📌;
  *   - metrics: a table of time to detect / acknowledge / mitigate / resolve, with what each is
- *     counted from and to (facts.ts);
+ *     counted from and to (shared/metrics/responseMetrics.ts, through facts.ts);
  *   - action items: a table of action, owner, priority, due date and status, by priority, then
  *     due date (none last), then id.
  * - Mermaid labels lose what breaks its syntax (`:` `;` `#` `%` backticks `<` `>` `{` `}` and
@@ -216,6 +216,7 @@ function detailsBlock(input: PostmortemExportInput, author: (actor: string) => s
   ];
   if (input.exercise) rows.push(['Exercise', 'yes: this was an exercise, not a real incident']);
   rows.push(
+    ['Impact began', formatUtc(incident.onsetAt)],
     ['Detected', formatUtc(incident.detectedAt)],
     ['Declared', `${formatUtc(incident.declaredAt)} by ${author(incident.declaredBy)}`],
     ['Acknowledged', formatUtc(incident.acknowledgedAt)],
@@ -312,7 +313,7 @@ function metricsBlock(input: PostmortemExportInput): string[] {
   const at = (label: string, iso: string | null): string => `${label}, ${formatUtc(iso)}`;
   return table(
     ['Metric', 'From', 'To', 'Time'],
-    incidentMetrics(input.incident, input.entries).map((m) => [m.label, at(m.fromLabel, m.from), at(m.toLabel, m.to), m.value]),
+    incidentMetrics(input.incident).map((m) => [m.label, at(m.fromLabel, m.from), at(m.toLabel, m.to), m.value]),
   );
 }
 
@@ -355,7 +356,7 @@ function automaticBlock(id: SectionId, input: PostmortemExportInput, author: (ac
 
 export function postmortemToMarkdown(input: PostmortemExportInput): string {
   const author = input.authorName ?? ((actor: string) => actor);
-  const values = placeholderValues(input.incident, { entries: input.entries, ...(input.phaseNames ? { phaseNames: input.phaseNames } : {}) });
+  const values = placeholderValues(input.incident, { ...(input.phaseNames ? { phaseNames: input.phaseNames } : {}) });
   const blocks: string[][] = [[`# ${templateLine(fillText(input.template.title, values))}`]];
   if (input.exercise) blocks.push(['> **EXERCISE** — this post-mortem is about an exercise, not a real incident.']);
   blocks.push([`Generated ${formatUtc(input.generatedAt)} by War Room from incident ${markdownCell(input.incident.id)}.`]);
