@@ -115,7 +115,10 @@ export interface ChecklistCompletion {
   phases: PhaseCompletion[];
 }
 
-/** A response-time target (the severity's acknowledge-within) and when it was met, in scenario minutes. */
+/**
+ * A response-time target (the severity's acknowledge-within), when it was acknowledged in scenario
+ * minutes, and whether that was within the target (shared/metrics/responseMetrics.ts decides).
+ */
 export interface ResponseTargetResult {
   label: string;
   targetMinutes: number;
@@ -123,8 +126,8 @@ export interface ResponseTargetResult {
   met: boolean;
 }
 
-export function responseTarget(label: string, targetMinutes: number, atMinutes: number | null): ResponseTargetResult {
-  return { label, targetMinutes, atMinutes, met: atMinutes !== null && atMinutes <= targetMinutes };
+export function responseTarget(label: string, targetMinutes: number, atMinutes: number | null, met: boolean): ResponseTargetResult {
+  return { label, targetMinutes, atMinutes, met };
 }
 
 /** One response metric (shared/metrics/responseMetrics.ts) as the report shows it: ends in scenario time. */

@@ -1,8 +1,7 @@
-import { responseSla } from '../board/clocks.ts';
 import { incidentStart, type IncidentType } from '../domain/incident.ts';
-import { severityRank, type SeverityScheme } from '../domain/severity.ts';
+import { levelOrLeast, severityRank, type SeverityScheme } from '../domain/severity.ts';
 import type { IncidentView } from '../entities/index.ts';
-import { RESPONSE_METRICS, responseSpans, type ResponseMetricId } from './responseMetrics.ts';
+import { RESPONSE_METRICS, responseSpans, targetVerdict, type ResponseMetricId } from './responseMetrics.ts';
 
 /**
  * Response metrics across incidents (exercises excluded: rehearsals must not flatter or spoil the
@@ -64,11 +63,12 @@ export function metricsBySeverity(incidents: readonly Metricable[], scheme: Seve
     .map(([severity, group]) => {
       let met = 0;
       let of = 0;
+      const target = levelOrLeast(severity, scheme).responseTargetMinutes;
       for (const incident of group) {
-        const sla = responseSla({ incident, scheme, now });
-        if (sla.state === 'pending') continue;
+        const verdict = targetVerdict(incident, target, new Date(now).toISOString());
+        if (verdict === 'pending') continue;
         of += 1;
-        if (sla.state === 'met') met += 1;
+        if (verdict === 'met') met += 1;
       }
       const spans = group.map((incident) => new Map(responseSpans(incident).map((s) => [s.id, s.minutes])));
       const meanMinutes = Object.fromEntries(RESPONSE_METRICS.map((id) => [id, mean(spans.map((s) => s.get(id) ?? null))])) as Record<ResponseMetricId, number | null>;

@@ -13,6 +13,10 @@
  * the board's clocks count); the span then says "Declared", so nobody mistakes one for the other.
  * A span lacking either end, or whose end is before its start (times entered out of order), is
  * not measured: it is left out of means, never counted as zero.
+ *
+ * Within response target (`targetVerdict`): acknowledged within the level's response target of
+ * detection (exactly at the target meets it); not yet acknowledged, it is pending until the
+ * target passes, then missed. The Metrics page's share is met of met + missed.
  */
 import { incidentStart, type IncidentFields } from '../domain/incident.ts';
 
@@ -53,14 +57,26 @@ export function detectionLabel(incident: Pick<IncidentFields, 'detectedAt'>): 'D
   return incident.detectedAt === null ? 'Declared' : 'Detected';
 }
 
-function span(from: string | null, to: string | null, minutesAt: MinutesAt): number | null {
-  if (from === null || to === null) return null;
+/** Signed minutes from → to, rounded to the second: float clock arithmetic must not turn 20 min into 19.99…. */
+function elapsed(from: string, to: string, minutesAt: MinutesAt): number | null {
   const start = minutesAt(from);
   const end = minutesAt(to);
-  if (start === null || end === null) return null;
-  // Rounded to the second: clock arithmetic in float minutes must not turn 20 min into 19.99….
-  const minutes = Math.round((end - start) * 60) / 60;
-  return minutes < 0 ? null : minutes;
+  return start === null || end === null ? null : Math.round((end - start) * 60) / 60;
+}
+
+function span(from: string | null, to: string | null, minutesAt: MinutesAt): number | null {
+  const minutes = from === null || to === null ? null : elapsed(from, to, minutesAt);
+  return minutes === null || minutes < 0 ? null : minutes;
+}
+
+export type TargetVerdict = 'met' | 'missed' | 'pending';
+
+/** Whether the incident was acknowledged within `targetMinutes` of detection, as of `now`. */
+export function targetVerdict(incident: TimedIncident, targetMinutes: number, now: string, minutesAt: MinutesAt = realMinutes): TargetVerdict {
+  const minutes = elapsed(incidentStart(incident), incident.acknowledgedAt ?? now, minutesAt);
+  if (minutes === null) return 'pending';
+  if (incident.acknowledgedAt !== null) return minutes <= targetMinutes ? 'met' : 'missed';
+  return minutes <= targetMinutes ? 'pending' : 'missed';
 }
 
 export function responseSpans(incident: TimedIncident, minutesAt: MinutesAt = realMinutes): ResponseSpan[] {

@@ -12,7 +12,8 @@
 import { incidentStart, ROLES, type Role } from '../domain/incident.ts';
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
 import type { IncidentView } from '../entities/index.ts';
-import { formatMinutes, NOT_MEASURED, responseSpans, type ResponseMetricId } from '../metrics/responseMetrics.ts';
+import { levelOrLeast, type SeverityScheme } from '../domain/severity.ts';
+import { detectionLabel, formatMinutes, NOT_MEASURED, responseSpans, targetVerdict, type ResponseMetricId } from '../metrics/responseMetrics.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
 
@@ -61,6 +62,20 @@ export interface Metric {
 /** The response spans of the incident, worded for the post-mortem. */
 export function incidentMetrics(incident: IncidentView): Metric[] {
   return responseSpans(incident).map(({ id, minutes, ...span }) => ({ ...span, id: METRIC_IDS[id], value: formatMinutes(minutes) }));
+}
+
+/** Within the response target, as of `now`: `met (P1 target: 1 h 00 min)`, `missed (…)` or `pending (…)`. */
+export function responseTargetRow(incident: IncidentView, scheme: SeverityScheme, now: string): Omit<Metric, 'id'> {
+  const level = levelOrLeast(incident.severity, scheme);
+  const verdict = targetVerdict(incident, level.responseTargetMinutes, now);
+  return {
+    label: 'Within response target',
+    fromLabel: detectionLabel(incident),
+    from: incidentStart(incident),
+    toLabel: 'Acknowledged',
+    to: incident.acknowledgedAt,
+    value: `${verdict} (${level.id} target: ${formatMinutes(level.responseTargetMinutes)})`,
+  };
 }
 
 /** From detection to resolution (or closure); "ongoing" while neither is recorded. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
 
@@ -72,9 +73,13 @@ test('one incident with known times: the Metrics page, the post-mortem (page and
   const table = page.getByRole('table', { name: 'Response metrics' });
   for (const [label, value] of Object.entries(EXPECTED)) await expect(table.getByRole('row').filter({ hasText: label }).getByRole('cell').last()).toHaveText(value);
   await expect(table.getByRole('row').filter({ hasText: 'Time to acknowledge' })).toContainText('Detected, 2026-11-23 09:20 UTC');
+  // Within the response target, as the Metrics page's 100% (1 of 1) says.
+  await expect(table.getByRole('row').filter({ hasText: 'Within response target' }).getByRole('cell').last()).toHaveText('met (P1 target: 1 h 00 min)');
   const postmortem = fileOf(page.waitForEvent('download'));
   await page.getByRole('button', { name: 'Export Markdown' }).click();
-  expect(markdownMetrics(await postmortem)).toEqual(EXPECTED);
+  const postmortemText = await postmortem;
+  expect(markdownMetrics(postmortemText)).toEqual(EXPECTED);
+  expect(postmortemText).toContain('| met (P1 target: 1 h 00 min) |');
 
   // The after-action report of the exercise with the same times.
   await page.goto(consoleUrl);
@@ -82,7 +87,9 @@ test('one incident with known times: the Metrics page, the post-mortem (page and
   await expect(page.getByText('Ended', { exact: true })).toBeVisible();
   const report = fileOf(page.waitForEvent('download'));
   await page.getByRole('button', { name: 'Export after-action report' }).click();
-  expect(markdownMetrics(await report)).toEqual(EXPECTED);
+  const reportText = await report;
+  expect(markdownMetrics(reportText)).toEqual(EXPECTED);
+  expect(reportText).toMatch(/\| Acknowledged \(P1 response target\) \(within 60 min\) \| ✅ met \|/);
 
   // And the exercise's own post-mortem agrees with its report.
   await page.goto(drillUrl);
@@ -130,6 +137,8 @@ test('metrics by period and type, by keyboard; incidents per month per severity 
   await expect(monthly.getByRole('columnheader')).toHaveText(['Month', 'P1', 'P2', 'Total']);
   await expect(monthly.getByRole('row').filter({ hasText: '2026-09' }).getByRole('cell')).toHaveText(['0', '1', '1']);
   await expect(monthly.getByRole('row').filter({ hasText: '2026-11' }).getByRole('cell')).toHaveText(['1', '0', '1']);
+  const axe = await new AxeBuilder({ page }).include('.metrics').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // The keyboard picks the period: last 90 days leaves the May outage out.
   await period.focus();

@@ -15,6 +15,7 @@ import { ActionsTable } from '../actions/ActionsTable.tsx';
 import { localToday } from '../actions/actionItems.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
@@ -35,6 +36,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const entries = useEntriesOf(id);
   const actions = useActions(id);
   const phaseNames = usePhaseNames();
+  const scheme = useSeverityScheme();
   const now = useNow(60_000);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +51,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const timelineMode: TimelineMode = postmortem?.timelineMode ?? 'pinned';
 
   function markdown(): string {
-    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, templates: library });
+    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, scheme, templates: library });
   }
 
   const run = (work: () => Promise<unknown>) => attempt(work, setError, 'Not done');
@@ -118,7 +120,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
             ) : (
               <p className="hint">{`${SECTIONS[section.id].description.replace(/\.?$/, '.')} Generated from the incident when exported${section.id === 'timeline' ? ` (${timelineMode === 'pinned' ? 'pinned entries' : 'every entry'})` : ''}.`}</p>
             )}
-            {section.id === 'metrics' && <ResponseMetricsTable incident={incident} />}
+            {section.id === 'metrics' && <ResponseMetricsTable incident={incident} scheme={scheme} now={now} />}
           </section>
         ) : (
           <SectionEditor

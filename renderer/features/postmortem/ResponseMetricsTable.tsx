@@ -1,8 +1,10 @@
+import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
-import { formatUtc, incidentMetrics } from '../../../shared/postmortem/facts.ts';
+import { formatUtc, incidentMetrics, responseTargetRow } from '../../../shared/postmortem/facts.ts';
 
-/** The response metrics exactly as the export writes them (the same rows, from the same function). */
-export function ResponseMetricsTable({ incident }: { incident: IncidentView }) {
+/** The response metrics exactly as the export writes them (the same rows, from the same functions), as of `now`. */
+export function ResponseMetricsTable({ incident, scheme, now }: { incident: IncidentView; scheme: SeverityScheme; now: number }) {
+  const rows = [...incidentMetrics(incident), responseTargetRow(incident, scheme, new Date(now).toISOString())];
   return (
     <table className="metrics-table">
       <caption>Response metrics</caption>
@@ -15,8 +17,8 @@ export function ResponseMetricsTable({ incident }: { incident: IncidentView }) {
         </tr>
       </thead>
       <tbody>
-        {incidentMetrics(incident).map((m) => (
-          <tr key={m.id}>
+        {rows.map((m) => (
+          <tr key={m.label}>
             <th scope="row">{m.label}</th>
             <td>{`${m.fromLabel}, ${formatUtc(m.from)}`}</td>
             <td>{`${m.toLabel}, ${formatUtc(m.to)}`}</td>

@@ -62,7 +62,11 @@ describe('the response metrics agree wherever they are read', () => {
     const real = await setTimes(db, (await declared(db)).id, times);
     const [row] = metricsBySeverity([real], P0_P3_SCHEME, at(150));
     expect(row?.meanMinutes).toEqual({ detect: 10, acknowledge: 20, mitigate: 45, resolve: 90 });
-    expect(markdownMetrics(postmortemDocument({ incident: real, entries: [], postmortem: null, actions: [] }, { generatedAt: iso(150) }))).toEqual(expected);
+    const realPostmortem = postmortemDocument({ incident: real, entries: [], postmortem: null, actions: [] }, { generatedAt: iso(150), scheme: P0_P3_SCHEME });
+    expect(markdownMetrics(realPostmortem)).toEqual(expected);
+    // Within the response target: P1 answers within 60 min of detection; 20 min is within.
+    expect(row?.withinResponseTarget).toEqual({ met: 1, of: 1 });
+    expect(realPostmortem).toMatch(/\| Within response target \| Detected, 2026-11-23 09:20 UTC \| Acknowledged, 2026-11-23 09:40 UTC \| met \(P1 target: 1 h 00 min\) \|/);
 
     // The exercise's clock runs at 1× from T0 and ends at T+120: its report reads the same spans in scenario time.
     const drill = await startExercise(db, BUILT_IN_SCENARIOS[0]!, 'Fran', T0);
@@ -73,6 +77,19 @@ describe('the response metrics agree wherever they are read', () => {
     const report = reportMarkdown(standingOf(data, at(150)));
     expect(markdownMetrics(report)).toEqual(expected);
     expect(report).toContain('| Time to acknowledge | Detected, T+20 | Acknowledged, T+40 | 20 min |');
+    // The scenario starts at P1, as the real incident: 20 min from detection is within its 60 min there too.
+    expect(report).toMatch(/\| Acknowledged \(P1 response target\) \(within 60 min\) \| ✅ met \| T\+40 \|/);
     expect(markdownMetrics(postmortemDocument({ incident: data.incident, entries: [], postmortem: null, actions: [] }, { generatedAt: iso(150) }))).toEqual(expected);
+  });
+
+  it('the after-action report’s response target counts from detection, as the Metrics page does: detected T+20, acknowledged T+70 is within P1’s 60 min', async () => {
+    const db = freshDb('metrics-agree');
+    const drill = await startExercise(db, BUILT_IN_SCENARIOS[0]!, 'Fran', T0);
+    await pressClock(db, drill, 'start', 1, 0, 'Fran', T0);
+    const incident = await setTimes(db, drill, { detectedAt: 20, acknowledgedAt: 70 });
+    await pressClock(db, drill, 'end', 1, 120, 'Fran', at(120));
+    const report = reportMarkdown(standingOf((await loadExerciseData(db, drill))!, at(150)));
+    expect(report).toMatch(/\| Acknowledged \(P1 response target\) \(within 60 min\) \| ✅ met \| T\+70 \|/);
+    expect(metricsBySeverity([{ ...incident, exercise: false }], P0_P3_SCHEME, at(150))[0]?.withinResponseTarget).toEqual({ met: 1, of: 1 });
   });
 });
