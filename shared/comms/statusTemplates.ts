@@ -11,9 +11,9 @@
  * Times are UTC with the date (`2026-03-01 14:05 UTC`): these messages leave the room and are
  * read in other time zones.
  */
-import { incidentStart, type IncidentStatus } from '../domain/incident.ts';
-import { formatMinutes } from '../board/clocks.ts';
-import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
+import type { IncidentStatus } from '../domain/incident.ts';
+import { formatSpan, timeToResolve } from '../metrics/responseMetrics.ts';
+import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
 
 export type StatusTemplateId = 'initial' | 'update' | 'resolution';
@@ -201,9 +201,8 @@ function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceho
   };
 }
 
-/** Detection (else declaration) to resolution, whole minutes rounded down: `2 h 05 min`. */
+/** The time to resolve (shared/metrics/responseMetrics.ts), worded as the post-mortem words it: `2 h 05 min`. */
 function defaultDuration(incident: StatusTemplateContext['incident']): string {
-  if (incident.resolvedAt === null) return fillIn('total incident time');
-  const ms = parseIsoUtc(incident.resolvedAt) - parseIsoUtc(incidentStart(incident));
-  return Number.isFinite(ms) && ms >= 0 ? formatMinutes(Math.floor(ms / MINUTE_MS)) : fillIn('total incident time');
+  const minutes = timeToResolve(incident);
+  return minutes === null ? fillIn('total incident time') : formatSpan(minutes);
 }

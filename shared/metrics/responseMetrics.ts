@@ -69,6 +69,11 @@ function span(from: string | null, to: string | null, minutesAt: MinutesAt): num
   return minutes === null || minutes < 0 ? null : minutes;
 }
 
+/** Time to resolve alone (a resolution notice's duration): the same span responseSpans gives. */
+export function timeToResolve(incident: Pick<TimedIncident, 'detectedAt' | 'declaredAt' | 'resolvedAt'>): number | null {
+  return span(incidentStart(incident), incident.resolvedAt, realMinutes);
+}
+
 export type TargetVerdict = 'met' | 'missed' | 'pending';
 
 /** Whether the incident was acknowledged within `targetMinutes` of detection, as of `now`. */
@@ -105,7 +110,7 @@ export const NOT_MEASURED = 'not measured';
  * A duration as every place shows it: whole minutes, truncated — `45 min`, `2 h 05 min`,
  * `1 d 3 h 00 min`, `under 1 min`; null or negative → "not measured".
  */
-export function formatMinutes(minutes: number | null): string {
+export function formatSpan(minutes: number | null): string {
   if (minutes === null || !Number.isFinite(minutes) || minutes < 0) return NOT_MEASURED;
   const total = Math.floor(minutes + 1e-9);
   if (total === 0) return 'under 1 min';

@@ -13,7 +13,7 @@ import { incidentStart, ROLES, type Role } from '../domain/incident.ts';
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
 import type { IncidentView } from '../entities/index.ts';
 import { levelOrLeast, type SeverityScheme } from '../domain/severity.ts';
-import { detectionLabel, formatMinutes, NOT_MEASURED, responseSpans, targetVerdict, type ResponseMetricId } from '../metrics/responseMetrics.ts';
+import { detectionLabel, formatSpan, NOT_MEASURED, responseSpans, targetVerdict, type ResponseMetricId } from '../metrics/responseMetrics.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
 
@@ -27,7 +27,7 @@ export function formatUtc(iso: string | null): string {
 
 /** `45 min`, `2 h 05 min`, `1 d 3 h 00 min`, `under 1 min`; negative (times out of order) → not measured. */
 export function formatDuration(ms: number): string {
-  return formatMinutes(ms / MINUTE_MS);
+  return formatSpan(ms / MINUTE_MS);
 }
 
 function between(from: string | null, to: string | null): string {
@@ -61,7 +61,7 @@ export interface Metric {
 
 /** The response spans of the incident, worded for the post-mortem. */
 export function incidentMetrics(incident: IncidentView): Metric[] {
-  return responseSpans(incident).map(({ id, minutes, ...span }) => ({ ...span, id: METRIC_IDS[id], value: formatMinutes(minutes) }));
+  return responseSpans(incident).map(({ id, minutes, ...span }) => ({ ...span, id: METRIC_IDS[id], value: formatSpan(minutes) }));
 }
 
 /** Within the response target, as of `now`: `met (P1 target: 1 h 00 min)`, `missed (…)` or `pending (…)`. */
@@ -74,7 +74,7 @@ export function responseTargetRow(incident: IncidentView, scheme: SeverityScheme
     from: incidentStart(incident),
     toLabel: 'Acknowledged',
     to: incident.acknowledgedAt,
-    value: `${verdict} (${level.id} target: ${formatMinutes(level.responseTargetMinutes)})`,
+    value: `${verdict} (${level.id} target: ${formatSpan(level.responseTargetMinutes)})`,
   };
 }
 

@@ -5,7 +5,7 @@ import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';
 import { runEventsOf, scenarioMinutesOfIso } from '../../../shared/exercises/runEvents.ts';
 import { afterActionReport, formatScenarioTime, responseTarget, scoreRun, type ReportDetails, type ReportMetric, type ScoreResult } from '../../../shared/exercises/score.ts';
 import type { ClockAction } from '../../../shared/exercises/clockLog.ts';
-import { formatMinutes, responseSpans, targetVerdict, type MinutesAt } from '../../../shared/metrics/responseMetrics.ts';
+import { formatSpan, responseSpans, targetVerdict, type MinutesAt } from '../../../shared/metrics/responseMetrics.ts';
 import type { ChecklistView, EntryView, IncidentView, IncidentRow } from '../../../shared/entities/index.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries, getIncidentRow } from '../../db/queries.ts';
@@ -59,7 +59,7 @@ export function exerciseMetrics(incident: IncidentView, clockLog: readonly Clock
     const minutes = iso === null ? null : minutesAt(iso);
     return `${label}, ${minutes === null ? 'not recorded' : formatScenarioTime(minutes)}`;
   };
-  return responseSpans(incident, minutesAt).map((span) => ({ label: span.label, from: at(span.fromLabel, span.from), to: at(span.toLabel, span.to), value: formatMinutes(span.minutes) }));
+  return responseSpans(incident, minutesAt).map((span) => ({ label: span.label, from: at(span.fromLabel, span.from), to: at(span.toLabel, span.to), value: formatSpan(span.minutes) }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { actionCompletion, frequencyByMonth, metricsBySeverity, PERIOD_NAMES, selectIncidents, type MetricsFilter } from '../../../shared/metrics/incidentMetrics.ts';
-import { formatMinutes, RESPONSE_METRIC_LABELS, RESPONSE_METRICS } from '../../../shared/metrics/responseMetrics.ts';
+import { formatSpan, RESPONSE_METRIC_LABELS, RESPONSE_METRICS } from '../../../shared/metrics/responseMetrics.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { BarChart } from './BarChart.tsx';
@@ -11,7 +11,7 @@ import { useActions, useIncidents } from '../../db/hooks.ts';
 const SPANS = RESPONSE_METRICS.map((id) => [id, RESPONSE_METRIC_LABELS[id]] as const);
 
 /** The post-mortem's wording of a duration (whole minutes, truncated); a dash where nothing was measured. */
-const minutes = (value: number | null) => (value === null ? '—' : formatMinutes(value));
+const minutes = (value: number | null) => (value === null ? '—' : formatSpan(value));
 
 /** How the team responds, per severity, over the real incidents on this laptop (exercises excluded) of a period and type. */
 export function MetricsView() {
@@ -64,7 +64,7 @@ export function MetricsView() {
           </table>
           <div className="charts">
             {SPANS.map(([span, label]) => (
-              <BarChart key={span} title={`${label} (mean)`} format={formatMinutes} bars={rows.map((row) => ({ label: row.severity, value: row.meanMinutes[span] }))} />
+              <BarChart key={span} title={`${label} (mean)`} format={formatSpan} bars={rows.map((row) => ({ label: row.severity, value: row.meanMinutes[span] }))} />
             ))}
           </div>
           <FrequencyChart frequency={frequencyByMonth(incidents, scheme, filter, now)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, responseSpans, targetVerdict, type TimedIncident } from '../../../../shared/metrics/responseMetrics.ts';
+import { formatSpan, responseSpans, targetVerdict, type TimedIncident } from '../../../../shared/metrics/responseMetrics.ts';
 
 const T = Date.UTC(2026, 10, 1, 9, 0, 0);
 const at = (minutes: number) => new Date(T + minutes * 60_000).toISOString();
@@ -43,7 +43,7 @@ describe('response spans', () => {
   });
 
   it('formats whole minutes, truncated, as the post-mortem always has', () => {
-    expect([null, -1, 0.5, 20, 20.9, 90, 125, 24 * 60 + 61].map(formatMinutes)).toEqual(['not measured', 'not measured', 'under 1 min', '20 min', '20 min', '1 h 30 min', '2 h 05 min', '1 d 1 h 01 min']);
+    expect([null, -1, 0.5, 20, 20.9, 90, 125, 24 * 60 + 61].map(formatSpan)).toEqual(['not measured', 'not measured', 'under 1 min', '20 min', '20 min', '1 h 30 min', '2 h 05 min', '1 d 1 h 01 min']);
   });
 
   it('within target: acknowledged within the target of detection (exactly at it meets it); unacknowledged, pending until it passes, then missed', () => {
