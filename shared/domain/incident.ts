@@ -61,6 +61,9 @@ export const IncidentFields = z
     usersAffectedPercent: z.number().min(0).max(100).nullable(),
     /** Affected services, as named by the team. */
     services: z.array(ServiceName).max(50),
+    // Response metrics: when the impact began, if anyone knows (time to detect runs from it).
+    /** Impact began (the onset): recorded or corrected by a person, never guessed. */
+    onsetAt: IsoTime.nullable(),
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
@@ -102,6 +105,8 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   externalRef: '',
   usersAffectedPercent: null,
   services: [],
+  // Response metrics
+  onsetAt: null,
 };
 
 /** The response roles of the plans in docs/response-plans.md (Plan A §2, Plans C and D). */
