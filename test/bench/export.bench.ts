@@ -2,6 +2,7 @@ import { postmortemToMarkdown, type PostmortemActionItem } from '../../shared/po
 import { DEFAULT_TEMPLATE } from '../../shared/postmortem/templates.ts';
 import type { EntryView, IncidentView } from '../../shared/entities/index.ts';
 import { ENTRY_KINDS } from '../../shared/domain/entry.ts';
+import { INCIDENT_DEFAULTS } from '../../shared/domain/incident.ts';
 import { timelineToMarkdown } from '../../shared/timeline/exportTimeline.ts';
 import { median, row, type BenchRow } from './stats.ts';
 
@@ -24,6 +25,7 @@ const TEXTS = [
 
 function incident(): IncidentView {
   return {
+    ...INCIDENT_DEFAULTS,
     id: 'inc-bench-export',
     title: 'Checkout failing for card payments',
     severity: 'P1',

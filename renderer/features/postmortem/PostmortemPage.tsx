@@ -18,6 +18,7 @@ import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
+import { PostmortemDeadline } from './PostmortemDeadline.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useActions, useEntriesOf, useIncident, usePostmortem } from '../../db/hooks.ts';
@@ -101,6 +102,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
           </button>
         </div>
       </div>
+      <PostmortemDeadline incident={incident} actor={actor} onError={setError} />
       {status && <p role="status">{status}</p>}
       <FormError message={error} />
       {chosen.template.sections.map((section) =>

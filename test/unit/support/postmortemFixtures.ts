@@ -1,7 +1,9 @@
+import { INCIDENT_DEFAULTS } from '../../../shared/domain/incident.ts';
 import type { EntryView, IncidentView } from '../../../shared/entities/index.ts';
 
 export function makeIncident(overrides: Partial<IncidentView> = {}): IncidentView {
   return {
+    ...INCIDENT_DEFAULTS,
     id: 'inc-pm-1',
     title: 'Checkout down',
     severity: 'P1',
