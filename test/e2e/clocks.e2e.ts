@@ -34,7 +34,7 @@ test('personal data marked on an availability incident: the 72 h clock runs from
 
   await openIncident(page, 'Customer export sent to wrong tenant');
   await page.getByText('Personal data · not marked').click();
-  await page.getByLabel('Personal data involved?').selectOption({ label: 'Yes: the 72 h regulator notice applies' });
+  await page.getByLabel('Personal data involved?').selectOption({ label: 'Yes' });
   await expect(page.getByText(/^Regulator notice due by .*\(72 h 00 min left\), 72 h from declaration$/)).toBeVisible();
   // Awareness was two hours before the declaration: correcting the detected time moves the deadline.
   await page.getByText('Key times · detection time not set').click();
@@ -88,7 +88,7 @@ test('marking personal data not involved after it was is possible and logged; a 
   await expect(boardRow(page, 'Suspicious admin login')).toContainText('Personal data? Not decided');
   await openIncident(page, 'Suspicious admin login');
   await page.getByText('Personal data · not decided').click();
-  await page.getByLabel('Personal data involved?').selectOption({ label: 'Yes: the 72 h regulator notice applies' });
+  await page.getByLabel('Personal data involved?').selectOption({ label: 'Yes' });
   await expect(page.getByText(/^Personal data · regulator notice due in/)).toBeVisible();
   await page.getByLabel('Personal data involved?').selectOption({ label: 'No' });
   await expect(page.getByText('Personal data · not involved')).toBeVisible();
@@ -110,6 +110,28 @@ test('the resolution target of the level is a board clock: pending, then missed,
   await toBoard(page);
   await page.getByRole('radio', { name: 'Resolved' }).click();
   await expect(boardRow(page, 'Search is slow')).toContainText('Resolved late');
+});
+
+test("the team's scheme carries each level's resolution target and post-mortem deadline, validated, and the board follows it", async ({ page }) => {
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Search is slow', 'P1 · High', 'Performance');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  // The plans' numbers are there to start from.
+  await expect(settings.getByLabel('P1 resolution target')).toHaveValue('60');
+  await expect(settings.getByLabel('P0 post-mortem deadline')).toHaveValue('24');
+  await expect(settings.getByLabel('P3 post-mortem deadline')).toHaveValue('');
+  await settings.getByLabel('P1 resolution target').fill('0');
+  await settings.getByLabel('P1 post-mortem deadline').fill('1.5');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('alert')).toContainText('Level P1: resolutionTargetMinutes must be a whole number of minutes, at least 1');
+  await expect(settings.getByRole('alert')).toContainText('Level P1: postmortemDueHours must be a whole number of hours, at least 1');
+  await settings.getByLabel('P1 resolution target').fill('90');
+  await settings.getByLabel('P1 post-mortem deadline').fill('48');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+  await toBoard(page);
+  await expect(boardRow(page, 'Search is slow')).toContainText(/Resolve within 1 h (30|29) min/);
 });
 
 test('escalation continues after mitigation while the incident is unresolved', async ({ page }) => {

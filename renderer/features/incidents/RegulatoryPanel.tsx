@@ -72,7 +72,7 @@ export function RegulatoryPanel({ incident, actor, onError }: Props) {
           <Field id="personal-data" label="Personal data involved?">
             <select id="personal-data" value={choice} onChange={(e) => void attempt(() => setPersonalData(db, incident, e.target.value === 'yes', actor), onError)}>
               {choice === '' && <option value="">Not decided</option>}
-              <option value="yes">Yes: the 72 h regulator notice applies</option>
+              <option value="yes">Yes</option>
               <option value="no">No</option>
             </select>
           </Field>
