@@ -35,6 +35,8 @@
  *     due date (none last), then id.
  * - Mermaid labels lose what breaks its syntax (`:` `;` `#` `%` backticks `<` `>` `{` `}` and
  *   line breaks become spaces).
+ * - Then, when someone marked personal data either way or recorded a notice, the
+ *   "Personal data and notifications" table (regulatoryBlock.ts).
  * - Ends with exactly one newline.
  */
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
@@ -51,6 +53,7 @@ import { formatUtc, incidentDuration, incidentMetrics, placeholderValues, respon
 import { incidentLabel } from '../domain/incidentRef.ts';
 import { SECTIONS, type SectionId } from './sections.ts';
 import { safeMarkdown } from './safeMarkdown.ts';
+import { regulatoryBlock } from './regulatoryBlock.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
 export type ActionPriority = 'P0' | 'P1' | 'P2' | 'P3';
@@ -375,5 +378,7 @@ export function postmortemToMarkdown(input: PostmortemExportInput): string {
       : [notes || NOT_WRITTEN];
     blocks.push([`## ${templateLine(section.heading)}`], body);
   }
+  const regulatory = regulatoryBlock(input.incident);
+  if (regulatory.length > 0) blocks.push(regulatory);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

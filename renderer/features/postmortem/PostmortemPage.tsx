@@ -20,6 +20,7 @@ import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { ResponseMetricsTable } from './ResponseMetricsTable.tsx';
+import { PostmortemDeadline } from './PostmortemDeadline.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useActions, useEntriesOf, useIncident, usePostmortem } from '../../db/hooks.ts';
@@ -104,6 +105,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
           </button>
         </div>
       </div>
+      <PostmortemDeadline incident={incident} actor={actor} onError={setError} />
       {status && <p role="status">{status}</p>}
       <FormError message={error} />
       {chosen.template.sections.map((section) =>
