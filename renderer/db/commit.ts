@@ -1,4 +1,5 @@
-import { createOp, type OpIntent, type Op, docRefOf, type OpKind } from '../../shared/entities/index.ts';
+import { docId } from '../../shared/state/registry.ts';
+import { createOp, type OpIntent, type Op, docRefOf, refusalOf, type OpKind } from '../../shared/entities/index.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import { foldIntoRows, loadDocs, MATERIALIZED_TABLES, writeRows } from './materialize.ts';
@@ -22,6 +23,11 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[], now
   const { sign } = await db.signing.signer();
   const { ops, change } = await db.transaction('rw', [db.ops, db.meta, ...MATERIALIZED_TABLES(db)], async () => {
     const [start, docs] = await Promise.all([loadDeviceState(db), loadDocs(db, refs)]);
+    // Refused inside the transaction, against the docs as stored now: nothing is written.
+    intents.forEach((intent, i) => {
+      const refusal = refusalOf(docs.get(docId(refs[i]!)), intent);
+      if (refusal !== null) throw new Error(refusal);
+    });
     let device = start;
     const ops: Op[] = [];
     for (const intent of intents) {
