@@ -38,7 +38,8 @@ export function boardRows(incidents: readonly IncidentView[], scheme: SeveritySc
       const escalation = escalationClock({ incident, scheme, now });
       const sla = responseSla({ incident, scheme, now });
       const regulatory = regulatoryClock({ incident, now });
-      const overdue = update.state === 'overdue' || sla.state === 'breached' || (regulatory?.state === 'overdue');
+      // A closed incident (an ended exercise) needs no acknowledging any more: its missed target is history.
+      const overdue = update.state === 'overdue' || (sla.state === 'breached' && isOpenStatus(incident.status)) || (regulatory?.state === 'overdue');
       return { incident, update, escalation, sla, regulatory, overdue };
     });
 }
