@@ -1,3 +1,4 @@
+import { DEFAULT_ACTION_PRIORITIES } from '../domain/actionItems.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../domain/phaseNames.ts';
 import { type ActionView, type Doc, type EntryView, type IncidentView, type PostmortemView, actionView, entryView, incidentView, postmortemView } from './index.ts';
 
@@ -39,4 +40,11 @@ export function phaseNamesOf(docs: ReadonlyMap<string, Doc>): PhaseNames {
   const doc = docs.get('settings:phase-names');
   const latest = doc?.table === 'settings' && doc.key === 'phase-names' ? doc.value[doc.value.length - 1]?.value : undefined;
   return latest ?? DEFAULT_PHASE_NAMES;
+}
+
+/** The team's action-item priority scale from folded docs (the synced setting), or the plans' High, Medium, Low. */
+export function actionPrioritiesOf(docs: ReadonlyMap<string, Doc>): readonly string[] {
+  const doc = docs.get('settings:action-priorities');
+  const latest = doc?.table === 'settings' && doc.key === 'action-priorities' ? doc.value[doc.value.length - 1]?.value : undefined;
+  return latest ?? DEFAULT_ACTION_PRIORITIES;
 }

@@ -112,3 +112,96 @@ test('under a P1–P4 scheme, the built-in runbooks follow by rank: a P1 securit
   await expect(offer.getByRole('button', { name: 'Start Data breach' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+/** The `index`th action entry of the incident (0-based), tracked as an action item: each adds two timeline lines. */
+async function trackAction(page: Page, text: string, owner: string, priority: string, index: number): Promise<void> {
+  await addEntry(page, `/a ${text}`, 2 * index + 1);
+  await page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Track' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New action item' });
+  if (owner) await dialog.getByLabel('Owner').fill(owner);
+  await dialog.getByLabel('Priority').selectOption(priority);
+  await dialog.getByRole('button', { name: 'Add action item' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('action items follow the plans\' template (High / Medium / Low; Open / In progress / Complete / Won\'t do), a team scale replaces it, and the weekly review groups open items by owner', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Replica lag', 'P1 · High', 'Data');
+  await trackAction(page, 'Alert on replica lag', 'Ben', 'High', 0);
+  await trackAction(page, 'Write the failover runbook', 'Ben', 'Low', 1);
+  await trackAction(page, 'Automate failover', 'Ana', 'Medium', 2);
+  await trackAction(page, 'Review backup retention', '', 'Medium', 3);
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Action item (High): Alert on replica lag · Ben');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Action items' }).click();
+  const status = (text: string) => page.getByRole('combobox', { name: `Status of ${text}` });
+  await expect(status('Automate failover').getByRole('option')).toHaveText(['Open', 'In progress', 'Complete', 'Won’t do']);
+  await expect(page.getByRole('combobox', { name: 'Priority of Automate failover' }).getByRole('option')).toHaveText(['High', 'Medium', 'Low']);
+  await status('Automate failover').selectOption({ label: 'Complete' });
+  await status('Write the failover runbook').selectOption({ label: 'In progress' });
+
+  await page.getByRole('radio', { name: 'Weekly review by owner' }).click();
+  const groups = page.getByRole('region', { name: /^Open items: / });
+  await expect(groups).toHaveCount(2);
+  await expect(groups.nth(0).getByRole('heading')).toHaveText('Ben · 2 open');
+  await expect(groups.nth(0).getByRole('row').nth(1)).toContainText('Alert on replica lag');
+  await expect(groups.nth(0).getByRole('row').nth(2)).toContainText('Write the failover runbook');
+  await expect(groups.nth(1).getByRole('heading')).toHaveText('No owner · 1 open');
+  await expect(page.getByText('Automate failover')).toHaveCount(0);
+
+  // The team's own scale: synced, offered for new items; an item keeps the name it was given.
+  await page.getByText('Priority scale (shared with the team)').click();
+  await page.getByLabel('Priorities, most urgent first, separated by commas').fill('P1, P2, P3, P4');
+  await page.getByRole('button', { name: 'Save priorities' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Priorities: P1, P2, P3, P4' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Priority of Review backup retention' }).getByRole('option')).toHaveText(['P1', 'P2', 'P3', 'P4', 'Medium']);
+  await page.getByRole('combobox', { name: 'Priority of Review backup retention' }).selectOption('P2');
+  await expect(page.getByRole('combobox', { name: 'Priority of Review backup retention' })).toHaveValue('P2');
+  await page.reload();
+  await page.getByRole('radio', { name: 'All items' }).click();
+  await expect(page.getByRole('combobox', { name: 'Priority of Alert on replica lag' })).toHaveValue('High');
+  expect(errors).toEqual([]);
+});
+
+test('a discussion-only tabletop: the facilitator ticks every expected action by hand, automatic ones too, and the drill scores 100; ending it takes it off the Open board and stops its clocks', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Fran Facilitator');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('button', { name: 'Start exercise: Database connection pool exhausted' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Database connection pool exhausted' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start exercise clock' }).click();
+
+  // Every one of the drill's expected actions is automatic; the team only talked them through.
+  const expected = page.getByRole('table', { name: 'Expected actions' });
+  const ticks = expected.getByRole('checkbox', { name: /^Met: / });
+  await expect(ticks).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    await ticks.nth(i).check();
+    await expect(page.getByRole('heading', { name: `Expected actions · ${i + 1} of 5 met` })).toBeVisible();
+  }
+  await expect(expected.getByRole('row').filter({ hasText: 'status update within 15 min' })).toContainText('Met (ticked by the facilitator)');
+  await expect(page.getByRole('heading', { name: 'After-action report · score 100/100' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'War Room' }).click();
+  const board = page.getByRole('table', { name: 'Incidents' });
+  await expect(board.getByRole('link', { name: 'Exercise: Database connection pool exhausted' })).toBeVisible();
+  await page.goBack();
+  await page.getByRole('button', { name: 'End exercise' }).click();
+  await expect(page.getByText('Ended', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'After-action report · score 100/100' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'War Room' }).click();
+  await expect(page.getByRole('radio', { name: 'Open' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByText('Nothing in this view.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'need' })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Exercises' }).click();
+  const row = board.getByRole('row').filter({ hasText: 'Exercise: Database connection pool exhausted' });
+  await expect(row).toContainText('Closed');
+  // No update is due and no escalation is counting down any more.
+  await expect(row.getByRole('cell').nth(5)).toHaveText('—');
+  await expect(row.getByRole('cell').nth(6)).not.toContainText(' in ');
+  await row.getByRole('link', { name: 'Exercise: Database connection pool exhausted' }).click();
+  await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Status: Investigating → Closed (the exercise ended)');
+  expect(errors).toEqual([]);
+});

@@ -241,6 +241,29 @@ describe('post-mortem: sections, conflicts and restores', () => {
   });
 });
 
+describe('action items: priorities old and new', () => {
+  it('an older laptop\'s P0–P3 and a named priority are one priority: the one written last wins, in any order', () => {
+    const old = new Device('aaaaaaaaaaaaaaaa', INC);
+    const fresh = new Device('bbbbbbbbbbbbbbbb', INC);
+    const made = old.make(create({ priority: 'P1' }), T);
+    const named = fresh.make(set({ priorityName: 'Low' }, 'Ben'), T + 1_000);
+    const back = old.make(set({ priority: 'P0' }), T + 2_000);
+    expect(actView([made])).toMatchObject({ priority: 'P1' });
+    for (const order of orders([made, named])) expect(actView(order)).toMatchObject({ priority: 'Low' });
+    for (const order of orders([made, named, back])) expect(actView(order)).toMatchObject({ priority: 'P0' });
+  });
+
+  it('a create names its priority one way or the other: a name on the scale, or (from an older laptop) P0–P3', () => {
+    const schema = opKinds['action.create'];
+    const { priority: _p, ...unprioritized } = FIELDS;
+    expect(schema.safeParse({ action: ACT, fields: { ...unprioritized, priorityName: 'High' } }).success).toBe(true);
+    expect(schema.safeParse({ action: ACT, fields: FIELDS }).success).toBe(true);
+    expect(schema.safeParse({ action: ACT, fields: unprioritized }).success).toBe(false);
+    for (const bad of ['', '   ', 'High, Low', 'x'.repeat(41), 'two\nlines']) expect(schema.safeParse({ action: ACT, fields: { ...unprioritized, priorityName: bad } }).success).toBe(false);
+    expect(actView([new Device('aaaaaaaaaaaaaaaa', INC).make({ actor: 'Ana', kind: 'action.create', data: { action: ACT, fields: { ...unprioritized, priorityName: ' Sev 1 ' } } }, T)])).toMatchObject({ priority: 'Sev 1' });
+  });
+});
+
 describe('action items: doc and view', () => {
   it('a created item, then edited field by field', () => {
     const ana = new Device('aaaaaaaaaaaaaaaa', INC);
