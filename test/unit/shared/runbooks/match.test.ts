@@ -92,7 +92,8 @@ describe('otherRunbooks: any runbook can be started on any incident', () => {
 describe('builtInInScheme: built-in severity filters follow the team scheme by rank', () => {
   const library = (scheme: SeverityScheme) => BUILT_IN_RUNBOOKS.map((runbook) => builtInInScheme(runbook, scheme));
 
-  it('under P1–P4, a P1 security incident gets the security runbooks the default scheme gives a P0 one', () => {
+  it('under P1–P4, a P2 (High) security incident gets the security runbooks the default scheme gives a P1 one', () => {
+    expect(ids(runbooksFor({ type: 'security', severity: 'P2' }, library(P1_P4_SCHEME)))).toEqual(['security-incident', 'data-breach', GENERAL_RUNBOOK_ID]);
     expect(ids(runbooksFor({ type: 'security', severity: 'P1' }, library(P1_P4_SCHEME)))).toEqual(ids(runbooksFor({ type: 'security', severity: 'P0' }, BUILT_IN_RUNBOOKS)));
     expect(ids(runbooksFor({ type: 'security', severity: 'P1' }, library(P1_P4_SCHEME)))).toEqual(['security-incident', 'data-breach', GENERAL_RUNBOOK_ID]);
     expect(builtInInScheme(BUILT_IN_RUNBOOKS.find((r) => r.id === 'email-delivery-failure')!, P1_P4_SCHEME).severities).toEqual(['P2', 'P3']);
