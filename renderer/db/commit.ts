@@ -1,4 +1,5 @@
-import { createOp, type OpIntent, type Op, docRefOf, type OpKind } from '../../shared/entities/index.ts';
+import { docId } from '../../shared/state/registry.ts';
+import { createOp, type OpIntent, type Op, docRefOf, refusalOf, type OpKind } from '../../shared/entities/index.ts';
 import type { WarRoomDb } from './database.ts';
 import { loadDeviceState } from './device.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
@@ -32,6 +33,11 @@ export async function commitAll(db: WarRoomDb, intents: readonly OpIntent[] | In
       typeof intents === 'function'
         ? await loadBuilt(db, intents)
         : await Promise.all([loadDeviceState(db), intents, loadDocs(db, intents.map(docRefOf))]);
+    // Refused inside the transaction, against the docs as stored now: nothing is written.
+    list.forEach((intent) => {
+      const refusal = refusalOf(docs.get(docId(docRefOf(intent))), intent);
+      if (refusal !== null) throw new Error(refusal);
+    });
     let device = start;
     const ops: Op[] = [];
     for (const intent of list) {

@@ -1,4 +1,5 @@
 import type { CustomTemplateSource } from '../../shared/postmortem/library.ts';
+import { DEFAULT_ACTION_PRIORITIES } from '../../shared/domain/actionItems.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
 import { P0_P3_SCHEME, severityRank, type SeverityScheme } from '../../shared/domain/severity.ts';
 import { isOpenStatus } from '../../shared/domain/incident.ts';
@@ -170,6 +171,13 @@ export async function getPhaseNames(db: WarRoomDb): Promise<PhaseNames> {
   const row = await db.settings.get('phase-names');
   const doc = row?.doc.key === 'phase-names' ? row.doc : null;
   return doc?.value[doc.value.length - 1]?.value ?? DEFAULT_PHASE_NAMES;
+}
+
+/** The team's action-item priority scale (synced setting), or the plans' High, Medium, Low until set. */
+export async function getActionPriorities(db: WarRoomDb): Promise<readonly string[]> {
+  const row = await db.settings.get('action-priorities');
+  const doc = row?.doc.key === 'action-priorities' ? row.doc : null;
+  return doc?.value[doc.value.length - 1]?.value ?? DEFAULT_ACTION_PRIORITIES;
 }
 
 /** The team's own post-mortem templates (synced settings). */

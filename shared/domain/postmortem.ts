@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecordId } from '../ops/ids.ts';
+import { ActionStatus, LegacyActionPriority, PriorityName } from './actionItems.ts';
 
 /**
  * The sections a post-mortem can have, in the order a full document lists them (Plan A §10.3 in docs/response-plans.md).
@@ -40,24 +41,21 @@ export type TimelineMode = z.infer<typeof TimelineMode>;
 /** Until someone chooses, a post-mortem's timeline shows the pinned entries. */
 export const DEFAULT_TIMELINE_MODE: TimelineMode = 'pinned';
 
-export const ACTION_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
-export const ActionPriority = z.enum(ACTION_PRIORITIES);
-export type ActionPriority = z.infer<typeof ActionPriority>;
-
-export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
-export const ActionStatus = z.enum(ACTION_STATUSES);
-export type ActionStatus = z.infer<typeof ActionStatus>;
-
 /** A calendar day, `YYYY-MM-DD` (a real one: no 30 February). */
 export const DueDate = z.iso.date();
 
-/** An action item's fields. Each is its own last-writer-wins register. */
+/**
+ * An action item's fields. Each is its own last-writer-wins register. Its priority is one of two
+ * registers, whichever was written last: `priorityName` (a name on the team's scale, what War Room
+ * writes) or `priority` (P0–P3, what older versions wrote; still read, see actionItems.ts).
+ */
 export const ActionFields = z
   .object({
     description: z.string().trim().min(1, 'a description is required').max(2000),
     /** A person or a team, as typed (trimmed); null while nobody owns it. */
     owner: z.string().trim().min(1, 'an owner cannot be blank (use null)').max(100).nullable(),
-    priority: ActionPriority,
+    priority: LegacyActionPriority.optional(),
+    priorityName: PriorityName.optional(),
     dueDate: DueDate.nullable(),
     status: ActionStatus,
     /** The timeline `action` entry this item was made from, if any. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ActionFields, type ActionStatus } from '../domain/postmortem.ts';
+import type { ActionStatus } from '../domain/actionItems.ts';
+import { ActionFields } from '../domain/postmortem.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { RecordId } from '../ops/ids.ts';
-import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
+import { compareStamps, currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
 import { defineEntity, kind } from '../state/registry.ts';
 
 /** The merged state of one action item: who created it, and one register per field. */
@@ -16,7 +17,12 @@ export interface ActionDoc {
   fields: Registers<ActionFields>;
 }
 
-export interface ActionView extends ActionFields {
+export interface ActionView extends Omit<ActionFields, 'priority' | 'priorityName'> {
+  /**
+   * The priority as stored: a name on the team's scale, or an old P0–P3 value; `priorityLabel`
+   * (shared/domain/actionItems.ts) says what to show for it.
+   */
+  priority: string;
   /** The action item's id. */
   id: string;
   incident: string;
@@ -42,18 +48,27 @@ export function actionKey(incident: string, action: string): string {
   return `${incident}/${action}`;
 }
 
+/** The priority written last, of the two registers that hold one (the old P0–P3 `priority`, the named `priorityName`). */
+function currentPriority(fields: ActionDoc['fields']): string | undefined {
+  const legacy = fields.priority?.at(-1);
+  const named = fields.priorityName?.at(-1);
+  const latest = legacy && named ? (compareStamps(legacy, named) > 0 ? legacy : named) : (legacy ?? named);
+  return latest?.value;
+}
+
 /** The action item as the UI sees it; null until its create has arrived. */
 export function actionView(doc: ActionDoc): ActionView | null {
   const created = doc.created[0];
-  const { description, priority, status } = doc.fields;
-  if (!created || !description || !priority || !status) return null;
+  const { description, status } = doc.fields;
+  const priority = currentPriority(doc.fields);
+  if (!created || !description || priority === undefined || !status) return null;
   const updatedHlc = latestHlc(created.hlc, Object.values(doc.fields) as Register<unknown>[]);
   return {
     id: doc.action,
     incident: doc.incident,
     description: currentValue(description)!,
     owner: currentValue(doc.fields.owner) ?? null,
-    priority: currentValue(priority)!,
+    priority,
     dueDate: currentValue(doc.fields.dueDate) ?? null,
     status: currentValue(status)!,
     fromEntry: currentValue(doc.fields.fromEntry) ?? null,
@@ -71,8 +86,8 @@ export const actions = defineEntity({
   scope: 'incident',
   store: { indexes: 'key, incident, status', since: 5 },
   kinds: {
-    /** A new action item, with every field given (null where nothing applies). */
-    'action.create': actionKind(z.object({ action: RecordId, fields: ActionFields }).strict(), {
+    /** A new action item, with every field given (null where nothing applies) and one of the two priority fields. */
+    'action.create': actionKind(z.object({ action: RecordId, fields: ActionFields.refine((f) => f.priority !== undefined || f.priorityName !== undefined, 'a priority is required') }).strict(), {
       key: byAction,
       reduce: (doc, op, stamp) => ({ ...doc, created: insertSorted(doc.created, stamp), fields: writeFields(doc.fields, op.data.fields, stamp) }),
     }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EntryFields } from '../domain/entry.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { RecordId } from '../ops/ids.ts';
-import { currentValue, insertSorted, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
+import { compareStamps, currentValue, insertSorted, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
 import { defineEntity, kind } from '../state/registry.ts';
 
 export interface Strike extends Stamp {
@@ -28,7 +28,7 @@ export interface EntryView extends EntryFields {
   recordedAt: string;
   hlc: string;
   struck: Strike | null;
-  /** Versions beyond the first, over all fields. */
+  /** Versions beyond the first of the content (text, kind, event time, tags): pinning is not an edit. */
   edits: number;
 }
 
@@ -46,12 +46,30 @@ export function entryKey(incident: string, entry: string): string {
   return `${incident}/${entry}`;
 }
 
+/** The fields whose changes make an entry "edited"; `pinned` marks it, it does not change what it says. */
+const CONTENT_FIELDS = ['text', 'kind', 'eventAt', 'tags'] as const;
+
+/**
+ * The versions of a field that count: once an entry is struck it is evidence, frozen as it was,
+ * so any write stamped after the first strike is kept in the doc (the log forgets nothing) but
+ * never becomes current, whatever order the ops arrive in and whoever sent them. The add's own
+ * values always count, even from an add stamped after a strike (a hostile or broken peer).
+ */
+function liveVersions<T>(doc: EntryDoc, register: Register<T> | undefined): Register<T> | undefined {
+  const strike = doc.strikes[0];
+  if (!register || !strike) return register;
+  return register.filter((version) => compareStamps(version, strike) < 0 || doc.added.some((add) => add.opId === version.opId && add.hash === version.hash));
+}
+
 export function entryView(doc: EntryDoc): EntryView | null {
   const added = doc.added[0];
-  const { text, kind, eventAt } = doc.fields;
-  if (!added || !text || !kind || !eventAt) return null;
+  const live = <K extends keyof EntryFields>(field: K) => liveVersions(doc, doc.fields[field]);
+  const text = live('text');
+  const kind = live('kind');
+  const eventAt = live('eventAt');
+  if (!added || !text?.length || !kind?.length || !eventAt?.length) return null;
   let edits = 0;
-  for (const register of Object.values(doc.fields) as Register<unknown>[]) edits += register.length - 1;
+  for (const field of CONTENT_FIELDS) edits += Math.max(0, (live(field)?.length ?? 0) - 1);
   return {
     id: doc.entry,
     incident: doc.incident,
@@ -61,11 +79,16 @@ export function entryView(doc: EntryDoc): EntryView | null {
     text: currentValue(text)!,
     kind: currentValue(kind)!,
     eventAt: currentValue(eventAt)!,
-    pinned: currentValue(doc.fields.pinned) ?? false,
-    tags: currentValue(doc.fields.tags) ?? [],
+    pinned: currentValue(live('pinned')) ?? false,
+    tags: currentValue(live('tags')) ?? [],
     struck: doc.strikes[0] ?? null,
     edits,
   };
+}
+
+/** Why an edit (or a pin) of this entry must not be made: a struck entry is frozen. */
+export function entryEditRefusal(doc: EntryDoc | undefined): string | null {
+  return doc && doc.strikes.length > 0 ? 'a struck entry cannot be edited or pinned' : null;
 }
 
 const entryKind = kind<EntryDoc>();
@@ -82,7 +105,7 @@ export const entries = defineEntity({
     }),
     'entry.edit': entryKind(
       z.object({ entry: RecordId, fields: EntryFields.partial().refine((f) => Object.keys(f).length > 0, 'nothing to edit') }).strict(),
-      { key: byEntry, reduce: (doc, op, stamp) => ({ ...doc, fields: writeFields(doc.fields, op.data.fields, stamp) }) },
+      { key: byEntry, reduce: (doc, op, stamp) => ({ ...doc, fields: writeFields(doc.fields, op.data.fields, stamp) }), refuse: entryEditRefusal },
     ),
     'entry.strike': entryKind(z.object({ entry: RecordId, reason: z.string().max(500) }).strict(), {
       key: byEntry,

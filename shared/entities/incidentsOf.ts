@@ -1,3 +1,4 @@
+import { DEFAULT_ACTION_PRIORITIES } from '../domain/actionItems.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../domain/phaseNames.ts';
 import { P0_P3_SCHEME, type SeverityScheme } from '../domain/severity.ts';
 import { type ActionView, type Doc, type EntryView, type IncidentView, type PostmortemView, actionView, entryView, incidentView, postmortemView } from './index.ts';
@@ -47,4 +48,11 @@ export function severitySchemeOf(docs: ReadonlyMap<string, Doc>): SeverityScheme
   const doc = docs.get('settings:severity-scheme');
   const latest = doc?.table === 'settings' && doc.key === 'severity-scheme' ? doc.value[doc.value.length - 1]?.value : undefined;
   return latest ?? P0_P3_SCHEME;
+}
+
+/** The team's action-item priority scale from folded docs (the synced setting), or the plans' High, Medium, Low. */
+export function actionPrioritiesOf(docs: ReadonlyMap<string, Doc>): readonly string[] {
+  const doc = docs.get('settings:action-priorities');
+  const latest = doc?.table === 'settings' && doc.key === 'action-priorities' ? doc.value[doc.value.length - 1]?.value : undefined;
+  return latest ?? DEFAULT_ACTION_PRIORITIES;
 }

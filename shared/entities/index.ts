@@ -86,6 +86,11 @@ export function docRefOf(op: OpAddress): DocRef {
   return registry.refOf(op) as DocRef;
 }
 
+/** Why this app must not make the change now (e.g. editing a struck entry), given the doc it touches; null when it may. */
+export function refusalOf(doc: Doc | undefined, intent: OpAddress): string | null {
+  return registry.refusal(doc, intent);
+}
+
 /** Pure, commutative, idempotent: apply one op to the doc it touches. */
 export function reduceDoc(doc: Doc | undefined, op: Op): Doc {
   return registry.reduce(doc, op) as Doc;

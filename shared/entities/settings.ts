@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionPriorityScale } from '../domain/actionItems.ts';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { TemplateId } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severity.ts';
@@ -33,6 +34,7 @@ export function scenarioSettingKey(id: string): ScenarioSettingKey {
 export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
   | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> }
+  | { table: 'settings'; key: 'action-priorities'; value: Register<string[]> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
   | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
   | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
@@ -66,6 +68,11 @@ export const settings = defineEntity({
     /** What each response phase is called. */
     'settings.phase-names': settingKind(z.object({ names: PhaseNames }).strict(), {
       key: () => 'phase-names',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.names),
+    }),
+    /** The team's action-item priority scale, most urgent first (until set: High, Medium, Low). */
+    'settings.action-priorities': settingKind(z.object({ names: ActionPriorityScale }).strict(), {
+      key: () => 'action-priorities',
       reduce: (doc, op, stamp) => write(doc, stamp, op.data.names),
     }),
     /** One of the team's own runbooks, as the Markdown a person wrote (null: removed). */

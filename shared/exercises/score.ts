@@ -21,7 +21,7 @@ export interface RunEvent {
 
 export interface ExerciseRun {
   events: readonly RunEvent[];
-  /** Expected actions the facilitator ticked by hand (manual checks). */
+  /** Expected actions the facilitator ticked by hand: manual checks, and automatic ones met in discussion. */
   manualMet: ReadonlySet<string>;
   /** Scenario minutes at which the run ended (closes the last cadence gap). */
   endedAtScenarioMinutes: number;
@@ -31,7 +31,7 @@ export interface ExpectedResult {
   id: string;
   text: string;
   met: boolean;
-  /** Scenario minutes of the event that met it (none for a manual check or a miss). */
+  /** Scenario minutes of the event that met it (none when ticked by hand, or missed). */
   at?: number;
 }
 
@@ -57,9 +57,11 @@ const phaseIndex = (phase: string): number => PHASES.indexOf(phase as Phase);
 function firstMatch(action: ExpectedAction, events: readonly RunEvent[], manualMet: ReadonlySet<string>): ExpectedResult {
   const base = { id: action.id, text: action.text };
   const check = action.check;
+  // The facilitator's tick counts for any action: in a discussion-only tabletop nobody posts
+  // updates or starts checklists in the app, so an automatic check can only be met by hand.
   const hit = (predicate: (event: RunEvent) => boolean): ExpectedResult => {
     const event = events.find(predicate);
-    return event ? { ...base, met: true, at: event.atScenarioMinutes } : { ...base, met: false };
+    return event ? { ...base, met: true, at: event.atScenarioMinutes } : { ...base, met: manualMet.has(action.id) };
   };
   switch (check.kind) {
     case 'status-update-within':

@@ -8,7 +8,10 @@ import { resolveTemplate, templateLibrary, type TemplateChoice } from './library
  * The post-mortem document of one incident, exactly as the app's Export button makes it; the
  * `warroom export` CLI calls this too, so both give the same file for the same ops.
  */
-export function postmortemDocument(bundle: IncidentBundle, options: { generatedAt: string; phaseNames?: PhaseNames; scheme?: SeverityScheme; templates?: readonly TemplateChoice[] }): string {
+export function postmortemDocument(
+  bundle: IncidentBundle,
+  options: { generatedAt: string; phaseNames?: PhaseNames; scheme?: SeverityScheme; templates?: readonly TemplateChoice[]; actionPriorities?: readonly string[] },
+): string {
   const { incident, entries, postmortem, actions } = bundle;
   const chosen = resolveTemplate(postmortem?.template, options.templates ?? templateLibrary([]));
   const sections = Object.fromEntries(Object.entries(postmortem?.sections ?? {}).map(([section, view]) => [section, view.text]));
@@ -23,5 +26,6 @@ export function postmortemDocument(bundle: IncidentBundle, options: { generatedA
     generatedAt: options.generatedAt,
     ...(options.phaseNames ? { phaseNames: options.phaseNames } : {}),
     ...(options.scheme ? { scheme: options.scheme } : {}),
+    ...(options.actionPriorities ? { actionPriorities: options.actionPriorities } : {}),
   });
 }

@@ -46,6 +46,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { EntryView, IncidentView } from '../entities/index.ts';
+import { ACTION_STATUS_NAMES, DEFAULT_ACTION_PRIORITIES, priorityLabel, priorityRank, type ActionStatus } from '../domain/actionItems.ts';
 import { markdownCell, sortTimeline } from '../timeline/exportTimeline.ts';
 import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock, spansMultipleDays } from '../timeline/timeFormat.ts';
@@ -56,14 +57,12 @@ import { safeMarkdown } from './safeMarkdown.ts';
 import { regulatoryBlock } from './regulatoryBlock.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
-export type ActionPriority = 'P0' | 'P1' | 'P2' | 'P3';
-export type ActionStatus = 'open' | 'in-progress' | 'done' | 'wont-do';
-
 export interface PostmortemActionItem {
   id: string;
   description: string;
   owner: string | null;
-  priority: ActionPriority;
+  /** As stored: a name on the team's scale or an old P0–P3 value (shown by `priorityLabel`). */
+  priority: string;
   /** `YYYY-MM-DD`, or null. */
   dueDate: string | null;
   status: ActionStatus;
@@ -87,12 +86,12 @@ export interface PostmortemExportInput {
   generatedAt: string;
   /** How an actor is shown; default: as recorded. */
   authorName?: (actor: string) => string;
+  /** The team's action-item priority scale, most urgent first; default High, Medium, Low. */
+  actionPriorities?: readonly string[];
 }
 
 export const NOT_WRITTEN = '_Not written yet._';
 
-const STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'wont-do': 'Won’t do' };
-const PRIORITY_ORDER: Record<ActionPriority, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
 
 // ---------------------------------------------------------------- people's Markdown, kept in its section
 
@@ -329,9 +328,10 @@ function metricsBlock(input: PostmortemExportInput): string[] {
 
 function actionItemsBlock(input: PostmortemExportInput): string[] {
   if (input.actionItems.length === 0) return ['_No action items._'];
+  const scale = input.actionPriorities ?? DEFAULT_ACTION_PRIORITIES;
   const items = [...input.actionItems].sort(
     (a, b) =>
-      PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] ||
+      priorityRank(a.priority, scale) - priorityRank(b.priority, scale) ||
       (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -340,9 +340,9 @@ function actionItemsBlock(input: PostmortemExportInput): string[] {
     items.map((item) => [
       markdownCell(item.description),
       item.owner === null ? 'unassigned' : markdownCell(item.owner),
-      markdownCell(item.priority),
+      markdownCell(priorityLabel(item.priority, scale)),
       item.dueDate === null ? 'none' : markdownCell(item.dueDate),
-      STATUS_LABELS[item.status] ?? markdownCell(item.status),
+      Object.hasOwn(ACTION_STATUS_NAMES, item.status) ? ACTION_STATUS_NAMES[item.status] : markdownCell(item.status),
     ]),
   );
 }

@@ -2,7 +2,7 @@
  * Which runbooks to offer for an incident.
  */
 import { INCIDENT_TYPES, type IncidentType } from '../domain/incident.ts';
-import { MAX_LEVELS } from '../domain/severity.ts';
+import { mapSeverity, MAX_LEVELS, P0_P3_SCHEME, type SeverityScheme } from '../domain/severity.ts';
 import type { Runbook } from './runbook.ts';
 
 /** The id of the general response checklist (builtin/general.ts): offered for every incident. */
@@ -34,4 +34,26 @@ function coverage(runbook: Runbook): number {
   const types = runbook.types.length === 0 ? INCIDENT_TYPES.length : new Set(runbook.types).size;
   const severities = runbook.severities.length === 0 ? MAX_LEVELS : new Set(runbook.severities).size;
   return types * severities;
+}
+
+/**
+ * Every runbook `runbooksFor` does not offer, in library order: any runbook can be started on any
+ * incident (a P2 security incident may still need the security checklist), the rest are one
+ * search away.
+ */
+export function otherRunbooks(incident: { type: IncidentType; severity: string }, runbooks: readonly Runbook[]): Runbook[] {
+  const offered = new Set(runbooksFor(incident, runbooks));
+  return runbooks.filter((runbook) => !offered.has(runbook));
+}
+
+/**
+ * A built-in runbook with its severity filter in the team's scheme. Built-ins are written in the
+ * default P0–P3 scheme; a team on another scheme (P1–P4) would otherwise never match them, so
+ * each level is carried over by rank, as `mapSeverity` does for incidents (P0, P1 → P1, P2).
+ * The team's own runbooks are written in its scheme and are not passed through this.
+ */
+export function builtInInScheme(runbook: Runbook, scheme: SeverityScheme): Runbook {
+  if (runbook.severities.length === 0) return runbook;
+  const severities = [...new Set(runbook.severities.map((id) => mapSeverity(id, P0_P3_SCHEME, scheme)))];
+  return { ...runbook, severities };
 }

@@ -46,6 +46,12 @@ export interface KindSpec<Doc, Data> {
   key(op: OpAddress<Data>): string;
   /** Pure, commutative and idempotent: the fold may see ops in any order, and more than once. */
   reduce(doc: Doc, op: TypedOp<string, Data>, stamp: Stamp): Doc;
+  /**
+   * Why this app must not make the op now, given the doc it touches (undefined: not held), or
+   * null. A local rule checked before an op is stamped; the reducer or view must still make any
+   * op a peer sends harmless, since a peer may not follow it.
+   */
+  refuse?(doc: Doc | undefined, op: OpAddress<Data>): string | null;
 }
 
 /** A kind spec whose data type is erased, for the registry's generic dispatch. */
@@ -70,10 +76,14 @@ export type AnyEntity = EntityDef<string, any, any, any>;
 
 /** Declare one op kind of an entity whose doc type is `Doc`: `kind<EntryDoc>()(schema, { key, reduce })`. */
 export function kind<Doc>() {
-  return <S extends z.ZodType>(data: S, spec: { key(op: OpAddress<z.output<S>>): string; reduce(doc: Doc, op: TypedOp<string, z.output<S>>, stamp: Stamp): Doc }): KindSpec<Doc, z.output<S>> => ({
+  return <S extends z.ZodType>(
+    data: S,
+    spec: { key(op: OpAddress<z.output<S>>): string; reduce(doc: Doc, op: TypedOp<string, z.output<S>>, stamp: Stamp): Doc; refuse?(doc: Doc | undefined, op: OpAddress<z.output<S>>): string | null },
+  ): KindSpec<Doc, z.output<S>> => ({
     data: data as unknown as z.ZodType<z.output<S>>,
     key: spec.key,
     reduce: spec.reduce,
+    ...(spec.refuse ? { refuse: spec.refuse } : {}),
   });
 }
 
@@ -104,6 +114,8 @@ export interface Registry<E extends AnyEntity = AnyEntity> extends KindCatalog {
   readonly tables: readonly E['table'][];
   refOf(op: OpAddress): DocRef;
   reduce(doc: DocBase | undefined, op: OpEnvelope): DocBase;
+  /** Why this app must not make the op now (its kind's `refuse`), or null. */
+  refusal(doc: DocBase | undefined, op: OpAddress): string | null;
   rowOf(doc: DocBase): RowBase;
 }
 
@@ -152,6 +164,7 @@ export function createRegistry<const E extends readonly AnyEntity[]>(entities: E
       const key = spec.key(op);
       return spec.reduce(doc ?? entity.empty(key, op), op, stampOf(op));
     },
+    refusal: (doc, op) => known(op.kind).spec.refuse?.(doc, op) ?? null,
     rowOf: (doc) => tableOf(doc.table).row(doc),
   };
 }

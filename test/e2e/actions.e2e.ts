@@ -15,20 +15,20 @@ test('an action entry becomes a tracked action item; overdue ones are flagged ac
   const dialog = page.getByRole('dialog', { name: 'New action item' });
   await expect(dialog.getByLabel('What will be done')).toHaveValue('Add a pool saturation alert at 80%');
   await dialog.getByLabel('Owner').fill('Ben (DBA)');
-  await dialog.getByLabel('Priority').selectOption('P1');
+  await dialog.getByLabel('Priority').selectOption('High');
   await dialog.getByLabel('Due').fill('2026-01-15');
   await dialog.getByRole('button', { name: 'Add action item' }).click();
   await expect(dialog).toBeHidden();
-  await expect(timeline.getByRole('listitem').filter({ hasText: 'Action item (P1): Add a pool saturation alert at 80% · Ben (DBA) · due 2026-01-15' })).toContainText('Ivy Commander');
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Action item (High): Add a pool saturation alert at 80% · Ben (DBA) · due 2026-01-15' })).toContainText('Ivy Commander');
 
   await page.getByRole('link', { name: 'Action items' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Add a pool saturation alert at 80%' });
   await expect(row).toContainText('Database connection pool exhausted');
   await expect(row).toContainText('⚠ Overdue');
   await expect(page.getByRole('status')).toContainText('1 overdue');
-  await row.getByRole('combobox', { name: /^Status of/ }).selectOption({ label: 'Done' });
+  await row.getByRole('combobox', { name: /^Status of/ }).selectOption({ label: 'Complete' });
   await expect(page.getByRole('row').filter({ hasText: 'Add a pool saturation alert at 80%' })).toHaveCount(0);
-  await page.getByLabel('Show done and won’t-do too').check();
+  await page.getByLabel('Show complete and won’t-do too').check();
   await expect(page.getByRole('row').filter({ hasText: 'Add a pool saturation alert at 80%' })).not.toContainText('Overdue');
 
   await page.getByRole('link', { name: 'Metrics' }).click();

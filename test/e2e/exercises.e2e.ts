@@ -16,8 +16,8 @@ test('a facilitator runs "Database connection pool exhausted" at 5×: injects co
   await expect(page.getByRole('heading', { level: 1, name: 'Facilitator console: Database connection pool exhausted' })).toBeVisible();
   await expect(page.getByRole('note').first()).toContainText('EXERCISE — NOT A REAL INCIDENT');
 
-  // This scenario has no action for the facilitator to tick, so no empty column for it.
-  await expect(page.getByRole('table', { name: 'Expected actions' }).getByRole('columnheader')).toHaveText(['Action', 'Status']);
+  // Every expected action takes the facilitator's tick, the automatic ones too (a discussion-only tabletop).
+  await expect(page.getByRole('table', { name: 'Expected actions' }).getByRole('columnheader')).toHaveText(['Action', 'Status', 'Facilitator']);
   await page.getByRole('radio', { name: '5×' }).click();
   await expect(page.getByRole('radio', { name: '5×' })).toBeChecked();
   await page.getByRole('button', { name: 'Start exercise clock' }).click();

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ACTION_PRIORITIES, ActionFields } from '../../../shared/domain/postmortem.ts';
+import { ActionFields } from '../../../shared/domain/postmortem.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import { DialogActions, Field, FormError } from '../../ui/FormBits.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { attempt } from '../../ui/errors.ts';
 import { createActionItem } from './actionItems.ts';
+import { useActionPriorities } from './useActionPriorities.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
 /** A new action item: prefilled from a timeline `action` entry when made from one. */
@@ -12,15 +13,19 @@ export function NewActionDialog({ incident, actor, from, onClose }: { incident: 
   const db = useDatabase();
   const [description, setDescription] = useState(from?.text ?? '');
   const [owner, setOwner] = useState('');
-  const [priority, setPriority] = useState<string>('P2');
+  const scale = useActionPriorities();
+  // Until one is picked, the middle of the team's scale (Medium on the plans' High / Medium / Low).
+  const [picked, setPriority] = useState<string | null>(null);
+  const priority = picked ?? scale[Math.floor((scale.length - 1) / 2)]!;
   const [dueDate, setDueDate] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = ActionFields.safeParse({ description, owner: owner.trim() || null, priority, dueDate: dueDate || null, status: 'open', fromEntry: from?.entry ?? null });
+    const parsed = ActionFields.safeParse({ description, owner: owner.trim() || null, priorityName: priority, dueDate: dueDate || null, status: 'open', fromEntry: from?.entry ?? null });
     if (!parsed.success) return setError(describeZodError(parsed.error));
-    if (await attempt(() => createActionItem(db, incident, parsed.data, actor), setError)) onClose();
+    const { priorityName, priority: _legacy, ...fields } = parsed.data;
+    if (await attempt(() => createActionItem(db, incident, { ...fields, priority: priorityName ?? priority }, actor), setError)) onClose();
   }
 
   return (
@@ -34,7 +39,7 @@ export function NewActionDialog({ incident, actor, from, onClose }: { incident: 
           </Field>
           <Field id="action-priority" label="Priority">
             <select id="action-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
-              {ACTION_PRIORITIES.map((p) => (
+              {scale.map((p) => (
                 <option key={p}>{p}</option>
               ))}
             </select>

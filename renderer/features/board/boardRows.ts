@@ -43,7 +43,8 @@ export function boardRows(incidents: readonly IncidentView[], scheme: SeveritySc
       const regulatory = regulatoryClock({ incident, now });
       const resolution = resolutionTarget({ incident, scheme, now });
       // A missed resolution target is shown, not counted as needing action: nothing done now meets it.
-      const overdue = update.state === 'overdue' || sla.state === 'breached' || (regulatory?.state === 'overdue');
+      // A closed incident (an ended exercise) needs no acknowledging any more: its missed target is history.
+      const overdue = update.state === 'overdue' || (sla.state === 'breached' && isOpenStatus(incident.status)) || (regulatory?.state === 'overdue');
       return { incident, update, escalation, sla, regulatory, resolution, personalDataUndecided: personalDataUndecided(incident), overdue };
     });
 }

@@ -1,3 +1,4 @@
+import { builtInInScheme } from '../../../shared/runbooks/match.ts';
 import { parseRunbook } from '../../../shared/runbooks/parse.ts';
 import { serializeRunbook } from '../../../shared/runbooks/serialize.ts';
 import { CloseAction } from '../../ui/FormBits.tsx';
@@ -7,6 +8,7 @@ import { KeptSource, markdownTitle } from '../drafts/keptEdit.tsx';
 import { LibraryEditor } from '../library/LibraryEditor.tsx';
 import { entryFields, LibraryList } from '../library/LibraryList.tsx';
 import { useLibrary } from '../library/useLibrary.ts';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { libraryOf, removeRunbook, saveRunbookSource, type RunbookEntry } from './runbookLibrary.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useLiveRows } from '../../db/hooks.ts';
@@ -30,6 +32,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
   const db = useDatabase();
   const sources = useLiveRows(listCustomRunbookSources, []);
   const library = useLibrary('edit:runbook', KeptSource);
+  const scheme = useSeverityScheme();
   const save = async (source: string) => {
     const saved = await saveRunbookSource(db, source, actor);
     return saved.ok ? { ok: true as const, title: saved.runbook.title } : saved;
@@ -59,7 +62,11 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
             label="Runbook library"
             className="runbook-list"
             {...entryFields}
-            summary={({ item }) => (item.types.length ? item.types.join(', ') : 'every type') + ' · ' + (item.severities.length ? item.severities.join(', ') : 'every severity')}
+            summary={(entry) => {
+              // A built-in's severities as the team's scheme reads them (matched by rank).
+              const { types, severities } = entry.builtIn ? builtInInScheme(entry.item, scheme) : entry.item;
+              return (types.length ? types.join(', ') : 'every type') + ' · ' + (severities.length ? severities.join(', ') : 'every severity');
+            }}
             editOf={(entry) => ({ source: sourceOf(entry) })}
             exports={(entry) => [{ label: 'Export .md', name: `Export ${entry.item.title}`, onClick: () => void library.exportFile(fileNameFor(entry.item.title, 'runbook.md'), sourceOf(entry), 'markdown') }]}
             onRemove={(entry) => void removeRunbook(db, entry.item.id, actor)}

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { isRunning, MINUTE_MS, SPEEDS, type Speed } from '../../../shared/exercises/clock.ts';
 import type { ClockActionKind } from '../../../shared/exercises/clockLog.ts';
 import { INJECT_KINDS, type InjectKind } from '../../../shared/exercises/scenario.ts';
-import { formatScenarioTime, type ExpectedResult } from '../../../shared/exercises/score.ts';
+import { formatScenarioTime } from '../../../shared/exercises/score.ts';
 import { routeHash } from '../../app/store.ts';
 import { attempt, errorMessage } from '../../ui/errors.ts';
 import { Field, FormError } from '../../ui/FormBits.tsx';
@@ -12,7 +12,8 @@ import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { fileNameFor, saveTextFile } from '../export/saveTextFile.ts';
 import { loadExerciseData, reportMarkdown, standingOf, type ExerciseStanding } from './afterAction.ts';
 import { ExerciseBanner } from './ExerciseBanner.tsx';
-import { adhocInjectId, deliverInject, INJECT_KIND_NAMES, pressClock, setManualCheck } from './exerciseActions.ts';
+import { ExpectedActions } from './ExpectedActions.tsx';
+import { adhocInjectId, deliverInject, endExercise, INJECT_KIND_NAMES, pressClock, setManualCheck } from './exerciseActions.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useLiveRows } from '../../db/hooks.ts';
 import { MarkdownPreview } from '../../ui/MarkdownPreview.tsx';
@@ -33,14 +34,6 @@ function clockState(standing: ExerciseStanding): string {
   if (endedAt !== null) return 'Ended';
   if (clock.startedAt === null) return 'Not started';
   return isRunning(clock) ? `Running at ${clock.speed}×` : 'Paused';
-}
-
-function expectedStatus(row: ExpectedResult, standing: ExerciseStanding, manual: boolean): string {
-  if (row.met) return row.at === undefined ? 'Met (ticked by the facilitator)' : `Met at ${formatScenarioTime(row.at)}`;
-  const check = standing.exercise.scenario.expected.find((e) => e.id === row.id)?.check;
-  const overdue = check?.kind === 'status-update-within' && standing.minutes > check.minutes;
-  if (standing.exercise.endedAt !== null || overdue) return 'Missed';
-  return manual ? 'Not yet (tick when done)' : 'Not yet';
 }
 
 /**
@@ -78,7 +71,6 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
   const next = scenario.injects.find((inject) => !delivered.has(inject.id));
   const adhoc = exercise.delivered.filter((d) => d.adhoc);
   const manualIds = new Set(scenario.expected.filter((e) => e.check.kind === 'manual').map((e) => e.id));
-  const anyManual = manualIds.size > 0;
 
   const run = (action: () => Promise<void>) => attempt(action, setError);
   const press = (action: ClockActionKind, speed: Speed = clock.speed) => run(() => pressClock(db, id, action, speed, minutes, actor));
@@ -144,7 +136,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
             Deliver next inject now
           </button>
           {started && !ended && (
-            <button type="button" onClick={() => void press('end')}>
+            <button type="button" onClick={() => void run(() => endExercise(db, incident, clock.speed, minutes, actor))}>
               End exercise
             </button>
           )}
@@ -207,45 +199,7 @@ export function FacilitatorConsole({ id, actor }: { id: string; actor: string })
         </form>
       </section>
 
-      {/* Only manual checks take the facilitator's tick: without any, the column would stay empty. */}
-      <section aria-labelledby="expected-title">
-        <h2 id="expected-title">{`Expected actions · ${result.met} of ${result.total} met`}</h2>
-        <table className="expected-table" aria-label="Expected actions">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Status</th>
-              {anyManual && <th scope="col">Facilitator</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {result.expected.map((row) => {
-              const manual = manualIds.has(row.id);
-              return (
-                <tr key={row.id}>
-                  <td>{row.text}</td>
-                  <td>{expectedStatus(row, standing, manual)}</td>
-                  {anyManual && (
-                    <td>
-                      {manual && (
-                        <label>
-                          <input
-                            type="checkbox"
-                            aria-label={`Met: ${row.text}`}
-                            checked={row.met}
-                            onChange={(e) => void run(() => setManualCheck(db, id, row.id, e.target.checked, actor))}
-                          />{' '}
-                          Met
-                        </label>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      <ExpectedActions standing={standing} manualIds={manualIds} onTick={(expected, met) => void run(() => setManualCheck(db, id, expected, met, actor))} />
 
       <section aria-labelledby="report-title">
         <h2 id="report-title">{`After-action report · score ${result.score}/100`}</h2>

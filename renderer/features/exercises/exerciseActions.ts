@@ -8,6 +8,8 @@ import { newRecordId } from '../../db/device.ts';
 import { logLine } from '../incidents/lifecycle.ts';
 import { mintIncidentRef } from '../incidents/mintRef.ts';
 import { formatScenarioTime } from '../../../shared/exercises/score.ts';
+import { isOpenStatus } from '../../../shared/domain/incident.ts';
+import { capitalize } from '../../ui/format.ts';
 
 export const INJECT_KIND_NAMES: Record<InjectKind, string> = {
   alert: 'Alert',
@@ -47,10 +49,28 @@ const CLOCK_WORDS: Record<ClockActionKind, (speed: Speed, minutes: number) => st
 
 /** A press of the facilitator's clock, with its timeline line. */
 export async function pressClock(db: WarRoomDb, incident: string, action: ClockActionKind, speed: Speed, scenarioMinutes: number, actor: string, now = Date.now()): Promise<void> {
-  await commitAll(db, [
-    { actor, incident, kind: 'exercise.clock', data: { action, at: now, speed } },
-    logLine(incident, actor, CLOCK_WORDS[action](speed, scenarioMinutes), 'event', now, ['exercise']),
-  ]);
+  await commitAll(db, clockIntents(incident, action, speed, scenarioMinutes, actor, now));
+}
+
+function clockIntents(incident: string, action: ClockActionKind, speed: Speed, scenarioMinutes: number, actor: string, now: number): OpIntent[] {
+  return [{ actor, incident, kind: 'exercise.clock', data: { action, at: now, speed } }, logLine(incident, actor, CLOCK_WORDS[action](speed, scenarioMinutes), 'event', now, ['exercise'])];
+}
+
+/**
+ * Ends the exercise and closes its incident in the same commit, so it leaves the Open board and
+ * its clocks and reminders stop. Only the status and the closed time are set: stamping the
+ * acknowledged, mitigated or resolved times now would put moments into the record (and the
+ * after-action report) that the team never reached.
+ */
+export async function endExercise(db: WarRoomDb, incident: IncidentView, speed: Speed, scenarioMinutes: number, actor: string, now = Date.now()): Promise<void> {
+  const intents = clockIntents(incident.id, 'end', speed, scenarioMinutes, actor, now);
+  if (isOpenStatus(incident.status)) {
+    intents.push(
+      { actor, incident: incident.id, kind: 'incident.set', data: { fields: { status: 'closed', closedAt: incident.closedAt ?? new Date(now).toISOString() } } },
+      logLine(incident.id, actor, `Status: ${capitalize(incident.status)} → Closed (the exercise ended)`, 'event', now, ['status']),
+    );
+  }
+  await commitAll(db, intents);
 }
 
 export function injectText(inject: Inject): string {

@@ -13,6 +13,7 @@ import { Field, FormError } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { ActionsTable } from '../actions/ActionsTable.tsx';
 import { localToday } from '../actions/actionItems.ts';
+import { useActionPriorities } from '../actions/useActionPriorities.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
@@ -44,6 +45,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const [adding, setAdding] = useState(false);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const library = useTemplateLibrary();
+  const actionPriorities = useActionPriorities();
   if (incident === undefined || postmortem === undefined || !entries || !actions) return <p aria-busy="true">Loading…</p>;
   if (incident === null) return <p>No incident with id {id} is on this laptop.</p>;
   const current = incident;
@@ -52,7 +54,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const timelineMode: TimelineMode = postmortem?.timelineMode ?? 'pinned';
 
   function markdown(): string {
-    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, scheme, templates: library });
+    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, scheme, templates: library, actionPriorities });
   }
 
   const run = (work: () => Promise<unknown>) => attempt(work, setError, 'Not done');

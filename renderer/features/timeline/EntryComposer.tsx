@@ -20,11 +20,17 @@ export function EntryComposer({ incident, actor, utc, onEditLast }: Props) {
   const composer = useEntryComposer(incident, actor);
   const [kind, setKind] = useState<EntryKind>('note');
   const box = useRef<HTMLTextAreaElement>(null);
+  const errorLine = useRef<HTMLParagraphElement>(null);
 
   // The box is ready for typing the moment the incident opens (after its draft is read back).
   useEffect(() => {
     if (composer.ready && !document.querySelector('dialog[open]')) box.current?.focus();
   }, [composer.ready]);
+
+  // Each refusal is brought into view with the box, even when the page has scrolled since.
+  useEffect(() => {
+    if (composer.errorCount > 0) errorLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [composer.errorCount]);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.nativeEvent.isComposing) return;
@@ -49,6 +55,13 @@ export function EntryComposer({ incident, actor, utc, onEditLast }: Props) {
 
   return (
     <div className="composer">
+      {/* Above the box, not below it: the box sits at the bottom of the page, where a refusal
+          below it would be out of sight and Enter would seem to do nothing. */}
+      {composer.error && (
+        <p key={composer.errorCount} id="composer-error" role="alert" className="error composer-error" ref={errorLine}>
+          {composer.error}
+        </p>
+      )}
       <div className="composer-row">
         <label htmlFor="entry-kind" className="visually-hidden">
           Entry kind
@@ -73,7 +86,7 @@ export function EntryComposer({ incident, actor, utc, onEditLast }: Props) {
           onChange={(e) => composer.setText(e.target.value)}
           onKeyDown={onKeyDown}
           placeholder="What happened? Enter saves · /d decision · /a action · @14:05 earlier time · ? for all shortcuts"
-          aria-describedby="composer-hint"
+          aria-describedby={composer.error ? 'composer-error composer-hint' : 'composer-hint'}
           aria-invalid={composer.error !== null}
           aria-keyshortcuts="Enter Shift+Enter Escape ArrowUp"
         />
@@ -81,11 +94,6 @@ export function EntryComposer({ incident, actor, utc, onEditLast }: Props) {
       <p id="composer-hint" className="hint">
         {started ? `Event time ${started}${utc ? '' : ' local'} (when you started typing) · ` : ''}Saved as you type; Enter records the entry.
       </p>
-      {composer.error && (
-        <p role="alert" className="error">
-          {composer.error}
-        </p>
-      )}
     </div>
   );
 }

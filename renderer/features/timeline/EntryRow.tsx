@@ -55,16 +55,19 @@ export const EntryRow = memo(function EntryRow({ entry, startMs, utc, withDate, 
         )}
       </div>
       <div className="entry-actions">
-        <button type="button" onClick={() => onAction('edit', entry)} aria-keyshortcuts="E">
-          Edit
-        </button>
-        <button type="button" onClick={() => onAction('pin', entry)} aria-pressed={entry.pinned} aria-keyshortcuts="P">
-          Pin
-        </button>
+        {/* A struck entry is evidence, frozen as it was: no edit, no pin (the fold refuses them too). */}
         {!struck && (
-          <button type="button" onClick={() => onAction('strike', entry)} aria-keyshortcuts="S">
-            Strike
-          </button>
+          <>
+            <button type="button" onClick={() => onAction('edit', entry)} aria-keyshortcuts="E">
+              Edit
+            </button>
+            <button type="button" onClick={() => onAction('pin', entry)} aria-pressed={entry.pinned} aria-keyshortcuts="P">
+              Pin
+            </button>
+            <button type="button" onClick={() => onAction('strike', entry)} aria-keyshortcuts="S">
+              Strike
+            </button>
+          </>
         )}
         <button type="button" onClick={() => onAction('history', entry)} aria-keyshortcuts="H">
           History

@@ -84,8 +84,8 @@ export const TimelineList = memo(
       event.preventDefault();
       const entry = entries[index];
       const action = KEY_ACTIONS[event.key.toLowerCase()]!;
-      // Only an action entry can become an action item.
-      if (entry && (action !== 'track' || (entry.kind === 'action' && !entry.struck))) onAction(action, entry);
+      // Only an action entry can become an action item; a struck entry is frozen (no edit, pin or track).
+      if (entry && (!entry.struck || action === 'history' || action === 'strike') && (action !== 'track' || entry.kind === 'action')) onAction(action, entry);
     }
   }
 

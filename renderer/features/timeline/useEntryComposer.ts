@@ -12,6 +12,8 @@ export interface Composer {
   /** When the scribe started typing the current entry (ms), or null when the box is empty. */
   startedAt: number | null;
   error: string | null;
+  /** How many times the box has been refused: each refusal is shown and announced anew, even the same one twice. */
+  errorCount: number;
   setText(text: string): void;
   /** Commit the box as an entry. Resolves true once it is durable in IndexedDB. */
   submit(kind: EntryKind): Promise<boolean>;
@@ -29,7 +31,12 @@ export function useEntryComposer(incident: string, actor: string): Composer {
   const [text, setTextState] = useState('');
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorState] = useState<string | null>(null);
+  const [errorCount, setErrorCount] = useState(0);
+  const setError = useCallback((message: string | null) => {
+    setErrorState(message);
+    if (message !== null) setErrorCount((count) => count + 1);
+  }, []);
   const box = useRef<BoxDraft>({ text: '' });
   const pending = useRef<PendingEntry[]>([]);
   const saveQueued = useRef(false);
@@ -70,7 +77,7 @@ export function useEntryComposer(incident: string, actor: string): Composer {
     return () => {
       cancelled = true;
     };
-  }, [db, queueCommit, incident, key, show]);
+  }, [db, queueCommit, incident, key, setError, show]);
 
   const setText = useCallback(
     (next: string) => {
@@ -107,8 +114,8 @@ export function useEntryComposer(incident: string, actor: string): Composer {
         scheduleSave();
       }
     },
-    [queueCommit, scheduleSave, show],
+    [queueCommit, scheduleSave, setError, show],
   );
 
-  return { text, ready: loadedKey === key, startedAt, error, setText, submit };
+  return { text, ready: loadedKey === key, startedAt, error, errorCount, setText, submit };
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { ENTRY_KINDS } from '../../../shared/domain/entry.ts';
 import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../shared/domain/severity.ts';
 import { INCIDENT_STATUSES, INCIDENT_TYPES, PHASES, ROLES } from '../../../shared/domain/incident.ts';
-import { ACTION_PRIORITIES, ACTION_STATUSES, type POSTMORTEM_SECTIONS, TIMELINE_MODES } from '../../../shared/domain/postmortem.ts';
+import { ACTION_STATUSES, LEGACY_ACTION_PRIORITIES } from '../../../shared/domain/actionItems.ts';
+import { type POSTMORTEM_SECTIONS, TIMELINE_MODES } from '../../../shared/domain/postmortem.ts';
 import { createOp, type OpIntent, type Op, CHECKLIST_ITEM_STATES, type OpData } from '../../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp.ts';
 import { receive } from '../../../shared/ops/hlc.ts';
@@ -121,11 +122,12 @@ export const postmortemIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
       action: fc.constantFrom(...ACTIONS),
       description: fc.constantFrom('Add an alert on replica lag', 'Write the failover runbook', '  Rotate the keys  '),
       owner: fc.option(fc.constantFrom('Ana', 'platform team'), { nil: null }),
-      priority: fc.constantFrom(...ACTION_PRIORITIES),
+      // An older laptop's P0–P3 or a named priority on the team's scale.
+      priority: fc.oneof(fc.record({ priority: fc.constantFrom(...LEGACY_ACTION_PRIORITIES) }), fc.record({ priorityName: fc.constantFrom('High', 'Medium', 'Low', 'Sev 1') })),
       dueDate: fc.option(fc.constantFrom('2026-12-01', '2026-12-15', '2027-01-10'), { nil: null }),
       fromEntry: fc.option(fc.constantFrom(...ENTRIES), { nil: null }),
-    }).map(({ incident, action, ...fields }) => ({
-      actor: 'Kim', incident, kind: 'action.create' as const, data: { action, fields: { ...fields, status: 'open' as const } },
+    }).map(({ incident, action, priority, ...fields }) => ({
+      actor: 'Kim', incident, kind: 'action.create' as const, data: { action, fields: { ...fields, ...priority, status: 'open' as const } },
     })),
     weight: 2,
   },
@@ -137,7 +139,8 @@ export const postmortemIntentArb: fc.Arbitrary<OpIntent> = fc.oneof(
         {
           description: fc.constantFrom('Alert on lag > 30 s', 'Automate failover'),
           owner: fc.option(fc.constantFrom('Ben', 'sre'), { nil: null }),
-          priority: fc.constantFrom(...ACTION_PRIORITIES),
+          priority: fc.constantFrom(...LEGACY_ACTION_PRIORITIES),
+          priorityName: fc.constantFrom('High', 'Low'),
           dueDate: fc.option(fc.constantFrom('2026-11-30', '2027-02-01'), { nil: null }),
           status: fc.constantFrom(...ACTION_STATUSES),
         },

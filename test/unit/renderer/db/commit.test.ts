@@ -97,6 +97,18 @@ describe('commit: one op, one transaction', () => {
     expect((await listEntries(db, 'inc-p0aaaa')).map((e) => e.id)).toEqual(['ent-first1', 'ent-second']);
   });
 
+  it('refuses to edit or pin a struck entry, storing nothing', async () => {
+    const db = freshDb();
+    const at = (entry: string) => ({ actor: 'Ana', incident: 'inc-aaaaaa', data: { entry } });
+    await commit(db, { ...at('ent-000001'), kind: 'entry.add', data: { entry: 'ent-000001', fields: { text: 'x', kind: 'note', eventAt: iso(T), pinned: false, tags: [] } } });
+    await commit(db, { ...at('ent-000001'), kind: 'entry.strike', data: { entry: 'ent-000001', reason: 'wrong incident' } });
+    for (const fields of [{ pinned: true }, { text: 'y' }]) {
+      await expect(commit(db, { ...at('ent-000001'), kind: 'entry.edit', data: { entry: 'ent-000001', fields } })).rejects.toThrow('a struck entry cannot be edited or pinned');
+    }
+    expect(await db.ops.count()).toBe(2);
+    expect((await listEntries(db, 'inc-aaaaaa'))[0]).toMatchObject({ text: 'x', pinned: false, edits: 0 });
+  });
+
   it('keeps drafts across a reopen of the database', async () => {
     const db = freshDb();
     await saveDraft(db, 'timeline:inc-aaaaaa', { text: 'half a sentence', startedAt: T, entryId: 'ent-123456' });

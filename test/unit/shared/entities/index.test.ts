@@ -44,6 +44,7 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'entry.strike': { incident: INCIDENT, data: { entry: 'ent-000001', reason: 'duplicate' } },
   'settings.severity-scheme': { incident: null, data: { scheme: P1_P4_SCHEME } },
   'settings.phase-names': { incident: null, data: { names: DEFAULT_PHASE_NAMES } },
+  'settings.action-priorities': { incident: null, data: { names: ['Urgent', 'Soon', 'Later'] } },
   'settings.runbook': { incident: null, data: { id: 'team-runbook', source: '# Team runbook\n\n## Triage\n- [ ] Look\n' } },
   'settings.postmortem-template': { incident: null, data: { id: 'team-template', template: { name: 'Team', source: '## Summary\n' } } },
   'settings.scenario': { incident: null, data: { id: 'team-scenario', source: '{}' } },
@@ -55,7 +56,7 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'postmortem.timeline': { incident: INCIDENT, data: { mode: 'all' } },
   'action.create': {
     incident: INCIDENT,
-    data: { action: 'act-000001', fields: { description: 'Add an alert', owner: null, priority: 'P2', dueDate: null, status: 'open', fromEntry: null } },
+    data: { action: 'act-000001', fields: { description: 'Add an alert', owner: null, priorityName: 'Soon', dueDate: null, status: 'open', fromEntry: null } },
   },
   'action.set': { incident: INCIDENT, data: { action: 'act-000001', fields: { status: 'done' } } },
   'exercise.start': { incident: INCIDENT, data: { scenario } },

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { z } from 'zod';
+import { parseOpWith } from '../../../../shared/ops/envelope.ts';
 import { describe, expect, it } from 'vitest';
 import { POSTMORTEM_SECTIONS } from '../../../../shared/domain/postmortem.ts';
 import { hashOp } from '../../../../shared/ops/chain.ts';
@@ -238,6 +240,48 @@ describe('post-mortem: sections, conflicts and restores', () => {
       ana.make({ actor: 'Ana', kind: 'postmortem.timeline', data: { mode: 'all' } }, T + 1),
     ];
     for (const order of orders(ops)) expect(pmView(order)).toEqual({ incident: INC, template: 'short-form', timelineMode: 'all', sections: {} });
+  });
+});
+
+describe('action items: priorities old and new', () => {
+  it('an older laptop\'s P0–P3 and a named priority are one priority: the one written last wins, in any order', () => {
+    const old = new Device('aaaaaaaaaaaaaaaa', INC);
+    const fresh = new Device('bbbbbbbbbbbbbbbb', INC);
+    const made = old.make(create({ priority: 'P1' }), T);
+    const named = fresh.make(set({ priorityName: 'Low' }, 'Ben'), T + 1_000);
+    const back = old.make(set({ priority: 'P0' }), T + 2_000);
+    expect(actView([made])).toMatchObject({ priority: 'P1' });
+    for (const order of orders([made, named])) expect(actView(order)).toMatchObject({ priority: 'Low' });
+    for (const order of orders([made, named, back])) expect(actView(order)).toMatchObject({ priority: 'P0' });
+  });
+
+  it('a create names its priority one way or the other: a name on the scale, or (from an older laptop) P0–P3', () => {
+    const schema = opKinds['action.create'];
+    const { priority: _p, ...unprioritized } = FIELDS;
+    expect(schema.safeParse({ action: ACT, fields: { ...unprioritized, priorityName: 'High' } }).success).toBe(true);
+    expect(schema.safeParse({ action: ACT, fields: FIELDS }).success).toBe(true);
+    expect(schema.safeParse({ action: ACT, fields: unprioritized }).success).toBe(false);
+    for (const bad of ['', '   ', 'High, Low', 'x'.repeat(41), 'two\nlines']) expect(schema.safeParse({ action: ACT, fields: { ...unprioritized, priorityName: bad } }).success).toBe(false);
+    expect(actView([new Device('aaaaaaaaaaaaaaaa', INC).make({ actor: 'Ana', kind: 'action.create', data: { action: ACT, fields: { ...unprioritized, priorityName: ' Sev 1 ' } } }, T)])).toMatchObject({ priority: 'Sev 1' });
+  });
+});
+
+describe('action items: what an older War Room makes of a named priority', () => {
+  // The action.create schema of the versions that wrote P0–P3 (ActionFields with `priority` required).
+  const OLDER = z.object({
+    action: z.string(),
+    fields: z.object({ description: z.string(), owner: z.string().nullable(), priority: z.enum(['P0', 'P1', 'P2', 'P3']), dueDate: z.string().nullable(), status: z.enum(['open', 'in-progress', 'done', 'wont-do']), fromEntry: z.string().nullable() }).strict(),
+  }).strict();
+  const older = { isKnownKind: (kind: string) => kind === 'action.create', needsIncident: () => true, dataSchema: () => OLDER };
+
+  it('holds it pending (kept, applied after an upgrade) instead of refusing it', () => {
+    const { priority: _p, ...unprioritized } = FIELDS;
+    const op = new Device('aaaaaaaaaaaaaaaa', INC).make({ actor: 'Ana', kind: 'action.create', data: { action: ACT, fields: { ...unprioritized, priorityName: 'High' } } }, T);
+    expect(parseOpWith(older, op)).toMatchObject({ status: 'pending' });
+    // What it wrote itself still reads the same on both.
+    const legacy = new Device('aaaaaaaaaaaaaaaa', INC).make(create(), T);
+    expect(parseOpWith(older, legacy)).toMatchObject({ status: 'ok' });
+    expect(parseOp(legacy)).toMatchObject({ status: 'ok' });
   });
 });
 

@@ -69,6 +69,16 @@ describe('scoreRun', () => {
       score: 50,
     });
   });
+
+  it('a discussion-only run: the facilitator ticks automatic actions by hand and they count (the pool drill scores 100, not 20)', () => {
+    const ticked = new Set(POOL.expected.map((action) => action.id));
+    const result = scoreRun(POOL, { events: [{ atScenarioMinutes: 5, kind: 'severity-set', value: 'P0' }], manualMet: ticked, endedAtScenarioMinutes: 40 }, 15);
+    expect(result).toMatchObject({ met: 5, total: 5, score: 100 });
+    // An action met in the app keeps the time it was met; the others read as ticked by hand.
+    expect(result.expected.find((row) => row.id === 'expect-4')).toEqual({ id: 'expect-4', text: 'severity set: P0', met: true, at: 5 });
+    expect(result.expected.find((row) => row.id === 'expect-1')).toEqual({ id: 'expect-1', text: 'status update within 15 min', met: true });
+    expect(afterActionReport(POOL, result)).toContain('| status update within 15 min | ✅ met | ticked by facilitator |');
+  });
 });
 
 describe('afterActionReport', () => {

@@ -214,10 +214,28 @@ describe('postmortemToMarkdown: the hostile export', () => {
     ]);
 
     const actions = sectionNodes(tree, 'Action Items')[0]!;
+    // Items stored by an older War Room (P0–P3) read on the plans' High / Medium / Low; done reads Complete.
     expect(actions.children!.slice(1).map((row) => row.children!.map(plain))).toEqual([
-      ['Roll back faster', 'unassigned', 'P0', '2026-12-01', 'Open'],
-      ['# Write the runbook 📘', 'Carol', 'P2', '2026-12-10', 'Done'],
-      ['Add | pool alert `now`', 'Bob <b>', 'P2', 'none', 'In progress'],
+      ['Roll back faster', 'unassigned', 'High', '2026-12-01', 'Open'],
+      ['# Write the runbook 📘', 'Carol', 'Medium', '2026-12-10', 'Complete'],
+      ['Add | pool alert `now`', 'Bob <b>', 'Medium', 'none', 'In progress'],
+    ]);
+  });
+
+  it('action items are ordered and named by the team\'s priority scale; a name off the scale comes last, as written', () => {
+    const items = [
+      { id: 'b1', description: 'Later thing', owner: null, priority: 'Later', dueDate: null, status: 'open' as const },
+      { id: 'b2', description: 'Renamed away', owner: null, priority: 'Critical', dueDate: null, status: 'wont-do' as const },
+      { id: 'b3', description: 'Old urgent item', owner: null, priority: 'P0', dueDate: null, status: 'open' as const },
+      { id: 'b4', description: 'Soon thing', owner: null, priority: 'Soon', dueDate: null, status: 'in-progress' as const },
+    ];
+    const out = parse(postmortemToMarkdown(hostileInput({ actionItems: items, actionPriorities: ['Now', 'Soon', 'Later'] })));
+    const rows = sectionNodes(out, 'Action Items')[0]!.children!.slice(1).map((row) => row.children!.map(plain));
+    expect(rows.map((row) => [row[0], row[2], row[4]])).toEqual([
+      ['Old urgent item', 'Now', 'Open'],
+      ['Soon thing', 'Soon', 'In progress'],
+      ['Later thing', 'Later', 'Open'],
+      ['Renamed away', 'Critical', 'Won’t do'],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RUNBOOKS } from '../../../../shared/runbooks/builtins.ts';
-import { GENERAL_RUNBOOK_ID, runbooksFor } from '../../../../shared/runbooks/match.ts';
+import { P0_P3_SCHEME, P1_P4_SCHEME, type SeverityScheme } from '../../../../shared/domain/severity.ts';
+import { builtInInScheme, GENERAL_RUNBOOK_ID, otherRunbooks, runbooksFor } from '../../../../shared/runbooks/match.ts';
 import type { Runbook } from '../../../../shared/runbooks/runbook.ts';
 
 const ids = (runbooks: readonly Runbook[]): string[] => runbooks.map((runbook) => runbook.id);
@@ -67,5 +68,53 @@ describe('runbooksFor (rules)', () => {
 
   it('offers nothing when nothing matches and there is no general checklist', () => {
     expect(runbooksFor({ type: 'application', severity: 'P2' }, [typeOnly, other])).toEqual([]);
+  });
+});
+
+describe('otherRunbooks: any runbook can be started on any incident', () => {
+  it('a P2 security incident: the security and data-breach runbooks are not offered, but are among the others', () => {
+    const incident = { type: 'security' as const, severity: 'P2' };
+    const others = ids(otherRunbooks(incident, BUILT_IN_RUNBOOKS));
+    expect(others).toContain('security-incident');
+    expect(others).toContain('data-breach');
+  });
+
+  it('offered and others together are the whole library, each once, for every type and severity', () => {
+    for (const type of ['availability', 'security', 'performance', 'data', 'infrastructure', 'application'] as const) {
+      for (const severity of ['P0', 'P1', 'P2', 'P3', 'SEV9']) {
+        const all = [...ids(runbooksFor({ type, severity }, BUILT_IN_RUNBOOKS)), ...ids(otherRunbooks({ type, severity }, BUILT_IN_RUNBOOKS))];
+        expect(all.sort()).toEqual(ids(BUILT_IN_RUNBOOKS).sort());
+      }
+    }
+  });
+});
+
+describe('builtInInScheme: built-in severity filters follow the team scheme by rank', () => {
+  const library = (scheme: SeverityScheme) => BUILT_IN_RUNBOOKS.map((runbook) => builtInInScheme(runbook, scheme));
+
+  it('under P1–P4, a P2 (High) security incident gets the security runbooks the default scheme gives a P1 one', () => {
+    expect(ids(runbooksFor({ type: 'security', severity: 'P2' }, library(P1_P4_SCHEME)))).toEqual(['security-incident', 'data-breach', GENERAL_RUNBOOK_ID]);
+    expect(ids(runbooksFor({ type: 'security', severity: 'P1' }, library(P1_P4_SCHEME)))).toEqual(ids(runbooksFor({ type: 'security', severity: 'P0' }, BUILT_IN_RUNBOOKS)));
+    expect(ids(runbooksFor({ type: 'security', severity: 'P1' }, library(P1_P4_SCHEME)))).toEqual(['security-incident', 'data-breach', GENERAL_RUNBOOK_ID]);
+    expect(builtInInScheme(BUILT_IN_RUNBOOKS.find((r) => r.id === 'email-delivery-failure')!, P1_P4_SCHEME).severities).toEqual(['P2', 'P3']);
+  });
+
+  it('under every scheme, each rank matches what the same rank matches in the default scheme', () => {
+    const schemes: SeverityScheme[] = [P0_P3_SCHEME, P1_P4_SCHEME, { ...P0_P3_SCHEME, id: 'two', levels: [{ ...P0_P3_SCHEME.levels[0]!, id: 'SEV1' }, { ...P0_P3_SCHEME.levels[1]!, id: 'SEV2' }] }];
+    for (const scheme of schemes) {
+      scheme.levels.forEach((level, rank) => {
+        for (const type of ['security', 'application', 'infrastructure'] as const) {
+          // Ranks past a short scheme's end collapse onto its least severe level, as incidents do.
+          const defaults = P0_P3_SCHEME.levels.filter((_, r) => Math.min(r, scheme.levels.length - 1) === rank).flatMap((l) => ids(runbooksFor({ type, severity: l.id }, BUILT_IN_RUNBOOKS)));
+          expect(ids(runbooksFor({ type, severity: level.id }, library(scheme))).sort()).toEqual([...new Set(defaults)].sort());
+        }
+      });
+    }
+  });
+
+  it('leaves the built-ins untouched under the default scheme, and any-severity runbooks alone', () => {
+    expect(library(P0_P3_SCHEME)).toEqual(BUILT_IN_RUNBOOKS);
+    const general = BUILT_IN_RUNBOOKS.find((r) => r.id === GENERAL_RUNBOOK_ID)!;
+    expect(builtInInScheme(general, P1_P4_SCHEME)).toBe(general);
   });
 });
