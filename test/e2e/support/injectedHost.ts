@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import { join } from 'node:path';
 import { backupHandlers } from '../../../electron/host/backupHandlers.ts';
+import { evidenceHandlers } from '../../../electron/host/hashFile.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
 import { openSigningKey } from '../../../electron/host/signingKey.ts';
 import { createFolderGrants } from '../../../electron/host/folderGrants.ts';
@@ -35,6 +36,7 @@ export async function injectHost(
       options.clipboard?.push(text);
       return { written: true };
     },
+    ...evidenceHandlers<void>({ chooseOpenPath: async () => options.chooseOpenPath?.() }),
     ...backupHandlers<void>({
       backupsDir: join(options.userDataDir, 'backups'),
       dataDir: options.userDataDir,
