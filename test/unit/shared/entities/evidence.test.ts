@@ -30,7 +30,7 @@ function docOf(ops: readonly Op[]): EvidenceDoc {
 
 describe('evidence ops: schemas', () => {
   it('refuse a malformed SHA-256, a path for a name, and a hand-over to oneself, naming the field', () => {
-    const made = new Device('aaaaaaaaaaaaaaaa', INC).make(record(), T);
+    const made = new Device('aaaaaaaaaaaaaaaa', INC).make(record(), T) as Op<'evidence.record'>;
     expect(parseOp(made)).toMatchObject({ status: 'ok' });
     // A peer's crafted op: well chained and hashed, but its artefact hash is not a SHA-256.
     for (const sha256 of ['B'.repeat(64), 'b'.repeat(63), 'z'.repeat(64), '']) {
@@ -44,7 +44,7 @@ describe('evidence ops: schemas', () => {
   });
 
   it('a crafted line with a malformed hash is reported as a bad line, not applied', () => {
-    const made = new Device('aaaaaaaaaaaaaaaa', INC).make(record(), T);
+    const made = new Device('aaaaaaaaaaaaaaaa', INC).make(record(), T) as Op<'evidence.record'>;
     const crafted = { ...made, data: { ...made.data, artefact: { ...made.data.artefact, sha256: 'not-a-hash' } } };
     expect(decodeOpLine(canonicalJson({ ...crafted, hash: hashOp(crafted) }))).toEqual({ status: 'bad', reason: 'data.artefact.sha256: a SHA-256 is 64 lowercase hex characters' });
   });
