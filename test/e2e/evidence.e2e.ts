@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
 import { injectHost } from './support/injectedHost.ts';
@@ -64,6 +65,10 @@ test('desktop: an evidence item hashed from a real file in the host, handed over
     await expect(checks).toHaveCount(2);
     await expect(checks.nth(1)).toContainText(`✗ Does not match the recorded hash (access.log, ${sha('10.0.0.7 - - "GET /admin" 200\ntampered\n')})`);
     await expect(timeline).toContainText(`Evidence re-checked: nginx access log of web-3: DOES NOT MATCH: recorded ${original.slice(0, 12)}…`);
+
+    // The panel, with a hand-over and a failed check showing, has no serious or critical axe finding.
+    const axe = await new AxeBuilder({ page }).include('section.evidence').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     await page.getByRole('button', { name: 'Export custody log (CSV)' }).click();
     await expect(page.getByText(/^Saved to .*leaked-admin-token-custody-log\.csv$/)).toBeVisible();
