@@ -1,7 +1,7 @@
 import { postmortemDocument } from '../../shared/postmortem/exportBundle.ts';
 import { customTemplatesOf, templateLibrary } from '../../shared/postmortem/library.ts';
 import { foldOps } from '../../shared/entities/index.ts';
-import { incidentsOf, phaseNamesOf } from '../../shared/entities/incidentsOf.ts';
+import { incidentsOf, phaseNamesOf, severitySchemeOf } from '../../shared/entities/incidentsOf.ts';
 import { exportIncidentTimeline } from '../../shared/timeline/exportIncident.ts';
 import { readArchive } from './readArchive.ts';
 
@@ -35,7 +35,7 @@ export async function exportIncident(
     err(`${target}: no incident ${incidentId} (run \`warroom export ${target}\` to list them)`);
     return 1;
   }
-  if (format === 'postmortem') out(postmortemDocument(found, { generatedAt: now(), phaseNames: phaseNamesOf(docs), templates: templateLibrary(customTemplatesOf(docs)) }));
+  if (format === 'postmortem') out(postmortemDocument(found, { generatedAt: now(), phaseNames: phaseNamesOf(docs), scheme: severitySchemeOf(docs), templates: templateLibrary(customTemplatesOf(docs)) }));
   else out(exportIncidentTimeline(found.incident, found.entries, format === 'csv' ? 'csv' : 'markdown'));
   return 0;
 }

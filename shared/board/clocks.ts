@@ -1,6 +1,7 @@
 /**
  * The live board's clocks: when the next status update is due, who is escalated to next,
- * whether the response target was met, and the regulator's breach-notification deadline.
+ * whether the response and resolution targets were met, the regulator's breach-notification
+ * deadline, and when the post-mortem is due.
  *
  * Pure functions of the incident, the severity scheme and `now` (ms since the epoch), passed
  * in explicitly: the board ticks by calling them again, tests pin any instant, and two laptops
@@ -14,7 +15,7 @@
  * least severe level, as it sorts last in lists: the board still shows clocks for it.
  */
 import { incidentStart, isOpenStatus, type IncidentFields } from '../domain/incident.ts';
-import { levelOrLeast, type EscalationStep, type SeverityScheme } from '../domain/severity.ts';
+import { levelOrLeast, levelTargets, type EscalationStep, type SeverityScheme } from '../domain/severity.ts';
 import { MINUTE_MS, parseIsoUtc } from '../timeline/localTime.ts';
 
 const HOUR_MS = 60 * MINUTE_MS;
@@ -76,29 +77,28 @@ export function statusUpdateClock({ incident, scheme, now }: { incident: Cadence
 // ---------------------------------------------------------------------------------------------
 // Escalation
 
-export type EscalationIncident = Pick<IncidentFields, 'severity' | 'status' | 'declaredAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt' | 'closedAt'>;
+export type EscalationIncident = Pick<IncidentFields, 'severity' | 'status' | 'declaredAt' | 'detectedAt' | 'resolvedAt' | 'closedAt'>;
 
 export interface EscalationClock {
-  /** Steps whose time came while the incident was unmitigated, in order. */
+  /** Steps whose time came while the incident was unresolved, in order. */
   reached: EscalationStep[];
-  /** The next step and when it falls due; null once every step is reached or the incident is mitigated, resolved or closed. */
+  /** The next step and when it falls due; null once every step is reached or the incident is resolved or closed. */
   next: { step: EscalationStep; dueAt: number; msLeft: number } | null;
 }
 
 /**
  * The level's escalation path, counted from detection (else declaration). A step is reached at
- * exactly `start + afterMinutes` (T+15 means "at 15:00", not after it). The path is "if
- * unresolved" in the plans, so it stops when the incident is mitigated (mitigatedAt set) or its
- * status is resolved/closed; steps reached before that stay listed as history.
+ * exactly `start + afterMinutes` (T+15 means "at 15:00", not after it). The plans escalate "if
+ * unresolved" (Plan D "Escalation Path"), so the path runs on after a mitigation, which may not
+ * hold, and stops only when the status is resolved or closed; steps reached before that stay
+ * listed as history.
  */
 export function escalationClock({ incident, scheme, now }: { incident: EscalationIncident; scheme: SeverityScheme; now: number }): EscalationClock {
   const start = parseIsoUtc(incidentStart(incident));
   const steps = levelOrLeast(incident.severity, scheme).escalation;
-  const mitigatedAt = msOrNull(incident.mitigatedAt);
-  const stopped = mitigatedAt !== null || !isOpenStatus(incident.status);
-  // Until when the path ran: the mitigation, else the resolution/closure, else (no stamp) now.
-  const stopAt = mitigatedAt ?? msOrNull(incident.resolvedAt) ?? msOrNull(incident.closedAt) ?? now;
-  const until = stopped ? Math.min(now, stopAt) : now;
+  const stopped = !isOpenStatus(incident.status);
+  // Until when the path ran: the resolution, else the closure, else (no stamp) now.
+  const until = stopped ? Math.min(now, msOrNull(incident.resolvedAt) ?? msOrNull(incident.closedAt) ?? now) : now;
 
   const reached: EscalationStep[] = [];
   let next: EscalationClock['next'] = null;
@@ -137,9 +137,38 @@ export function responseSla({ incident, scheme, now }: { incident: SlaIncident; 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Resolution target
+
+export type ResolutionIncident = Pick<IncidentFields, 'severity' | 'status' | 'declaredAt' | 'detectedAt' | 'resolvedAt' | 'closedAt'>;
+
+export interface ResolutionTarget {
+  /** met/missed once resolved (within the target or not); pending/breached while open. */
+  state: 'met' | 'missed' | 'pending' | 'breached';
+  targetAt: number;
+  targetMinutes: number;
+}
+
+/**
+ * The level's resolution target (Plan B "Resolution Time", docs/response-plans.md#resolution-targets):
+ * resolved within `resolutionTargetMinutes` of detection (else declaration), as the time-to-resolve
+ * metric counts. Resolving at exactly the target meets it; the resolution time (else the closure)
+ * gives the verdict. null when the level has no target, or the incident is resolved or closed
+ * with neither time recorded (nothing to judge).
+ */
+export function resolutionTarget({ incident, scheme, now }: { incident: ResolutionIncident; scheme: SeverityScheme; now: number }): ResolutionTarget | null {
+  const targetMinutes = levelTargets(incident.severity, scheme).resolutionTargetMinutes;
+  if (targetMinutes === null) return null;
+  const targetAt = parseIsoUtc(incidentStart(incident)) + targetMinutes * MINUTE_MS;
+  const resolvedAt = msOrNull(incident.resolvedAt) ?? msOrNull(incident.closedAt);
+  if (resolvedAt !== null) return { state: resolvedAt <= targetAt ? 'met' : 'missed', targetAt, targetMinutes };
+  if (!isOpenStatus(incident.status)) return null;
+  return { state: now <= targetAt ? 'pending' : 'breached', targetAt, targetMinutes };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Regulatory deadline
 
-export type RegulatoryIncident = Pick<IncidentFields, 'type' | 'regulated' | 'declaredAt' | 'detectedAt' | 'regulatoryNotifiedAt'>;
+export type RegulatoryIncident = Pick<IncidentFields, 'regulated' | 'declaredAt' | 'detectedAt' | 'regulatoryNotifiedAt'>;
 
 export interface RegulatoryClock {
   label: 'Breach notification (72 h)';
@@ -149,17 +178,27 @@ export interface RegulatoryClock {
   msLeft: number | null;
 }
 
-/** Whether the breach-notification clock applies: the IC's explicit choice, else by type (security and data incidents may involve personal data). */
-export function isRegulated(incident: Pick<IncidentFields, 'type' | 'regulated'>): boolean {
-  return incident.regulated ?? (incident.type === 'security' || incident.type === 'data');
+/** Whether the breach-notification clock applies: only when a person marked personal data as involved, whatever the type. */
+export function isRegulated(incident: Pick<IncidentFields, 'regulated'>): boolean {
+  return incident.regulated === true;
+}
+
+/**
+ * Nobody has yet said whether personal data is involved in a security or data incident: the
+ * board asks, rather than running a clock nobody asked for or staying silent about one that may
+ * be running from detection.
+ */
+export function personalDataUndecided(incident: Pick<IncidentFields, 'type' | 'regulated' | 'regulatoryNotifiedAt'>): boolean {
+  return incident.regulated === null && incident.regulatoryNotifiedAt === null && (incident.type === 'security' || incident.type === 'data');
 }
 
 /**
  * The 72-hour personal-data-breach notification deadline (GDPR art. 33; Plan B "GDPR Breach
- * Notification: Notify within 72 hours of discovery"), counted from awareness = detection, else
- * declaration. null when it does not apply. It keeps running after the incident is resolved:
- * the duty to notify does not end with the outage. Stops ('notified') when regulatoryNotifiedAt
- * is set, late or not.
+ * Notification: Notify within 72 hours of discovery"), counted from awareness = detection (the
+ * detected time, which can be corrected), else declaration. null unless a person marked the
+ * incident as involving personal data. It keeps running after the incident is resolved: the
+ * duty to notify does not end with the outage. Stops ('notified') when regulatoryNotifiedAt is
+ * set, late or not.
  */
 export function regulatoryClock({ incident, now }: { incident: RegulatoryIncident; now: number }): RegulatoryClock | null {
   if (!isRegulated(incident)) return null;
@@ -172,11 +211,39 @@ export function regulatoryClock({ incident, now }: { incident: RegulatoryInciden
 }
 
 // ---------------------------------------------------------------------------------------------
+// Post-mortem deadline
+
+export type PostmortemDueIncident = Pick<IncidentFields, 'severity' | 'status' | 'exercise' | 'resolvedAt' | 'closedAt' | 'postmortemCompletedAt'>;
+
+export interface PostmortemDue {
+  state: 'due' | 'overdue' | 'done';
+  dueAt: number;
+  /** `dueAt - now`; null once done. */
+  msLeft: number | null;
+}
+
+/**
+ * When the post-mortem is due: the level's `postmortemDueHours` after the resolution (else the
+ * closure). null while the incident is open (nothing is due yet), for an exercise (its
+ * after-action report is another record), and for a level that requires none. 'done' once
+ * someone marked the post-mortem complete, late or not.
+ */
+export function postmortemDue({ incident, scheme, now }: { incident: PostmortemDueIncident; scheme: SeverityScheme; now: number }): PostmortemDue | null {
+  if (incident.exercise || isOpenStatus(incident.status)) return null;
+  const hours = levelTargets(incident.severity, scheme).postmortemDueHours;
+  const resolvedAt = msOrNull(incident.resolvedAt) ?? msOrNull(incident.closedAt);
+  if (hours === null || resolvedAt === null) return null;
+  const dueAt = resolvedAt + hours * HOUR_MS;
+  if (incident.postmortemCompletedAt !== null) return { state: 'done', dueAt, msLeft: null };
+  return { state: now > dueAt ? 'overdue' : 'due', dueAt, msLeft: dueAt - now };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Formatting
 
 /**
  * Whole minutes as `12 min`, `1 h 05 min`, `71 h 59 min`. Hours are not folded into days: the
- * longest clock on the board is the 72 h regulatory one, and "71 h" reads against its label.
+ * regulatory clock's "71 h" reads against its 72 h label, and every clock reads in one unit.
  */
 export function formatMinutes(totalMinutes: number): string {
   const minutes = Math.max(0, Math.trunc(totalMinutes));

@@ -11,10 +11,10 @@
  * Times are UTC with the date (`2026-03-01 14:05 UTC`): these messages leave the room and are
  * read in other time zones.
  */
-import { incidentStart, type IncidentStatus } from '../domain/incident.ts';
+import type { IncidentStatus } from '../domain/incident.ts';
 import { incidentLabel } from '../domain/incidentRef.ts';
-import { formatMinutes } from '../board/clocks.ts';
-import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
+import { formatSpan, timeToResolve } from '../metrics/responseMetrics.ts';
+import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
 
 export type StatusTemplateId = 'initial' | 'update' | 'resolution';
@@ -233,11 +233,10 @@ function usersText(incident: StatusTemplateContext['incident']): string {
   return figures === '' ? words : words === '' ? figures : `${words} (${figures})`;
 }
 
-/** Detection (else declaration) to resolution, whole minutes rounded down: `2 h 05 min`. */
+/** The time to resolve (shared/metrics/responseMetrics.ts), worded as the post-mortem words it: `2 h 05 min`. */
 function defaultDuration(incident: StatusTemplateContext['incident']): string {
-  if (incident.resolvedAt === null) return fillIn('total incident time');
-  const ms = parseIsoUtc(incident.resolvedAt) - parseIsoUtc(incidentStart(incident));
-  return Number.isFinite(ms) && ms >= 0 ? formatMinutes(Math.floor(ms / MINUTE_MS)) : fillIn('total incident time');
+  const minutes = timeToResolve(incident);
+  return minutes === null ? fillIn('total incident time') : formatSpan(minutes);
 }
 
 /** The tags a posted message carries: every one is a status update; the initial notice and resolution say which they are. */

@@ -18,6 +18,8 @@ export type Phase = z.infer<typeof Phase>;
 const Title = z.string().trim().min(1, 'a title is required').max(200, 'a title is at most 200 characters');
 const Prose = z.string().max(10_000);
 const ServiceName = z.string().trim().min(1).max(100);
+/** A line of a regulatory notice (authority, reference, how and whom): required once recorded. */
+export const NoticeText = z.string().trim().min(1, 'cannot be blank').max(500, 'at most 500 characters');
 
 /**
  * Every field of an incident is a last-writer-wins register (docs/architecture.md#data-path), so each one is
@@ -50,7 +52,7 @@ export const IncidentFields = z
     snoozedUntil: IsoTime.nullable(),
     /** When the regulator was notified: stops the regulatory clock (e.g. the 72 h breach deadline). */
     regulatoryNotifiedAt: IsoTime.nullable(),
-    /** Regulatory clock needed (e.g. personal data involved); defaults from the type. */
+    /** Personal data involved, so the 72 h clock runs: a person's decision; null until someone decides. */
     regulated: z.boolean().nullable(),
     // Facts kept true during the response (incidentFacts.ts).
     /** The readable id (incidentRef.ts); set by the declaration only, never by `incident.set`. */
@@ -61,6 +63,22 @@ export const IncidentFields = z
     usersAffectedPercent: z.number().min(0).max(100).nullable(),
     /** Affected services, as named by the team. */
     services: z.array(ServiceName).max(50),
+    // Response metrics: when the impact began, if anyone knows (time to detect runs from it).
+    /** Impact began (the onset): recorded or corrected by a person, never guessed. */
+    onsetAt: IsoTime.nullable(),
+    // Regulatory notices and the post-mortem deadline (the board's clocks, shared/board/clocks.ts)
+    /** Which authority was notified (with regulatoryNotifiedAt and regulatorReference). */
+    regulatorAuthority: NoticeText.nullable(),
+    /** The regulator's case or submission reference. */
+    regulatorReference: NoticeText.nullable(),
+    /** When the affected individuals were notified. */
+    individualsNotifiedAt: IsoTime.nullable(),
+    /** How and whom: "email to the 1,204 affected customers". */
+    individualsNotifiedHow: NoticeText.nullable(),
+    /** The notice's reference (message id, letter number). */
+    individualsReference: NoticeText.nullable(),
+    /** When the post-mortem was marked complete: stops its deadline clock; null while it is not. */
+    postmortemCompletedAt: IsoTime.nullable(),
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
@@ -102,6 +120,15 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   externalRef: '',
   usersAffectedPercent: null,
   services: [],
+  // Response metrics
+  onsetAt: null,
+  // Regulatory notices and the post-mortem deadline
+  regulatorAuthority: null,
+  regulatorReference: null,
+  individualsNotifiedAt: null,
+  individualsNotifiedHow: null,
+  individualsReference: null,
+  postmortemCompletedAt: null,
 };
 
 /** The response roles of the plans in docs/response-plans.md (Plan A §2, Plans C and D). */

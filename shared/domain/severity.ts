@@ -63,6 +63,12 @@ export const SeverityLevelConfig = z
     updateCadenceMinutes: z.number().nullable(),
     /** Who is brought in when, counted from detection; strictly ascending `afterMinutes`. */
     escalation: z.array(EscalationStepShape),
+    // Resolution and post-mortem targets. Optional: a scheme saved before they existed still
+    // reads, and an absent value means the plans' default for the level (levelTargets).
+    /** Resolve within this many minutes of detection; null = no resolution target. */
+    resolutionTargetMinutes: z.number().nullable().optional(),
+    /** The post-mortem is due this many hours after resolution; null = none is required. */
+    postmortemDueHours: z.number().nullable().optional(),
   })
   .strict()
   .superRefine((level, ctx) => {
@@ -78,6 +84,12 @@ export const SeverityLevelConfig = z
     }
     if (level.updateCadenceMinutes !== null && !isWholeMinutes(level.updateCadenceMinutes)) {
       problem(['updateCadenceMinutes'], `updateCadenceMinutes must be a whole number of minutes, at least 1, or null for no fixed cadence (got ${level.updateCadenceMinutes})`);
+    }
+    if (level.resolutionTargetMinutes != null && !isWholeMinutes(level.resolutionTargetMinutes)) {
+      problem(['resolutionTargetMinutes'], `resolutionTargetMinutes must be a whole number of minutes, at least 1, or null for no target (got ${level.resolutionTargetMinutes})`);
+    }
+    if (level.postmortemDueHours != null && !isWholeMinutes(level.postmortemDueHours)) {
+      problem(['postmortemDueHours'], `postmortemDueHours must be a whole number of hours, at least 1, or null when no post-mortem is required (got ${level.postmortemDueHours})`);
     }
     level.escalation.forEach((step, i) => {
       if (!isWholeMinutes(step.afterMinutes)) {
@@ -194,6 +206,12 @@ const BLUE = '#2f80ed';
  *   Path" (Team Lead T+15, Engineering Manager T+30, CTO/VP Engineering T+60 "if unresolved");
  *   P1, P2, P3 — Plan C "Escalation Matrix" (columns "Escalation (30 min)" and
  *   "Executive (1 hour)"; P3 has no executive step).
+ * - resolutionTargetMinutes: Plan B "Incident Severity Levels" ("Resolution Time": P0 < 15 min,
+ *   P1 < 1 hour, P2 < 4 hours, P3 < 1 week), the only plan that gives one per level.
+ * - postmortemDueHours: P0 24 h — Plan B "Step 8: Post-Incident Review" ("Within 24 hours of
+ *   resolution"); P1, P2 5 days — Plan A §7.1 ("within 5 days of resolution", after all
+ *   Critical/High and significant Medium incidents), inside Plan C's "Post-Incident Review
+ *   (1-7 days)"; P3 none — Plan A §7.1 asks none for its Low level.
  */
 export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
   id: 'p0-p3',
@@ -211,6 +229,8 @@ export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
         { afterMinutes: 30, notify: 'Engineering manager' },
         { afterMinutes: 60, notify: 'CTO' },
       ],
+      resolutionTargetMinutes: 15,
+      postmortemDueHours: 24,
     },
     {
       id: 'P1',
@@ -223,6 +243,8 @@ export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
         { afterMinutes: 30, notify: 'Technical lead' },
         { afterMinutes: 60, notify: 'CTO' },
       ],
+      resolutionTargetMinutes: 60,
+      postmortemDueHours: 120,
     },
     {
       id: 'P2',
@@ -235,6 +257,8 @@ export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
         { afterMinutes: 30, notify: 'Team lead' },
         { afterMinutes: 60, notify: 'Technical lead' },
       ],
+      resolutionTargetMinutes: 240,
+      postmortemDueHours: 120,
     },
     {
       id: 'P3',
@@ -244,6 +268,8 @@ export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
       responseTargetMinutes: 1440,
       updateCadenceMinutes: null,
       escalation: [{ afterMinutes: 30, notify: 'Team lead' }],
+      resolutionTargetMinutes: 10080,
+      postmortemDueHours: null,
     },
   ],
 });
@@ -260,6 +286,11 @@ export const P0_P3_SCHEME: SeverityScheme = deepFreeze({
  *   are ours: the secondary is brought in when the level's response target passes, the
  *   engineering manager and the CTO at T+30 and T+60 for the critical level as in Plan D's
  *   path, the engineering manager at T+60 for High (Plan C's "Executive (1 hour)" column).
+ * - resolutionTargetMinutes: Plan A gives none; Plan B's "Resolution Time" by rank (P1 < 15 min,
+ *   P2 < 1 hour, P3 < 4 hours, P4 < 1 week), as the levels map onto each other (mapSeverity).
+ * - postmortemDueHours: Plan A §7.1 — a post-mortem "after all P1/P2 incidents and significant
+ *   P3 incidents", meeting "within 5 days of resolution": P1, P2 120 h; P3, P4 none (which P3
+ *   is significant is the team's call: it sets a number to require one).
  */
 export const P1_P4_SCHEME: SeverityScheme = deepFreeze({
   id: 'p1-p4',
@@ -277,6 +308,8 @@ export const P1_P4_SCHEME: SeverityScheme = deepFreeze({
         { afterMinutes: 30, notify: 'Engineering manager' },
         { afterMinutes: 60, notify: 'CTO' },
       ],
+      resolutionTargetMinutes: 15,
+      postmortemDueHours: 120,
     },
     {
       id: 'P2',
@@ -289,6 +322,8 @@ export const P1_P4_SCHEME: SeverityScheme = deepFreeze({
         { afterMinutes: 30, notify: 'Secondary on-call' },
         { afterMinutes: 60, notify: 'Engineering manager' },
       ],
+      resolutionTargetMinutes: 60,
+      postmortemDueHours: 120,
     },
     {
       id: 'P3',
@@ -298,6 +333,8 @@ export const P1_P4_SCHEME: SeverityScheme = deepFreeze({
       responseTargetMinutes: 240,
       updateCadenceMinutes: null,
       escalation: [{ afterMinutes: 240, notify: 'Secondary on-call' }],
+      resolutionTargetMinutes: 240,
+      postmortemDueHours: null,
     },
     {
       id: 'P4',
@@ -307,6 +344,8 @@ export const P1_P4_SCHEME: SeverityScheme = deepFreeze({
       responseTargetMinutes: 1440,
       updateCadenceMinutes: null,
       escalation: [{ afterMinutes: 1440, notify: 'Secondary on-call' }],
+      resolutionTargetMinutes: 10080,
+      postmortemDueHours: null,
     },
   ],
 });
@@ -329,6 +368,29 @@ export function levelOrLeast(id: string, scheme: SeverityScheme): SeverityLevelC
   const level = levelOf(id, scheme) ?? scheme.levels[scheme.levels.length - 1];
   if (level === undefined) throw new Error(`Severity scheme ${scheme.id} has no levels`);
   return level;
+}
+
+/** A level's resolution target and post-mortem deadline, absent values taken from the plans. */
+export interface LevelTargets {
+  /** Resolve within this many minutes of detection; null: no target. */
+  resolutionTargetMinutes: number | null;
+  /** The post-mortem is due this many hours after resolution; null: none required. */
+  postmortemDueHours: number | null;
+}
+
+/**
+ * The level's resolution target and post-mortem deadline. A scheme saved before these existed
+ * lacks them: an absent value is the built-in scheme's of the same id (the team edited a copy of
+ * it), else the default scheme's, at the level's rank (the last level for lower ranks).
+ */
+export function levelTargets(id: string, scheme: SeverityScheme): LevelTargets {
+  const level = levelOrLeast(id, scheme);
+  const defaults = BUILT_IN_SCHEMES.find((s) => s.id === scheme.id) ?? P0_P3_SCHEME;
+  const fallback = defaults.levels[Math.min(scheme.levels.indexOf(level), defaults.levels.length - 1)]!;
+  return {
+    resolutionTargetMinutes: level.resolutionTargetMinutes !== undefined ? level.resolutionTargetMinutes : (fallback.resolutionTargetMinutes ?? null),
+    postmortemDueHours: level.postmortemDueHours !== undefined ? level.postmortemDueHours : (fallback.postmortemDueHours ?? null),
+  };
 }
 
 /**

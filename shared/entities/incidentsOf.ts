@@ -1,4 +1,5 @@
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../domain/phaseNames.ts';
+import { P0_P3_SCHEME, type SeverityScheme } from '../domain/severity.ts';
 import { type ActionView, type Doc, type EntryView, type IncidentView, type PostmortemView, actionView, entryView, incidentView, postmortemView } from './index.ts';
 
 export interface IncidentBundle {
@@ -39,4 +40,11 @@ export function phaseNamesOf(docs: ReadonlyMap<string, Doc>): PhaseNames {
   const doc = docs.get('settings:phase-names');
   const latest = doc?.table === 'settings' && doc.key === 'phase-names' ? doc.value[doc.value.length - 1]?.value : undefined;
   return latest ?? DEFAULT_PHASE_NAMES;
+}
+
+/** The team's severity scheme from folded docs (the synced setting), or the default scheme. */
+export function severitySchemeOf(docs: ReadonlyMap<string, Doc>): SeverityScheme {
+  const doc = docs.get('settings:severity-scheme');
+  const latest = doc?.table === 'settings' && doc.key === 'severity-scheme' ? doc.value[doc.value.length - 1]?.value : undefined;
+  return latest ?? P0_P3_SCHEME;
 }

@@ -115,7 +115,10 @@ export interface ChecklistCompletion {
   phases: PhaseCompletion[];
 }
 
-/** A response-time target (the severity's acknowledge-within) and when it was met, in scenario minutes. */
+/**
+ * A response-time target (the severity's acknowledge-within), when it was acknowledged in scenario
+ * minutes, and whether that was within the target (shared/metrics/responseMetrics.ts decides).
+ */
 export interface ResponseTargetResult {
   label: string;
   targetMinutes: number;
@@ -123,13 +126,22 @@ export interface ResponseTargetResult {
   met: boolean;
 }
 
-export function responseTarget(label: string, targetMinutes: number, atMinutes: number | null): ResponseTargetResult {
-  return { label, targetMinutes, atMinutes, met: atMinutes !== null && atMinutes <= targetMinutes };
+export function responseTarget(label: string, targetMinutes: number, atMinutes: number | null, met: boolean): ResponseTargetResult {
+  return { label, targetMinutes, atMinutes, met };
+}
+
+/** One response metric (shared/metrics/responseMetrics.ts) as the report shows it: ends in scenario time. */
+export interface ReportMetric {
+  label: string;
+  from: string;
+  to: string;
+  value: string;
 }
 
 export interface ReportDetails {
   checklists?: readonly ChecklistCompletion[];
   responseTargets?: readonly ResponseTargetResult[];
+  metrics?: readonly ReportMetric[];
   timeline?: readonly TimelineRow[];
 }
 
@@ -148,7 +160,7 @@ const cell = (text: string): string => escapeLine(text.replace(/[\r\n]+/g, ' '))
 
 /** The after-action report as GFM Markdown. */
 export function afterActionReport(scenario: Scenario, result: ScoreResult, details: ReportDetails = {}): string {
-  const { checklists = [], responseTargets = [], timeline = [] } = details;
+  const { checklists = [], responseTargets = [], metrics = [], timeline = [] } = details;
   const out: string[] = [
     EXERCISE_BANNER,
     '',
@@ -178,6 +190,10 @@ export function afterActionReport(scenario: Scenario, result: ScoreResult, detai
       const when = row.atMinutes === null ? 'not yet' : formatScenarioTime(row.atMinutes);
       out.push(`| ${cell(row.label)} (within ${row.targetMinutes} min) | ${row.met ? '✅ met' : '❌ missed'} | ${when} |`);
     }
+  }
+  if (metrics.length > 0) {
+    out.push('', '## Response metrics', '', '| Metric | From | To | Time |', '| --- | --- | --- | --- |');
+    for (const row of metrics) out.push(`| ${cell(row.label)} | ${cell(row.from)} | ${cell(row.to)} | ${cell(row.value)} |`);
   }
   out.push('', '## Checklist completion', '');
   if (checklists.length === 0) out.push('No checklist was started.');

@@ -1,4 +1,5 @@
 import type { PhaseNames } from '../domain/phaseNames.ts';
+import type { SeverityScheme } from '../domain/severity.ts';
 import type { IncidentBundle } from '../entities/incidentsOf.ts';
 import { postmortemToMarkdown } from './exportPostmortem.ts';
 import { resolveTemplate, templateLibrary, type TemplateChoice } from './library.ts';
@@ -7,7 +8,7 @@ import { resolveTemplate, templateLibrary, type TemplateChoice } from './library
  * The post-mortem document of one incident, exactly as the app's Export button makes it; the
  * `warroom export` CLI calls this too, so both give the same file for the same ops.
  */
-export function postmortemDocument(bundle: IncidentBundle, options: { generatedAt: string; phaseNames?: PhaseNames; templates?: readonly TemplateChoice[] }): string {
+export function postmortemDocument(bundle: IncidentBundle, options: { generatedAt: string; phaseNames?: PhaseNames; scheme?: SeverityScheme; templates?: readonly TemplateChoice[] }): string {
   const { incident, entries, postmortem, actions } = bundle;
   const chosen = resolveTemplate(postmortem?.template, options.templates ?? templateLibrary([]));
   const sections = Object.fromEntries(Object.entries(postmortem?.sections ?? {}).map(([section, view]) => [section, view.text]));
@@ -21,5 +22,6 @@ export function postmortemDocument(bundle: IncidentBundle, options: { generatedA
     exercise: incident.exercise,
     generatedAt: options.generatedAt,
     ...(options.phaseNames ? { phaseNames: options.phaseNames } : {}),
+    ...(options.scheme ? { scheme: options.scheme } : {}),
   });
 }

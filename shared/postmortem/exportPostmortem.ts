@@ -28,15 +28,19 @@
  *     text, with `<br>` read as a line break, is the entry's text trimmed, with CRLF and CR
  *     read as LF. A struck entry shows as `~~text~~ (struck by X: reason)`; in 'all' mode a
  *     pinned entry's kind carries 📌;
- *   - metrics: a table of time to detect / acknowledge / mitigate / resolve, with what each is
- *     counted from and to (facts.ts);
+ *   - metrics: a table of time to detect / acknowledge / mitigate / resolve and the response-target
+ *     verdict (as of generation), with what each is counted from and to
+ *     (shared/metrics/responseMetrics.ts, through facts.ts);
  *   - action items: a table of action, owner, priority, due date and status, by priority, then
  *     due date (none last), then id.
  * - Mermaid labels lose what breaks its syntax (`:` `;` `#` `%` backticks `<` `>` `{` `}` and
  *   line breaks become spaces).
+ * - Then, when someone marked personal data either way or recorded a notice, the
+ *   "Personal data and notifications" table (regulatoryBlock.ts).
  * - Ends with exactly one newline.
  */
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
+import { P0_P3_SCHEME, type SeverityScheme } from '../domain/severity.ts';
 import type { Phase } from '../domain/incident.ts';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -45,10 +49,11 @@ import type { EntryView, IncidentView } from '../entities/index.ts';
 import { markdownCell, sortTimeline } from '../timeline/exportTimeline.ts';
 import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock, spansMultipleDays } from '../timeline/timeFormat.ts';
-import { formatUtc, incidentDuration, incidentMetrics, placeholderValues, rolesText, usersAffectedText } from './facts.ts';
+import { formatUtc, incidentDuration, incidentMetrics, placeholderValues, responseTargetRow, rolesText, usersAffectedText } from './facts.ts';
 import { incidentLabel } from '../domain/incidentRef.ts';
 import { SECTIONS, type SectionId } from './sections.ts';
 import { safeMarkdown } from './safeMarkdown.ts';
+import { regulatoryBlock } from './regulatoryBlock.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
 export type ActionPriority = 'P0' | 'P1' | 'P2' | 'P3';
@@ -76,6 +81,8 @@ export interface PostmortemExportInput {
   timelineMode: TimelineMode;
   exercise: boolean;
   phaseNames?: PhaseNames;
+  /** The team's severity scheme, for the response-target verdict; default: the default scheme. */
+  scheme?: SeverityScheme;
   /** When the document is generated (ISO UTC); shown, never read from a clock. */
   generatedAt: string;
   /** How an actor is shown; default: as recorded. */
@@ -217,6 +224,7 @@ function detailsBlock(input: PostmortemExportInput, author: (actor: string) => s
   ];
   if (input.exercise) rows.push(['Exercise', 'yes: this was an exercise, not a real incident']);
   rows.push(
+    ['Impact began', formatUtc(incident.onsetAt)],
     ['Detected', formatUtc(incident.detectedAt)],
     ['Declared', `${formatUtc(incident.declaredAt)} by ${author(incident.declaredBy)}`],
     ['Acknowledged', formatUtc(incident.acknowledgedAt)],
@@ -315,7 +323,7 @@ function metricsBlock(input: PostmortemExportInput): string[] {
   const at = (label: string, iso: string | null): string => `${label}, ${formatUtc(iso)}`;
   return table(
     ['Metric', 'From', 'To', 'Time'],
-    incidentMetrics(input.incident, input.entries).map((m) => [m.label, at(m.fromLabel, m.from), at(m.toLabel, m.to), m.value]),
+    [...incidentMetrics(input.incident), responseTargetRow(input.incident, input.scheme ?? P0_P3_SCHEME, input.generatedAt)].map((m) => [m.label, at(m.fromLabel, m.from), at(m.toLabel, m.to), m.value]),
   );
 }
 
@@ -358,7 +366,7 @@ function automaticBlock(id: SectionId, input: PostmortemExportInput, author: (ac
 
 export function postmortemToMarkdown(input: PostmortemExportInput): string {
   const author = input.authorName ?? ((actor: string) => actor);
-  const values = placeholderValues(input.incident, { entries: input.entries, ...(input.phaseNames ? { phaseNames: input.phaseNames } : {}) });
+  const values = placeholderValues(input.incident, { ...(input.phaseNames ? { phaseNames: input.phaseNames } : {}) });
   const blocks: string[][] = [[`# ${templateLine(fillText(input.template.title, values))}`]];
   if (input.exercise) blocks.push(['> **EXERCISE** — this post-mortem is about an exercise, not a real incident.']);
   blocks.push([`Generated ${formatUtc(input.generatedAt)} by War Room from incident ${markdownCell(incidentLabel(input.incident))}.`]);
@@ -370,5 +378,7 @@ export function postmortemToMarkdown(input: PostmortemExportInput): string {
       : [notes || NOT_WRITTEN];
     blocks.push([`## ${templateLine(section.heading)}`], body);
   }
+  const regulatory = regulatoryBlock(input.incident);
+  if (regulatory.length > 0) blocks.push(regulatory);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -5,23 +5,22 @@
  * Times are shown in UTC with the date (`2026-11-22 14:05 UTC`): a post-mortem is read long
  * after, by people in other zones. Durations are whole minutes, truncated (`2 h 05 min`).
  *
- * The metrics count from detection (detectedAt, else declaredAt), as the board's clocks do:
- * - time to detect: from the earliest event on the timeline (an entry backfilled to when it
- *   started, e.g. "first 5xx at 13:52") to detection; not measured when nothing on the timeline
- *   precedes detection (struck entries do not count);
- * - time to acknowledge / mitigate / resolve: from detection to acknowledgedAt / mitigatedAt /
- *   resolvedAt; not measured while that time is not recorded.
+ * The metrics are the response spans of shared/metrics/responseMetrics.ts (time to detect from
+ * the recorded onset; acknowledge, mitigate and resolve from detection, else declaration), the
+ * same the Metrics page and the after-action report show.
  */
 import { incidentStart, ROLES, type Role } from '../domain/incident.ts';
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
 import { incidentLabel } from '../domain/incidentRef.ts';
-import type { EntryView, IncidentView } from '../entities/index.ts';
+import type { IncidentView } from '../entities/index.ts';
+import { levelOrLeast, type SeverityScheme } from '../domain/severity.ts';
+import { detectionLabel, formatSpan, NOT_MEASURED, responseSpans, targetVerdict, type ResponseMetricId } from '../metrics/responseMetrics.ts';
 import { MINUTE_MS, parseIsoUtc, utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
 
 /** Shown where a value is missing: plain words, so it reads in any renderer and in an editor. */
 export const NOT_RECORDED = 'not recorded';
-export const NOT_MEASURED = 'not measured';
+export { NOT_MEASURED };
 
 export function formatUtc(iso: string | null): string {
   return iso === null ? NOT_RECORDED : formatClock(iso, { utc: true, offsetMinutes: utcOffset, withDate: true });
@@ -29,15 +28,7 @@ export function formatUtc(iso: string | null): string {
 
 /** `45 min`, `2 h 05 min`, `1 d 3 h 00 min`, `under 1 min`; negative (times out of order) → not measured. */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return NOT_MEASURED;
-  const total = Math.floor(ms / MINUTE_MS);
-  if (total === 0) return 'under 1 min';
-  const days = Math.floor(total / (24 * 60));
-  const hours = Math.floor(total / 60) % 24;
-  const minutes = total % 60;
-  if (days === 0 && hours === 0) return `${minutes} min`;
-  const mm = String(minutes).padStart(2, '0');
-  return days === 0 ? `${hours} h ${mm} min` : `${days} d ${hours} h ${mm} min`;
+  return formatSpan(ms / MINUTE_MS);
 }
 
 function between(from: string | null, to: string | null): string {
@@ -50,8 +41,13 @@ export function roleLabel(role: Role): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export const METRIC_IDS = ['timeToDetect', 'timeToAcknowledge', 'timeToMitigate', 'timeToResolve'] as const;
-export type MetricId = (typeof METRIC_IDS)[number];
+const METRIC_IDS: Record<ResponseMetricId, MetricId> = {
+  detect: 'timeToDetect',
+  acknowledge: 'timeToAcknowledge',
+  mitigate: 'timeToMitigate',
+  resolve: 'timeToResolve',
+};
+export type MetricId = 'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve';
 
 export interface Metric {
   id: MetricId;
@@ -64,41 +60,23 @@ export interface Metric {
   value: string;
 }
 
-/** The earliest event time on the timeline before detection, or null. */
-function onsetOf(incident: IncidentView, entries: readonly EntryView[]): string | null {
-  const detected = parseIsoUtc(incidentStart(incident));
-  let onset: string | null = null;
-  let onsetMs = detected;
-  for (const entry of entries) {
-    if (entry.struck) continue;
-    const at = parseIsoUtc(entry.eventAt);
-    if (at < onsetMs) {
-      onsetMs = at;
-      onset = entry.eventAt;
-    }
-  }
-  return onset;
+/** The response spans of the incident, worded for the post-mortem. */
+export function incidentMetrics(incident: IncidentView): Metric[] {
+  return responseSpans(incident).map(({ id, minutes, ...span }) => ({ ...span, id: METRIC_IDS[id], value: formatSpan(minutes) }));
 }
 
-export function incidentMetrics(incident: IncidentView, entries: readonly EntryView[]): Metric[] {
-  const detected = incidentStart(incident);
-  const onset = onsetOf(incident, entries);
-  const detectedLabel = incident.detectedAt === null ? 'Declared' : 'Detected';
-  const metric = (id: MetricId, label: string, fromLabel: string, from: string | null, toLabel: string, to: string | null): Metric => ({
-    id,
-    label,
-    fromLabel,
-    from,
-    toLabel,
-    to,
-    value: between(from, to),
-  });
-  return [
-    metric('timeToDetect', 'Time to detect', 'Earliest timeline event', onset, detectedLabel, detected),
-    metric('timeToAcknowledge', 'Time to acknowledge', detectedLabel, detected, 'Acknowledged', incident.acknowledgedAt),
-    metric('timeToMitigate', 'Time to mitigate', detectedLabel, detected, 'Mitigated', incident.mitigatedAt),
-    metric('timeToResolve', 'Time to resolve', detectedLabel, detected, 'Resolved', incident.resolvedAt),
-  ];
+/** Within the response target, as of `now`: `met (P1 target: 1 h 00 min)`, `missed (…)` or `pending (…)`. */
+export function responseTargetRow(incident: IncidentView, scheme: SeverityScheme, now: string): Omit<Metric, 'id'> {
+  const level = levelOrLeast(incident.severity, scheme);
+  const verdict = targetVerdict(incident, level.responseTargetMinutes, now);
+  return {
+    label: 'Within response target',
+    fromLabel: detectionLabel(incident),
+    from: incidentStart(incident),
+    toLabel: 'Acknowledged',
+    to: incident.acknowledgedAt,
+    value: `${verdict} (${level.id} target: ${formatSpan(level.responseTargetMinutes)})`,
+  };
 }
 
 /** From detection to resolution (or closure); "ongoing" while neither is recorded. */
@@ -119,8 +97,6 @@ export function rolesText(incident: IncidentView): string {
 export interface FactOptions {
   /** The team's phase names (a synced setting); default: the canonical names. */
   phaseNames?: PhaseNames;
-  /** The timeline, for the time to detect; without it, that metric is not measured. */
-  entries?: readonly EntryView[];
 }
 
 /**
@@ -152,10 +128,10 @@ export const PLACEHOLDERS = {
   'impact.business': 'Business impact as written on the incident',
   'impact.technical': 'Technical impact as written on the incident',
   'impact.usersAffected': 'The number and/or share of users affected, or "not recorded"',
-  'metrics.timeToDetect': 'Earliest timeline event to detection',
-  'metrics.timeToAcknowledge': 'Detection to acknowledgement',
-  'metrics.timeToMitigate': 'Detection to mitigation',
-  'metrics.timeToResolve': 'Detection to resolution',
+  'metrics.timeToDetect': 'Impact began (onset) to detection',
+  'metrics.timeToAcknowledge': 'Detection (else declaration) to acknowledgement',
+  'metrics.timeToMitigate': 'Detection (else declaration) to mitigation',
+  'metrics.timeToResolve': 'Detection (else declaration) to resolution',
 } as const satisfies Record<string, string>;
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
 export const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS) as PlaceholderName[];
@@ -175,7 +151,7 @@ const orNotRecorded = (text: string): string => (text.trim() === '' ? NOT_RECORD
 
 /** Every placeholder's value for one incident (plain text, not yet escaped). */
 export function placeholderValues(incident: IncidentView, options: FactOptions = {}): Record<PlaceholderName, string> {
-  const metrics = new Map(incidentMetrics(incident, options.entries ?? []).map((m) => [m.id, m.value]));
+  const metrics = new Map(incidentMetrics(incident).map((m) => [m.id, m.value]));
   return {
     'incident.id': incidentLabel(incident),
     'incident.ticket': orNotRecorded(incident.externalRef),

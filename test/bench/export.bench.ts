@@ -50,6 +50,7 @@ function incident(): IncidentView {
     snoozedUntil: null,
     regulatoryNotifiedAt: null,
     regulated: null,
+    onsetAt: null,
     declaredBy: 'alice',
     roles: { 'incident-commander': 'Alice', 'technical-lead': 'Bob', scribe: 'Carol' },
     updatedHlc: '2026-11-24T09:00:00.000Z-0000-a1b2c3d4e5f60718',

@@ -42,7 +42,7 @@ test('a facilitator runs "Database connection pool exhausted" at 5×: injects co
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Alert: Connection pool at 100% on db-primary (severity now P0)' })).toBeVisible();
   await page.getByText('Roles · no IC yet').click();
   await page.getByLabel('Role', { exact: true }).selectOption('incident-commander');
-  await page.getByLabel('Person').fill('Ines');
+  await page.getByLabel('Person', { exact: true }).fill('Ines');
   await page.getByRole('button', { name: 'Assign' }).click();
   await expect(timeline.getByRole('listitem').filter({ hasText: 'IC: Ines' })).toBeVisible();
   await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button', { name: /^Start Database connection pool exhausted/ }).click();

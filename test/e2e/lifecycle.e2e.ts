@@ -9,10 +9,10 @@ test('a status change and an IC handoff are logged in the timeline with actor an
 
   await page.getByText('Roles · no IC yet').click();
   await page.getByLabel('Role', { exact: true }).selectOption('incident-commander');
-  await page.getByLabel('Person').fill('Ana');
+  await page.getByLabel('Person', { exact: true }).fill('Ana');
   await page.getByRole('button', { name: 'Assign' }).click();
   await expect(entries(page).filter({ hasText: 'IC: Ana' })).toContainText('Dana Commander');
-  await page.getByLabel('Person').fill('Ben');
+  await page.getByLabel('Person', { exact: true }).fill('Ben');
   await page.getByRole('button', { name: 'Hand off' }).click();
   const handoff = entries(page).filter({ hasText: 'IC handed from Ana to Ben' });
   await expect(handoff).toContainText('Dana Commander');

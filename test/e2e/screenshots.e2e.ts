@@ -28,7 +28,7 @@ test('screens in dark and light themes', async ({ page }) => {
   await page.getByRole('button', { name: 'Acknowledge' }).click();
   await declareByKeyboard(page, 'Database connection pool exhausted', 'P0 · Critical', 'Availability');
   await page.getByText('Roles · no IC yet').click();
-  await page.getByLabel('Person').fill('Ana');
+  await page.getByLabel('Person', { exact: true }).fill('Ana');
   await page.getByRole('button', { name: 'Assign' }).click();
   await page.getByText(/^Roles · IC/).click();
   await page.getByRole('textbox', { name: 'New timeline entry' }).focus();

@@ -12,6 +12,7 @@ import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
 import { useReminders } from './useReminders.ts';
+import { PostmortemsDue } from './PostmortemsDue.tsx';
 import { useSeverityScheme } from './useSeverityScheme.ts';
 import { usePhaseNames } from './usePhaseNames.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
@@ -54,9 +55,18 @@ function SlaCell({ row, now }: { row: BoardRow; now: number }) {
   return <Flag level="soon">{`Acknowledge within ${formatCountdown(sla.targetAt - now)}`}</Flag>;
 }
 
+function ResolutionCell({ row, now }: { row: BoardRow; now: number }) {
+  const target = row.resolution;
+  if (!target) return <Flag level="quiet">—</Flag>;
+  if (target.state === 'met') return <Flag level="ok">✓ Resolved in time</Flag>;
+  if (target.state === 'missed') return <Flag level="quiet">Resolved late</Flag>;
+  if (target.state === 'breached') return <Flag level="late">{`Resolution target ${formatCountdown(target.targetAt - now)}`}</Flag>;
+  return <Flag level="ok">{`Resolve within ${formatCountdown(target.targetAt - now)}`}</Flag>;
+}
+
 function RegulatoryCell({ row }: { row: BoardRow }) {
   const clock = row.regulatory;
-  if (!clock) return <Flag level="quiet">—</Flag>;
+  if (!clock) return row.personalDataUndecided ? <Flag level="soon">Personal data? Not decided</Flag> : <Flag level="quiet">—</Flag>;
   if (clock.state === 'notified') return <Flag level="ok">✓ Regulator notified</Flag>;
   const left = formatCountdown(clock.msLeft ?? 0);
   return <Flag level={clock.state === 'overdue' ? 'late' : clock.state === 'due-soon' ? 'soon' : 'ok'}>{clock.state === 'overdue' ? `72 h notice ${left}` : `72 h notice in ${left}`}</Flag>;
@@ -73,7 +83,7 @@ function EnableReminders() {
   );
 }
 
-const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Regulatory'];
+const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Resolution', 'Regulatory'];
 
 /** One incident on the board: a grid row in an ARIA table. */
 const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress, phaseNames, lastInject }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined; phaseNames: PhaseNames; lastInject: string | undefined }) {
@@ -115,6 +125,9 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
       </div>
       <div role="cell">
         <SlaCell row={row} now={now} />
+      </div>
+      <div role="cell">
+        <ResolutionCell row={row} now={now} />
       </div>
       <div role="cell">
         <RegulatoryCell row={row} />
@@ -253,6 +266,7 @@ export function Board({ operator }: { operator: string }) {
       ) : (
         <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} phaseNames={phaseNames} injects={injects} />
       )}
+      <PostmortemsDue incidents={incidents} scheme={scheme} now={now} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { incidentStart, isOpenStatus } from '../../../shared/domain/incident.ts';
 import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
-import { escalationClock, regulatoryClock, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { escalationClock, personalDataUndecided, postmortemDue, regulatoryClock, resolutionTarget, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 
 export type BoardFilter = 'open' | 'resolved' | 'exercises' | 'mine';
@@ -11,6 +11,9 @@ export interface BoardRow {
   escalation: ReturnType<typeof escalationClock>;
   sla: ReturnType<typeof responseSla>;
   regulatory: ReturnType<typeof regulatoryClock>;
+  resolution: ReturnType<typeof resolutionTarget>;
+  /** A security or data incident nobody has yet marked as involving personal data or not. */
+  personalDataUndecided: boolean;
   /** Anything the commander must act on now. */
   overdue: boolean;
 }
@@ -38,7 +41,24 @@ export function boardRows(incidents: readonly IncidentView[], scheme: SeveritySc
       const escalation = escalationClock({ incident, scheme, now });
       const sla = responseSla({ incident, scheme, now });
       const regulatory = regulatoryClock({ incident, now });
+      const resolution = resolutionTarget({ incident, scheme, now });
+      // A missed resolution target is shown, not counted as needing action: nothing done now meets it.
       const overdue = update.state === 'overdue' || sla.state === 'breached' || (regulatory?.state === 'overdue');
-      return { incident, update, escalation, sla, regulatory, overdue };
+      return { incident, update, escalation, sla, regulatory, resolution, personalDataUndecided: personalDataUndecided(incident), overdue };
     });
+}
+
+export interface PostmortemDueRow {
+  incident: IncidentView;
+  due: NonNullable<ReturnType<typeof postmortemDue>>;
+}
+
+/** Resolved incidents whose post-mortem is owed and not yet complete, the most overdue first. */
+export function postmortemsDue(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): PostmortemDueRow[] {
+  return incidents
+    .flatMap((incident) => {
+      const due = postmortemDue({ incident, scheme, now });
+      return due && due.state !== 'done' ? [{ incident, due }] : [];
+    })
+    .sort((a, b) => a.due.dueAt - b.due.dueAt || a.incident.id.localeCompare(b.incident.id));
 }

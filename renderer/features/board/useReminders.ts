@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { escalationClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { escalationClock, formatCountdown, regulatoryClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
@@ -15,19 +15,29 @@ async function notify(title: string, body: string): Promise<void> {
   }
 }
 
-/** What falls due now, once per due time: a status update or an escalation step. */
+/**
+ * What falls due now, once per due time: a status update, an escalation step, or the regulator's
+ * deadline (once when 12 hours are left, once when it passes; it runs on after resolution).
+ */
 export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): Reminder[] {
   const due: Reminder[] = [];
   for (const incident of incidents) {
+    const prefix = incident.exercise ? 'EXERCISE · ' : '';
+    const regulatory = regulatoryClock({ incident, now });
+    if (regulatory && (regulatory.state === 'due-soon' || regulatory.state === 'overdue')) {
+      const left = regulatory.state === 'overdue' ? `${formatCountdown(regulatory.msLeft ?? 0)}` : `due in ${formatCountdown(regulatory.msLeft ?? 0)}`;
+      // The deadline is in the key: correcting the detected time makes a new deadline, reminded afresh.
+      due.push({ key: `${incident.id}:regulatory:${regulatory.state}:${regulatory.deadlineAt}`, title: `${prefix}Notify the regulator: ${incident.title}`, body: `Personal-data breach notice (72 h) ${left}` });
+    }
     if (!isOpenStatus(incident.status)) continue;
     const update = statusUpdateClock({ incident, scheme, now });
     if (update.state === 'overdue' && update.dueAt !== null) {
-      due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `${incident.exercise ? 'EXERCISE · ' : ''}Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
+      due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `${prefix}Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
     }
+    // The path runs while the incident is unresolved, mitigated or not.
     const reached = escalationClock({ incident, scheme, now }).reached.at(-1);
-    // Once mitigated the escalation path has stopped: its past steps are history, not news.
-    if (reached && !incident.mitigatedAt) {
-      due.push({ key: `${incident.id}:escalation:${reached.afterMinutes}`, title: `${incident.exercise ? 'EXERCISE · ' : ''}Escalate: ${incident.title}`, body: `${incident.severity} · T+${reached.afterMinutes} min: ${reached.notify}` });
+    if (reached) {
+      due.push({ key: `${incident.id}:escalation:${reached.afterMinutes}`, title: `${prefix}Escalate: ${incident.title}`, body: `${incident.severity} · T+${reached.afterMinutes} min: ${reached.notify}` });
     }
   }
   return due;

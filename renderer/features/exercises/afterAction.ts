@@ -3,7 +3,9 @@ import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts
 import { scenarioMinutesAt } from '../../../shared/exercises/clockLog.ts';
 import type { ExerciseView } from '../../../shared/exercises/exerciseView.ts';
 import { runEventsOf, scenarioMinutesOfIso } from '../../../shared/exercises/runEvents.ts';
-import { afterActionReport, responseTarget, scoreRun, type ReportDetails, type ScoreResult } from '../../../shared/exercises/score.ts';
+import { afterActionReport, formatScenarioTime, responseTarget, scoreRun, type ReportDetails, type ReportMetric, type ScoreResult } from '../../../shared/exercises/score.ts';
+import type { ClockAction } from '../../../shared/exercises/clockLog.ts';
+import { formatSpan, responseSpans, targetVerdict, type MinutesAt } from '../../../shared/metrics/responseMetrics.ts';
 import type { ChecklistView, EntryView, IncidentView, IncidentRow } from '../../../shared/entities/index.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries, getIncidentRow } from '../../db/queries.ts';
@@ -41,6 +43,25 @@ export async function loadExerciseData(db: WarRoomDb, id: string): Promise<Exerc
   return { row, incident: row.view, exercise, checklists, entries, scheme, names };
 }
 
+/** Minutes on the facilitator's clock for a recorded time. */
+function scenarioClock(clockLog: readonly ClockAction[]): MinutesAt {
+  return (iso) => scenarioMinutesOfIso(iso, clockLog);
+}
+
+/**
+ * The response metrics of the exercise incident: the same spans as the Metrics page and the
+ * post-mortem (responseMetrics.ts), measured on the facilitator's clock, so they read in the
+ * report's scenario time (at 1× and without pauses, the same minutes as the post-mortem's).
+ */
+export function exerciseMetrics(incident: IncidentView, clockLog: readonly ClockAction[]): ReportMetric[] {
+  const minutesAt = scenarioClock(clockLog);
+  const at = (label: string, iso: string | null) => {
+    const minutes = iso === null ? null : minutesAt(iso);
+    return `${label}, ${minutes === null ? 'not recorded' : formatScenarioTime(minutes)}`;
+  };
+  return responseSpans(incident, minutesAt).map((span) => ({ label: span.label, from: at(span.fromLabel, span.from), to: at(span.toLabel, span.to), value: formatSpan(span.minutes) }));
+}
+
 /**
  * Where an exercise stands at `now`: the same figures drive the console's live view and the
  * after-action report. Cadence and response target are those of the scenario's starting
@@ -53,7 +74,8 @@ export function standingOf({ row, incident, exercise, checklists, entries, schem
   const events = runEventsOf(row.doc, checklists, exercise);
   const result = scoreRun(exercise.scenario, { events, manualMet: new Set(exercise.manualMet), endedAtScenarioMinutes: minutes }, level?.updateCadenceMinutes ?? null);
   const details: ReportDetails = {
-    responseTargets: level ? [responseTarget(`Acknowledged (${level.id} response target)`, level.responseTargetMinutes, scenarioMinutesOfIso(incident.acknowledgedAt, exercise.clockLog))] : [],
+    responseTargets: level ? [responseTarget(`Acknowledged (${level.id} response target)`, level.responseTargetMinutes, scenarioMinutesOfIso(incident.acknowledgedAt, exercise.clockLog), targetVerdict(incident, level.responseTargetMinutes, new Date(now).toISOString(), scenarioClock(exercise.clockLog)) === 'met')] : [],
+    metrics: exerciseMetrics(incident, exercise.clockLog),
     checklists: checklists.map((run) => ({
       runbook: run.runbook.title,
       phases: run.progress.map((p) => ({ phase: phaseName(p.phase, names), done: p.done, skipped: p.skipped, total: p.total })),

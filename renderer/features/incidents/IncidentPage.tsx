@@ -21,6 +21,7 @@ import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
+import { RegulatoryPanel } from './RegulatoryPanel.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { attempt } from '../../ui/errors.ts';
@@ -161,6 +162,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <RolesPanel incident={incident} actor={actor} onError={setError} />
         </details>
         <EvidencePanel incident={incident} actor={actor} />
+        <RegulatoryPanel incident={incident} actor={actor} onError={setError} />
         </div>
       </header>
       <ScribeView incident={incident} actor={actor} />

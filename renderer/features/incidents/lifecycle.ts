@@ -28,9 +28,10 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 const ROLE_SHORT: Partial<Record<Role, string>> = { 'incident-commander': 'IC' };
 
-export const KEY_TIMES = ['detectedAt', 'declaredAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt', 'closedAt'] as const;
+export const KEY_TIMES = ['onsetAt', 'detectedAt', 'declaredAt', 'acknowledgedAt', 'mitigatedAt', 'resolvedAt', 'closedAt'] as const;
 export type KeyTime = (typeof KEY_TIMES)[number];
 export const KEY_TIME_NAMES: Record<KeyTime, string> = {
+  onsetAt: 'Impact began',
   detectedAt: 'Detected',
   declaredAt: 'Declared',
   acknowledgedAt: 'Acknowledged',

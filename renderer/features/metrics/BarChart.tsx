@@ -2,7 +2,7 @@
  * A plain SVG bar chart: one bar per label, the value written beside it (the chart is a picture of
  * the table under it, so a screen reader gets the table, not the drawing).
  */
-export function BarChart({ title, unit, bars }: { title: string; unit: string; bars: { label: string; value: number | null }[] }) {
+export function BarChart({ title, format, bars }: { title: string; format(value: number): string; bars: { label: string; value: number | null }[] }) {
   const known = bars.filter((b): b is { label: string; value: number } => b.value !== null);
   const max = Math.max(1, ...known.map((b) => b.value));
   const rowHeight = 28;
@@ -23,7 +23,7 @@ export function BarChart({ title, unit, bars }: { title: string; unit: string; b
               </text>
               <rect x={labelWidth} y={y + 4} width={length} height={rowHeight - 10} className="chart-bar" rx={3} />
               <text x={labelWidth + length + 6} y={y + 18} className="chart-value">
-                {bar.value === null ? '—' : `${bar.value} ${unit}`}
+                {bar.value === null ? '—' : format(bar.value)}
               </text>
             </g>
           );

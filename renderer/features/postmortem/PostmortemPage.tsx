@@ -15,9 +15,12 @@ import { ActionsTable } from '../actions/ActionsTable.tsx';
 import { localToday } from '../actions/actionItems.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
+import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
 import { chooseTemplate, chooseTimelineMode } from './postmortemActions.ts';
 import { SectionEditor } from './SectionEditor.tsx';
+import { ResponseMetricsTable } from './ResponseMetricsTable.tsx';
+import { PostmortemDeadline } from './PostmortemDeadline.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useActions, useEntriesOf, useIncident, usePostmortem } from '../../db/hooks.ts';
@@ -34,6 +37,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   const entries = useEntriesOf(id);
   const actions = useActions(id);
   const phaseNames = usePhaseNames();
+  const scheme = useSeverityScheme();
   const now = useNow(60_000);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,11 +48,11 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
   if (incident === null) return <p>No incident with id {id} is on this laptop.</p>;
   const current = incident;
   const chosen = resolveTemplate(postmortem?.template, library);
-  const starting = fillTemplate(chosen.template, incident, { entries, phaseNames });
+  const starting = fillTemplate(chosen.template, incident, { phaseNames });
   const timelineMode: TimelineMode = postmortem?.timelineMode ?? 'pinned';
 
   function markdown(): string {
-    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, templates: library });
+    return postmortemDocument({ incident: current, entries: entries!, postmortem: postmortem ?? null, actions: actions! }, { generatedAt: new Date().toISOString(), phaseNames, scheme, templates: library });
   }
 
   const run = (work: () => Promise<unknown>) => attempt(work, setError, 'Not done');
@@ -72,7 +76,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
       <a href={routeHash({ name: 'incident', id })} className="back">
         ← Back to the incident
       </a>
-      <h1 id="pm-title">{fillTitle(chosen.template, incident, { entries, phaseNames })}</h1>
+      <h1 id="pm-title">{fillTitle(chosen.template, incident, { phaseNames })}</h1>
       <div className="row compact">
         <Field id="pm-template" label="Template">
           <select id="pm-template" value={chosen.id} onChange={(e) => void run(() => chooseTemplate(db, id, e.target.value, actor))}>
@@ -101,6 +105,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
           </button>
         </div>
       </div>
+      <PostmortemDeadline incident={incident} actor={actor} onError={setError} />
       {status && <p role="status">{status}</p>}
       <FormError message={error} />
       {chosen.template.sections.map((section) =>
@@ -117,6 +122,7 @@ export function PostmortemPage({ id, actor }: { id: string; actor: string }) {
             ) : (
               <p className="hint">{`${SECTIONS[section.id].description.replace(/\.?$/, '.')} Generated from the incident when exported${section.id === 'timeline' ? ` (${timelineMode === 'pinned' ? 'pinned entries' : 'every entry'})` : ''}.`}</p>
             )}
+            {section.id === 'metrics' && <ResponseMetricsTable incident={incident} scheme={scheme} now={now} />}
           </section>
         ) : (
           <SectionEditor

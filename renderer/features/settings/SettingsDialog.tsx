@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BUILT_IN_SCHEMES, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severity.ts';
+import { BUILT_IN_SCHEMES, levelTargets, validateSeverityScheme, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { schemeSwitch } from '../../../shared/domain/severityChange.ts';
 import type { OpIntent } from '../../../shared/entities/index.ts';
 import { commitAll } from '../../db/commit.ts';
@@ -20,7 +20,13 @@ interface LevelDraft {
   responseTargetMinutes: string;
   updateCadenceMinutes: string;
   escalation: string;
+  resolutionTargetMinutes: string;
+  postmortemDueHours: string;
 }
+
+/** Empty = none (null); anything else is kept as a number for zod to judge. */
+const orNone = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+const shown = (n: number | null): string => (n === null ? '' : String(n));
 
 const toDraft = (scheme: SeverityScheme): LevelDraft[] =>
   scheme.levels.map((l) => ({
@@ -29,6 +35,9 @@ const toDraft = (scheme: SeverityScheme): LevelDraft[] =>
     responseTargetMinutes: String(l.responseTargetMinutes),
     updateCadenceMinutes: l.updateCadenceMinutes === null ? '' : String(l.updateCadenceMinutes),
     escalation: l.escalation.map((s) => `${s.afterMinutes} ${s.notify}`).join('; '),
+    // The values in force, defaults included: saving writes them into the scheme.
+    resolutionTargetMinutes: shown(levelTargets(l.id, scheme).resolutionTargetMinutes),
+    postmortemDueHours: shown(levelTargets(l.id, scheme).postmortemDueHours),
   }));
 
 /** "15 Team lead; 30 Engineering manager" → steps; anything else is kept as typed for zod to refuse. */
@@ -52,6 +61,8 @@ function fromDraft(base: SeverityScheme, levels: LevelDraft[]): unknown {
       responseTargetMinutes: Number(draft.responseTargetMinutes),
       updateCadenceMinutes: draft.updateCadenceMinutes.trim() === '' ? null : Number(draft.updateCadenceMinutes),
       escalation: parseEscalation(draft.escalation),
+      resolutionTargetMinutes: orNone(draft.resolutionTargetMinutes),
+      postmortemDueHours: orNone(draft.postmortemDueHours),
     })),
   };
 }
@@ -123,6 +134,8 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
             <th scope="col">Respond within (min)</th>
             <th scope="col">Update every (min; empty = no fixed cadence)</th>
             <th scope="col">Escalation (“minutes who; …”)</th>
+            <th scope="col">Resolve within (min; empty = no target)</th>
+            <th scope="col">Post-mortem due (hours after resolution; empty = none)</th>
           </tr>
         </thead>
         <tbody>
@@ -140,6 +153,12 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
               </td>
               <td>
                 <input aria-label={`${level.id} escalation`} value={level.escalation} onChange={(e) => set(i, { escalation: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${level.id} resolution target`} inputMode="numeric" value={level.resolutionTargetMinutes} onChange={(e) => set(i, { resolutionTargetMinutes: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${level.id} post-mortem deadline`} inputMode="numeric" value={level.postmortemDueHours} onChange={(e) => set(i, { postmortemDueHours: e.target.value })} />
               </td>
             </tr>
           ))}

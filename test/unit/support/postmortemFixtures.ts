@@ -28,6 +28,7 @@ export function makeIncident(overrides: Partial<IncidentView> = {}): IncidentVie
     snoozedUntil: null,
     regulatoryNotifiedAt: null,
     regulated: null,
+    onsetAt: '2026-11-22T14:00:00.000Z',
     declaredBy: 'alice',
     roles: { 'incident-commander': 'Alice', scribe: 'Carol' },
     updatedHlc: '2026-11-22T16:30:00.000Z-0000-a1b2c3d4e5f60718',

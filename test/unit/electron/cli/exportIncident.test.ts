@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportIncident, type ExportFormat } from '../../../../electron/cli/exportIncident.ts';
+import { P1_P4_SCHEME } from '../../../../shared/domain/severity.ts';
 import { postmortemDocument } from '../../../../shared/postmortem/exportBundle.ts';
 import { createOp, type OpIntent, type Op, foldOps } from '../../../../shared/entities/index.ts';
 import { freshDeviceState, type DeviceState } from '../../../../shared/ops/createOp.ts';
@@ -54,6 +55,23 @@ async function run(incident: string | null, format: ExportFormat = 'timeline') {
 }
 
 describe('warroom export', () => {
+  it('the post-mortem judges the response target by the archive’s severity scheme, as the app does', async () => {
+    let state: DeviceState = freshDeviceState(DEVICE);
+    const intents: OpIntent[] = [
+      { actor: 'Ana', incident: null, kind: 'settings.severity-scheme', data: { scheme: P1_P4_SCHEME } },
+      { actor: 'Ana', incident: 'inc-pool01', kind: 'incident.declare', data: { title: 'Connection pool exhausted', severity: 'P1', type: 'availability', declaredAt: iso(T), acknowledgedAt: iso(T + 30 * 60_000) } },
+    ];
+    const ops = intents.map((intent, i) => {
+      const made = createOp(state, intent, T + i);
+      state = made.state;
+      return made.op;
+    });
+    await writeArchive(ops.map((op) => JSON.stringify(op)));
+    const { out } = await run('inc-pool01', 'postmortem');
+    // P1 of the P1–P4 scheme answers within 15 min (the default scheme's P1: 60 min, which 30 min would meet).
+    expect(out).toMatch(/\| Within response target \| Declared, 2026-11-23 08:00 UTC \| Acknowledged, 2026-11-23 08:30 UTC \| missed \(P1 target: 15 min\) \|/);
+  });
+
   it('prints the timeline the app exports for the same ops, in Markdown and CSV', async () => {
     const ops = history();
     await writeArchive(ops.map((op) => JSON.stringify(op)));

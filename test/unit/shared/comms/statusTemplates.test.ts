@@ -78,6 +78,11 @@ describe('status templates', () => {
     expect(initial).toContain('Declared: 2026-03-01 10:00 UTC');
   });
 
+  it('the resolution notice’s duration is the time to resolve as the post-mortem and the Metrics page word it: a day and more reads in days', () => {
+    const long = { ...context, incident: { ...context.incident, resolvedAt: iso(26 * 60 - 5) } };
+    expect(fillStatusTemplate(statusTemplate('resolution'), long)).toContain('Duration: 1 d 2 h 00 min');
+  });
+
   it('marks what the IC has not written yet, so the gap shows', () => {
     const bare: StatusTemplateContext = {
       incident: { ...context.incident, severityName: null, summary: '', impactUser: ' ', impactBusiness: '', detectedAt: null, resolvedAt: null },

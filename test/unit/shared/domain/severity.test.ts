@@ -8,6 +8,7 @@ import {
   SeverityScheme,
   levelOf,
   levelOrLeast,
+  levelTargets,
   mapSeverity,
   severityRank,
   validateSeverityScheme,
@@ -45,6 +46,22 @@ describe('built-in schemes', () => {
       ['P2', 'High', 30, 60],
       ['P3', 'Medium', 240, null],
       ['P4', 'Low', 1440, null],
+    ]);
+  });
+
+  it('resolution targets (Plan B) and post-mortem deadlines (Plans B and A) per level, in both schemes', () => {
+    const targets = (scheme: SeverityScheme) => scheme.levels.map((l) => [l.id, l.resolutionTargetMinutes, l.postmortemDueHours]);
+    expect(targets(P0_P3_SCHEME)).toEqual([
+      ['P0', 15, 24],
+      ['P1', 60, 120],
+      ['P2', 240, 120],
+      ['P3', 10080, null],
+    ]);
+    expect(targets(P1_P4_SCHEME)).toEqual([
+      ['P1', 15, 120],
+      ['P2', 60, 120],
+      ['P3', 240, null],
+      ['P4', 10080, null],
     ]);
   });
 
@@ -129,6 +146,37 @@ describe('malformed schemes name the level and the field', () => {
     const american = copy() as unknown as { levels: Record<string, unknown>[] };
     american.levels[0]!.color = '#ff0000';
     expect(problemsOf(american)[0]).toMatch(/^Level P0: Unrecognized key: "color"/);
+  });
+
+  it('a bad resolution target or post-mortem deadline names the level and field; null means none', () => {
+    const scheme = copy();
+    scheme.levels[0]!.resolutionTargetMinutes = 0;
+    scheme.levels[1]!.postmortemDueHours = 2.5;
+    scheme.levels[2]!.resolutionTargetMinutes = null;
+    scheme.levels[2]!.postmortemDueHours = null;
+    expect(problemsOf(scheme)).toEqual([
+      'Level P0: resolutionTargetMinutes must be a whole number of minutes, at least 1, or null for no target (got 0)',
+      'Level P1: postmortemDueHours must be a whole number of hours, at least 1, or null when no post-mortem is required (got 2.5)',
+    ]);
+    const typed = copy() as unknown as { levels: Record<string, unknown>[] };
+    typed.levels[3]!.postmortemDueHours = '24';
+    expect(problemsOf(typed)).toEqual([expect.stringMatching(/^Level P3 postmortemDueHours: Invalid input/)]);
+  });
+
+  it('a scheme saved before the targets existed still reads, and takes them from the plans by rank', () => {
+    const old = (scheme: SeverityScheme, id = scheme.id) => ({ ...scheme, id, levels: scheme.levels.map(({ resolutionTargetMinutes: _r, postmortemDueHours: _p, ...rest }) => rest) });
+    const saved = validateSeverityScheme(old(P1_P4_SCHEME));
+    if (!saved.ok) throw new Error(saved.problems.join('; '));
+    expect(saved.scheme.levels.map((l) => l.id).map((id) => levelTargets(id, saved.scheme))).toEqual(
+      P1_P4_SCHEME.levels.map((l) => ({ resolutionTargetMinutes: l.resolutionTargetMinutes, postmortemDueHours: l.postmortemDueHours })),
+    );
+    // A team's own scheme: the default scheme's numbers at the same rank, the last level's below it.
+    const own = old({ ...P0_P3_SCHEME, levels: [...P0_P3_SCHEME.levels, { ...P0_P3_SCHEME.levels[3]!, id: 'P4' }] }, 'ours');
+    expect(levelTargets('P0', own as SeverityScheme)).toEqual({ resolutionTargetMinutes: 15, postmortemDueHours: 24 });
+    expect(levelTargets('P4', own as SeverityScheme)).toEqual({ resolutionTargetMinutes: 10080, postmortemDueHours: null });
+    // Set values win, null included.
+    const set = { ...P0_P3_SCHEME, levels: P0_P3_SCHEME.levels.map((l) => ({ ...l, resolutionTargetMinutes: null, postmortemDueHours: 48 })) };
+    expect(levelTargets('P0', set)).toEqual({ resolutionTargetMinutes: null, postmortemDueHours: 48 });
   });
 
   it('a single level validates on its own with the same messages', () => {

@@ -75,7 +75,7 @@ describe('afterActionReport', () => {
   it('is GFM with the EXERCISE banner first, every action, the cadence and the score', () => {
     const report = afterActionReport(POOL, scoreRun(POOL, RUN, 15), {
       timeline: [{ atScenarioMinutes: 12, text: 'First update | posted' }],
-      responseTargets: [responseTarget('Acknowledged (P1)', 30, 4.5), responseTarget('Mitigated', 60, null)],
+      responseTargets: [responseTarget('Acknowledged (P1)', 30, 4.5, true), responseTarget('Mitigated', 60, null, false)],
       checklists: [{ runbook: 'DB pool #1', phases: [{ phase: 'Triage', done: 2, skipped: 1, total: 4 }, { phase: 'Containment', done: 0, skipped: 0, total: 3 }] }],
     });
     expect(report).toBe(

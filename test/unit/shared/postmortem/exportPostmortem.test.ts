@@ -209,6 +209,8 @@ describe('postmortemToMarkdown: the hostile export', () => {
       ['Time to acknowledge', '5 min'],
       ['Time to mitigate', '55 min'],
       ['Time to resolve', '2 h 25 min'],
+      // Acknowledged 5 min after detection, within P1's 60 min.
+      ['Within response target', 'met (P1 target: 1 h 00 min)'],
     ]);
 
     const actions = sectionNodes(tree, 'Action Items')[0]!;

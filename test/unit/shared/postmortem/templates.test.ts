@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_IDS, sectionFromHeading } from '../../../../shared/postmortem/sections.ts';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE, PLACEHOLDER_NAMES, fillTemplate, fillTitle, parseTemplate, type ParseTemplateResult } from '../../../../shared/postmortem/templates.ts';
-import { makeEntries, makeIncident } from '../../support/postmortemFixtures.ts';
+import { makeIncident } from '../../support/postmortemFixtures.ts';
 
 /** The headings of the plans' templates, copied from the plans (docs/response-plans.md). */
 const SEED_000_10_3 = [
@@ -100,9 +100,9 @@ describe('parseTemplate', () => {
   it('fills placeholders in custom templates', () => {
     const result = parseTemplate(custom);
     if (!result.ok) throw new Error('parse');
+    // Time to detect runs from the recorded onset (14:00 in the fixture) to detection (14:05).
     const incident = makeIncident({ title: '# Down | <i>now</i>' });
-    const entries = makeEntries(['first 5xx'], {});
-    const filled = fillTemplate(result.template, incident, { entries });
+    const filled = fillTemplate(result.template, incident);
     expect(filled.summary).toBe(
       [
         'Severity P1 (availability), commander Alice.',

@@ -3,7 +3,7 @@ import { INCIDENT_DEFAULTS } from '../../../../../shared/domain/incident.ts';
 import { P0_P3_SCHEME } from '../../../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../../../shared/entities/index.ts';
 import { dueReminders, ReminderTracker } from '../../../../../renderer/features/board/useReminders.ts';
-import { boardRows } from '../../../../../renderer/features/board/boardRows.ts';
+import { boardRows, postmortemsDue } from '../../../../../renderer/features/board/boardRows.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
 const MIN = 60_000;
@@ -46,9 +46,27 @@ describe('reminder tracker', () => {
     expect(tracker.next([p1], P0_P3_SCHEME, T + 32 * MIN)).toEqual([]);
   });
 
-  it('stays quiet about past escalation steps once the incident is mitigated', () => {
-    const mitigated = incident('inc-p1aaaa', 'P1', { mitigatedAt: new Date(T + 40 * MIN).toISOString() });
-    expect(dueReminders([mitigated], P0_P3_SCHEME, T + 45 * MIN).map((r) => r.title)).toEqual(['Status update due: inc-p1aaaa']);
+  it('keeps escalating after mitigation while the incident is unresolved', () => {
+    const mitigated = incident('inc-p1aaaa', 'P1', { status: 'monitoring', mitigatedAt: new Date(T + 20 * MIN).toISOString(), lastUpdateAt: new Date(T + 50 * MIN).toISOString() });
+    const tracker = new ReminderTracker();
+    expect(tracker.next([mitigated], P0_P3_SCHEME, T + 55 * MIN).map((r) => r.title)).toEqual([]);
+    // T+60: the CTO step of P1 falls due although the incident was mitigated at T+20.
+    expect(tracker.next([mitigated], P0_P3_SCHEME, T + 60 * MIN).map((r) => r.body)).toEqual(['P1 · T+60 min: CTO']);
+  });
+
+  it('remind about the regulator notice 12 h before the deadline and when it passes, even after resolution, and stop once notified', () => {
+    const H = 60 * MIN;
+    const regulated = incident('inc-gdpr00', 'P2', { type: 'data', regulated: true, status: 'resolved', resolvedAt: new Date(T + H).toISOString(), mitigatedAt: new Date(T + H).toISOString() });
+    const tracker = new ReminderTracker();
+    expect(tracker.next([regulated], P0_P3_SCHEME, T + 2 * H)).toEqual([]);
+    expect(tracker.next([regulated], P0_P3_SCHEME, T + 60 * H)).toEqual([]);
+    expect(tracker.next([regulated], P0_P3_SCHEME, T + 60 * H + MIN)).toEqual([{ key: `inc-gdpr00:regulatory:due-soon:${T + 72 * H}`, title: 'Notify the regulator: inc-gdpr00', body: 'Personal-data breach notice (72 h) due in 11 h 59 min' }]);
+    expect(tracker.next([regulated], P0_P3_SCHEME, T + 61 * H)).toEqual([]);
+    expect(tracker.next([regulated], P0_P3_SCHEME, T + 72 * H + MIN).map((r) => r.body)).toEqual(['Personal-data breach notice (72 h) 1 min overdue']);
+    const notified = { ...regulated, regulatoryNotifiedAt: new Date(T + 73 * H).toISOString() };
+    expect(dueReminders([notified], P0_P3_SCHEME, T + 80 * H)).toEqual([]);
+    // Not marked: no regulator reminders, whatever the type.
+    expect(dueReminders([{ ...regulated, regulated: null }], P0_P3_SCHEME, T + 80 * H)).toEqual([]);
   });
 });
 
@@ -69,5 +87,34 @@ describe('board rows', () => {
     const p0 = boardRows(incidents, P0_P3_SCHEME, 'open', 'Me', now)[0]!;
     expect(p0.overdue).toBe(true);
     expect(p0.update.state).toBe('overdue');
+    expect(p0.resolution).toEqual({ state: 'breached', targetAt: T + 15 * MIN, targetMinutes: 15 });
+  });
+
+  it('ask about personal data on security and data incidents nobody has marked', () => {
+    const rows = boardRows([incident('inc-sec000', 'P1', { type: 'security' }), incident('inc-sec001', 'P1', { type: 'security', regulated: false })], P0_P3_SCHEME, 'open', 'Me', T);
+    expect(rows.map((r) => [r.incident.id, r.personalDataUndecided, r.regulatory])).toEqual([
+      ['inc-sec000', true, null],
+      ['inc-sec001', false, null],
+    ]);
+  });
+});
+
+describe('post-mortems due', () => {
+  it('lists resolved incidents whose post-mortem is owed, the most overdue first; complete, open, exercise and P3 ones are left out', () => {
+    const H = 60 * MIN;
+    const resolvedAt = (hours: number) => ({ status: 'resolved' as const, resolvedAt: new Date(T + hours * H).toISOString() });
+    const incidents = [
+      incident('inc-p1late', 'P1', resolvedAt(0)),
+      incident('inc-p0late', 'P0', resolvedAt(0)),
+      incident('inc-p0done', 'P0', { ...resolvedAt(0), postmortemCompletedAt: new Date(T + 2 * H).toISOString() }),
+      incident('inc-p3none', 'P3', resolvedAt(0)),
+      incident('inc-drill0', 'P0', { ...resolvedAt(0), exercise: true }),
+      incident('inc-open00', 'P0'),
+    ];
+    const due = postmortemsDue(incidents, P0_P3_SCHEME, T + 30 * H);
+    expect(due.map((r) => [r.incident.id, r.due.state])).toEqual([
+      ['inc-p0late', 'overdue'],
+      ['inc-p1late', 'due'],
+    ]);
   });
 });
