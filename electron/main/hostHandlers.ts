@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, clipboard, dialog, Notification, safeStorage, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { appInfo } from '../host/appInfo.ts';
 import { backupHandlers } from '../host/backupHandlers.ts';
+import { evidenceHandlers } from '../host/hashFile.ts';
 import type { BridgeHandlers } from '../host/dispatch.ts';
 import type { OpenDialogRequest } from '../host/openFile.ts';
 import { saveFile, type SaveDialogRequest } from '../host/saveFile.ts';
@@ -44,6 +45,7 @@ export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: Targ
     'secret.seal': ({ text }) => ({ sealed: hasRealKeychain() ? safeStorage.encryptString(text).toString('base64') : null }),
     'file.takeOpened': () => openedFiles.take(),
     'clipboard.writeText': clipboardWriteHandler(userActivation, (text) => clipboard.writeText(text)),
+    ...evidenceHandlers<CallContext>({ chooseOpenPath }),
     ...backupHandlers<CallContext>({
       backupsDir: join(app.getPath('userData'), 'backups'),
       dataDir: app.getPath('userData'),

@@ -3,6 +3,7 @@ import { SecretKeyHex } from '../ops/signingKeyText.ts';
 import type { MenuCommand } from './commands.ts';
 import { MAX_BACKUP_BYTES } from '../backup/backupFile.ts';
 import { DeviceId } from '../ops/ids.ts';
+import { Artefact } from '../entities/evidence.ts';
 import { ExchangeArgs, ExchangeResult, FolderTarget, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 import { TARGET_ID_PATTERN } from './syncEvents.ts';
 
@@ -120,6 +121,11 @@ export const bridgeContract = {
   },
   /** The next backup file the OS handed to War Room (a double-clicked .warroom); null when none is waiting. */
   'file.takeOpened': { args: NoArgs, result: z.object({ path: z.string(), content: BackupText }).nullable() },
+  /**
+   * A native "Open" dialog, then the chosen file's SHA-256, streamed in the host; null when
+   * cancelled. The path stays in the host: the page gets only the name, size and hash.
+   */
+  'evidence.hashFile': { args: z.object({ title: z.string().min(1).max(200) }).strict(), result: Artefact.nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */
   'app.openDataFolder': { args: NoArgs, result: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
 } as const;

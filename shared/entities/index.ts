@@ -16,6 +16,7 @@ import { decodeOpLine as decodeOpLineWith, decodeSegment as decodeSegmentWith, p
 import { actions } from './action.ts';
 import { checklists } from './checklist.ts';
 import { entries } from './entry.ts';
+import { evidence } from './evidence.ts';
 import { exercises } from './exercise.ts';
 import { incidents } from './incident.ts';
 import { postmortems } from './postmortem.ts';
@@ -24,13 +25,14 @@ import { settings } from './settings.ts';
 export * from './action.ts';
 export * from './checklist.ts';
 export * from './entry.ts';
+export * from './evidence.ts';
 export * from './exercise.ts';
 export * from './incident.ts';
 export * from './postmortem.ts';
 export * from './settings.ts';
 
 /** Every entity War Room stores and syncs. */
-const ENTITIES = [incidents, entries, settings, checklists, postmortems, actions, exercises] as const;
+const ENTITIES = [incidents, entries, settings, checklists, postmortems, actions, exercises, evidence] as const;
 
 export const registry = createRegistry(ENTITIES);
 

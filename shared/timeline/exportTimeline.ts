@@ -99,6 +99,9 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One CSV cell, guarded as above: for other CSV exports (the custody log). */
+export { csvCell };
+
 /** One header row, then one record per entry; CRLF after every record; text kept byte for byte. */
 export function timelineToCsv(
   incident: TimelineIncident,

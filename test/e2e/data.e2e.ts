@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
+import { collectPageErrors, createNewerProfile, declareByKeyboard, NEWER_SCHEMA, openAs } from './support/app.ts';
 import { createOpenedFiles } from '../../electron/host/openedFiles.ts';
 import { injectHost, sendMenuCommand } from './support/injectedHost.ts';
 import { CRAFTER, craftedArchive } from '../unit/support/craftedArchive.ts';
@@ -118,10 +118,10 @@ test('a database from a newer War Room is refused untouched, with a restore that
   await createNewerProfile(page, 'newer-profile');
   await page.goto('/?db=newer-profile');
   await expect(page.getByRole('heading', { name: 'War Room cannot open its database' })).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveText('This database was written by a newer War Room (schema 7; this app reads up to 6).');
+  await expect(page.getByRole('alert')).toHaveText(`This database was written by a newer War Room (schema ${NEWER_SCHEMA}; this app reads up to ${NEWER_SCHEMA - 1}).`);
   await expect(page.getByText('No incidents yet')).toHaveCount(0);
   const version = () => page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'newer-profile')?.version);
-  expect(await version()).toBe(70);
+  expect(await version()).toBe(NEWER_SCHEMA * 10);
 
   // Restoring goes to a new database, and the app starts again on it.
   await page.getByLabel('Restore from a .warroom file…').setInputFiles({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(archive) });
@@ -129,7 +129,7 @@ test('a database from a newer War Room is refused untouched, with a restore that
   await page.getByLabel('Your name').fill('Ana Scribe');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('table', { name: 'Incidents' })).toContainText('Disk full on db-3');
-  expect(await version()).toBe(70);
+  expect(await version()).toBe(NEWER_SCHEMA * 10);
   const restored = await page.evaluate(() => localStorage.getItem('warroom.database'));
   expect(restored).toMatch(/^warroom-restored-\d{8}T\d{6}$/);
   expect(await countStore(page, restored!, 'ops')).toBe(Number(/"opCount":(\d+)/.exec(archive)?.[1]));

@@ -20,6 +20,7 @@ import { FactsPanel } from './FactsPanel.tsx';
 import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
+import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { RegulatoryPanel } from './RegulatoryPanel.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
@@ -160,6 +161,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <summary>Roles{incident.roles['incident-commander'] ? ` · IC ${incident.roles['incident-commander']}` : ' · no IC yet'}</summary>
           <RolesPanel incident={incident} actor={actor} onError={setError} />
         </details>
+        <EvidencePanel incident={incident} actor={actor} />
         <RegulatoryPanel incident={incident} actor={actor} onError={setError} />
         </div>
       </header>

@@ -1,4 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import { SCHEMA_VERSION } from '../../../renderer/db/database.ts';
+
+/** The schema of a newer War Room than this one. */
+export const NEWER_SCHEMA = SCHEMA_VERSION + 1;
 
 /** Open the app and get past the first-run prompt as `operator`. */
 export async function openAs(page: Page, operator = 'Ana Scribe'): Promise<void> {
@@ -54,16 +58,16 @@ export function storedDraft(page: Page, key: string): Promise<string | null> {
   );
 }
 
-/** A profile as a newer War Room (schema 7) would have left it, under `name`: Dexie stores version × 10. */
+/** A profile as a newer War Room (NEWER_SCHEMA) would have left it, under `name`: Dexie stores version × 10. */
 export function createNewerProfile(page: Page, name: string): Promise<void> {
   return page.evaluate(
-    (database) =>
+    ({ database, version }) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open(database, 70);
+        const request = indexedDB.open(database, version);
         request.onerror = () => reject(request.error);
         request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
         request.onsuccess = () => (request.result.close(), resolve());
       }),
-    name,
+    { database: name, version: NEWER_SCHEMA * 10 },
   );
 }

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createDispatcher } from '../../../electron/host/dispatch.ts';
 import { join } from 'node:path';
 import { backupHandlers } from '../../../electron/host/backupHandlers.ts';
+import { evidenceHandlers } from '../../../electron/host/hashFile.ts';
 import { syncHandlers } from '../../../electron/host/syncHandlers.ts';
 import { openSigningKey } from '../../../electron/host/signingKey.ts';
 import { createFolderGrants } from '../../../electron/host/folderGrants.ts';
@@ -15,12 +16,17 @@ import { createOpenedFiles, type OpenedFiles } from '../../../electron/host/open
  */
 export async function injectHost(
   page: Page,
-  options: { userDataDir: string; chooseFolder?: () => string | null; chooseOpenPath?: () => string | undefined; openedFiles?: OpenedFiles; clipboard?: string[] },
+  options: { userDataDir: string; chooseFolder?: () => string | null; chooseOpenPath?: () => string | undefined; openedFiles?: OpenedFiles; clipboard?: string[]; saved?: { suggestedName: string; content: string }[] },
 ): Promise<void> {
   const openedFiles = options.openedFiles ?? createOpenedFiles();
   const dispatcher = createDispatcher<void>({
     'app.info': () => ({ name: 'War Room', version: '0.0.0-e2e', platform: process.platform, versions: { node: process.versions.node }, userDataDir: options.userDataDir }),
-    'file.save': () => ({ saved: false }),
+    // With `saved`, the save dialog "saves" into that list; without, it is cancelled.
+    'file.save': ({ suggestedName, content }) => {
+      if (!options.saved) return { saved: false };
+      options.saved.push({ suggestedName, content });
+      return { saved: true, path: join(options.userDataDir, suggestedName) };
+    },
     'app.notify': () => ({ shown: false }),
     // The folder dialog answers with `chooseFolder`; as in the app, only what it hands out (or a
     // folder War Room already marked) may become a target. A stand-in keychain, so the
@@ -35,6 +41,7 @@ export async function injectHost(
       options.clipboard?.push(text);
       return { written: true };
     },
+    ...evidenceHandlers<void>({ chooseOpenPath: async () => options.chooseOpenPath?.() }),
     ...backupHandlers<void>({
       backupsDir: join(options.userDataDir, 'backups'),
       dataDir: options.userDataDir,

@@ -25,6 +25,7 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'clipboard.writeText': unused('clipboard.writeText'),
     'secret.seal': unused('secret.seal'),
     'signing.open': unused('signing.open'),
+    'evidence.hashFile': unused('evidence.hashFile'),
   };
 }
 

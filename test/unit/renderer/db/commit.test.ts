@@ -8,7 +8,7 @@ import { canonicalJson } from '../../../../shared/util/canonicalJson.ts';
 import { applyRemoteOps } from '../../../../renderer/db/applyRemote.ts';
 import type { CommittedChange } from '../../../../renderer/db/changes.ts';
 import { commit, commitAll } from '../../../../renderer/db/commit.ts';
-import { WarRoomDb } from '../../../../renderer/db/database.ts';
+import { SCHEMA_VERSION, WarRoomDb } from '../../../../renderer/db/database.ts';
 import { loadDraft, saveDraft } from '../../../../renderer/db/drafts.ts';
 import { getExercise, getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../../renderer/db/queries.ts';
 import { rebuildFromOps } from '../../../../renderer/db/rebuild.ts';
@@ -294,7 +294,7 @@ describe('checklist runs', () => {
     const db = new WarRoomDb(name);
     opened.push(db);
     expect(await db.checklists.count()).toBe(0);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.pending.count()).toBe(1);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listChecklists(db, 'inc-aaaaaa')).map((r) => [r.id, r.runbook.id])).toEqual([['run-000001', runbook.id]]);
@@ -364,7 +364,7 @@ describe('post-mortems and action items', () => {
     }
   });
 
-  it('a version-4 database opens as version 5; post-mortem ops an older app kept pending are applied', async () => {
+  it('a version-4 database opens as the current version; post-mortem ops an older app kept pending are applied', async () => {
     const name = `test-${process.pid}-${counter++}`;
     const old = olderDatabase(name, 4);
     const source = freshDb();
@@ -375,12 +375,12 @@ describe('post-mortems and action items', () => {
     const db = new WarRoomDb(name);
     opened.push(db);
     expect(await db.actions.count()).toBe(0);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listActions(db, 'inc-aaaaaa')).map((a) => [a.id, a.dueDate])).toEqual([['act-000001', '2026-12-01']]);
   });
 
-  it('a version-5 database opens as version 6; exercise ops an older app kept pending are applied', async () => {
+  it('a version-5 database opens as the current version; exercise ops an older app kept pending are applied', async () => {
     const name = `test-${process.pid}-${counter++}`;
     const old = olderDatabase(name, 5);
     const source = freshDb();
@@ -398,7 +398,7 @@ describe('post-mortems and action items', () => {
 
     const db = new WarRoomDb(name);
     opened.push(db);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.exercises.count()).toBe(0);
     expect(await replayPending(db, () => T)).toBe(2);
     const exercise = await getExercise(db, 'inc-aaaaaa');

@@ -63,6 +63,15 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'exercise.clock': { incident: INCIDENT, data: { action: 'start', at: T, speed: 1 } },
   'exercise.inject': { incident: INCIDENT, data: { inject: scenario.injects[0]!, entry: 'ent-000002', adhoc: false } },
   'exercise.manual': { incident: INCIDENT, data: { expected: scenario.expected[0]!.id, met: true } },
+  'evidence.record': {
+    incident: INCIDENT,
+    data: { evidence: 'evi-000001', description: 'Web server log', collectedBy: 'Ana', collectedAt: at(2), storedAt: 'Locker 3', artefact: { name: 'access.log', size: 3, sha256: 'a'.repeat(64) } },
+  },
+  'evidence.handover': {
+    incident: INCIDENT,
+    data: { evidence: 'evi-000001', handover: 'hnd-000001', from: 'Ana', to: 'Ben', at: at(3), reason: 'Forensics', storedAt: null },
+  },
+  'evidence.verify': { incident: INCIDENT, data: { evidence: 'evi-000001', check: 'chk-000001', artefact: { name: 'access.log', size: 3, sha256: 'a'.repeat(64) } } },
 };
 
 const intents = (Object.keys(SAMPLES) as OpKind[]).map((kind) => ({ actor: 'Ana', kind, ...SAMPLES[kind] }) as OpIntent);
