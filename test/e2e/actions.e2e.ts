@@ -34,6 +34,6 @@ test('an action entry becomes a tracked action item; overdue ones are flagged ac
   await page.getByRole('link', { name: 'Metrics' }).click();
   await expect(page.getByRole('heading', { name: 'Response metrics' })).toBeVisible();
   await expect(page.getByText('1 of 1 done (100%)')).toBeVisible();
-  await expect(page.getByRole('table').getByRole('row', { name: /P1/ })).toBeVisible();
+  await expect(page.getByRole('table').getByRole('row', { name: /^P1 1 / })).toBeVisible();
   expect(errors).toEqual([]);
 });
