@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { TemplateId } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severity.ts';
+import { Roster } from '../contacts/roster.ts';
+import { TeamRoles } from '../contacts/teamRoles.ts';
 import { Scenario } from '../exercises/scenario.ts';
 import { RunbookSnapshot } from '../runbooks/runbook.ts';
 import { insertSorted, type Register, type Stamp } from '../state/register.ts';
@@ -33,6 +35,8 @@ export function scenarioSettingKey(id: string): ScenarioSettingKey {
 export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
   | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> }
+  | { table: 'settings'; key: 'team-roles'; value: Register<TeamRoles> }
+  | { table: 'settings'; key: 'oncall-roster'; value: Register<Roster> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
   | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
   | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
@@ -67,6 +71,16 @@ export const settings = defineEntity({
     'settings.phase-names': settingKind(z.object({ names: PhaseNames }).strict(), {
       key: () => 'phase-names',
       reduce: (doc, op, stamp) => write(doc, stamp, op.data.names),
+    }),
+    /** The roles the team adds beside the built-in ones (the whole list, validated as one). */
+    'settings.team-roles': settingKind(z.object({ roles: TeamRoles }).strict(), {
+      key: () => 'team-roles',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.roles),
+    }),
+    /** The on-call roster: handoff day and time, and who is primary and secondary each week. */
+    'settings.oncall-roster': settingKind(z.object({ roster: Roster }).strict(), {
+      key: () => 'oncall-roster',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.roster),
     }),
     /** One of the team's own runbooks, as the Markdown a person wrote (null: removed). */
     'settings.runbook': settingKind(z.object({ id: RunbookSnapshot.shape.id, source: Source.nullable() }).strict(), {

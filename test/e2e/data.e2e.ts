@@ -118,7 +118,7 @@ test('a database from a newer War Room is refused untouched, with a restore that
   await createNewerProfile(page, 'newer-profile');
   await page.goto('/?db=newer-profile');
   await expect(page.getByRole('heading', { name: 'War Room cannot open its database' })).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveText('This database was written by a newer War Room (schema 7; this app reads up to 6).');
+  await expect(page.getByRole('alert')).toHaveText('This database was written by a newer War Room (schema 99; this app reads up to 7).');
   await expect(page.getByText('No incidents yet')).toHaveCount(0);
   const version = () => page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'newer-profile')?.version);
   expect(await version()).toBe(70);

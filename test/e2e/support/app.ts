@@ -54,12 +54,12 @@ export function storedDraft(page: Page, key: string): Promise<string | null> {
   );
 }
 
-/** A profile as a newer War Room (schema 7) would have left it, under `name`: Dexie stores version × 10. */
+/** A profile as a newer War Room (schema 99) would have left it, under `name`: Dexie stores version × 10. */
 export function createNewerProfile(page: Page, name: string): Promise<void> {
   return page.evaluate(
     (database) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open(database, 70);
+        const request = indexedDB.open(database, 990);
         request.onerror = () => reject(request.error);
         request.onupgradeneeded = () => request.result.createObjectStore('ops', { keyPath: 'hash' });
         request.onsuccess = () => (request.result.close(), resolve());
