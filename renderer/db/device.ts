@@ -27,6 +27,6 @@ export async function loadDeviceState(db: WarRoomDb): Promise<DeviceState> {
 }
 
 /** inc: an incident, ent: a timeline entry, run: a checklist run. */
-export function newRecordId(prefix: 'inc' | 'ent' | 'run' | 'act'): string {
+export function newRecordId(prefix: 'inc' | 'ent' | 'run' | 'act' | 'con'): string {
   return `${prefix}-${randomHex(8, cryptoBytes)}`;
 }
