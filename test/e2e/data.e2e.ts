@@ -121,7 +121,7 @@ test('a database from a newer War Room is refused untouched, with a restore that
   await expect(page.getByRole('alert')).toHaveText('This database was written by a newer War Room (schema 99; this app reads up to 7).');
   await expect(page.getByText('No incidents yet')).toHaveCount(0);
   const version = () => page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'newer-profile')?.version);
-  expect(await version()).toBe(70);
+  expect(await version()).toBe(990);
 
   // Restoring goes to a new database, and the app starts again on it.
   await page.getByLabel('Restore from a .warroom file…').setInputFiles({ name: 'all.warroom', mimeType: 'application/x-warroom-archive', buffer: Buffer.from(archive) });
@@ -129,7 +129,7 @@ test('a database from a newer War Room is refused untouched, with a restore that
   await page.getByLabel('Your name').fill('Ana Scribe');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('table', { name: 'Incidents' })).toContainText('Disk full on db-3');
-  expect(await version()).toBe(70);
+  expect(await version()).toBe(990);
   const restored = await page.evaluate(() => localStorage.getItem('warroom.database'));
   expect(restored).toMatch(/^warroom-restored-\d{8}T\d{6}$/);
   expect(await countStore(page, restored!, 'ops')).toBe(Number(/"opCount":(\d+)/.exec(archive)?.[1]));
