@@ -62,6 +62,17 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
   return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, teamRoles, updatedHlc };
 }
 
+/** Everyone holding a role on the incident, built-in or the team's own (a person once, however many roles). */
+export function roleHolders(incident: Pick<IncidentView, 'roles' | 'teamRoles'>): string[] {
+  const people = [...Object.values(incident.roles), ...Object.values(incident.teamRoles ?? {}).map((holder) => holder.person)];
+  return [...new Set(people.filter((person): person is string => !!person))];
+}
+
+/** How many roles are held on the incident, built-in and team roles together. */
+export function heldRoleCount(incident: Pick<IncidentView, 'roles' | 'teamRoles'>): number {
+  return Object.keys(incident.roles).length + Object.keys(incident.teamRoles ?? {}).length;
+}
+
 const incidentKind = kind<IncidentDoc>();
 
 /** A readable id in another laptop's name is dropped (the rest of the declaration stands). */

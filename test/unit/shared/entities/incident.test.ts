@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldOps, incidentView, parseOp, type IncidentDoc, type Op } from '../../../../shared/entities/index.ts';
+import { foldOps, heldRoleCount, incidentView, roleHolders, parseOp, type IncidentDoc, type Op } from '../../../../shared/entities/index.ts';
 import { Device } from '../../support/device.ts';
 
 const T = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -33,5 +33,12 @@ describe('team roles on an incident', () => {
     const doc = foldOps([ana.make(declare, T)]).get(`incidents:${INC}`) as IncidentDoc;
     const { teamRoles: _absent, ...older } = doc;
     expect(incidentView(older as IncidentDoc)?.teamRoles).toEqual({});
+  });
+
+  it('count as held roles and their holders as people on the incident', () => {
+    const incident = { roles: { 'incident-commander': 'Ana' }, teamRoles: { dba: { name: 'DBA', person: 'Dee' }, legal: { name: 'Legal', person: 'Ana' } } };
+    expect(roleHolders(incident)).toEqual(['Ana', 'Dee']);
+    expect(heldRoleCount(incident)).toBe(3);
+    expect(heldRoleCount({ roles: {} })).toBe(0);
   });
 });
