@@ -16,6 +16,7 @@ import { DataDialog, type DataAction, type Incoming } from '../features/backup/D
 import { routeHash, useUi, type Route } from './store.ts';
 import { MetricsView } from '../features/metrics/MetricsView.tsx';
 import { ActionsView } from '../features/actions/ActionsView.tsx';
+import { ContactsView } from '../features/contacts/ContactsView.tsx';
 import { PostmortemPage } from '../features/postmortem/PostmortemPage.tsx';
 import { ExercisesView } from '../features/exercises/ExercisesView.tsx';
 import { FacilitatorConsole } from '../features/exercises/FacilitatorConsole.tsx';
@@ -30,6 +31,8 @@ function Page({ route, operator }: { route: Route; operator: string }) {
       return <MetricsView />;
     case 'actions':
       return <ActionsView actor={operator} />;
+    case 'contacts':
+      return <ContactsView actor={operator} />;
     case 'postmortem':
       return <PostmortemPage id={route.id} actor={operator} />;
     case 'exercise':
@@ -117,6 +120,9 @@ export function App() {
           </a>
           <a href={routeHash({ name: 'exercises' })} aria-current={route.name === 'exercises' ? 'page' : undefined}>
             Exercises
+          </a>
+          <a href={routeHash({ name: 'contacts' })} aria-current={route.name === 'contacts' ? 'page' : undefined}>
+            Contacts
           </a>
         </nav>
         <span className="spacer" />

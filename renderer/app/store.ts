@@ -7,10 +7,11 @@ export type Route =
   | { name: 'exercise'; id: string }
   | { name: 'exercises' }
   | { name: 'actions' }
+  | { name: 'contacts' }
   | { name: 'metrics' };
 export type Theme = 'dark' | 'light';
 
-/** Hash routes survive a reload: #/, #/incident/<id>, #/incident/<id>/postmortem, #/incident/<id>/exercise, #/exercises, #/actions, #/metrics. */
+/** Hash routes survive a reload: #/, #/incident/<id>, #/incident/<id>/postmortem, #/incident/<id>/exercise, #/exercises, #/actions, #/contacts, #/metrics. */
 export function parseRoute(hash: string): Route {
   const match = /^#\/incident\/([0-9a-z-]+)(\/postmortem|\/exercise)?$/.exec(hash);
   if (match) {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   }
   if (hash === '#/exercises') return { name: 'exercises' };
   if (hash === '#/actions') return { name: 'actions' };
+  if (hash === '#/contacts') return { name: 'contacts' };
   if (hash === '#/metrics') return { name: 'metrics' };
   return { name: 'incidents' };
 }
@@ -36,6 +38,8 @@ export function routeHash(route: Route): string {
       return '#/exercises';
     case 'actions':
       return '#/actions';
+    case 'contacts':
+      return '#/contacts';
     case 'metrics':
       return '#/metrics';
     case 'incidents':

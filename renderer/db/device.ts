@@ -26,7 +26,7 @@ export async function loadDeviceState(db: WarRoomDb): Promise<DeviceState> {
   return state;
 }
 
-/** inc: an incident, ent: a timeline entry, run: a checklist run, act: an action item; evi, hnd, chk: an evidence item, its hand-over, its re-check. */
-export function newRecordId(prefix: 'inc' | 'ent' | 'run' | 'act' | 'evi' | 'hnd' | 'chk'): string {
+/** inc: an incident, ent: a timeline entry, run: a checklist run, act: an action item; evi, hnd, chk: an evidence item, its hand-over, its re-check; con: a contact. */
+export function newRecordId(prefix: 'inc' | 'ent' | 'run' | 'act' | 'evi' | 'hnd' | 'chk' | 'con'): string {
   return `${prefix}-${randomHex(8, cryptoBytes)}`;
 }

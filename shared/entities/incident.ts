@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeclareIncident, INCIDENT_DEFAULTS, type IncidentFields, Role, SettableIncidentFields } from '../domain/incident.ts';
 import { refBelongsTo } from '../domain/incidentRef.ts';
+import { TeamRole } from '../contacts/teamRoles.ts';
 import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
 import { byIncident, defineEntity, kind } from '../state/registry.ts';
 
@@ -11,6 +12,14 @@ export interface IncidentDoc {
   declared: readonly Stamp[];
   fields: Registers<IncidentFields>;
   roles: Partial<Record<Role, Register<string | null>>>;
+  /** Team-defined roles by id; each register holds the role's name as assigned, and the person (absent in docs materialized before team roles existed). */
+  teamRoles?: Readonly<Record<string, Register<TeamRoleHolder | null>>>;
+}
+
+/** Who holds a team role, with the role's name as it was when assigned (it may since be renamed or removed). */
+export interface TeamRoleHolder {
+  name: string;
+  person: string;
 }
 
 export interface IncidentView extends IncidentFields {
@@ -18,6 +27,8 @@ export interface IncidentView extends IncidentFields {
   declaredBy: string;
   /** Who holds each response role now; absent roles are unassigned. */
   roles: Partial<Record<Role, string>>;
+  /** Who holds each team-defined role now, by role id (optional so views built before team roles stay valid). */
+  teamRoles?: Readonly<Record<string, TeamRoleHolder>>;
   /** The last change to any field: what "updated" means on the board. */
   updatedHlc: string;
 }
@@ -42,8 +53,24 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
     const person = currentValue(register);
     if (person) roles[role] = person;
   }
-  const updatedHlc = latestHlc(declared.hlc, [...Object.values(doc.fields), ...Object.values(doc.roles)] as Register<unknown>[]);
-  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, updatedHlc };
+  const teamRoles: Record<string, TeamRoleHolder> = {};
+  for (const [role, register] of Object.entries(doc.teamRoles ?? {})) {
+    const holder = currentValue(register);
+    if (holder) teamRoles[role] = holder;
+  }
+  const updatedHlc = latestHlc(declared.hlc, [...Object.values(doc.fields), ...Object.values(doc.roles), ...Object.values(doc.teamRoles ?? {})] as Register<unknown>[]);
+  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, teamRoles, updatedHlc };
+}
+
+/** Everyone holding a role on the incident, built-in or the team's own (a person once, however many roles). */
+export function roleHolders(incident: Pick<IncidentView, 'roles' | 'teamRoles'>): string[] {
+  const people = [...Object.values(incident.roles), ...Object.values(incident.teamRoles ?? {}).map((holder) => holder.person)];
+  return [...new Set(people.filter((person): person is string => !!person))];
+}
+
+/** How many roles are held on the incident, built-in and team roles together. */
+export function heldRoleCount(incident: Pick<IncidentView, 'roles' | 'teamRoles'>): number {
+  return Object.keys(incident.roles).length + Object.keys(incident.teamRoles ?? {}).length;
 }
 
 const incidentKind = kind<IncidentDoc>();
@@ -73,8 +100,25 @@ export const incidents = defineEntity({
       key: byIncident,
       reduce: (doc, op, stamp) => ({ ...doc, roles: { ...doc.roles, [op.data.role]: insertSorted(doc.roles[op.data.role], { ...stamp, value: op.data.person }) } }),
     }),
+    /**
+     * Assign a team-defined role (person null: unassigned). A kind of its own, not a wider
+     * `incident.assign`: an older War Room keeps an unknown kind pending until it upgrades, where
+     * a role outside its enum would make the op invalid.
+     */
+    'incident.assign-team-role': incidentKind(
+      z.object({ role: TeamRole.shape.id, name: TeamRole.shape.name, person: z.string().trim().min(1).max(100).nullable() }).strict(),
+      {
+        key: byIncident,
+        reduce(doc, op, stamp) {
+          const teamRoles = doc.teamRoles ?? {};
+          const register = Object.hasOwn(teamRoles, op.data.role) ? teamRoles[op.data.role] : undefined;
+          const value = op.data.person === null ? null : { name: op.data.name, person: op.data.person };
+          return { ...doc, teamRoles: { ...teamRoles, [op.data.role]: insertSorted(register, { ...stamp, value }) } };
+        },
+      },
+    ),
   },
-  empty: (key): IncidentDoc => ({ table: 'incidents', key, declared: [], fields: {}, roles: {} }),
+  empty: (key): IncidentDoc => ({ table: 'incidents', key, declared: [], fields: {}, roles: {}, teamRoles: {} }),
   row(doc): IncidentRow {
     const view = incidentView(doc);
     return { key: doc.key, live: view ? 1 : 0, doc, view };

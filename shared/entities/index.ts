@@ -15,6 +15,7 @@ import { runSyncRoundWith, type SyncRoundOptions } from '../sync/round.ts';
 import { decodeOpLine as decodeOpLineWith, decodeSegment as decodeSegmentWith, parseOpLine as parseOpLineWith } from '../sync/segment.ts';
 import { actions } from './action.ts';
 import { checklists } from './checklist.ts';
+import { contacts } from './contact.ts';
 import { entries } from './entry.ts';
 import { evidence } from './evidence.ts';
 import { exercises } from './exercise.ts';
@@ -24,6 +25,7 @@ import { settings } from './settings.ts';
 
 export * from './action.ts';
 export * from './checklist.ts';
+export * from './contact.ts';
 export * from './entry.ts';
 export * from './evidence.ts';
 export * from './exercise.ts';
@@ -32,7 +34,7 @@ export * from './postmortem.ts';
 export * from './settings.ts';
 
 /** Every entity War Room stores and syncs. */
-const ENTITIES = [incidents, entries, settings, checklists, postmortems, actions, exercises, evidence] as const;
+const ENTITIES = [incidents, entries, settings, checklists, postmortems, actions, exercises, evidence, contacts] as const;
 
 export const registry = createRegistry(ENTITIES);
 

@@ -3,6 +3,8 @@ import { ActionPriorityScale } from '../domain/actionItems.ts';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { TemplateId } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severity.ts';
+import { Roster } from '../contacts/roster.ts';
+import { TeamRoles } from '../contacts/teamRoles.ts';
 import { Scenario } from '../exercises/scenario.ts';
 import { RunbookSnapshot } from '../runbooks/runbook.ts';
 import { insertSorted, type Register, type Stamp } from '../state/register.ts';
@@ -35,6 +37,8 @@ export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
   | { table: 'settings'; key: 'phase-names'; value: Register<PhaseNames> }
   | { table: 'settings'; key: 'action-priorities'; value: Register<string[]> }
+  | { table: 'settings'; key: 'team-roles'; value: Register<TeamRoles> }
+  | { table: 'settings'; key: 'oncall-roster'; value: Register<Roster> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
   | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
   | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
@@ -74,6 +78,16 @@ export const settings = defineEntity({
     'settings.action-priorities': settingKind(z.object({ names: ActionPriorityScale }).strict(), {
       key: () => 'action-priorities',
       reduce: (doc, op, stamp) => write(doc, stamp, op.data.names),
+    }),
+    /** The roles the team adds beside the built-in ones (the whole list, validated as one). */
+    'settings.team-roles': settingKind(z.object({ roles: TeamRoles }).strict(), {
+      key: () => 'team-roles',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.roles),
+    }),
+    /** The on-call roster: handoff day and time, and who is primary and secondary each week. */
+    'settings.oncall-roster': settingKind(z.object({ roster: Roster }).strict(), {
+      key: () => 'oncall-roster',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.roster),
     }),
     /** One of the team's own runbooks, as the Markdown a person wrote (null: removed). */
     'settings.runbook': settingKind(z.object({ id: RunbookSnapshot.shape.id, source: Source.nullable() }).strict(), {

@@ -85,12 +85,14 @@ export function incidentDuration(incident: IncidentView): string {
   return end === null ? 'ongoing' : between(incidentStart(incident), end);
 }
 
-/** Every assigned role, in the plans' order: `Incident commander: Alice; Scribe: Carol`. */
+/** Every assigned role, in the plans' order, then the team's own: `Incident commander: Alice; Scribe: Carol; DBA: Dee`. */
 export function rolesText(incident: IncidentView): string {
   const held = ROLES.flatMap((role) => {
     const person = incident.roles[role];
     return person ? [`${roleLabel(role)}: ${person}`] : [];
   });
+  // The team's own roles follow, under the name each was assigned by.
+  for (const holder of Object.values(incident.teamRoles ?? {})) held.push(`${holder.name}: ${holder.person}`);
   return held.length > 0 ? held.join('; ') : 'none assigned';
 }
 

@@ -44,6 +44,7 @@ for (const theme of ['dark', 'light'] as const) {
         ['action items', '#/actions', () => expect(page.getByRole('heading', { level: 1, name: /Action items/ })).toBeVisible()],
         ['metrics', '#/metrics', () => expect(page.getByRole('heading', { level: 1, name: 'Response metrics' })).toBeVisible()],
         ['exercises', '#/exercises', () => expect(page.getByRole('heading', { level: 1, name: /Exercises/ })).toBeVisible()],
+        ['contacts', '#/contacts', () => expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible()],
         ['facilitator console', consoleHash, () => expect(page.getByRole('heading', { level: 1, name: /^Facilitator console/ })).toBeVisible()],
       ];
       for (const [name, hash, ready] of screens) {

@@ -3,6 +3,7 @@ import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
 import { incidentStart } from '../../../shared/domain/incident.ts';
+import { heldRoleCount } from '../../../shared/entities/index.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
 import { routeHash, useUi } from '../../app/store.ts';
@@ -90,7 +91,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
   const { incident } = row;
   const level = levelOf(incident.severity, scheme);
   const ic = incident.roles['incident-commander'];
-  const others = Object.keys(incident.roles).length - (ic ? 1 : 0);
+  const others = heldRoleCount(incident) - (ic ? 1 : 0);
   return (
     <div role="row" aria-rowindex={index + 2} data-index={index} ref={measure} className={row.overdue ? 'board-row overdue' : 'board-row'}>
       <div role="cell">

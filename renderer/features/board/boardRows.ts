@@ -1,7 +1,7 @@
 import { incidentStart, isOpenStatus } from '../../../shared/domain/incident.ts';
 import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { escalationClock, personalDataUndecided, postmortemDue, regulatoryClock, resolutionTarget, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
-import type { IncidentView } from '../../../shared/entities/index.ts';
+import { roleHolders, type IncidentView } from '../../../shared/entities/index.ts';
 
 export type BoardFilter = 'open' | 'resolved' | 'exercises' | 'mine';
 
@@ -27,7 +27,7 @@ export function matchesFilter(incident: IncidentView, filter: BoardFilter, me: s
     case 'exercises':
       return incident.exercise;
     case 'mine':
-      return isOpenStatus(incident.status) && (incident.declaredBy === me || Object.values(incident.roles).includes(me));
+      return isOpenStatus(incident.status) && (incident.declaredBy === me || roleHolders(incident).includes(me));
   }
 }
 

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { IncidentView, ChecklistView } from '../../../shared/entities/index.ts';
+import { roleHolders, type IncidentView, type ChecklistView } from '../../../shared/entities/index.ts';
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { attempt } from '../../ui/errors.ts';
@@ -33,7 +33,7 @@ export function ChecklistRun({ checklist, incident, actor, onError }: { checklis
   const [assigning, setAssigning] = useState<Item | null>(null);
   const phases = checklist.runbook.phases.map((p) => p.phase);
   const ordered = [...phases].sort((a, b) => Number(b === incident.phase) - Number(a === incident.phase));
-  const people = [...new Set(Object.values(incident.roles).filter((p): p is string => !!p))];
+  const people = roleHolders(incident);
 
   const toggle = (item: Item) => attempt(() => setItemState(db, checklist, item, item.state === 'done' ? 'open' : 'done', actor), onError);
 

@@ -6,7 +6,8 @@ import { capitalize } from '../../ui/format.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
-import { declareIncident } from './declare.ts';
+import { declareIncident, type FirstResponder } from './declare.ts';
+import { OnCallProposal } from '../contacts/OnCallProposal.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
@@ -22,6 +23,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
   const [severity, setSeverity] = useState('');
   const [type, setType] = useState<IncidentType>('availability');
   const [exercise, setExercise] = useState(false);
+  const [responder, setResponder] = useState<FirstResponder | null>(null);
   const [detectedAt, setDetectedAt] = useState('');
   const [impact, setImpact] = useState({ summary: '', services: '', impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
   const scheme = useSeverityScheme();
@@ -40,7 +42,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
     setBusy(true);
     try {
       const level = levelOf(severity, scheme) ? severity : scheme.levels[1]?.id ?? scheme.levels[0]!.id;
-      const result = await declareIncident(db, actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact });
+      const result = await declareIncident(db, actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact, responder });
       if ('error' in result) {
         setError(result.error);
         return;
@@ -50,6 +52,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
       setSeverity('');
       setType('availability');
       setExercise(false);
+      setResponder(null);
       setDetectedAt('');
       setImpact({ summary: '', services: '', impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
       setOpen(false);
@@ -113,6 +116,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
           <label htmlFor="declare-impact-technical">Technical impact</label>
           <textarea id="declare-impact-technical" rows={2} value={impact.impactTechnical} onChange={(e) => setImpact({ ...impact, impactTechnical: e.target.value })} />
         </details>
+        <OnCallProposal value={responder} onChange={setResponder} />
         <label className="check">
           <input type="checkbox" checked={exercise} onChange={(e) => setExercise(e.target.checked)} /> This is an exercise
         </label>

@@ -1,4 +1,4 @@
-import { DeclareIncident, type IncidentType } from '../../../shared/domain/incident.ts';
+import { DeclareIncident, type IncidentType, type Role } from '../../../shared/domain/incident.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 import { commitAll } from '../../db/commit.ts';
@@ -6,6 +6,13 @@ import { mintIncidentRef } from './mintRef.ts';
 import { splitServices } from './factsForm.ts';
 import { newRecordId } from '../../db/device.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
+import { logLine, ROLE_NAMES } from './lifecycle.ts';
+
+/** The on-call the declare dialog proposed, if the person declaring accepted: assigned in the declaration's commit. */
+export interface FirstResponder {
+  role: Role;
+  person: string;
+}
 
 export interface DeclareForm {
   title: string;
@@ -22,6 +29,7 @@ export interface DeclareForm {
   impactTechnical: string;
   /** As typed; empty = unknown. */
   usersAffected: string;
+  responder?: FirstResponder | null;
 }
 
 /** Validate and record a declaration; returns the new incident's ids or a readable error. */
@@ -50,7 +58,14 @@ export async function declareIncident(db: WarRoomDb, actor: string, form: Declar
   // Numbered inside the commit: a second window declaring at the same moment reads the first's id.
   await commitAll(db, async (device) => {
     ref = await mintIncidentRef(db, device, now);
-    return [{ actor, incident: id, kind: 'incident.declare', data: { ...data.data, ref } }];
+    const declared = { actor, incident: id, kind: 'incident.declare', data: { ...data.data, ref } } as const;
+    const responder = form.responder;
+    if (!responder) return [declared];
+    return [
+      declared,
+      { actor, incident: id, kind: 'incident.assign', data: { role: responder.role, person: responder.person } },
+      logLine(id, actor, `${ROLE_NAMES[responder.role]}: ${responder.person} (on call)`, 'event', now, ['roles']),
+    ];
   });
   return { id, ref };
 }

@@ -9,6 +9,8 @@ import { applyRemoteOps } from '../../../../renderer/db/applyRemote.ts';
 import type { CommittedChange } from '../../../../renderer/db/changes.ts';
 import { commit, commitAll } from '../../../../renderer/db/commit.ts';
 import { SCHEMA_VERSION, WarRoomDb } from '../../../../renderer/db/database.ts';
+import { listContacts } from '../../../../renderer/db/contactQueries.ts';
+import { EMPTY_CONTACT } from '../../../../shared/contacts/contact.ts';
 import { loadDraft, saveDraft } from '../../../../renderer/db/drafts.ts';
 import { getExercise, getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../../renderer/db/queries.ts';
 import { rebuildFromOps } from '../../../../renderer/db/rebuild.ts';
@@ -45,6 +47,7 @@ const OLDER_SCHEMAS: Record<string, string>[] = [
   { syncTargets: 'id', syncLog: '++seq, target' },
   { checklists: 'key, incident' },
   { postmortems: 'key', actions: 'key, incident, status' },
+  { exercises: 'key' },
 ];
 function olderDatabase(name: string, upTo: number): Dexie {
   const old = new Dexie(name);
@@ -378,6 +381,21 @@ describe('post-mortems and action items', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listActions(db, 'inc-aaaaaa')).map((a) => [a.id, a.dueDate])).toEqual([['act-000001', '2026-12-01']]);
+  });
+
+  it('a version-6 database opens as the current version; contact ops an older app kept pending are applied', async () => {
+    const name = `test-${process.pid}-${counter++}`;
+    const old = olderDatabase(name, 6);
+    const made = await commit(freshDb(), { actor: 'Ana', incident: null, kind: 'contact.create', data: { contact: 'con-000001', fields: { ...EMPTY_CONTACT, kind: 'person', name: 'Ana Pereira' } } }, () => T);
+    await old.table('pending').put({ id: made.id, op: made, reason: 'unknown kind contact.create' });
+    expect(old.verno).toBe(6);
+    old.close();
+
+    const db = new WarRoomDb(name);
+    opened.push(db);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await replayPending(db, () => T)).toBe(1);
+    expect((await listContacts(db)).map((c) => c.name)).toEqual(['Ana Pereira']);
   });
 
   it('a version-5 database opens as the current version; exercise ops an older app kept pending are applied', async () => {

@@ -24,6 +24,7 @@ import {
   type OpKind,
 } from '../../../../shared/entities/index.ts';
 import { freshDeviceState } from '../../../../shared/ops/createOp.ts';
+import { EMPTY_CONTACT } from '../../../../shared/contacts/contact.ts';
 import { commitAll } from '../../../../renderer/db/commit.ts';
 import { SCHEMA_VERSION, WarRoomDb } from '../../../../renderer/db/database.ts';
 import { rebuildFromOps } from '../../../../renderer/db/rebuild.ts';
@@ -72,6 +73,11 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
     data: { evidence: 'evi-000001', handover: 'hnd-000001', from: 'Ana', to: 'Ben', at: at(3), reason: 'Forensics', storedAt: null },
   },
   'evidence.verify': { incident: INCIDENT, data: { evidence: 'evi-000001', check: 'chk-000001', artefact: { name: 'access.log', size: 3, sha256: 'a'.repeat(64) } } },
+  'incident.assign-team-role': { incident: INCIDENT, data: { role: 'database-administrator', name: 'Database administrator', person: 'Dee' } },
+  'settings.team-roles': { incident: null, data: { roles: [{ id: 'database-administrator', name: 'Database administrator', description: '' }] } },
+  'settings.oncall-roster': { incident: null, data: { roster: { handoffDay: 1, handoffTime: '09:00', weeks: [{ start: '2026-11-23', primary: 'Ana', secondary: '' }] } } },
+  'contact.create': { incident: null, data: { contact: 'con-000001', fields: { ...EMPTY_CONTACT, kind: 'person', name: 'Ana Pereira' } } },
+  'contact.set': { incident: null, data: { contact: 'con-000001', fields: { phone: '+1 555 0100' } } },
 };
 
 const intents = (Object.keys(SAMPLES) as OpKind[]).map((kind) => ({ actor: 'Ana', kind, ...SAMPLES[kind] }) as OpIntent);

@@ -71,6 +71,11 @@ describe('reminder tracker', () => {
 });
 
 describe('board rows', () => {
+  it('"mine" counts a team role held like a built-in one', () => {
+    const incidents = [incident('inc-dba000', 'P1', { teamRoles: { 'database-administrator': { name: 'Database administrator', person: 'Me' } } }), incident('inc-other0', 'P1')];
+    expect(boardRows(incidents, P0_P3_SCHEME, 'mine', 'Me', T).map((r) => r.incident.id)).toEqual(['inc-dba000']);
+  });
+
   it('sort by severity then age, filter open/resolved/exercises/mine, and flag what is overdue', () => {
     const incidents = [
       incident('inc-p2old0', 'P2', { declaredAt: new Date(T - 60 * MIN).toISOString() }),
