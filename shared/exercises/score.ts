@@ -141,6 +141,8 @@ export interface ReportMetric {
 }
 
 export interface ReportDetails {
+  /** The exercise incident's readable id (else its record id). */
+  incident?: string;
   checklists?: readonly ChecklistCompletion[];
   responseTargets?: readonly ResponseTargetResult[];
   metrics?: readonly ReportMetric[];
@@ -162,13 +164,13 @@ const cell = (text: string): string => escapeLine(text.replace(/[\r\n]+/g, ' '))
 
 /** The after-action report as GFM Markdown. */
 export function afterActionReport(scenario: Scenario, result: ScoreResult, details: ReportDetails = {}): string {
-  const { checklists = [], responseTargets = [], metrics = [], timeline = [] } = details;
+  const { incident, checklists = [], responseTargets = [], metrics = [], timeline = [] } = details;
   const out: string[] = [
     EXERCISE_BANNER,
     '',
     `# After-action report: ${escapeLine(scenario.title, { allHashes: true })}`,
     '',
-    `Scenario \`${scenario.id}\` · ${scenario.type} · starting severity ${scenario.severity}`,
+    `Scenario \`${scenario.id}\` · ${scenario.type} · starting severity ${scenario.severity}${incident ? ` · incident ${cell(incident)}` : ''}`,
     '',
     `**Score: ${result.score}/100** (${result.met} of ${result.total} expected actions met)`,
     '',

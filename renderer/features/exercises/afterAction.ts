@@ -6,6 +6,7 @@ import { runEventsOf, scenarioMinutesOfIso } from '../../../shared/exercises/run
 import { afterActionReport, formatScenarioTime, responseTarget, scoreRun, type ReportDetails, type ReportMetric, type ScoreResult } from '../../../shared/exercises/score.ts';
 import type { ClockAction } from '../../../shared/exercises/clockLog.ts';
 import { formatSpan, responseSpans, targetVerdict, type MinutesAt } from '../../../shared/metrics/responseMetrics.ts';
+import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import type { ChecklistView, EntryView, IncidentView, IncidentRow } from '../../../shared/entities/index.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 import { getExercise, getPhaseNames, getSeverityScheme, listChecklists, listEntries, getIncidentRow } from '../../db/queries.ts';
@@ -74,6 +75,7 @@ export function standingOf({ row, incident, exercise, checklists, entries, schem
   const events = runEventsOf(row.doc, checklists, exercise);
   const result = scoreRun(exercise.scenario, { events, manualMet: new Set(exercise.manualMet), endedAtScenarioMinutes: minutes }, level?.updateCadenceMinutes ?? null);
   const details: ReportDetails = {
+    incident: incidentLabel(incident),
     responseTargets: level ? [responseTarget(`Acknowledged (${level.id} response target)`, level.responseTargetMinutes, scenarioMinutesOfIso(incident.acknowledgedAt, exercise.clockLog), targetVerdict(incident, level.responseTargetMinutes, new Date(now).toISOString(), scenarioClock(exercise.clockLog)) === 'met')] : [],
     metrics: exerciseMetrics(incident, exercise.clockLog),
     checklists: checklists.map((run) => ({

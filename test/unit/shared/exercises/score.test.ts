@@ -84,6 +84,7 @@ describe('scoreRun', () => {
 describe('afterActionReport', () => {
   it('is GFM with the EXERCISE banner first, every action, the cadence and the score', () => {
     const report = afterActionReport(POOL, scoreRun(POOL, RUN, 15), {
+      incident: 'INC-2026-04HM-0007',
       timeline: [{ atScenarioMinutes: 12, text: 'First update | posted' }],
       responseTargets: [responseTarget('Acknowledged (P1)', 30, 4.5, true), responseTarget('Mitigated', 60, null, false)],
       checklists: [{ runbook: 'DB pool #1', phases: [{ phase: 'Triage', done: 2, skipped: 1, total: 4 }, { phase: 'Containment', done: 0, skipped: 0, total: 3 }] }],
@@ -94,7 +95,7 @@ describe('afterActionReport', () => {
         '',
         '# After-action report: Database connection pool exhausted',
         '',
-        'Scenario `db-connection-pool-exhausted` · performance · starting severity P1',
+        'Scenario `db-connection-pool-exhausted` · performance · starting severity P1 · incident INC-2026-04HM-0007',
         '',
         '**Score: 60/100** (3 of 5 expected actions met)',
         '',
