@@ -79,6 +79,20 @@ export const IncidentFields = z
     individualsReference: NoticeText.nullable(),
     /** When the post-mortem was marked complete: stops its deadline clock; null while it is not. */
     postmortemCompletedAt: IsoTime.nullable(),
+    // Disaster recovery (disaster.ts): the declaration, its approval, the objectives, the end
+    /** When the disaster was declared: the RTO clock counts from here, not from the incident's start. */
+    disasterDeclaredAt: IsoTime.nullable(),
+    /** Who approved the declaration (the plans require the CTO or a designated deputy), as a name. */
+    disasterApprovedBy: NoticeText.nullable(),
+    /** Recovery time objective in minutes, fixed at the declaration (plans: 60). */
+    disasterRtoMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+    /** Recovery point objective in minutes: the data loss accepted (plans: 5). */
+    disasterRpoMinutes: z.number().int().min(0).max(7 * 24 * 60).nullable(),
+    /** When core services were restored: stops the RTO clock. */
+    disasterRestoredAt: IsoTime.nullable(),
+    /** When the disaster was stood down, and why: also stops the RTO clock. */
+    disasterStoodDownAt: IsoTime.nullable(),
+    disasterStandDownReason: NoticeText.nullable(),
   })
   .strict();
 export type IncidentFields = z.infer<typeof IncidentFields>;
@@ -129,6 +143,14 @@ export const INCIDENT_DEFAULTS: Omit<IncidentFields, 'title' | 'severity' | 'typ
   individualsNotifiedHow: null,
   individualsReference: null,
   postmortemCompletedAt: null,
+  // Disaster recovery
+  disasterDeclaredAt: null,
+  disasterApprovedBy: null,
+  disasterRtoMinutes: null,
+  disasterRpoMinutes: null,
+  disasterRestoredAt: null,
+  disasterStoodDownAt: null,
+  disasterStandDownReason: null,
 };
 
 /** The response roles of the plans in docs/response-plans.md (Plan A §2, Plans C and D). */

@@ -36,7 +36,8 @@
  * - Mermaid labels lose what breaks its syntax (`:` `;` `#` `%` backticks `<` `>` `{` `}` and
  *   line breaks become spaces).
  * - Then, when someone marked personal data either way or recorded a notice, the
- *   "Personal data and notifications" table (regulatoryBlock.ts).
+ *   "Personal data and notifications" table (regulatoryBlock.ts), then the "Disaster recovery"
+ *   table when a disaster was declared (disasterBlock.ts).
  * - Ends with exactly one newline.
  */
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
@@ -55,6 +56,7 @@ import { incidentLabel } from '../domain/incidentRef.ts';
 import { SECTIONS, type SectionId } from './sections.ts';
 import { safeMarkdown } from './safeMarkdown.ts';
 import { regulatoryBlock } from './regulatoryBlock.ts';
+import { disasterBlock } from './disasterBlock.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
 export interface PostmortemActionItem {
@@ -380,5 +382,7 @@ export function postmortemToMarkdown(input: PostmortemExportInput): string {
   }
   const regulatory = regulatoryBlock(input.incident);
   if (regulatory.length > 0) blocks.push(regulatory);
+  const disaster = disasterBlock(input.incident);
+  if (disaster.length > 0) blocks.push(disaster);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

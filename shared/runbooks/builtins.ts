@@ -4,12 +4,14 @@
  * A built-in that does not parse is a programming error and throws here; the tests parse and
  * round-trip every one of them.
  *
- * Order: the general checklist, the runbooks per kind of incident, then the common scenarios.
+ * Order: the general checklist, the runbooks per kind of incident, the common scenarios, then
+ * disaster recovery.
  */
 import { AI_DEPENDENCY } from './builtin/aiDependency.ts';
 import { CONNECTION_POOL } from './builtin/connectionPool.ts';
 import { DATA_BREACH } from './builtin/dataBreach.ts';
 import { DATABASE } from './builtin/database.ts';
+import { DISASTER_RECOVERY } from './builtin/disasterRecovery.ts';
 import { DISK_FULL } from './builtin/diskFull.ts';
 import { EMAIL_FAILURE } from './builtin/emailFailure.ts';
 import { GENERAL_RESPONSE } from './builtin/general.ts';
@@ -31,6 +33,7 @@ export const BUILT_IN_RUNBOOK_SOURCES: readonly string[] = [
   PAYMENT_FAILURE,
   EMAIL_FAILURE,
   DATA_BREACH,
+  DISASTER_RECOVERY,
 ];
 
 export const BUILT_IN_RUNBOOKS: readonly Runbook[] = BUILT_IN_RUNBOOK_SOURCES.map((source) => deepFreeze(load(source)));

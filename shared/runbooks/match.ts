@@ -7,6 +7,10 @@ import type { Runbook } from './runbook.ts';
 
 /** The id of the general response checklist (builtin/general.ts): offered for every incident. */
 export const GENERAL_RUNBOOK_ID = 'general-response';
+/** The id of the restore-priority checklist (builtin/disasterRecovery.ts): offered only once a disaster is declared. */
+export const DISASTER_RECOVERY_RUNBOOK_ID = 'disaster-recovery';
+
+type Matched = { type: IncidentType; severity: string; disasterDeclaredAt?: string | null };
 
 /**
  * The runbooks that apply to an incident: those whose `types` include its type (or are empty)
@@ -16,12 +20,15 @@ export const GENERAL_RUNBOOK_ID = 'general-response';
  * Most specific first: by how many (type, severity) pairs a runbook covers, an empty list
  * counting as all six types / as many severities as a scheme may have (MAX_LEVELS). So a
  * security P0–P1 runbook comes before a security-only one, which comes before the general
- * checklist; the general checklist is always last. Ties keep the order of `runbooks`.
+ * checklist; the general checklist is always last. Ties keep the order of `runbooks`. The
+ * disaster-recovery checklist (`DISASTER_RECOVERY_RUNBOOK_ID`) is offered only once a disaster is declared.
  */
-export function runbooksFor(incident: { type: IncidentType; severity: string }, runbooks: readonly Runbook[]): Runbook[] {
+export function runbooksFor(incident: Matched, runbooks: readonly Runbook[]): Runbook[] {
+  const disaster = incident.disasterDeclaredAt !== undefined && incident.disasterDeclaredAt !== null;
   const matching = runbooks.filter(
     (runbook) =>
       runbook.id !== GENERAL_RUNBOOK_ID &&
+      (runbook.id !== DISASTER_RECOVERY_RUNBOOK_ID || disaster) &&
       (runbook.types.length === 0 || runbook.types.includes(incident.type)) &&
       (runbook.severities.length === 0 || runbook.severities.includes(incident.severity)),
   );
@@ -41,7 +48,7 @@ function coverage(runbook: Runbook): number {
  * incident (a P2 security incident may still need the security checklist), the rest are one
  * search away.
  */
-export function otherRunbooks(incident: { type: IncidentType; severity: string }, runbooks: readonly Runbook[]): Runbook[] {
+export function otherRunbooks(incident: Matched, runbooks: readonly Runbook[]): Runbook[] {
   const offered = new Set(runbooksFor(incident, runbooks));
   return runbooks.filter((runbook) => !offered.has(runbook));
 }

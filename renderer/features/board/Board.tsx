@@ -14,6 +14,7 @@ import { useNow } from '../../ui/useNow.ts';
 import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
 import { useReminders } from './useReminders.ts';
 import { PostmortemsDue } from './PostmortemsDue.tsx';
+import { DisasterFlag } from './DisasterFlag.tsx';
 import { useSeverityScheme } from './useSeverityScheme.ts';
 import { usePhaseNames } from './usePhaseNames.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
@@ -105,6 +106,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
           {` · ${capitalize(incident.type)}`}
         </div>
         {lastInject && <div className="sub board-inject">{`Latest inject: ${lastInject}`}</div>}
+        <DisasterFlag incident={incident} now={now} />
       </div>
       <div role="cell">
         {capitalize(incident.status)}

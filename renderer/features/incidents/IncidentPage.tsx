@@ -22,6 +22,7 @@ import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecy
 import { RolesPanel } from './RolesPanel.tsx';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { RegulatoryPanel } from './RegulatoryPanel.tsx';
+import { DisasterPanel } from './DisasterPanel.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { attempt } from '../../ui/errors.ts';
@@ -163,6 +164,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
         </details>
         <EvidencePanel incident={incident} actor={actor} />
         <RegulatoryPanel incident={incident} actor={actor} onError={setError} />
+        <DisasterPanel incident={incident} actor={actor} onError={setError} />
         </div>
       </header>
       <ScribeView incident={incident} actor={actor} />

@@ -14,7 +14,7 @@ const byId = (id: string): Runbook => {
 const texts = (runbook: Runbook): string => runbook.phases.flatMap((phase) => phase.items.map((item) => `${item.text} ${item.note ?? ''}`)).join('\n');
 
 describe('built-in runbooks', () => {
-  it('are the ten the response plans call for, with unique ids', () => {
+  it('are the eleven the response plans call for, with unique ids', () => {
     expect(BUILT_IN_RUNBOOKS.map((runbook) => runbook.id)).toEqual([
       GENERAL_RUNBOOK_ID,
       'ai-external-dependency',
@@ -26,6 +26,7 @@ describe('built-in runbooks', () => {
       'payment-processing-failure',
       'email-delivery-failure',
       'data-breach',
+      'disaster-recovery',
     ]);
     expect(BUILT_IN_RUNBOOK_SOURCES).toHaveLength(BUILT_IN_RUNBOOKS.length);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RUNBOOKS } from '../../../../shared/runbooks/builtins.ts';
 import { P0_P3_SCHEME, P1_P4_SCHEME, type SeverityScheme } from '../../../../shared/domain/severity.ts';
-import { builtInInScheme, GENERAL_RUNBOOK_ID, otherRunbooks, runbooksFor } from '../../../../shared/runbooks/match.ts';
+import { builtInInScheme, DISASTER_RECOVERY_RUNBOOK_ID, GENERAL_RUNBOOK_ID, otherRunbooks, runbooksFor } from '../../../../shared/runbooks/match.ts';
 import type { Runbook } from '../../../../shared/runbooks/runbook.ts';
 
 const ids = (runbooks: readonly Runbook[]): string[] => runbooks.map((runbook) => runbook.id);
@@ -116,5 +116,15 @@ describe('builtInInScheme: built-in severity filters follow the team scheme by r
     expect(library(P0_P3_SCHEME)).toEqual(BUILT_IN_RUNBOOKS);
     const general = BUILT_IN_RUNBOOKS.find((r) => r.id === GENERAL_RUNBOOK_ID)!;
     expect(builtInInScheme(general, P1_P4_SCHEME)).toBe(general);
+  });
+});
+
+describe('runbooksFor: the disaster-recovery checklist', () => {
+  it('is offered only once a disaster is declared, and stays startable from the other runbooks before', () => {
+    const incident = { type: 'availability', severity: 'P0' } as const;
+    expect(ids(runbooksFor(incident, BUILT_IN_RUNBOOKS))).not.toContain(DISASTER_RECOVERY_RUNBOOK_ID);
+    expect(ids(otherRunbooks(incident, BUILT_IN_RUNBOOKS))).toContain(DISASTER_RECOVERY_RUNBOOK_ID);
+    const declared = { ...incident, disasterDeclaredAt: '2026-03-01T10:00:00.000Z' };
+    expect(ids(runbooksFor(declared, BUILT_IN_RUNBOOKS))).toContain(DISASTER_RECOVERY_RUNBOOK_ID);
   });
 });
