@@ -35,7 +35,8 @@ export function rtoClock({ incident, now }: { incident: DisasterIncident; now: n
   const stood = incident.disasterStoodDownAt === null ? null : parseIsoUtc(incident.disasterStoodDownAt);
   if (restored !== null && (stood === null || restored <= stood)) return { state: 'restored', rtoMinutes, rpoMinutes, deadlineAt, msLeft: null, met: restored <= deadlineAt };
   if (stood !== null) return { state: 'stood-down', rtoMinutes, rpoMinutes, deadlineAt, msLeft: null, met: null };
-  const msLeft = deadlineAt - now;
+  // A tick read just before the declaration (a page's clock lags by up to its interval) shows the full RTO, never more.
+  const msLeft = Math.min(deadlineAt - now, rtoMinutes * MINUTE_MS);
   const state = msLeft < 0 ? 'overdue' : msLeft < RTO_DUE_SOON_MS ? 'due-soon' : 'running';
   return { state, rtoMinutes, rpoMinutes, deadlineAt, msLeft, met: null };
 }

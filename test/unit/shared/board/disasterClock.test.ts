@@ -15,6 +15,10 @@ describe('rtoClock', () => {
     expect(clock(declared, 40)).toEqual({ state: 'running', rtoMinutes: 60, rpoMinutes: 5, deadlineAt: at(90), msLeft: 50 * MIN, met: null });
   });
 
+  it('read before the declaration (a lagging tick), shows the full RTO, never more', () => {
+    expect(clock(declared, 29)).toMatchObject({ state: 'running', msLeft: 60 * MIN });
+  });
+
   it('turns due-soon with less than 10 min left, overdue after the deadline (exactly at it is still due-soon)', () => {
     expect(clock(declared, 80)?.state).toBe('running');
     expect(clock(declared, 81)?.state).toBe('due-soon');
