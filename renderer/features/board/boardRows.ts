@@ -1,6 +1,7 @@
 import { incidentStart, isOpenStatus } from '../../../shared/domain/incident.ts';
 import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { escalationClock, personalDataUndecided, postmortemDue, regulatoryClock, resolutionTarget, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { rtoClock } from '../../../shared/board/disasterClock.ts';
 import { roleHolders, type IncidentView } from '../../../shared/entities/index.ts';
 
 export type BoardFilter = 'open' | 'resolved' | 'exercises' | 'mine';
@@ -44,7 +45,7 @@ export function boardRows(incidents: readonly IncidentView[], scheme: SeveritySc
       const resolution = resolutionTarget({ incident, scheme, now });
       // A missed resolution target is shown, not counted as needing action: nothing done now meets it.
       // A closed incident (an ended exercise) needs no acknowledging any more: its missed target is history.
-      const overdue = update.state === 'overdue' || (sla.state === 'breached' && isOpenStatus(incident.status)) || (regulatory?.state === 'overdue');
+      const overdue = update.state === 'overdue' || (sla.state === 'breached' && isOpenStatus(incident.status)) || (regulatory?.state === 'overdue') || rtoClock({ incident, now })?.state === 'overdue';
       return { incident, update, escalation, sla, regulatory, resolution, personalDataUndecided: personalDataUndecided(incident), overdue };
     });
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { escalationClock, formatCountdown, regulatoryClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { rtoClock } from '../../../shared/board/disasterClock.ts';
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
@@ -16,8 +17,9 @@ async function notify(title: string, body: string): Promise<void> {
 }
 
 /**
- * What falls due now, once per due time: a status update, an escalation step, or the regulator's
- * deadline (once when 12 hours are left, once when it passes; it runs on after resolution).
+ * What falls due now, once per due time: a status update, an escalation step, the regulator's
+ * deadline (once when 12 hours are left, once when it passes; it runs on after resolution), or a
+ * declared disaster's RTO (once when 10 minutes are left, once when it passes).
  */
 export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): Reminder[] {
   const due: Reminder[] = [];
@@ -28,6 +30,11 @@ export function dueReminders(incidents: readonly IncidentView[], scheme: Severit
       const left = regulatory.state === 'overdue' ? `${formatCountdown(regulatory.msLeft ?? 0)}` : `due in ${formatCountdown(regulatory.msLeft ?? 0)}`;
       // The deadline is in the key: correcting the detected time makes a new deadline, reminded afresh.
       due.push({ key: `${incident.id}:regulatory:${regulatory.state}:${regulatory.deadlineAt}`, title: `${prefix}Notify the regulator: ${incident.title}`, body: `Personal-data breach notice (72 h) ${left}` });
+    }
+    const rto = rtoClock({ incident, now });
+    if (rto && (rto.state === 'due-soon' || rto.state === 'overdue')) {
+      const left = rto.state === 'overdue' ? formatCountdown(rto.msLeft ?? 0) : `due in ${formatCountdown(rto.msLeft ?? 0)}`;
+      due.push({ key: `${incident.id}:rto:${rto.state}:${rto.deadlineAt}`, title: `${prefix}Disaster recovery: ${incident.title}`, body: `Services back within the RTO (${rto.rtoMinutes} min): ${left}` });
     }
     if (!isOpenStatus(incident.status)) continue;
     const update = statusUpdateClock({ incident, scheme, now });

@@ -70,6 +70,19 @@ describe('reminder tracker', () => {
   });
 });
 
+describe('disaster reminders', () => {
+  it('remind 10 min before the RTO and when it passes, flag the board row, and stop once restored', () => {
+    const disaster = incident('inc-dr0000', 'P0', { cadenceOverride: 'never', disasterDeclaredAt: new Date(T).toISOString(), disasterApprovedBy: 'Dana', disasterRtoMinutes: 60, disasterRpoMinutes: 5 });
+    const rto = (now: number) => dueReminders([disaster], P0_P3_SCHEME, now).filter((r) => r.key.includes(':rto:'));
+    expect(rto(T + 49 * MIN)).toEqual([]);
+    expect(rto(T + 51 * MIN)).toEqual([{ key: `inc-dr0000:rto:due-soon:${T + 60 * MIN}`, title: 'Disaster recovery: inc-dr0000', body: 'Services back within the RTO (60 min): due in 9 min' }]);
+    expect(rto(T + 62 * MIN).map((r) => r.body)).toEqual(['Services back within the RTO (60 min): 2 min overdue']);
+    expect(boardRows([{ ...disaster, acknowledgedAt: new Date(T).toISOString() }], P0_P3_SCHEME, 'open', 'Me', T + 62 * MIN)[0]?.overdue).toBe(true);
+    const restored = { ...disaster, disasterRestoredAt: new Date(T + 61 * MIN).toISOString() };
+    expect(dueReminders([restored], P0_P3_SCHEME, T + 62 * MIN).filter((r) => r.key.includes(':rto:'))).toEqual([]);
+  });
+});
+
 describe('board rows', () => {
   it('"mine" counts a team role held like a built-in one', () => {
     const incidents = [incident('inc-dba000', 'P1', { teamRoles: { 'database-administrator': { name: 'Database administrator', person: 'Me' } } }), incident('inc-other0', 'P1')];
