@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PostedAudience } from '../comms/audience.ts';
 import { EntryFields } from '../domain/entry.ts';
 import { hlcToIso } from '../ops/hlc.ts';
 import { RecordId } from '../ops/ids.ts';
@@ -18,6 +19,8 @@ export interface EntryDoc {
   added: readonly Stamp[];
   fields: Registers<EntryFields>;
   strikes: readonly Strike[];
+  /** A posted status update's audience (absent in docs materialized before audiences existed). */
+  audience?: Register<PostedAudience>;
 }
 
 export interface EntryView extends EntryFields {
@@ -30,6 +33,8 @@ export interface EntryView extends EntryFields {
   struck: Strike | null;
   /** Versions beyond the first of the content (text, kind, event time, tags): pinning is not an edit. */
   edits: number;
+  /** Who a posted status update was for, and where it was sent; null or absent (views built before audiences) for every other entry. */
+  audience?: PostedAudience | null;
 }
 
 export interface EntryRow {
@@ -83,6 +88,7 @@ export function entryView(doc: EntryDoc): EntryView | null {
     tags: currentValue(live('tags')) ?? [],
     struck: doc.strikes[0] ?? null,
     edits,
+    audience: currentValue(liveVersions(doc, doc.audience)) ?? null,
   };
 }
 
@@ -110,6 +116,15 @@ export const entries = defineEntity({
     'entry.strike': entryKind(z.object({ entry: RecordId, reason: z.string().max(500) }).strict(), {
       key: byEntry,
       reduce: (doc, op, stamp) => ({ ...doc, strikes: insertSorted(doc.strikes, { ...stamp, reason: op.data.reason }) }),
+    }),
+    /**
+     * Who a posted status update was for. A kind of its own, committed with the `entry.add`, rather
+     * than a wider EntryFields: an older War Room keeps the unknown kind pending and still shows the update.
+     */
+    'entry.audience': entryKind(z.object({ entry: RecordId, audience: PostedAudience }).strict(), {
+      key: byEntry,
+      reduce: (doc, op, stamp) => ({ ...doc, audience: insertSorted(doc.audience, { ...stamp, value: op.data.audience }) }),
+      refuse: entryEditRefusal,
     }),
   },
   empty: (key, op): EntryDoc => ({ table: 'entries', key, incident: op.incident!, entry: op.data.entry, added: [], fields: {}, strikes: [] }),

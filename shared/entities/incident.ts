@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DeclareIncident, INCIDENT_DEFAULTS, type IncidentFields, Role, SettableIncidentFields } from '../domain/incident.ts';
 import { refBelongsTo } from '../domain/incidentRef.ts';
+import { AudienceId } from '../comms/audience.ts';
 import { TeamRole } from '../contacts/teamRoles.ts';
+import { IsoTime } from '../ops/ids.ts';
 import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
 import { byIncident, defineEntity, kind } from '../state/registry.ts';
 
@@ -14,6 +16,8 @@ export interface IncidentDoc {
   roles: Partial<Record<Role, Register<string | null>>>;
   /** Team-defined roles by id; each register holds the role's name as assigned, and the person (absent in docs materialized before team roles existed). */
   teamRoles?: Readonly<Record<string, Register<TeamRoleHolder | null>>>;
+  /** When an update was last posted to each audience of the communications plan, by audience id (absent in older docs). */
+  audienceUpdates?: Readonly<Record<string, Register<string>>>;
 }
 
 /** Who holds a team role, with the role's name as it was when assigned (it may since be renamed or removed). */
@@ -29,6 +33,8 @@ export interface IncidentView extends IncidentFields {
   roles: Partial<Record<Role, string>>;
   /** Who holds each team-defined role now, by role id (optional so views built before team roles stay valid). */
   teamRoles?: Readonly<Record<string, TeamRoleHolder>>;
+  /** When an update was last posted to each audience (ISO), by audience id: what each audience's cadence counts from (optional so views built before audiences stay valid). */
+  audienceUpdates?: Readonly<Record<string, string>>;
   /** The last change to any field: what "updated" means on the board. */
   updatedHlc: string;
 }
@@ -58,8 +64,13 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
     const holder = currentValue(register);
     if (holder) teamRoles[role] = holder;
   }
-  const updatedHlc = latestHlc(declared.hlc, [...Object.values(doc.fields), ...Object.values(doc.roles), ...Object.values(doc.teamRoles ?? {})] as Register<unknown>[]);
-  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, teamRoles, updatedHlc };
+  const audienceUpdates: Record<string, string> = {};
+  for (const [audience, register] of Object.entries(doc.audienceUpdates ?? {})) {
+    const at = currentValue(register);
+    if (at) audienceUpdates[audience] = at;
+  }
+  const updatedHlc = latestHlc(declared.hlc, [...Object.values(doc.fields), ...Object.values(doc.roles), ...Object.values(doc.teamRoles ?? {}), ...Object.values(doc.audienceUpdates ?? {})] as Register<unknown>[]);
+  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, teamRoles, audienceUpdates, updatedHlc };
 }
 
 /** Everyone holding a role on the incident, built-in or the team's own (a person once, however many roles). */
@@ -117,8 +128,20 @@ export const incidents = defineEntity({
         },
       },
     ),
+    /**
+     * An update was posted to one audience at `at`: each audience's cadence counts from its own
+     * last update. One register per audience, so two laptops posting to two audiences both count.
+     */
+    'incident.audience-update': incidentKind(z.object({ audience: AudienceId, at: IsoTime }).strict(), {
+      key: byIncident,
+      reduce(doc, op, stamp) {
+        const updates = doc.audienceUpdates ?? {};
+        const register = Object.hasOwn(updates, op.data.audience) ? updates[op.data.audience] : undefined;
+        return { ...doc, audienceUpdates: { ...updates, [op.data.audience]: insertSorted(register, { ...stamp, value: op.data.at }) } };
+      },
+    }),
   },
-  empty: (key): IncidentDoc => ({ table: 'incidents', key, declared: [], fields: {}, roles: {}, teamRoles: {} }),
+  empty: (key): IncidentDoc => ({ table: 'incidents', key, declared: [], fields: {}, roles: {}, teamRoles: {}, audienceUpdates: {} }),
   row(doc): IncidentRow {
     const view = incidentView(doc);
     return { key: doc.key, live: view ? 1 : 0, doc, view };

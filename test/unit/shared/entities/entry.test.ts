@@ -80,3 +80,23 @@ describe('entry view: a struck entry is frozen', () => {
     expect(entryEditRefusal(docOf([added, ana.make(strike, T + 1)]))).toBe('a struck entry cannot be edited or pinned');
   });
 });
+
+describe('a posted update records its audience', () => {
+  const CUSTOMERS = { id: 'customers', name: 'Customers / status page', channel: 'status.example.com', customerFacing: true };
+  const audience = (value: typeof CUSTOMERS) => ({ actor: 'Ana', kind: 'entry.audience' as const, data: { entry: ENTRY, audience: value } });
+
+  it('folds into the view with the add, in any order; other entries have none', () => {
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ops = [ana.make(add, T), ana.make(audience(CUSTOMERS), T + 1)];
+    for (const order of [ops, [...ops].reverse()]) expect(viewOf(order).audience).toEqual(CUSTOMERS);
+    expect(viewOf([ana.make(add, T)]).audience).toBeNull();
+  });
+
+  it('is frozen once the entry is struck: a later audience never becomes current', () => {
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
+    const ops = [ana.make(add, T), ana.make(audience(CUSTOMERS), T + 1), ana.make(strike, T + 2), ben.make(audience({ ...CUSTOMERS, customerFacing: false, name: 'Internal' }), T + 3)];
+    expect(viewOf(ops).audience).toEqual(CUSTOMERS);
+    expect(entryEditRefusal(docOf(ops))).not.toBeNull();
+  });
+});

@@ -42,3 +42,22 @@ describe('team roles on an incident', () => {
     expect(heldRoleCount({ roles: {} })).toBe(0);
   });
 });
+
+describe('per-audience update times on an incident', () => {
+  const posted = (audience: string, minutes: number) => ({ actor: 'Ana', kind: 'incident.audience-update' as const, data: { audience, at: new Date(T + minutes * 60_000).toISOString() } });
+
+  it('two laptops posting to two audiences both count, in any order; the later post to one audience wins', () => {
+    const ana = new Device('aaaaaaaaaaaaaaaa', INC);
+    const ben = new Device('bbbbbbbbbbbbbbbb', INC);
+    const ops = [ana.make(declare, T), ana.make(posted('stakeholders', 5), T + 5 * 60_000), ben.make(posted('customers', 6), T + 6 * 60_000), ben.make(posted('stakeholders', 20), T + 20 * 60_000)];
+    for (const order of [ops, [...ops].reverse(), [...ops, ...ops]]) {
+      expect(viewOf(order)!.audienceUpdates).toEqual({ stakeholders: new Date(T + 20 * 60_000).toISOString(), customers: new Date(T + 6 * 60_000).toISOString() });
+    }
+  });
+
+  it('an audience id that is not a slug (e.g. __proto__) is invalid, so it cannot reach the prototype', () => {
+    const op = new Device('aaaaaaaaaaaaaaaa', INC).make(posted('customers', 1), T);
+    expect(parseOp(op).status).toBe('ok');
+    expect(parseOp({ ...op, data: { ...op.data, audience: '__proto__' } }).status).toBe('invalid');
+  });
+});
