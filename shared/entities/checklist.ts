@@ -52,6 +52,8 @@ export interface ChecklistItemView {
   phase: Phase;
   text: string;
   role?: Role;
+  /** A team-defined role the runbook names instead of a built-in one. */
+  teamRole?: { id: string; name: string };
   note?: string;
   state: ChecklistItemState;
   /** Why, from the winning set op (always there when skipped). */
@@ -112,6 +114,7 @@ export function checklistView(doc: ChecklistDoc): ChecklistView | null {
       const set = registers?.state[registers.state.length - 1];
       const view: ChecklistItemView = { id: item.id, phase, text: item.text, state: set?.value.state ?? 'open', assignee: currentValue(registers?.assignee) ?? null };
       if (item.role !== undefined) view.role = item.role;
+      if (item.teamRole !== undefined) view.teamRole = item.teamRole;
       if (item.note !== undefined) view.note = item.note;
       if (set) {
         if (set.value.reason !== undefined) view.reason = set.value.reason;

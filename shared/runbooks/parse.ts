@@ -70,6 +70,7 @@ import { SeverityId } from '../domain/severity.ts';
 import { DEFAULT_PHASE_NAMES, phaseFromHeading } from '../domain/phaseNames.ts';
 import { normalizeName } from '../util/normalizeName.ts';
 import { blockTooLong, deepLines, lineTooLong, longBlocks, longLines, nestedTooDeep } from '../util/textLimits.ts';
+import { resolveRole, TeamRole } from '../contacts/teamRoles.ts';
 import { roleFromName, roleSuffix } from './format.ts';
 import { Runbook, type RunbookItem } from './runbook.ts';
 
@@ -110,11 +111,20 @@ const ROLE_NAMES = ROLES.join(', ');
 /** Stands for a hard line break while an item's inline content is flattened; NUL never survives micromark. */
 const HARD_BREAK = '\u0000';
 
+export interface ParseRunbookOptions {
+  /**
+   * The team roles a `(role: …)` may name besides the built-in ones: the team's list when a person
+   * saves a runbook (a typo is an error), or 'any-name' when reading one already saved (a runbook
+   * synced before its team role is never hidden). Absent: built-in roles only.
+   */
+  teamRoles?: readonly TeamRole[] | 'any-name';
+}
+
 /** Reads a runbook file. Never throws: a problem comes back as errors naming their lines. */
-export function parseRunbook(markdown: string): ParseRunbookResult {
+export function parseRunbook(markdown: string, options: ParseRunbookOptions = {}): ParseRunbookResult {
   try {
     if (typeof markdown !== 'string') return fail([{ line: 1, message: 'a runbook is Markdown text' }]);
-    return new RunbookReader(markdown).read();
+    return new RunbookReader(markdown, options).read();
   } catch (error) {
     return fail([{ line: 1, message: `the runbook could not be read: ${error instanceof Error ? error.message : String(error)}` }]);
   }
@@ -134,6 +144,7 @@ interface ItemDraft {
   line: number;
   text: string;
   role?: Role;
+  teamRole?: { id: string; name: string };
   note?: string;
 }
 
@@ -147,7 +158,7 @@ class RunbookReader {
   private readonly lines: string[];
   private readonly errors: RunbookError[] = [];
 
-  constructor(source: string) {
+  constructor(source: string, private readonly options: ParseRunbookOptions) {
     this.lines = source.replace(/^\uFEFF/, '').split(LINE_ENDING);
   }
 
@@ -262,6 +273,7 @@ class RunbookReader {
           id: `${draft.phase}-${index + 1}`,
           text: item.text,
           ...(item.role !== undefined && { role: item.role }),
+          ...(item.teamRole !== undefined && { teamRole: item.teamRole }),
           ...(item.note !== undefined && { note: item.note }),
         })),
       })),
@@ -372,15 +384,14 @@ class RunbookReader {
     if (split !== -1) notes.unshift(content.slice(split + 1));
 
     let text = textPart.replaceAll(HARD_BREAK, '\n').trimEnd();
-    let role: Role | undefined;
+    let role: Pick<ItemDraft, 'role' | 'teamRole'> = {};
     const suffix = roleSuffix(text);
     const roleLine = lineOf(first) + (textPart.split(HARD_BREAK).length - 1);
     if (suffix && this.isRoleSuffix(roleLine, text.slice(suffix.index))) {
-      const name = suffix.value;
-      const found = roleFromName(name);
+      const found = this.role(suffix.value);
       if (found === null) {
         ok = false;
-        this.error(roleLine, `unknown role "${name}": the roles are ${ROLE_NAMES} (or their names, e.g. "incident commander")`);
+        this.error(roleLine, this.unknownRole(suffix.value));
       } else role = found;
       text = text.slice(0, suffix.index);
     }
@@ -391,7 +402,26 @@ class RunbookReader {
     }
     if (!ok) return null;
     const note = notes.join('\n\n').replaceAll(HARD_BREAK, '\n').trim();
-    return { line, text, ...(role !== undefined && { role }), ...(note !== '' && { note }) };
+    return { line, text, ...role, ...(note !== '' && { note }) };
+  }
+
+  /** A built-in role by id, name or alias; else a team role, from the list given or, read leniently, by its name alone. */
+  private role(name: string): Pick<ItemDraft, 'role' | 'teamRole'> | null {
+    const builtin = roleFromName(name);
+    if (builtin !== null) return { role: builtin };
+    const teamRoles = this.options.teamRoles;
+    if (teamRoles === 'any-name') {
+      const parsed = TeamRole.pick({ id: true, name: true }).safeParse({ id: normalizeName(name), name: name.trim() });
+      return parsed.success ? { teamRole: parsed.data } : null;
+    }
+    const team = resolveRole(name, teamRoles ?? []);
+    return team && 'team' in team ? { teamRole: { id: team.team.id, name: team.team.name } } : null;
+  }
+
+  private unknownRole(name: string): string {
+    const team = this.options.teamRoles;
+    const teamNames = Array.isArray(team) && team.length > 0 ? `; the team's roles are ${team.map((r) => r.name).join(', ')}` : '; a team role must first be added in Settings → Team roles';
+    return `unknown role "${name}": the built-in roles are ${ROLE_NAMES} (or their names, e.g. "incident commander")${teamNames}`;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IncidentType, Phase, Role } from '../domain/incident.ts';
+import { TeamRole } from '../contacts/teamRoles.ts';
 
 /**
  * A runbook: a checklist per response phase, written by people in Markdown (parse.ts) and
@@ -13,9 +14,12 @@ export const RunbookItem = z
     text: z.string().trim().min(1, 'an item needs text').max(500),
     /** Who usually does it (optional). */
     role: Role.optional(),
+    /** Or a team-defined role, by id with its name as written (an older War Room holds such a run pending). */
+    teamRole: z.object({ id: TeamRole.shape.id, name: TeamRole.shape.name }).strict().optional(),
     note: z.string().trim().max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((item) => item.role === undefined || item.teamRole === undefined, 'an item names one role');
 export type RunbookItem = z.infer<typeof RunbookItem>;
 
 export const RunbookPhase = z

@@ -44,6 +44,7 @@ function itemLines(item: RunbookItem): string[] {
     return escapeLine(line, { literalParen });
   });
   if (item.role !== undefined) encoded[last] += ` (role: ${item.role})`;
+  else if (item.teamRole !== undefined) encoded[last] += ` (role: ${item.teamRole.name})`;
   // Inside the text a line break is a hard break: a soft one would start the note.
   const lines = encoded.map((line, index) => (index === 0 ? `- [ ] ${line}` : `${INDENT}${line}`));
   for (let index = 0; index < last; index++) lines[index] += '\\';

@@ -18,6 +18,7 @@ function itemMeta(item: Item): string {
   if (item.state === 'skipped' && item.by && item.at) parts.push(`skipped by ${item.by} at ${clock(item.at)}: ${item.reason ?? ''}`);
   if (item.assignee) parts.push(`for ${item.assignee}`);
   else if (item.role) parts.push(`usually ${ROLE_NAMES[item.role]}`);
+  else if (item.teamRole) parts.push(`usually ${item.teamRole.name}`);
   return parts.join(' · ');
 }
 

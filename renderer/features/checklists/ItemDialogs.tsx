@@ -36,7 +36,7 @@ export function SkipItemDialog({ checklist, item, actor, onClose }: { checklist:
 /** Give an item to a person or a role; empty takes it back. */
 export function AssignItemDialog({ checklist, item, actor, people, onClose }: { checklist: ChecklistView; item: Item; actor: string; people: readonly string[]; onClose(): void }) {
   const db = useDatabase();
-  const [assignee, setAssignee] = useState(item.assignee ?? (item.role ? ROLE_NAMES[item.role] : ''));
+  const [assignee, setAssignee] = useState(item.assignee ?? (item.role ? ROLE_NAMES[item.role] : (item.teamRole?.name ?? '')));
   const [error, setError] = useState<string | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { LibraryEditor } from '../library/LibraryEditor.tsx';
 import { entryFields, LibraryList } from '../library/LibraryList.tsx';
 import { useLibrary } from '../library/useLibrary.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
+import { useTeamRoles } from '../contacts/useContacts.ts';
 import { libraryOf, removeRunbook, saveRunbookSource, type RunbookEntry } from './runbookLibrary.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useLiveRows } from '../../db/hooks.ts';
@@ -33,8 +34,9 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
   const sources = useLiveRows(listCustomRunbookSources, []);
   const library = useLibrary('edit:runbook', KeptSource);
   const scheme = useSeverityScheme();
+  const teamRoles = useTeamRoles();
   const save = async (source: string) => {
-    const saved = await saveRunbookSource(db, source, actor);
+    const saved = await saveRunbookSource(db, source, actor, teamRoles);
     return saved.ok ? { ok: true as const, title: saved.runbook.title } : saved;
   };
   return (
@@ -47,7 +49,7 @@ export function RunbooksDialog({ actor, onClose }: { actor: string; onClose(): v
           sourceLabel="Runbook (Markdown: a # title, one ## heading per phase, - [ ] items)"
           rows={16}
           check={({ source }) => {
-            const parsed = parseRunbook(source);
+            const parsed = parseRunbook(source, { teamRoles });
             return parsed.ok ? { ok: true, summary: `${parsed.runbook.title} — ${parsed.runbook.phases.map((p) => `${p.phase} (${p.items.length})`).join(', ')}` } : parsed;
           }}
           problemsLabel="Problems in the runbook"

@@ -1,3 +1,4 @@
+import type { TeamRole } from '../../../shared/contacts/teamRoles.ts';
 import { BUILT_IN_RUNBOOKS } from '../../../shared/runbooks/builtins.ts';
 import { parseRunbook, type ParseRunbookResult } from '../../../shared/runbooks/parse.ts';
 import type { Runbook } from '../../../shared/runbooks/runbook.ts';
@@ -6,16 +7,21 @@ import { sourceLibrary, type LibraryEntry } from '../library/sourceLibrary.ts';
 
 export type RunbookEntry = LibraryEntry<Runbook>;
 
-const runbooks = sourceLibrary('settings.runbook', BUILT_IN_RUNBOOKS, parseRunbook, (parsed) => (parsed.ok ? parsed.runbook : null));
+// A saved runbook reads with any team role name: one synced before its team role must still show.
+const runbooks = sourceLibrary('settings.runbook', BUILT_IN_RUNBOOKS, (source) => parseRunbook(source, { teamRoles: 'any-name' }), (parsed) => (parsed.ok ? parsed.runbook : null));
 
 /** Built-in runbooks, overridden by the team's own of the same id (a source that no longer parses is left out). */
 export function libraryOf(sources: readonly string[]): RunbookEntry[] {
   return runbooks.entries(sources);
 }
 
-/** Save (or replace, by id) a runbook written in Markdown, for the whole team; refused with line errors if invalid. */
-export function saveRunbookSource(db: WarRoomDb, source: string, actor: string): Promise<ParseRunbookResult> {
-  return runbooks.save(db, source, actor);
+/**
+ * Save (or replace, by id) a runbook written in Markdown, for the whole team; refused with line
+ * errors if invalid, including a `(role: …)` that is neither built in nor one of `teamRoles`.
+ */
+export async function saveRunbookSource(db: WarRoomDb, source: string, actor: string, teamRoles: readonly TeamRole[]): Promise<ParseRunbookResult> {
+  const checked = parseRunbook(source, { teamRoles });
+  return checked.ok ? runbooks.save(db, source, actor) : checked;
 }
 
 export function removeRunbook(db: WarRoomDb, id: string, actor: string): Promise<void> {

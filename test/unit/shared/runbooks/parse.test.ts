@@ -218,3 +218,31 @@ describe('parseRunbook: malformed runbooks name the line', () => {
     expect(parseRunbook(undefined as unknown as string)).toEqual({ ok: false, errors: [{ line: 1, message: expect.any(String) }] });
   });
 });
+
+describe('parseRunbook: team roles in (role: …)', () => {
+  const DBA = { id: 'database-administrator', name: 'Database administrator', description: '' };
+  const source = (role: string) => `# Failover\n\n## Recovery\n- [ ] Promote the replica (role: ${role})\n`;
+  const item = (result: ReturnType<typeof parseRunbook>) => (result.ok ? result.runbook.phases[0]!.items[0] : result.errors);
+
+  it('a team role from the list given is read by id or name, with its name', () => {
+    for (const name of ['database administrator', 'Database Administrator', 'database-administrator']) {
+      expect(item(parseRunbook(source(name), { teamRoles: [DBA] }))).toEqual({ id: 'recovery-1', text: 'Promote the replica', teamRole: { id: DBA.id, name: DBA.name } });
+    }
+  });
+
+  it('without the list, or not in it, it is an error naming the line and the choices', () => {
+    expect(item(parseRunbook(source('database administrator')))).toEqual([{ line: 4, message: expect.stringContaining('a team role must first be added in Settings') }]);
+    expect(item(parseRunbook(source('legal'), { teamRoles: [DBA] }))).toEqual([{ line: 4, message: expect.stringContaining("the team's roles are Database administrator") }]);
+  });
+
+  it('a built-in name stays the built-in role, whatever the list', () => {
+    expect(item(parseRunbook(source('IC'), { teamRoles: 'any-name' }))).toMatchObject({ role: 'incident-commander' });
+  });
+
+  it("read leniently ('any-name'), any valid role name is a team role, and serializing reads back the same", () => {
+    const parsed = parseRunbook(source('Legal counsel'), { teamRoles: 'any-name' });
+    expect(item(parsed)).toMatchObject({ teamRole: { id: 'legal-counsel', name: 'Legal counsel' } });
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(parseRunbook(serializeRunbook(parsed.runbook), { teamRoles: 'any-name' })).toEqual(parsed);
+  });
+});

@@ -24,7 +24,7 @@ describe("the team's own runbooks", () => {
   it('are synced settings: saved on one laptop, in the other laptop’s library after sync; removal syncs too', async () => {
     const ana = freshDb();
     const ben = freshDb();
-    expect(await saveRunbookSource(ana, SOURCE, 'Ana')).toMatchObject({ ok: true });
+    expect(await saveRunbookSource(ana, SOURCE, 'Ana', [])).toMatchObject({ ok: true });
     await applyRemoteOps(ben, (await ana.ops.toArray()) as Op[]);
     expect(await listCustomRunbookSources(ben)).toEqual([SOURCE]);
     expect(libraryOf(await listCustomRunbookSources(ben)).find((e) => e.item.id === 'cache-stampede')).toMatchObject({ builtIn: false, source: SOURCE });
@@ -36,7 +36,7 @@ describe("the team's own runbooks", () => {
 
   it('a source with errors is refused with its lines, and nothing is stored', async () => {
     const db = freshDb();
-    const refused = await saveRunbookSource(db, '# Broken\n\n## Lunch\n- [ ] Eat\n', 'Ana');
+    const refused = await saveRunbookSource(db, '# Broken\n\n## Lunch\n- [ ] Eat\n', 'Ana', []);
     expect(refused).toMatchObject({ ok: false, errors: [{ line: 3 }] });
     expect(await db.ops.count()).toBe(0);
   });
@@ -47,5 +47,20 @@ describe("the team's own runbooks", () => {
     const library = libraryOf([mine]);
     expect(library.filter((e) => e.item.id === 'general-response')).toEqual([{ item: expect.objectContaining({ title: 'Our response' }), builtIn: false, source: mine }]);
     expect(general.builtIn).toBe(true);
+  });
+
+  it('a (role: …) naming a team role is saved when the team has the role, refused naming its line when not; synced it always reads', async () => {
+    const db = freshDb();
+    const source = '---\nid: db-failover\n---\n# DB failover\n\n## Recovery\n- [ ] Promote the replica (role: database administrator)\n';
+    const refused = await saveRunbookSource(db, source, 'Ana', []);
+    expect(refused).toMatchObject({ ok: false, errors: [{ line: 7, message: expect.stringContaining('unknown role "database administrator"') }] });
+    expect(await db.ops.count()).toBe(0);
+
+    const dba = { id: 'database-administrator', name: 'Database administrator', description: '' };
+    expect(await saveRunbookSource(db, source, 'Ana', [dba])).toMatchObject({ ok: true });
+    // A laptop that has not yet received the team role still shows the synced runbook, with the role.
+    const item = libraryOf(await listCustomRunbookSources(db)).find((e) => e.item.id === 'db-failover')!.item.phases[0]!.items[0]!;
+    expect(item).toMatchObject({ text: 'Promote the replica', teamRole: { id: 'database-administrator', name: 'database administrator' } });
+    expect(item.role).toBeUndefined();
   });
 });
