@@ -58,3 +58,14 @@ export function reachLine(contact: Pick<Contact, 'phone' | 'email' | 'chat' | 's
   ].filter((p) => p !== '');
   return parts.length > 0 ? parts.join(' · ') : 'no way to reach them recorded';
 }
+
+/**
+ * Who may approve a disaster declaration (the plans: the CTO): the directory's people, those whose
+ * roles name the CTO first (as written: "CTO", "Chief Technology Officer", "deputy CTO"), then the rest by name.
+ */
+export function approverCandidates<C extends Contact>(contacts: readonly C[]): C[] {
+  const cto = (c: C) => c.roles.some((role) => /\bcto\b|chief technology officer/i.test(role));
+  return live(contacts)
+    .filter((c) => c.kind === 'person')
+    .sort((a, b) => Number(cto(b)) - Number(cto(a)) || a.name.localeCompare(b.name));
+}

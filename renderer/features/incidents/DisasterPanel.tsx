@@ -9,6 +9,7 @@ import { Field } from '../../ui/FormBits.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { declareDisaster, markRestored, standDownDisaster } from './disaster.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
+import { DisasterApprovers } from './DisasterApprovers.tsx';
 
 type Props = { incident: IncidentView; actor: string; onError(message: string | null): void };
 
@@ -41,8 +42,9 @@ function DeclareForm({ incident, actor, onError }: Props) {
         <input id="disaster-when" value={at} onChange={(e) => setAt(e.target.value)} placeholder="14:05" />
       </Field>
       <Field id="disaster-approver" label="Approved by (CTO or deputy)" grow>
-        <input id="disaster-approver" value={approver} onChange={(e) => setApprover(e.target.value)} required maxLength={500} />
+        <input id="disaster-approver" list="disaster-approvers" value={approver} onChange={(e) => setApprover(e.target.value)} required maxLength={500} />
       </Field>
+      <DisasterApprovers />
       <Field id="disaster-rto" label="RTO (min)">
         <input id="disaster-rto" type="number" min={1} value={rto} onChange={(e) => setRto(e.target.value)} required />
       </Field>

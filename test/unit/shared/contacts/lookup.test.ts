@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONTACT } from '../../../../shared/contacts/contact.ts';
-import { contactByName, contactsByRole, reachLine, searchContacts } from '../../../../shared/contacts/lookup.ts';
+import { approverCandidates, contactByName, contactsByRole, reachLine, searchContacts } from '../../../../shared/contacts/lookup.ts';
 
 const DBA = { id: 'database-administrator', name: 'Database administrator', description: '' };
 const ONCALL = { id: 'on-call-engineer', name: 'On-call engineer', description: '' };
@@ -25,5 +25,19 @@ describe('contact look-ups', () => {
     expect(searchContacts(contacts, '', []).map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
     expect(contactByName(contacts, 'ana  pereira')?.id).toBe('c1');
     expect(reachLine(contacts[0]!)).toBe('phone +1 555 0100');
+  });
+});
+
+describe('disaster approver suggestions', () => {
+  it('people only, those who can act as CTO first, then by name; removed ones left out', () => {
+    const contacts = [
+      { id: 'a', ...EMPTY_CONTACT, kind: 'person' as const, name: 'Ana', roles: ['IC'] },
+      { id: 'z', ...EMPTY_CONTACT, kind: 'person' as const, name: 'Zoe', roles: ['Deputy CTO'] },
+      { id: 'c', ...EMPTY_CONTACT, kind: 'person' as const, name: 'Cyd', roles: ['Chief Technology Officer'] },
+      { id: 'v', ...EMPTY_CONTACT, kind: 'vendor' as const, name: 'AWS' },
+      { id: 'g', ...EMPTY_CONTACT, kind: 'person' as const, name: 'Gone', roles: ['CTO'], removed: true },
+      { id: 'd', ...EMPTY_CONTACT, kind: 'person' as const, name: 'Dan', roles: ['Director'] },
+    ];
+    expect(approverCandidates(contacts).map((c) => c.id)).toEqual(['c', 'z', 'a', 'd']);
   });
 });
