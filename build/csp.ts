@@ -18,8 +18,11 @@ export const PRODUCTION_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** Vite's dev server injects an inline React-refresh preamble and talks over a websocket. */
-export const DEV_CSP = PRODUCTION_CSP.replace(
-  "script-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-).replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*");
+/**
+ * Only for Vite's dev server (`npm run web`, `npm run dev`): it injects an inline React-refresh
+ * preamble, adds every stylesheet as a `<style>` element (so the styles need 'unsafe-inline', or
+ * the app shows unstyled), and talks over a websocket. Never in a build: the bundle's CSS is a file.
+ */
+export const DEV_CSP = PRODUCTION_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*");

@@ -24,8 +24,14 @@ export function Modal({ title, onClose, children, wide = false }: Props) {
     }
     return () => dialog?.close();
   }, []);
+  // A 'close' event is queued, not fired at once. Under StrictMode (the dev server) the dialog is
+  // mounted, cleaned up (closed) and mounted again (reopened) before the first close arrives:
+  // that late event must not close the dialog the user is looking at.
+  const closed = () => {
+    if (!ref.current?.open) onClose();
+  };
   return (
-    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={closed}>
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>
