@@ -47,6 +47,31 @@ export async function listEntries(db: WarRoomDb, incident: string): Promise<Entr
   return rows.map((row) => row.view!);
 }
 
+/**
+ * The first view of a long timeline, read in one transaction so the two agree: the latest `limit`
+ * entries in event order, and how many entries the incident has in all (an index count: no row is read).
+ */
+export async function readTimelineTail(db: WarRoomDb, incident: string, limit: number): Promise<{ tail: EntryView[]; total: number }> {
+  return db.transaction('r', db.entries, async () => {
+    const range = db.entries.where('[incident+order]').between([incident, '0'], [incident, '\uffff']);
+    const [rows, total] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
+    return { tail: rows.reverse().map((row) => row.view!), total };
+  });
+}
+
+/**
+ * Up to `limit` entries in event order after `after` (exclusive; null: from the first) and before
+ * `before` (exclusive): how the rest of a long timeline is read, one chunk at a time.
+ */
+export async function readTimelineChunk(db: WarRoomDb, incident: string, after: string | null, before: string, limit: number): Promise<EntryView[]> {
+  const rows = await db.entries
+    .where('[incident+order]')
+    .between([incident, after ?? '0'], [incident, before], after === null, false)
+    .limit(limit)
+    .toArray();
+  return rows.map((row) => row.view!);
+}
+
 /** An incident's posted status updates (what numbers the next one). */
 export async function listStatusUpdates(db: WarRoomDb, incident: string): Promise<EntryView[]> {
   const rows = await db.entries

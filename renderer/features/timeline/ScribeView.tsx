@@ -17,6 +17,7 @@ import { IntegrityReportView, useIntegrityCheck, VerifyButton } from './Integrit
 import { ShortcutsOverlay } from './ShortcutsOverlay.tsx';
 import { TimelineList, type TimelineListHandle } from './TimelineList.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { listEntries } from '../../db/queries.ts';
 import { useTimeline } from './timelineModel.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
@@ -41,7 +42,7 @@ function firstAtOrAfter(entries: readonly EntryView[], iso: string): number {
 /** The scribe's screen: the timeline, its filters and the always-ready entry box. */
 export function ScribeView({ incident, actor }: { incident: IncidentView; actor: string }) {
   const db = useDatabase();
-  const { entries, facets, loaded, error } = useTimeline(incident.id);
+  const { entries, facets, loaded, complete, total, error } = useTimeline(incident.id);
   const utc = useUi((s) => s.utc);
   const toggleUtc = useUi((s) => s.toggleUtc);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
@@ -105,7 +106,8 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
 
   async function exportAs(format: 'csv' | 'markdown') {
     try {
-      const content = exportIncidentTimeline(incident, entries, format);
+      // Still reading older entries: the export reads the whole history itself.
+      const content = exportIncidentTimeline(incident, complete ? entries : await listEntries(db, incident.id), format);
       setStatus(await saveTextFile(incidentFileName(incident, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format));
     } catch (failure) {
       setStatus(`Export failed: ${errorMessage(failure)}`);
@@ -117,8 +119,13 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
       <div className="timeline-head">
         <h2 id="timeline-title">Timeline</h2>
         <span className="count">
-          {isFiltering({ ...filter, query }) ? `${shown.length} of ${entries.length} entries` : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`}
+          {isFiltering({ ...filter, query }) ? `${shown.length} of ${total} entries` : `${total} ${total === 1 ? 'entry' : 'entries'}`}
         </span>
+        {!complete && loaded && (
+          <span className="count" role="status">
+            {`Reading older entries: the latest ${entries.length} of ${total} are shown, and search and filters cover those until the rest is read`}
+          </span>
+        )}
         <span className="spacer" />
         <VerifyButton check={integrity} />
         <button type="button" onClick={toggleUtc} aria-pressed={utc}>

@@ -5,7 +5,7 @@ import { freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { db as appDb } from './benchApp.ts';
 import { mountBoard, seedBoard, seedOperatorOnly } from './boardBench.ts';
 import { ingestBench } from './syncBench.ts';
-import { armEnter, armed_, armRawEnter, mountRawScribe, BENCH_INCIDENT, domRowCount, isStored, mountApp, searchFor, seedTimeline } from './timelineBench.ts';
+import { armEnter, armed_, armRawEnter, backToBoard, mountRawScribe, BENCH_INCIDENT, domRowCount, isStored, mountApp, openIncident, searchFor, seedTimeline, SHORT_INCIDENT } from './timelineBench.ts';
 
 /**
  * Runs inside Chromium with real IndexedDB; the runner calls these through page.evaluate.
@@ -61,7 +61,10 @@ async function appCommitSamples(n: number): Promise<number[]> {
   return samples;
 }
 
-const api = { ingestBench, armRawEnter, mountRawScribe, seedBoard, seedOperatorOnly, appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, domRowCount, armEnter, armed: armed_, isStored, searchFor };
+/** The incident ids the runner opens. */
+const incidents = { long: BENCH_INCIDENT, short: SHORT_INCIDENT };
+
+const api = { incidents, ingestBench, armRawEnter, mountRawScribe, seedBoard, seedOperatorOnly, appCommitSamples, commitSamples, rawPutSamples, seedTimeline, mountApp, openIncident, backToBoard, domRowCount, armEnter, armed: armed_, isStored, searchFor };
 declare global {
   interface Window {
     bench: typeof api;

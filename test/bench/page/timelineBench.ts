@@ -9,23 +9,26 @@ import { freshDeviceState, type DeviceState } from '../../../shared/ops/createOp
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 
 export const BENCH_INCIDENT = 'inc-bench-timeline';
+/** A short incident beside the long one: opening it is the baseline for opening the long one. */
+export const SHORT_INCIDENT = 'inc-bench-short';
 const WORDS = ['pool', 'latency', 'rollback', 'db-primary', 'paged', 'cache', 'deploy', 'grafana', 'customer', 'errors', 'restart', 'heap'];
 
 /**
  * Fill the app's database with one incident of `count` entries written by another device
  * (as if synced), in batches, then mount the real app on that incident.
  */
-export async function seedTimeline(count: number): Promise<{ seedMs: number }> {
+export async function seedTimeline(count: number, incident = BENCH_INCIDENT): Promise<{ seedMs: number }> {
   const start = performance.now();
   await setOperator(db, 'Bench Scribe');
   const declaredAt = Date.now() - count * 1000 - 60_000;
-  await commit(db, { actor: 'Bench Scribe', incident: BENCH_INCIDENT, kind: 'incident.declare', data: { title: 'Bench: long incident', severity: 'P1', type: 'availability', declaredAt: new Date(declaredAt).toISOString() } });
-  let state: DeviceState = freshDeviceState('feedfacefeedface');
+  const title = incident === BENCH_INCIDENT ? 'Bench: long incident' : 'Bench: short incident';
+  await commit(db, { actor: 'Bench Scribe', incident, kind: 'incident.declare', data: { title, severity: 'P1', type: 'availability', declaredAt: new Date(declaredAt).toISOString() } });
+  let state: DeviceState = freshDeviceState(incident === BENCH_INCIDENT ? 'feedfacefeedface' : 'facefeedfacefeed');
   for (let at = 0; at < count; at += 5000) {
     const batch: Op[] = [];
     for (let i = at; i < Math.min(count, at + 5000); i += 1) {
       const words = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${WORDS[(i * 13) % WORDS.length]}`;
-      const made = createOp(state, { actor: `Scribe ${i % 4}`, incident: BENCH_INCIDENT, kind: 'entry.add', data: { entry: `ent-b${String(i).padStart(9, '0')}`, fields: { text: `entry ${i}: ${words}`, kind: 'note', eventAt: new Date(declaredAt + i * 1000).toISOString(), pinned: false, tags: [] } } }, declaredAt + i * 1000);
+      const made = createOp(state, { actor: `Scribe ${i % 4}`, incident, kind: 'entry.add', data: { entry: `ent-b${String(i).padStart(9, '0')}`, fields: { text: `entry ${i}: ${words}`, kind: 'note', eventAt: new Date(declaredAt + i * 1000).toISOString(), pinned: false, tags: [] } } }, declaredAt + i * 1000);
       state = made.state;
       batch.push(made.op);
     }
@@ -34,9 +37,19 @@ export async function seedTimeline(count: number): Promise<{ seedMs: number }> {
   return { seedMs: performance.now() - start };
 }
 
+/** Mount the real app on its board (where a commander opens an incident from). */
 export function mountApp(): void {
-  useUi.getState().navigate({ name: 'incident', id: BENCH_INCIDENT });
+  useUi.getState().navigate({ name: 'incidents' });
   renderApp();
+}
+
+/** Open an incident as a click on the board does. */
+export function openIncident(id: string): void {
+  useUi.getState().navigate({ name: 'incident', id });
+}
+
+export function backToBoard(): void {
+  useUi.getState().navigate({ name: 'incidents' });
 }
 
 function list(): HTMLElement {
