@@ -12,6 +12,7 @@ import { WarRoomDb } from './db/database.ts';
 import { DatabaseProvider } from './db/DatabaseProvider.tsx';
 import { openDatabase } from './db/openDatabase.ts';
 import { resolveDatabaseName } from './db/profile.ts';
+import { relayChangesAcrossWindows } from './db/windowRelay.ts';
 import { RecoveryScreen } from './features/backup/RecoveryScreen.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import './styles.css';
@@ -32,6 +33,7 @@ if (bridge) db.signing.useKeychain(bridgeKeychain(bridge));
 // screen, never an app that looks empty.
 void openDatabase(db).then((failure) => {
   void ensurePersistentStorage();
+  if (!failure) relayChangesAcrossWindows(db);
   root.render(
     <StrictMode>
       <ErrorBoundary>
