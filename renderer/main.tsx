@@ -3,6 +3,8 @@ import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { DisplayApp } from './features/display/DisplayApp.tsx';
+import { isDisplayWindow } from '../shared/bridge/displayWindow.ts';
 import { installGlobalShortcuts } from './app/shortcuts.ts';
 import { useUi } from './app/store.ts';
 import { ensurePersistentStorage } from './backup/persistence.ts';
@@ -29,6 +31,9 @@ const db = new WarRoomDb(resolveDatabaseName(window.location.search, localStorag
 const bridge = hostBridge();
 if (bridge) db.signing.useKeychain(bridgeKeychain(bridge));
 
+// The projector's window only shows: the laptop's window runs sync, backups and reminders.
+const display = isDisplayWindow(window.location.search);
+
 // The database is opened (or refused) before anything renders: a failure shows the recovery
 // screen, never an app that looks empty.
 void openDatabase(db).then((failure) => {
@@ -37,7 +42,7 @@ void openDatabase(db).then((failure) => {
   root.render(
     <StrictMode>
       <ErrorBoundary>
-        <DatabaseProvider db={db}>{failure ? <RecoveryScreen failure={failure} /> : <App />}</DatabaseProvider>
+        <DatabaseProvider db={db}>{failure ? <RecoveryScreen failure={failure} /> : display ? <DisplayApp /> : <App />}</DatabaseProvider>
       </ErrorBoundary>
     </StrictMode>,
   );

@@ -13,14 +13,22 @@ import type { FolderGrants } from '../host/folderGrants.ts';
 import type { OpenedFiles } from '../host/openedFiles.ts';
 import { clipboardWriteHandler, type UserActivation } from '../host/userActivation.ts';
 import type { CallContext } from './ipc.ts';
+import type { DisplayWindows } from './displayWindows.ts';
 
 /** Binds each bridge method to its host/ module, injecting what only Electron can provide. */
 /**
  * `folders`: the folders chosen in this run's folder dialog (one registry per app run);
  * `userActivation`: when each page last saw a click or key press.
  */
-export function createHostHandlers(openedFiles: OpenedFiles, targetWatches: TargetWatches, folders: FolderGrants, userActivation: UserActivation): BridgeHandlers<CallContext> {
+export function createHostHandlers(
+  openedFiles: OpenedFiles,
+  targetWatches: TargetWatches,
+  folders: FolderGrants,
+  userActivation: UserActivation,
+  displayWindows: DisplayWindows,
+): BridgeHandlers<CallContext> {
   return {
+    'app.openWindow': (view) => displayWindows.open(view),
     'app.info': () =>
       appInfo({
         name: app.getName(),

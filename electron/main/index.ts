@@ -16,6 +16,7 @@ import { SYNC_CHANGED_CHANNEL } from '../../shared/bridge/syncEvents.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import type { TrustedOrigins } from './securityPolicy.ts';
 import { buildWindowOptions } from './windowOptions.ts';
+import { createDisplayWindows } from './displayWindows.ts';
 import { rememberWindowState } from './windowTracking.ts';
 
 const mainDir = import.meta.dirname;
@@ -96,7 +97,8 @@ async function start(): Promise<void> {
     onError: (error) => console.warn('could not remember the window position', error),
   });
   await serveAppScheme(rendererRoot);
-  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches, createFolderGrants(), userActivation)), trusted);
+  const displayWindows = createDisplayWindows({ preloadPath, entryUrl: () => devServerUrl ?? APP_ENTRY_URL });
+  registerBridge(createDispatcher(createHostHandlers(openedFiles, targetWatches, createFolderGrants(), userActivation, displayWindows)), trusted);
   const template = buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendCommand });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   createMainWindow();

@@ -22,6 +22,7 @@ import { ExercisesView } from '../features/exercises/ExercisesView.tsx';
 import { FacilitatorConsole } from '../features/exercises/FacilitatorConsole.tsx';
 import { RunningExercisesBanner } from '../features/exercises/ExerciseBanner.tsx';
 import { useExerciseDriver } from '../features/exercises/useExerciseDriver.ts';
+import { OpenDisplayButton } from '../features/display/OpenDisplayButton.tsx';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -142,6 +143,7 @@ export function App() {
         <button type="button" onClick={toggleTheme}>
           {theme === 'dark' ? 'Light theme' : 'Dark theme'}
         </button>
+        <OpenDisplayButton view={{ view: 'board' }} label="Open board in new window" />
       </header>
       <RunningExercisesBanner exercises={exercises} except={'id' in route ? route.id : undefined} />
       {driverFailure && <p role="alert" className="error">{`An exercise inject could not be delivered: ${driverFailure}`}</p>}

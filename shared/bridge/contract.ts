@@ -3,6 +3,7 @@ import { SecretKeyHex } from '../ops/signingKeyText.ts';
 import type { MenuCommand } from './commands.ts';
 import { MAX_BACKUP_BYTES } from '../backup/backupFile.ts';
 import { DeviceId } from '../ops/ids.ts';
+import { DisplayView } from './displayWindow.ts';
 import { Artefact } from '../entities/evidence.ts';
 import { ExchangeArgs, ExchangeResult, FolderTarget, ListArgs, ListResult, SetUpArgs, SetUpResult } from '../sync/wire.ts';
 import { TARGET_ID_PATTERN } from './syncEvents.ts';
@@ -128,6 +129,8 @@ export const bridgeContract = {
   'evidence.hashFile': { args: z.object({ title: z.string().min(1).max(200) }).strict(), result: Artefact.nullable() },
   /** Show the app's data folder (database, backups, window state) in the system file manager. */
   'app.openDataFolder': { args: NoArgs, result: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
+  /** A second window (projector, second monitor) on the live board or one incident's timeline; at most a few at once. */
+  'app.openWindow': { args: DisplayView, result: z.object({ opened: z.boolean(), reason: z.string().optional() }) },
 } as const;
 
 export type BridgeMethod = keyof typeof bridgeContract;

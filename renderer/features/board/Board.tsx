@@ -231,7 +231,8 @@ function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows
 }
 
 /** The commander's board: every incident, its clocks, and what is overdue. */
-export function Board({ operator }: { operator: string }) {
+/** `display`: the projector's window, which shows the board but leaves reminders to the laptop's window. */
+export function Board({ operator, display = false }: { operator: string; display?: boolean }) {
   const incidents = useIncidents();
   const progress = useLiveRows(checklistProgressByIncident, []);
   const injects = useLiveRows(latestInjects, []);
@@ -242,7 +243,7 @@ export function Board({ operator }: { operator: string }) {
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
   const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
-  useReminders(incidents, scheme, now);
+  useReminders(display ? undefined : incidents, scheme, now);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
   const overdue = rows.filter((r) => r.overdue).length;

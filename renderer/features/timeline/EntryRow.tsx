@@ -12,7 +12,8 @@ interface Props {
   startMs: number;
   utc: boolean;
   withDate: boolean;
-  onAction(action: EntryAction, entry: EntryView): void;
+  /** Absent: a read-only row (the display window), with no action buttons. */
+  onAction?: ((action: EntryAction, entry: EntryView) => void) | undefined;
 }
 
 /** A backfilled entry (event time well before it was recorded) shows both times. */
@@ -54,6 +55,7 @@ export const EntryRow = memo(function EntryRow({ entry, startMs, utc, withDate, 
           </p>
         )}
       </div>
+      {onAction && (
       <div className="entry-actions">
         {/* A struck entry is evidence, frozen as it was: no edit, no pin (the fold refuses them too). */}
         {!struck && (
@@ -78,6 +80,7 @@ export const EntryRow = memo(function EntryRow({ entry, startMs, utc, withDate, 
           </button>
         )}
       </div>
+      )}
     </>
   );
 });

@@ -19,6 +19,7 @@ import { TimelineList, type TimelineListHandle } from './TimelineList.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { listEntries } from '../../db/queries.ts';
 import { useTimeline } from './timelineModel.ts';
+import { OpenDisplayButton } from '../display/OpenDisplayButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 
@@ -137,6 +138,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
         <button type="button" onClick={() => void exportAs('markdown')}>
           Export Markdown
         </button>
+        <OpenDisplayButton view={{ view: 'incident', incident: incident.id }} label="Open timeline in new window" />
         <button type="button" onClick={() => setDialog({ type: 'shortcuts' })} aria-keyshortcuts="?">
           Shortcuts
         </button>

@@ -13,7 +13,8 @@ interface Props {
   startMs: number;
   utc: boolean;
   withDate: boolean;
-  onAction(action: EntryAction, entry: EntryView): void;
+  /** Absent: a read-only list (the display window): arrow keys still move, no action on an entry. */
+  onAction?: (action: EntryAction, entry: EntryView) => void;
 }
 
 const KEY_ACTIONS: Record<string, EntryAction> = { e: 'edit', p: 'pin', s: 'strike', h: 'history', t: 'track' };
@@ -80,7 +81,7 @@ export const TimelineList = memo(
     } else if (event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
       focusIndex(event.key === 'Home' ? 0 : entries.length - 1);
-    } else if (isRow && !event.ctrlKey && !event.metaKey && !event.altKey && KEY_ACTIONS[event.key.toLowerCase()]) {
+    } else if (onAction && isRow && !event.ctrlKey && !event.metaKey && !event.altKey && KEY_ACTIONS[event.key.toLowerCase()]) {
       event.preventDefault();
       const entry = entries[index];
       const action = KEY_ACTIONS[event.key.toLowerCase()]!;

@@ -26,6 +26,7 @@ export function unusedHandlers<Ctx = void>(): BridgeHandlers<Ctx> {
     'secret.seal': unused('secret.seal'),
     'signing.open': unused('signing.open'),
     'evidence.hashFile': unused('evidence.hashFile'),
+    'app.openWindow': unused('app.openWindow'),
   };
 }
 
