@@ -11,6 +11,7 @@ import { normalizeName } from '../util/normalizeName.ts';
 import type { Notify, Via } from './matrix.ts';
 
 export const NO_CONTACT = '(no contact in the directory)';
+const MAX_IN_LINE = 20;
 
 export interface EscalationContext {
   contacts: readonly Contact[];
@@ -92,7 +93,10 @@ export function resolveNotify(notify: readonly Notify[], ctx: EscalationContext,
 
 /** The timeline line: "Escalated: Dana Lee (CTO), phone +44 20 7946 0000; CEO (no contact in the directory)". */
 export function escalatedLine(people: readonly ResolvedPerson[]): string {
-  return `Escalated: ${people.map((p) => (p.how === null ? p.label : `${p.label}, ${p.how}`)).join('; ')}`;
+  // A role many contacts can fill must not make a line past the entry's 20 000 characters.
+  const named = people.slice(0, MAX_IN_LINE).map((p) => (p.how === null ? p.label : `${p.label}, ${p.how}`));
+  const more = people.length > MAX_IN_LINE ? `; and ${people.length - MAX_IN_LINE} more` : '';
+  return `Escalated: ${named.join('; ')}${more}`;
 }
 
 /** Who a step names, before resolution, for the board and the editor: "CTO + on-call primary + Dana Lee". */
