@@ -35,7 +35,10 @@ export function EscalationDue({ incidents, actor, scheme, now }: { incidents: re
   };
   return (
     <section aria-labelledby="escalation-due-title" className="escalation-due">
-      <h2 id="escalation-due-title">⚠ Escalation due</h2>
+      <h2 id="escalation-due-title">
+        <span aria-hidden="true">⚠ </span>
+        Escalation due
+      </h2>
       <ul>
         {due.map(({ incident, d }) => (
           <li key={`${incident.id}:${d.tag}`}>

@@ -57,7 +57,7 @@ export function EscalationMatrixSetting({ actor, scheme }: { actor: string; sche
           Use the plans' default matrix
         </button>
         <button type="button" onClick={() => void save()}>
-          Save escalation matrix
+          Apply escalation matrix
         </button>
       </div>
     </section>
