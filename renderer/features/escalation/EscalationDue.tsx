@@ -3,6 +3,7 @@ import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import { dueEscalations, type DueEscalation } from '../../../shared/escalation/due.ts';
+import { escalationPathClock } from '../../../shared/escalation/path.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { attempt } from '../../ui/errors.ts';
@@ -18,7 +19,8 @@ import { useEscalationSources, useLoggedEscalations } from './useEscalation.ts';
 export function EscalationDue({ incidents, actor, scheme, now }: { incidents: readonly IncidentView[]; actor: string; scheme: SeverityScheme; now: number }) {
   const db = useDatabase();
   const sources = useEscalationSources();
-  const open = incidents.filter((i) => isOpenStatus(i.status));
+  // Only incidents with a step reached are read for their logged escalations: a big board stays one cheap pass.
+  const open = incidents.filter((i) => isOpenStatus(i.status) && escalationPathClock({ incident: i, scheme, matrix: sources.matrix, now }).reached.length > 0);
   const logged = useLoggedEscalations(open.map((i) => i.id));
   const [error, setError] = useState<string | null>(null);
   // While a press is being written, its button is disabled: a double press logs once.

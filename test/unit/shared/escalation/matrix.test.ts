@@ -49,6 +49,8 @@ describe('escalation matrix validation', () => {
     expect(problemsOf({ rows: [row({ steps: [{ afterMinutes: 30, notify: [{ role: 'CTO | CEO', via: 'phone' }] }] })] })).toEqual([
       'Row 1 (every incident): step 1: a role is 1–60 characters on one line, without | : ; +',
     ]);
+    expect(problemsOf(null)).toEqual(['matrix: Invalid input: expected object, received null']);
+    expect(problemsOf({ rows: [row({ extra: 1 })] })).toEqual(['Row 1 (every incident): Unrecognized key: "extra"']);
     const many = { rows: Array.from({ length: MAX_ROWS + 1 }, (_, i) => row({ service: `svc ${i}` })) };
     expect(problemsOf(many)).toEqual([`A matrix has at most ${MAX_ROWS} rows (has ${MAX_ROWS + 1})`]);
   });

@@ -37,4 +37,12 @@ describe('the matrix as text', () => {
     expect(read('P0 | * | *: 15 Team lead\nP1 security: 30 CISO')).toEqual({ ok: false, problems: ['Row 2: write "severities | type | service: steps", such as "P0 | security | *: 30 CISO by phone"'] });
     expect(read('P0 | * | *: 15 Team lead\nP1 | * | *: soon CTO')).toEqual({ ok: false, problems: ['Row 2: step 1: start with the minutes after detection, such as "30 CTO" (got "soon CTO")'] });
   });
+
+  it('refuses a text too long to be a matrix before reading it, and reads a long hostile line in linear time', () => {
+    expect(read('x'.repeat(100_001))).toEqual({ ok: false, problems: ['The matrix is at most 100000 characters'] });
+    const started = performance.now();
+    const hostile = read(`* | * | *: 5 ${' by a'.repeat(19_000)}x`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(hostile.ok).toBe(false);
+  });
 });
