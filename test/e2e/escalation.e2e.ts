@@ -64,10 +64,14 @@ test('contacts imported from CSV, the matrix edited in Settings, a step falls du
     'Escalate: Checkout down in the EU | P1 · T+20 min: Dana Lee (CTO): phone +44 20 7946 0000 · email dana@example.com · chat @dana',
   );
 
-  // On the incident page, by keyboard: the action is in the tab order and one key logs it.
+  // On the incident page, by keyboard: L (outside the entry box) goes to the action, Enter logs it.
   await boardRow(page, 'Checkout down in the EU').getByRole('link', { name: 'Checkout down in the EU' }).click();
   const button = duePanel(page).getByRole('button', { name: 'Log escalation' });
-  await button.focus();
+  await expect(button).toBeVisible();
+  await page.getByRole('textbox', { name: 'New timeline entry' }).focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('l');
+  await expect(button).toBeFocused();
   await page.keyboard.press('Enter');
   const line = timeline(page).getByRole('listitem').filter({ hasText: 'Escalated: Dana Lee (CTO), phone +44 20 7946 0000' });
   await expect(line).toHaveCount(1);

@@ -10,6 +10,9 @@ import { attempt } from '../../ui/errors.ts';
 import { logEscalation } from './escalationActions.ts';
 import { useEscalationSources, useLoggedEscalations } from './useEscalation.ts';
 
+/** The element id of the first "Log escalation" button, which the L shortcut focuses. */
+export const ESCALATION_LOG_ID = 'escalation-log';
+
 /**
  * The escalation steps that fell due and are not yet logged, on the board (every open incident)
  * and the incident page (one): who, how to reach them, and "Log escalation". A region with a
@@ -42,7 +45,7 @@ export function EscalationDue({ incidents, actor, scheme, now }: { incidents: re
         Escalation due
       </h2>
       <ul>
-        {due.map(({ incident, d }) => (
+        {due.map(({ incident, d }, index) => (
           <li key={`${incident.id}:${d.tag}`}>
             <p>
               <strong>{`Escalate: ${incident.title}`}</strong>
@@ -53,7 +56,15 @@ export function EscalationDue({ incidents, actor, scheme, now }: { incidents: re
                 <li key={p.label}>{p.reach.length > 0 ? `${p.label}: ${p.reach.join(' · ')}` : p.label}</li>
               ))}
             </ul>
-            <button type="button" className="primary" title={d.line} disabled={busy === `${incident.id}:${d.tag}`} onClick={() => void log(incident, d)}>
+            <button
+              type="button"
+              className="primary"
+              // The first (latest) step is where L jumps to on the incident page (ScribeView's shortcuts).
+              {...(index === 0 ? { id: ESCALATION_LOG_ID, 'aria-keyshortcuts': 'L' } : {})}
+              title={d.line}
+              disabled={busy === `${incident.id}:${d.tag}`}
+              onClick={() => void log(incident, d)}
+            >
               Log escalation
             </button>
           </li>
