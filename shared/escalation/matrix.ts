@@ -20,6 +20,7 @@ export const MAX_SEVERITIES = 8;
 export const MAX_AFTER_MINUTES = 7 * 24 * 60;
 
 const SEVERITY_ID = /^[A-Z0-9]{1,8}$/;
+const SCHEME_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** The characters the text form (matrixText.ts) uses as separators may not appear inside a name. */
 const SEPARATORS = /[|:;+\r\n]/;
 
@@ -52,6 +53,12 @@ export interface MatrixRow {
 }
 
 export interface EscalationMatrix {
+  /**
+   * The severity scheme (its id) the rows' severities are written for. Severity ids mean
+   * different levels in different schemes (P1 is High in P0–P3, Critical in P1–P4), so rows
+   * naming severities apply only while that scheme is in force; the others always apply.
+   */
+  scheme: string;
   rows: MatrixRow[];
 }
 
@@ -86,9 +93,10 @@ function rowLabel(index: number, row: { severities?: unknown; type?: unknown; se
 const isName = (s: string, max: number): boolean => s.trim() !== '' && s.trim() === s && s.length <= max && !SEPARATORS.test(s);
 
 export const EscalationMatrix = z
-  .object({ rows: z.array(RowShape) })
+  .object({ scheme: z.string(), rows: z.array(RowShape) })
   .strict()
   .superRefine((matrix, ctx) => {
+    if (!SCHEME_ID.test(matrix.scheme)) ctx.addIssue({ code: 'custom', path: ['scheme'], message: `The matrix's scheme must be a severity scheme id such as p0-p3 (got ${JSON.stringify(matrix.scheme.slice(0, 40))})` });
     if (matrix.rows.length > MAX_ROWS) ctx.addIssue({ code: 'custom', path: ['rows'], message: `A matrix has at most ${MAX_ROWS} rows (has ${matrix.rows.length})` });
     const seen = new Map<string, number>();
     matrix.rows.forEach((row, r) => {
@@ -155,15 +163,17 @@ export type MatchIncident = { severity: string; type: string; services: readonly
  * The row that decides an incident's path: among the rows that match (each criterion the row
  * names equals the incident's), the most specific, by weight: service 4, type 2, severity 1 (so
  * a service row beats a type row, which beats a severity row, and a row naming two criteria
- * beats one naming either). Equal weight: the earlier row wins. null when no row matches: the
- * severity scheme's own steps then apply.
+ * beats one naming either). Equal weight: the earlier row wins. Rows naming severities count
+ * only under the scheme the matrix was written for. null when no row matches: the severity
+ * scheme's own steps then apply.
  */
-export function rowFor(matrix: EscalationMatrix, incident: MatchIncident): { row: MatrixRow; index: number } | null {
+export function rowFor(matrix: EscalationMatrix, incident: MatchIncident, schemeId: string): { row: MatrixRow; index: number } | null {
+  const sameScheme = matrix.scheme === schemeId;
   const services = new Set(incident.services.map(normalizeName));
   let best: { row: MatrixRow; index: number } | null = null;
   let bestWeight = -1;
   for (const [index, row] of matrix.rows.entries()) {
-    if (row.severities.length > 0 && !row.severities.includes(incident.severity)) continue;
+    if (row.severities.length > 0 && (!sameScheme || !row.severities.includes(incident.severity))) continue;
     if (row.type !== null && row.type !== incident.type) continue;
     if (row.service !== null && !services.has(normalizeName(row.service))) continue;
     const weight = (row.service !== null ? 4 : 0) + (row.type !== null ? 2 : 0) + (row.severities.length > 0 ? 1 : 0);
@@ -190,8 +200,11 @@ const SEVERE = ['P0', 'P1'];
  *   Plan C's 30 minutes, its tertiary at Plan C's 1 hour; the first responder is the declaration's
  *   (the on-call, proposed by the declare dialog), not an escalation.
  * Lower levels of those types follow the severity rows: a P3 security finding does not page the CEO.
+ * Written for the default scheme: under another (P1–P4) the levels' own steps apply until the team
+ * writes its matrix.
  */
 export const DEFAULT_ESCALATION_MATRIX: EscalationMatrix = {
+  scheme: 'p0-p3',
   rows: [
     { severities: ['P0'], type: null, service: null, steps: [step(15, role('Team lead')), step(30, role('Technical lead'), role('Engineering manager')), step(60, role('CTO', 'phone'), role('CEO', 'phone'))] },
     { severities: ['P1'], type: null, service: null, steps: [step(30, role('Technical lead')), step(60, role('CTO', 'phone'))] },

@@ -7,7 +7,7 @@
  * severities (comma-separated, `*` = any) | type (`*` = any) | service (`*` = any), then the
  * steps separated by `;`, each "<minutes> <who> [by phone|email|chat|preferred]", several people
  * joined by `+`. Who is `on-call primary`, `on-call secondary`, `contact <name>`, or a role.
- * Blank lines are skipped. The parse only splits text; validateEscalationMatrix judges the
+ * The severities are the levels of the scheme in force when the text is read (`scheme`). Blank lines are skipped. The parse only splits text; validateEscalationMatrix judges the
  * values, so both speak of "Row N" for the same line.
  */
 import { VIAS, type EscalationMatrix, type MatrixRow, type Notify } from './matrix.ts';
@@ -32,7 +32,7 @@ function parseStep(text: string): unknown {
 }
 
 /** Text → a matrix-shaped value for validateEscalationMatrix, or the rows that could not even be split. */
-export function parseMatrixText(text: string): { ok: true; value: unknown } | { ok: false; problems: string[] } {
+export function parseMatrixText(text: string, scheme: string): { ok: true; value: unknown } | { ok: false; problems: string[] } {
   if (text.length > MAX_TEXT) return { ok: false, problems: [`The matrix is at most ${MAX_TEXT} characters`] };
   const problems: string[] = [];
   const rows = text
@@ -63,7 +63,7 @@ export function parseMatrixText(text: string): { ok: true; value: unknown } | { 
           }),
       };
     });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { rows } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { scheme, rows } };
 }
 
 function formatWho(n: Notify): string {

@@ -24,7 +24,7 @@ export interface EscalationPath {
 export type PathIncident = EscalationIncident & MatchIncident;
 
 export function escalationPath(incident: PathIncident, scheme: SeverityScheme, matrix: EscalationMatrix): EscalationPath {
-  const found = rowFor(matrix, incident);
+  const found = rowFor(matrix, incident, scheme.id);
   if (found) return { source: `matrix row ${found.index + 1}`, steps: found.row.steps.map((s) => ({ ...s, label: notifyLabel(s.notify) })) };
   // An unknown level falls back to the least severe, as every other clock does.
   const level = levelOrLeast(incident.severity, scheme);

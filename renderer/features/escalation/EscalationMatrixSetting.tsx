@@ -22,7 +22,7 @@ export function EscalationMatrixSetting({ actor, scheme }: { actor: string; sche
 
   async function save() {
     setStatus(null);
-    const parsed = parseMatrixText(shown);
+    const parsed = parseMatrixText(shown, scheme.id);
     const checked = parsed.ok ? validateEscalationMatrix(parsed.value) : parsed;
     if (!checked.ok) return setProblems(checked.problems);
     setProblems([]);
@@ -32,15 +32,18 @@ export function EscalationMatrixSetting({ actor, scheme }: { actor: string; sche
     }
   }
 
-  // A row naming a level the scheme lacks never matches: say so, without refusing (the scheme may change back).
+  // Rows naming levels apply only under the scheme they were written for, and a level the scheme
+  // lacks never matches: say so, without refusing (the scheme may change back).
   const levels = new Set(scheme.levels.map((l) => l.id));
   const unknown = [...new Set(matrix.rows.flatMap((r) => r.severities).filter((id) => !levels.has(id)))];
+  const otherScheme = matrix.scheme !== scheme.id && matrix.rows.some((r) => r.severities.length > 0);
   return (
     <section aria-labelledby="escalation-matrix-title">
       <h3 id="escalation-matrix-title">Escalation matrix (shared with the team)</h3>
       <p id="escalation-matrix-help" className="hint">
         {`One row a line: "severities | type | service: steps" (* = any), steps "minutes who [by ${VIA_WORDS}]" separated by ";", several people joined by "+". Who is a role, "contact <name>", "on-call primary" or "on-call secondary". The most specific matching row wins (service, then type, then severity); with none, the level's own escalation applies.`}
       </p>
+      {otherScheme && <p className="hint">{`The rows naming severities were written for the ${matrix.scheme} scheme: under ${scheme.name} they do not apply (the levels' own steps do) until the matrix is applied again here.`}</p>}
       {unknown.length > 0 && <p className="hint">{`Rows naming ${unknown.join(', ')} never match: the severity scheme has no such level.`}</p>}
       <label htmlFor="escalation-matrix-text">Escalation matrix rows</label>
       <textarea id="escalation-matrix-text" aria-describedby="escalation-matrix-help" rows={10} spellCheck={false} value={shown} onChange={(e) => setText(e.target.value)} />

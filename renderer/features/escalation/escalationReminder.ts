@@ -7,7 +7,7 @@ import type { IncidentView } from '../../../shared/entities/index.ts';
 import type { EscalationSources } from './useEscalation.ts';
 
 /** No matrix rows and an empty directory: the scheme's own steps, named by role. */
-export const NO_ESCALATION_SOURCES: EscalationSources = { matrix: { rows: [] }, people: { contacts: [], teamRoles: [], roster: DEFAULT_ROSTER } };
+export const NO_ESCALATION_SOURCES: EscalationSources = { matrix: { scheme: 'p0-p3', rows: [] }, people: { contacts: [], teamRoles: [], roster: DEFAULT_ROSTER } };
 
 /**
  * The desktop notification for the latest escalation step reached: who, with every way the

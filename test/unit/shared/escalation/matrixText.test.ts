@@ -3,7 +3,7 @@ import { DEFAULT_ESCALATION_MATRIX, validateEscalationMatrix } from '../../../..
 import { formatMatrixText, parseMatrixText } from '../../../../shared/escalation/matrixText.ts';
 
 const read = (text: string) => {
-  const parsed = parseMatrixText(text);
+  const parsed = parseMatrixText(text, 'p0-p3');
   return parsed.ok ? validateEscalationMatrix(parsed.value) : parsed;
 };
 
@@ -18,6 +18,7 @@ describe('the matrix as text', () => {
     expect(read('\n* | * | Payments: 10 on-call primary by phone + contact Dana Lee; 20 min DBA\n')).toEqual({
       ok: true,
       matrix: {
+        scheme: 'p0-p3',
         rows: [
           {
             severities: [],

@@ -18,7 +18,7 @@ describe("an incident's escalation path", () => {
 
   it("falls back to the scheme's own steps when no row matches (nothing regresses), and stops when resolved", () => {
     const p2 = incident({ severity: 'P2', type: 'availability' });
-    const empty = { rows: [] };
+    const empty = { scheme: 'p1-p4', rows: [] };
     expect(escalationPath(p2, P1_P4_SCHEME, empty)).toEqual({ source: "the P2 level's steps", steps: P1_P4_SCHEME.levels[1]!.escalation.map((s) => ({ afterMinutes: s.afterMinutes, notify: [{ role: s.notify, via: 'preferred' }], label: s.notify })) });
     const resolved = incident({ status: 'resolved', resolvedAt: new Date(T + 40 * MIN).toISOString() });
     const clock = escalationPathClock({ incident: resolved, scheme: P0_P3_SCHEME, matrix: DEFAULT_ESCALATION_MATRIX, now: T + 90 * MIN });

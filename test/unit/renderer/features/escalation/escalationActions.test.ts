@@ -50,7 +50,7 @@ describe('logging an escalation', () => {
 
   it('the team matrix is a synced setting read back as saved', async () => {
     const db = freshDb('escalation-matrix-setting');
-    const matrix = { rows: [{ severities: [], type: 'security' as const, service: null, steps: [{ afterMinutes: 5, notify: [{ onCall: 'primary' as const, via: 'phone' as const }] }] }] };
+    const matrix = { scheme: 'p1-p4', rows: [{ severities: [], type: 'security' as const, service: null, steps: [{ afterMinutes: 5, notify: [{ onCall: 'primary' as const, via: 'phone' as const }] }] }] };
     await commit(db, { actor: 'Ivy', incident: null, kind: 'settings.escalation-matrix', data: { matrix } });
     expect(await getEscalationMatrix(db)).toEqual(matrix);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_CONTACT } from '../../../../../shared/contacts/contact.ts';
 import { DEFAULT_ROSTER } from '../../../../../shared/contacts/roster.ts';
 import { INCIDENT_DEFAULTS } from '../../../../../shared/domain/incident.ts';
-import { P0_P3_SCHEME } from '../../../../../shared/domain/severity.ts';
+import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../../../shared/domain/severity.ts';
 import { DEFAULT_ESCALATION_MATRIX } from '../../../../../shared/escalation/matrix.ts';
 import type { IncidentView } from '../../../../../shared/entities/index.ts';
 import { dueReminders } from '../../../../../renderer/features/board/useReminders.ts';
@@ -26,5 +26,7 @@ describe('the escalation reminder', () => {
 
   it("without a matrix row the level's own steps still remind (nothing regresses)", () => {
     expect(escalationReminder(incident({ type: 'availability' }), P0_P3_SCHEME, NO_ESCALATION_SOURCES, T + 60 * MIN)?.body).toBe('P1 · T+60 min: CTO (no contact in the directory)');
+    // The default matrix is written for P0–P3: under P1–P4, P1 (Critical) keeps its own path.
+    expect(escalationReminder(incident({ type: 'availability' }), P1_P4_SCHEME, sources, T + 15 * MIN)?.body).toBe('P1 · T+15 min: Secondary on-call (no contact in the directory)');
   });
 });
