@@ -79,11 +79,11 @@ export function statusUpdateClock({ incident, scheme, now }: { incident: Cadence
 
 export type EscalationIncident = Pick<IncidentFields, 'severity' | 'status' | 'declaredAt' | 'detectedAt' | 'resolvedAt' | 'closedAt'>;
 
-export interface EscalationClock {
+export interface EscalationClock<S extends { afterMinutes: number } = EscalationStep> {
   /** Steps whose time came while the incident was unresolved, in order. */
-  reached: EscalationStep[];
+  reached: S[];
   /** The next step and when it falls due; null once every step is reached or the incident is resolved or closed. */
-  next: { step: EscalationStep; dueAt: number; msLeft: number } | null;
+  next: { step: S; dueAt: number; msLeft: number } | null;
 }
 
 /**
@@ -94,14 +94,18 @@ export interface EscalationClock {
  * listed as history.
  */
 export function escalationClock({ incident, scheme, now }: { incident: EscalationIncident; scheme: SeverityScheme; now: number }): EscalationClock {
+  return pathClock(levelOrLeast(incident.severity, scheme).escalation, incident, now);
+}
+
+/** Any escalation path (the scheme's, or an escalation-matrix row's), ascending `afterMinutes`, on the rules above. */
+export function pathClock<S extends { afterMinutes: number }>(steps: readonly S[], incident: EscalationIncident, now: number): EscalationClock<S> {
   const start = parseIsoUtc(incidentStart(incident));
-  const steps = levelOrLeast(incident.severity, scheme).escalation;
   const stopped = !isOpenStatus(incident.status);
   // Until when the path ran: the resolution, else the closure, else (no stamp) now.
   const until = stopped ? Math.min(now, msOrNull(incident.resolvedAt) ?? msOrNull(incident.closedAt) ?? now) : now;
 
-  const reached: EscalationStep[] = [];
-  let next: EscalationClock['next'] = null;
+  const reached: S[] = [];
+  let next: EscalationClock<S>['next'] = null;
   for (const step of steps) {
     const dueAt = start + step.afterMinutes * MINUTE_MS;
     if (dueAt <= until) reached.push(step);

@@ -5,6 +5,7 @@ import { TemplateId } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severity.ts';
 import { Roster } from '../contacts/roster.ts';
 import { TeamRoles } from '../contacts/teamRoles.ts';
+import { EscalationMatrix } from '../escalation/matrix.ts';
 import { Scenario } from '../exercises/scenario.ts';
 import { RunbookSnapshot } from '../runbooks/runbook.ts';
 import { insertSorted, type Register, type Stamp } from '../state/register.ts';
@@ -39,6 +40,7 @@ export type SettingDoc =
   | { table: 'settings'; key: 'action-priorities'; value: Register<string[]> }
   | { table: 'settings'; key: 'team-roles'; value: Register<TeamRoles> }
   | { table: 'settings'; key: 'oncall-roster'; value: Register<Roster> }
+  | { table: 'settings'; key: 'escalation-matrix'; value: Register<EscalationMatrix> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
   | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
   | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
@@ -88,6 +90,11 @@ export const settings = defineEntity({
     'settings.oncall-roster': settingKind(z.object({ roster: Roster }).strict(), {
       key: () => 'oncall-roster',
       reduce: (doc, op, stamp) => write(doc, stamp, op.data.roster),
+    }),
+    /** The escalation matrix: who is brought in when, per severity, incident type or service (the whole matrix, validated as one). */
+    'settings.escalation-matrix': settingKind(z.object({ matrix: EscalationMatrix }).strict(), {
+      key: () => 'escalation-matrix',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.matrix),
     }),
     /** One of the team's own runbooks, as the Markdown a person wrote (null: removed). */
     'settings.runbook': settingKind(z.object({ id: RunbookSnapshot.shape.id, source: Source.nullable() }).strict(), {

@@ -13,6 +13,8 @@ import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
 import { useReminders } from './useReminders.ts';
+import { EscalationDue } from '../escalation/EscalationDue.tsx';
+import { useEscalationSources } from '../escalation/useEscalation.ts';
 import { PostmortemsDue } from './PostmortemsDue.tsx';
 import { DisasterFlag } from './DisasterFlag.tsx';
 import { useSeverityScheme } from './useSeverityScheme.ts';
@@ -45,8 +47,8 @@ function UpdateCell({ row }: { row: BoardRow }) {
 
 function EscalationCell({ row }: { row: BoardRow }) {
   const next = row.escalation.next;
-  if (!next) return <Flag level="quiet">{row.escalation.reached.length ? `Escalated to ${row.escalation.reached.at(-1)!.notify}` : '—'}</Flag>;
-  return <Flag level={next.msLeft < 5 * 60_000 ? 'soon' : 'ok'}>{`${next.step.notify} in ${formatCountdown(next.msLeft)}`}</Flag>;
+  if (!next) return <Flag level="quiet">{row.escalation.reached.length ? `Escalated to ${row.escalation.reached.at(-1)!.label}` : '—'}</Flag>;
+  return <Flag level={next.msLeft < 5 * 60_000 ? 'soon' : 'ok'}>{`${next.step.label} in ${formatCountdown(next.msLeft)}`}</Flag>;
 }
 
 function SlaCell({ row, now }: { row: BoardRow; now: number }) {
@@ -242,8 +244,9 @@ export function Board({ operator, display = false }: { operator: string; display
   const projector = useUi((s) => s.projector);
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
-  const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
-  useReminders(display ? undefined : incidents, scheme, now);
+  const escalation = useEscalationSources();
+  const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now, escalation.matrix), [incidents, scheme, filter, operator, now, escalation.matrix]);
+  useReminders(display ? undefined : incidents, scheme, now, escalation);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
   const overdue = rows.filter((r) => r.overdue).length;
@@ -265,6 +268,7 @@ export function Board({ operator, display = false }: { operator: string; display
           Projector mode
         </button>
       </div>
+      <EscalationDue incidents={incidents} actor={operator} scheme={scheme} now={now} />
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (

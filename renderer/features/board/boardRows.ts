@@ -1,15 +1,17 @@
 import { incidentStart, isOpenStatus } from '../../../shared/domain/incident.ts';
 import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
-import { escalationClock, personalDataUndecided, postmortemDue, regulatoryClock, resolutionTarget, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { personalDataUndecided, postmortemDue, regulatoryClock, resolutionTarget, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { rtoClock } from '../../../shared/board/disasterClock.ts';
 import { roleHolders, type IncidentView } from '../../../shared/entities/index.ts';
+import { escalationPathClock } from '../../../shared/escalation/path.ts';
+import { DEFAULT_ESCALATION_MATRIX, type EscalationMatrix } from '../../../shared/escalation/matrix.ts';
 
 export type BoardFilter = 'open' | 'resolved' | 'exercises' | 'mine';
 
 export interface BoardRow {
   incident: IncidentView;
   update: ReturnType<typeof statusUpdateClock>;
-  escalation: ReturnType<typeof escalationClock>;
+  escalation: ReturnType<typeof escalationPathClock>;
   sla: ReturnType<typeof responseSla>;
   regulatory: ReturnType<typeof regulatoryClock>;
   resolution: ReturnType<typeof resolutionTarget>;
@@ -33,13 +35,13 @@ export function matchesFilter(incident: IncidentView, filter: BoardFilter, me: s
 }
 
 /** The board: every incident with its clocks, most severe first, then the longest-running first. */
-export function boardRows(incidents: readonly IncidentView[], scheme: SeverityScheme, filter: BoardFilter, me: string, now: number): BoardRow[] {
+export function boardRows(incidents: readonly IncidentView[], scheme: SeverityScheme, filter: BoardFilter, me: string, now: number, matrix: EscalationMatrix = DEFAULT_ESCALATION_MATRIX): BoardRow[] {
   return incidents
     .filter((incident) => matchesFilter(incident, filter, me))
     .sort((a, b) => severityRank(a.severity, scheme) - severityRank(b.severity, scheme) || Date.parse(incidentStart(a)) - Date.parse(incidentStart(b)) || a.id.localeCompare(b.id))
     .map((incident) => {
       const update = statusUpdateClock({ incident, scheme, now });
-      const escalation = escalationClock({ incident, scheme, now });
+      const escalation = escalationPathClock({ incident, scheme, matrix, now });
       const sla = responseSla({ incident, scheme, now });
       const regulatory = regulatoryClock({ incident, now });
       const resolution = resolutionTarget({ incident, scheme, now });

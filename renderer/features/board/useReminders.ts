@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { escalationClock, formatCountdown, regulatoryClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { formatCountdown, regulatoryClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { rtoClock } from '../../../shared/board/disasterClock.ts';
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { hostBridge } from '../../bridge/hostBridge.ts';
+import { escalationReminder, NO_ESCALATION_SOURCES } from '../escalation/escalationReminder.ts';
+import type { EscalationSources } from '../escalation/useEscalation.ts';
 
 /** A desktop notification: the host's in the app, the browser's (if allowed) in the web preview. */
 async function notify(title: string, body: string): Promise<void> {
@@ -21,7 +23,7 @@ async function notify(title: string, body: string): Promise<void> {
  * deadline (once when 12 hours are left, once when it passes; it runs on after resolution), or a
  * declared disaster's RTO (once when 10 minutes are left, once when it passes).
  */
-export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number): Reminder[] {
+export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number, escalation: EscalationSources = NO_ESCALATION_SOURCES): Reminder[] {
   const due: Reminder[] = [];
   for (const incident of incidents) {
     const prefix = incident.exercise ? 'EXERCISE · ' : '';
@@ -42,10 +44,8 @@ export function dueReminders(incidents: readonly IncidentView[], scheme: Severit
       due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `${prefix}Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
     }
     // The path runs while the incident is unresolved, mitigated or not.
-    const reached = escalationClock({ incident, scheme, now }).reached.at(-1);
-    if (reached) {
-      due.push({ key: `${incident.id}:escalation:${reached.afterMinutes}`, title: `${prefix}Escalate: ${incident.title}`, body: `${incident.severity} · T+${reached.afterMinutes} min: ${reached.notify}` });
-    }
+    const escalate = escalationReminder(incident, scheme, escalation, now);
+    if (escalate) due.push({ ...escalate, title: `${prefix}${escalate.title}` });
   }
   return due;
 }
@@ -64,9 +64,9 @@ export class ReminderTracker {
   private seen: Set<string> | null = null;
 
   /** `incidents` is undefined until the first read from the database completes. */
-  next(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number): Reminder[] {
+  next(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number, escalation?: EscalationSources): Reminder[] {
     if (incidents === undefined) return [];
-    const due = dueReminders(incidents, scheme, now);
+    const due = dueReminders(incidents, scheme, now, escalation);
     if (this.seen === null) {
       this.seen = new Set(due.map((d) => d.key));
       return [];
@@ -77,9 +77,9 @@ export class ReminderTracker {
   }
 }
 
-export function useReminders(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number): void {
+export function useReminders(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number, escalation?: EscalationSources): void {
   const tracker = useRef(new ReminderTracker());
   useEffect(() => {
-    for (const reminder of tracker.current.next(incidents, scheme, now)) void notify(reminder.title, reminder.body).catch(() => undefined);
-  }, [incidents, scheme, now]);
+    for (const reminder of tracker.current.next(incidents, scheme, now, escalation)) void notify(reminder.title, reminder.body).catch(() => undefined);
+  }, [incidents, scheme, now, escalation]);
 }

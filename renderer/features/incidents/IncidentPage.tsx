@@ -23,6 +23,7 @@ import { RolesPanel } from './RolesPanel.tsx';
 import { EvidencePanel } from '../evidence/EvidencePanel.tsx';
 import { RegulatoryPanel } from './RegulatoryPanel.tsx';
 import { DisasterPanel } from './DisasterPanel.tsx';
+import { EscalationDue } from '../escalation/EscalationDue.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { attempt } from '../../ui/errors.ts';
@@ -131,6 +132,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
         </div>
         {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} onClose={() => setComposing(false)} />}
+        <EscalationDue incidents={[incident]} actor={actor} scheme={scheme} now={now} />
         <FormError message={error} />
         {nextPhase && (
           <AdvancePhaseDialog

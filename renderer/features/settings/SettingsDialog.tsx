@@ -13,6 +13,7 @@ import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNam
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { EscalationMatrixSetting } from '../escalation/EscalationMatrixSetting.tsx';
 
 interface LevelDraft {
   id: string;
@@ -171,6 +172,7 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
           ))}
         </ul>
       )}
+      <EscalationMatrixSetting actor={operator} scheme={current} />
       <h3>Phase names (shared with the team)</h3>
       <div className="phase-names">
         {PHASES.map((phase) => (

@@ -22,6 +22,7 @@ import { useTimeline } from './timelineModel.ts';
 import { OpenDisplayButton } from '../display/OpenDisplayButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { ESCALATION_LOG_ID } from '../escalation/EscalationDue.tsx';
 
 type Dialog = { type: 'edit' | 'strike' | 'history' | 'track'; entry: EntryView } | { type: 'shortcuts' } | null;
 
@@ -73,6 +74,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
         setDialog({ type: 'shortcuts' });
       } else if (event.key === '/') focus('timeline-search');
       else if (event.key === 'i' || event.key === 'n') focus('entry-text');
+      else if (event.key === 'l' && document.getElementById(ESCALATION_LOG_ID)) focus(ESCALATION_LOG_ID);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -15,6 +15,7 @@ const SHORTCUTS: [string, string][] = [
   ['T', 'Track the focused action entry as an action item'],
   ['Ctrl+F or /', 'Search the timeline'],
   ['Ctrl+J', 'Jump to a time'],
+  ['L', 'Go to the escalation due (Enter logs it)'],
   ['Alt+N', 'Declare an incident'],
   ['?', 'This list'],
 ];

@@ -28,6 +28,8 @@ export async function injectHost(
       return { saved: true, path: join(options.userDataDir, suggestedName) };
     },
     'app.notify': () => ({ shown: false }),
+    // No second Electron window here: the e2e opens the display window in the web preview instead.
+    'app.openWindow': () => ({ opened: false, reason: 'no second window in the browser tests' }),
     // The folder dialog answers with `chooseFolder`; as in the app, only what it hands out (or a
     // folder War Room already marked) may become a target. A stand-in keychain, so the
     // sealed-passphrase path runs as in the desktop app.

@@ -78,6 +78,7 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'incident.assign-team-role': { incident: INCIDENT, data: { role: 'database-administrator', name: 'Database administrator', person: 'Dee' } },
   'settings.team-roles': { incident: null, data: { roles: [{ id: 'database-administrator', name: 'Database administrator', description: '' }] } },
   'settings.oncall-roster': { incident: null, data: { roster: { handoffDay: 1, handoffTime: '09:00', weeks: [{ start: '2026-11-23', primary: 'Ana', secondary: '' }] } } },
+  'settings.escalation-matrix': { incident: null, data: { matrix: { scheme: 'p0-p3', rows: [{ severities: ['P0'], type: 'security', service: null, steps: [{ afterMinutes: 30, notify: [{ role: 'CISO', via: 'phone' }] }] }] } } },
   'contact.create': { incident: null, data: { contact: 'con-000001', fields: { ...EMPTY_CONTACT, kind: 'person', name: 'Ana Pereira' } } },
   'contact.set': { incident: null, data: { contact: 'con-000001', fields: { phone: '+1 555 0100' } } },
 };

@@ -51,7 +51,7 @@ describe('reminder tracker', () => {
     const tracker = new ReminderTracker();
     expect(tracker.next([mitigated], P0_P3_SCHEME, T + 55 * MIN).map((r) => r.title)).toEqual([]);
     // T+60: the CTO step of P1 falls due although the incident was mitigated at T+20.
-    expect(tracker.next([mitigated], P0_P3_SCHEME, T + 60 * MIN).map((r) => r.body)).toEqual(['P1 · T+60 min: CTO']);
+    expect(tracker.next([mitigated], P0_P3_SCHEME, T + 60 * MIN).map((r) => r.body)).toEqual(['P1 · T+60 min: CTO (no contact in the directory)']);
   });
 
   it('remind about the regulator notice 12 h before the deadline and when it passes, even after resolution, and stop once notified', () => {
