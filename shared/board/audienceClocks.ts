@@ -74,19 +74,25 @@ export function mostOverdue(clocks: readonly AudienceClock[]): AudienceClock | u
   return worst ?? clocks[0];
 }
 
-/** One audience's clock in words: "Customers 3 min overdue", "Stakeholders in 12 min", "Executives: no fixed cadence". */
-export function audienceClockText(clock: AudienceClock): string {
-  const name = clock.audience.name;
+/** When the next update to an audience is due, in words: "in 12 min", "3 min overdue", "no fixed cadence". */
+export function audienceDueText(clock: AudienceClock): string {
+  const left = formatCountdown(clock.msLeft ?? 0);
   switch (clock.state) {
     case 'closed':
-      return `${name}: no updates due`;
+      return 'no updates due';
     case 'never':
-      return `${name}: no fixed cadence`;
+      return 'no fixed cadence';
     case 'snoozed':
-      return `${name} snoozed, due in ${formatCountdown(clock.msLeft ?? 0)}`;
+      return `snoozed, due in ${left}`;
     case 'overdue':
-      return `${name} ${formatCountdown(clock.msLeft ?? 0)}`;
+      return left;
     default:
-      return `${name} in ${formatCountdown(clock.msLeft ?? 0)}`;
+      return `in ${left}`;
   }
+}
+
+/** One audience's clock in words: "Customers 3 min overdue", "Internal stakeholders in 12 min", "Executives: no fixed cadence". */
+export function audienceClockText(clock: AudienceClock): string {
+  const quiet = clock.state === 'closed' || clock.state === 'never';
+  return `${clock.audience.name}${quiet ? ':' : ''} ${audienceDueText(clock)}`;
 }

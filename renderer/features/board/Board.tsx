@@ -15,6 +15,8 @@ import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
 import { useReminders } from './useReminders.ts';
 import { PostmortemsDue } from './PostmortemsDue.tsx';
 import { DisasterFlag } from './DisasterFlag.tsx';
+import { AudienceUpdates } from './AudienceUpdates.tsx';
+import { useCommsPlan } from '../comms/useCommsPlan.ts';
 import { useSeverityScheme } from './useSeverityScheme.ts';
 import { usePhaseNames } from './usePhaseNames.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
@@ -31,16 +33,6 @@ const FILTERS: [BoardFilter, string][] = [
 function Flag({ level, children }: { level: 'ok' | 'soon' | 'late' | 'quiet'; children: string }) {
   const icon = level === 'late' ? '⚠ ' : level === 'soon' ? '◷ ' : '';
   return <span className={`flag flag-${level}`}>{icon + children}</span>;
-}
-
-function UpdateCell({ row }: { row: BoardRow }) {
-  const { update } = row;
-  if (update.state === 'closed') return <Flag level="quiet">—</Flag>;
-  if (update.state === 'never') return <Flag level="quiet">No fixed cadence</Flag>;
-  const left = formatCountdown(update.msLeft ?? 0);
-  if (update.state === 'snoozed') return <Flag level="quiet">{`Snoozed · due in ${left}`}</Flag>;
-  if (update.state === 'overdue') return <Flag level="late">{`Update ${left}`}</Flag>;
-  return <Flag level={update.state === 'due-soon' ? 'soon' : 'ok'}>{`Due in ${left}`}</Flag>;
 }
 
 function EscalationCell({ row }: { row: BoardRow }) {
@@ -121,7 +113,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
       </div>
       <div role="cell">{formatElapsed(incidentStart(incident), now)}</div>
       <div role="cell">
-        <UpdateCell row={row} />
+        <AudienceUpdates clocks={row.audiences} />
       </div>
       <div role="cell">
         <EscalationCell row={row} />
@@ -241,8 +233,9 @@ export function Board({ operator }: { operator: string }) {
   const projector = useUi((s) => s.projector);
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
-  const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now), [incidents, scheme, filter, operator, now]);
-  useReminders(incidents, scheme, now);
+  const plan = useCommsPlan();
+  const rows = useMemo(() => boardRows(incidents ?? [], scheme, plan, filter, operator, now), [incidents, scheme, plan, filter, operator, now]);
+  useReminders(incidents, scheme, plan, now);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
   const overdue = rows.filter((r) => r.overdue).length;

@@ -78,5 +78,7 @@ describe('audience clocks', () => {
     expect(mostOverdue(clocks({}, at(1)))?.audience.id).toBe('stakeholders');
     expect(list.map(audienceClockText)).toEqual(['Internal stakeholders 15 min overdue', 'Customers 40 min overdue', 'Executives 10 min overdue']);
     expect(audienceClockText(clocks({}, at(1))[1]!)).toBe('Customers in 29 min');
+    expect(audienceClockText(clocks({ status: 'closed' }, at(1))[1]!)).toBe('Customers: no updates due');
+    expect(audienceClockText(clocks({ snoozedUntil: iso(30) }, at(1))[0]!)).toBe('Internal stakeholders snoozed, due in 29 min');
   });
 });
