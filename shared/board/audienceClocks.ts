@@ -74,6 +74,15 @@ export function mostOverdue(clocks: readonly AudienceClock[]): AudienceClock | u
   return worst ?? clocks[0];
 }
 
+/** The audience whose update falls due first (the most overdue when several are); undefined when none has a due time. */
+export function soonestDue(clocks: readonly AudienceClock[]): AudienceClock | undefined {
+  let first: AudienceClock | undefined;
+  for (const clock of clocks) {
+    if (clock.msLeft !== null && (first === undefined || clock.msLeft < first.msLeft!)) first = clock;
+  }
+  return first;
+}
+
 /** When the next update to an audience is due, in words: "in 12 min", "3 min overdue", "no fixed cadence". */
 export function audienceDueText(clock: AudienceClock): string {
   const left = formatCountdown(clock.msLeft ?? 0);

@@ -8,7 +8,7 @@ import { useCommsPlan } from './useCommsPlan.ts';
 /** The incident page's cadence area: the next update owed to each audience of the plan, with where it goes. */
 export function AudienceClocksPanel({ incident, scheme }: { incident: IncidentView; scheme: SeverityScheme }) {
   const plan = useCommsPlan();
-  const now = useNow(10_000);
+  const now = useNow(1000);
   const clocks = audienceClocks({ incident, scheme, plan, now });
   if (clocks.length < 2) return null;
   return (

@@ -13,6 +13,7 @@ import { DEFAULT_PHASE_NAMES, PhaseNames } from '../../../shared/domain/phaseNam
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { CommsPlanSettings } from './CommsPlanSettings.tsx';
 
 interface LevelDraft {
   id: string;
@@ -180,6 +181,7 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
           </div>
         ))}
       </div>
+      <CommsPlanSettings actor={operator} />
       {status && <p role="alert" className="error">{status}</p>}
       <div className="actions">
         <button type="button" onClick={onClose}>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { audienceClocks, audienceClockText, lastUpdateFor, mostOverdue } from '../../../../shared/board/audienceClocks.ts';
+import { audienceClocks, audienceClockText, lastUpdateFor, mostOverdue, soonestDue } from '../../../../shared/board/audienceClocks.ts';
 import { statusUpdateClock } from '../../../../shared/board/clocks.ts';
 import { defaultCommsPlan } from '../../../../shared/comms/commsPlan.ts';
 import { P0_P3_SCHEME } from '../../../../shared/domain/severity.ts';
@@ -76,6 +76,9 @@ describe('audience clocks', () => {
     const list = clocks({ lastUpdateAt: iso(40), audienceUpdates: { stakeholders: iso(40), customers: iso(0) } }, at(70));
     expect(mostOverdue(list)?.audience.id).toBe('customers');
     expect(mostOverdue(clocks({}, at(1)))?.audience.id).toBe('stakeholders');
+    expect(soonestDue(list)?.audience.id).toBe('customers');
+    expect(soonestDue(clocks({ lastUpdateAt: iso(10), audienceUpdates: { stakeholders: iso(10) } }, at(12)))?.audience.id).toBe('stakeholders');
+    expect(soonestDue(clocks({ status: 'resolved' }, at(12)))).toBeUndefined();
     expect(list.map(audienceClockText)).toEqual(['Internal stakeholders 15 min overdue', 'Customers 40 min overdue', 'Executives 10 min overdue']);
     expect(audienceClockText(clocks({}, at(1))[1]!)).toBe('Customers in 29 min');
     expect(audienceClockText(clocks({ status: 'closed' }, at(1))[1]!)).toBe('Customers: no updates due');
