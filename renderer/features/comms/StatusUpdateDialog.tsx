@@ -98,11 +98,11 @@ function Composer({ incident, scheme, actor, onClose, plan, templates }: Props &
     if (!own) setFilled(fill(id, audience));
   }
 
-  /** Another audience: its own template for the same message, and its own channel. */
+  /** Another audience: its own template for the message it is owed (its first is the initial notification), and its own channel. */
   function chooseAudience(id: string) {
     const to = clocks.find((c) => c.audience.id === id)?.audience;
     if (!to) return;
-    const next = to.templates[templateStage(templateId, audience)];
+    const next = to.templates[defaultStage(incident, to)];
     setAudienceId(to.id);
     setTemplateId(next);
     if (!own) setFilled(fill(next, to));
