@@ -3,6 +3,7 @@ import { ActionPriorityScale } from '../domain/actionItems.ts';
 import { PhaseNames } from '../domain/phaseNames.ts';
 import { TemplateId } from '../domain/postmortem.ts';
 import { SeverityScheme } from '../domain/severity.ts';
+import { CommsPlan } from '../comms/commsPlan.ts';
 import { Roster } from '../contacts/roster.ts';
 import { TeamRoles } from '../contacts/teamRoles.ts';
 import { EscalationMatrix } from '../escalation/matrix.ts';
@@ -41,6 +42,7 @@ export type SettingDoc =
   | { table: 'settings'; key: 'team-roles'; value: Register<TeamRoles> }
   | { table: 'settings'; key: 'oncall-roster'; value: Register<Roster> }
   | { table: 'settings'; key: 'escalation-matrix'; value: Register<EscalationMatrix> }
+  | { table: 'settings'; key: 'comms-plan'; value: Register<CommsPlan> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
   | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
   | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
@@ -95,6 +97,11 @@ export const settings = defineEntity({
     'settings.escalation-matrix': settingKind(z.object({ matrix: EscalationMatrix }).strict(), {
       key: () => 'escalation-matrix',
       reduce: (doc, op, stamp) => write(doc, stamp, op.data.matrix),
+    }),
+    /** The communications plan: per severity level, the audiences with their cadence, channel and templates. */
+    'settings.comms-plan': settingKind(z.object({ plan: CommsPlan }).strict(), {
+      key: () => 'comms-plan',
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.plan),
     }),
     /** One of the team's own runbooks, as the Markdown a person wrote (null: removed). */
     'settings.runbook': settingKind(z.object({ id: RunbookSnapshot.shape.id, source: Source.nullable() }).strict(), {

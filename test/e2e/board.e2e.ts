@@ -39,7 +39,19 @@ test('board order by severity; a P1 update falls overdue after 31 min; posting a
   const comm = page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem').filter({ hasText: 'rolled back the payment gateway config' });
   await expect(comm).toContainText('Comms');
   await expect(comm).toContainText('Ivy Commander');
-  await expect(page.getByText('Next status update in 30 min')).toBeVisible();
+  // The first update went to the internal stakeholders (the plan's first audience, as overdue as the customers).
+  await expect(comm).toContainText('→ Internal stakeholders · #incident chat channel');
+  const byAudience = page.getByRole('region', { name: 'Updates by audience' });
+  await expect(byAudience).toContainText(/Internal stakeholders: Due in (29|30) min/);
+  await expect(page.getByText(/⚠ Status update to Customers [12] min overdue/)).toBeVisible();
+  await page.getByRole('button', { name: 'Post status update' }).click();
+  await dialog.getByLabel('Audience').selectOption('customers');
+  await dialog.getByLabel('Update').fill('We are investigating failed checkouts in the EU.');
+  await dialog.getByRole('button', { name: 'Post update' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(byAudience).toContainText(/Customers: Due in (29|30) min/);
+  // Next due: the executives, hourly from the declaration.
+  await expect(page.getByText(/^Next status update \(Executives\) in (28|29) min/)).toBeVisible();
 
   await toBoard(page);
   await expect(boardRow(page, 'Checkout errors for EU')).toContainText('Due in 30 min');

@@ -17,6 +17,8 @@ import { EscalationDue } from '../escalation/EscalationDue.tsx';
 import { useEscalationSources } from '../escalation/useEscalation.ts';
 import { PostmortemsDue } from './PostmortemsDue.tsx';
 import { DisasterFlag } from './DisasterFlag.tsx';
+import { AudienceUpdates } from './AudienceUpdates.tsx';
+import { useCommsPlan } from '../comms/useCommsPlan.ts';
 import { useSeverityScheme } from './useSeverityScheme.ts';
 import { usePhaseNames } from './usePhaseNames.ts';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
@@ -33,16 +35,6 @@ const FILTERS: [BoardFilter, string][] = [
 function Flag({ level, children }: { level: 'ok' | 'soon' | 'late' | 'quiet'; children: string }) {
   const icon = level === 'late' ? '⚠ ' : level === 'soon' ? '◷ ' : '';
   return <span className={`flag flag-${level}`}>{icon + children}</span>;
-}
-
-function UpdateCell({ row }: { row: BoardRow }) {
-  const { update } = row;
-  if (update.state === 'closed') return <Flag level="quiet">—</Flag>;
-  if (update.state === 'never') return <Flag level="quiet">No fixed cadence</Flag>;
-  const left = formatCountdown(update.msLeft ?? 0);
-  if (update.state === 'snoozed') return <Flag level="quiet">{`Snoozed · due in ${left}`}</Flag>;
-  if (update.state === 'overdue') return <Flag level="late">{`Update ${left}`}</Flag>;
-  return <Flag level={update.state === 'due-soon' ? 'soon' : 'ok'}>{`Due in ${left}`}</Flag>;
 }
 
 function EscalationCell({ row }: { row: BoardRow }) {
@@ -123,7 +115,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
       </div>
       <div role="cell">{formatElapsed(incidentStart(incident), now)}</div>
       <div role="cell">
-        <UpdateCell row={row} />
+        <AudienceUpdates clocks={row.audiences} />
       </div>
       <div role="cell">
         <EscalationCell row={row} />
@@ -245,8 +237,9 @@ export function Board({ operator, display = false }: { operator: string; display
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
   const escalation = useEscalationSources();
-  const rows = useMemo(() => boardRows(incidents ?? [], scheme, filter, operator, now, escalation.matrix), [incidents, scheme, filter, operator, now, escalation.matrix]);
-  useReminders(display ? undefined : incidents, scheme, now, escalation);
+  const plan = useCommsPlan();
+  const rows = useMemo(() => boardRows(incidents ?? [], scheme, plan, filter, operator, now, escalation.matrix), [incidents, scheme, plan, filter, operator, now, escalation.matrix]);
+  useReminders(display ? undefined : incidents, scheme, plan, now, escalation);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
   const overdue = rows.filter((r) => r.overdue).length;

@@ -2,6 +2,8 @@ import { incidentStart, isOpenStatus } from '../../../shared/domain/incident.ts'
 import { severityRank, type SeverityScheme } from '../../../shared/domain/severity.ts';
 import { personalDataUndecided, postmortemDue, regulatoryClock, resolutionTarget, responseSla, statusUpdateClock } from '../../../shared/board/clocks.ts';
 import { rtoClock } from '../../../shared/board/disasterClock.ts';
+import { audienceClocks, type AudienceClock } from '../../../shared/board/audienceClocks.ts';
+import type { CommsPlan } from '../../../shared/comms/commsPlan.ts';
 import { roleHolders, type IncidentView } from '../../../shared/entities/index.ts';
 import { escalationPathClock } from '../../../shared/escalation/path.ts';
 import { DEFAULT_ESCALATION_MATRIX, type EscalationMatrix } from '../../../shared/escalation/matrix.ts';
@@ -11,6 +13,8 @@ export type BoardFilter = 'open' | 'resolved' | 'exercises' | 'mine';
 export interface BoardRow {
   incident: IncidentView;
   update: ReturnType<typeof statusUpdateClock>;
+  /** The next update owed to each audience of the communications plan. */
+  audiences: AudienceClock[];
   escalation: ReturnType<typeof escalationPathClock>;
   sla: ReturnType<typeof responseSla>;
   regulatory: ReturnType<typeof regulatoryClock>;
@@ -35,20 +39,21 @@ export function matchesFilter(incident: IncidentView, filter: BoardFilter, me: s
 }
 
 /** The board: every incident with its clocks, most severe first, then the longest-running first. */
-export function boardRows(incidents: readonly IncidentView[], scheme: SeverityScheme, filter: BoardFilter, me: string, now: number, matrix: EscalationMatrix = DEFAULT_ESCALATION_MATRIX): BoardRow[] {
+export function boardRows(incidents: readonly IncidentView[], scheme: SeverityScheme, plan: CommsPlan, filter: BoardFilter, me: string, now: number, matrix: EscalationMatrix = DEFAULT_ESCALATION_MATRIX): BoardRow[] {
   return incidents
     .filter((incident) => matchesFilter(incident, filter, me))
     .sort((a, b) => severityRank(a.severity, scheme) - severityRank(b.severity, scheme) || Date.parse(incidentStart(a)) - Date.parse(incidentStart(b)) || a.id.localeCompare(b.id))
     .map((incident) => {
       const update = statusUpdateClock({ incident, scheme, now });
+      const audiences = audienceClocks({ incident, scheme, plan, now });
       const escalation = escalationPathClock({ incident, scheme, matrix, now });
       const sla = responseSla({ incident, scheme, now });
       const regulatory = regulatoryClock({ incident, now });
       const resolution = resolutionTarget({ incident, scheme, now });
       // A missed resolution target is shown, not counted as needing action: nothing done now meets it.
       // A closed incident (an ended exercise) needs no acknowledging any more: its missed target is history.
-      const overdue = update.state === 'overdue' || (sla.state === 'breached' && isOpenStatus(incident.status)) || (regulatory?.state === 'overdue') || rtoClock({ incident, now })?.state === 'overdue';
-      return { incident, update, escalation, sla, regulatory, resolution, personalDataUndecided: personalDataUndecided(incident), overdue };
+      const overdue = audiences.some((clock) => clock.state === 'overdue') || (sla.state === 'breached' && isOpenStatus(incident.status)) || (regulatory?.state === 'overdue') || rtoClock({ incident, now })?.state === 'overdue';
+      return { incident, update, audiences, escalation, sla, regulatory, resolution, personalDataUndecided: personalDataUndecided(incident), overdue };
     });
 }
 

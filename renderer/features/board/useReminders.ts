@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { formatCountdown, regulatoryClock, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { formatCountdown, regulatoryClock } from '../../../shared/board/clocks.ts';
+import { audienceClocks } from '../../../shared/board/audienceClocks.ts';
+import type { CommsPlan } from '../../../shared/comms/commsPlan.ts';
 import { rtoClock } from '../../../shared/board/disasterClock.ts';
 import { isOpenStatus } from '../../../shared/domain/incident.ts';
 import type { SeverityScheme } from '../../../shared/domain/severity.ts';
@@ -19,11 +21,11 @@ async function notify(title: string, body: string): Promise<void> {
 }
 
 /**
- * What falls due now, once per due time: a status update, an escalation step, the regulator's
+ * What falls due now, once per due time: a status update (per audience of the plan), an escalation step, the regulator's
  * deadline (once when 12 hours are left, once when it passes; it runs on after resolution), or a
  * declared disaster's RTO (once when 10 minutes are left, once when it passes).
  */
-export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, now: number, escalation: EscalationSources = NO_ESCALATION_SOURCES): Reminder[] {
+export function dueReminders(incidents: readonly IncidentView[], scheme: SeverityScheme, plan: CommsPlan, now: number, escalation: EscalationSources = NO_ESCALATION_SOURCES): Reminder[] {
   const due: Reminder[] = [];
   for (const incident of incidents) {
     const prefix = incident.exercise ? 'EXERCISE · ' : '';
@@ -39,9 +41,15 @@ export function dueReminders(incidents: readonly IncidentView[], scheme: Severit
       due.push({ key: `${incident.id}:rto:${rto.state}:${rto.deadlineAt}`, title: `${prefix}Disaster recovery: ${incident.title}`, body: `Services back within the RTO (${rto.rtoMinutes} min): ${left}` });
     }
     if (!isOpenStatus(incident.status)) continue;
-    const update = statusUpdateClock({ incident, scheme, now });
-    if (update.state === 'overdue' && update.dueAt !== null) {
-      due.push({ key: `${incident.id}:update:${update.dueAt}`, title: `${prefix}Status update due: ${incident.title}`, body: `${incident.severity} · the update cadence is every ${update.cadenceMinutes} min` });
+    // One reminder per audience and due time: posting to customers leaves the stakeholders' reminder standing.
+    for (const update of audienceClocks({ incident, scheme, plan, now })) {
+      if (update.state !== 'overdue' || update.dueAt === null) continue;
+      const where = update.audience.channel === '' ? '' : ` (${update.audience.channel})`;
+      due.push({
+        key: `${incident.id}:update:${update.audience.id}:${update.dueAt}`,
+        title: `${prefix}Status update due: ${incident.title}`,
+        body: `${incident.severity} · ${update.audience.name}${where}: every ${update.cadenceMinutes} min`,
+      });
     }
     // The path runs while the incident is unresolved, mitigated or not.
     const escalate = escalationReminder(incident, scheme, escalation, now);
@@ -64,9 +72,9 @@ export class ReminderTracker {
   private seen: Set<string> | null = null;
 
   /** `incidents` is undefined until the first read from the database completes. */
-  next(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number, escalation?: EscalationSources): Reminder[] {
+  next(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, plan: CommsPlan, now: number, escalation?: EscalationSources): Reminder[] {
     if (incidents === undefined) return [];
-    const due = dueReminders(incidents, scheme, now, escalation);
+    const due = dueReminders(incidents, scheme, plan, now, escalation);
     if (this.seen === null) {
       this.seen = new Set(due.map((d) => d.key));
       return [];
@@ -77,9 +85,9 @@ export class ReminderTracker {
   }
 }
 
-export function useReminders(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, now: number, escalation?: EscalationSources): void {
+export function useReminders(incidents: readonly IncidentView[] | undefined, scheme: SeverityScheme, plan: CommsPlan, now: number, escalation?: EscalationSources): void {
   const tracker = useRef(new ReminderTracker());
   useEffect(() => {
-    for (const reminder of tracker.current.next(incidents, scheme, now, escalation)) void notify(reminder.title, reminder.body).catch(() => undefined);
-  }, [incidents, scheme, now, escalation]);
+    for (const reminder of tracker.current.next(incidents, scheme, plan, now, escalation)) void notify(reminder.title, reminder.body).catch(() => undefined);
+  }, [incidents, scheme, plan, now, escalation]);
 }

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatCountdown, statusUpdateClock } from '../../../shared/board/clocks.ts';
+import { audienceClocks, soonestDue } from '../../../shared/board/audienceClocks.ts';
+import { useCommsPlan } from './useCommsPlan.ts';
 import type { SeverityScheme } from '../../../shared/domain/severity.ts';
 import type { IncidentView } from '../../../shared/entities/index.ts';
 import { Modal } from '../../ui/Modal.tsx';
@@ -14,9 +16,13 @@ export function CadenceControls({ incident, scheme, actor, onPost }: { incident:
   const db = useDatabase();
   const now = useNow(1000);
   const clock = statusUpdateClock({ incident, scheme, now });
+  const audiences = audienceClocks({ incident, scheme, plan: useCommsPlan(), now });
   const [snoozing, setSnoozing] = useState(false);
+  // With several audiences, the headline is whichever update falls due first, and to whom.
+  const first = audiences.length > 1 ? soonestDue(audiences) : undefined;
   const label =
-    clock.state === 'closed' ? 'No updates due (closed)'
+    first ? (first.state === 'overdue' ? `⚠ Status update to ${first.audience.name} ${formatCountdown(first.msLeft!)}` : `Next status update (${first.audience.name}) in ${formatCountdown(first.msLeft!)}`)
+    : clock.state === 'closed' ? 'No updates due (closed)'
     : clock.state === 'never' ? 'No fixed update cadence'
     : clock.state === 'overdue' ? `⚠ Status update ${formatCountdown(clock.msLeft ?? 0)}`
     : clock.state === 'snoozed' ? `Updates snoozed · next due in ${formatCountdown(clock.msLeft ?? 0)}`
@@ -24,7 +30,7 @@ export function CadenceControls({ incident, scheme, actor, onPost }: { incident:
   const cadenceValue = incident.cadenceOverride === null ? 'default' : String(incident.cadenceOverride);
   return (
     <>
-      <span className={clock.state === 'overdue' ? 'flag flag-late' : clock.state === 'due-soon' ? 'flag flag-soon' : 'flag flag-ok'} role="status">
+      <span className={(first ?? clock).state === 'overdue' ? 'flag flag-late' : (first ?? clock).state === 'due-soon' ? 'flag flag-soon' : 'flag flag-ok'} role="status">
         {label}
       </span>
       <button type="button" className="primary" onClick={onPost}>

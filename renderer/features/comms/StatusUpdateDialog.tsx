@@ -1,7 +1,8 @@
 import { copyText } from '../../ui/copyText.ts';
 import { useState } from 'react';
-import { statusUpdateClock } from '../../../shared/board/clocks.ts';
-import { fillInsOf, fillStatusTemplate, STATUS_TEMPLATES, statusUpdateNumber, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
+import { audienceClocks, lastUpdateFor, mostOverdue } from '../../../shared/board/audienceClocks.ts';
+import { postedAudience, templateStage, type CommsPlan, type PlanAudience, type Stage } from '../../../shared/comms/commsPlan.ts';
+import { fillInsOf, fillStatusTemplate, statusTemplate, statusUpdateNumber, type StatusTemplate } from '../../../shared/comms/statusTemplates.ts';
 import { useLiveRows } from '../../db/hooks.ts';
 import { listStatusUpdates } from '../../db/queries.ts';
 import { levelOf, type SeverityScheme } from '../../../shared/domain/severity.ts';
@@ -11,31 +12,69 @@ import { postStatusUpdate } from '../incidents/lifecycle.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDraft } from '../drafts/useDraft.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { AudiencePicker } from './AudiencePicker.tsx';
+import { useLoadedCommsPlan } from './useCommsPlan.ts';
+import { useNow } from '../../ui/useNow.ts';
+import { useStatusTemplates } from './useStatusTemplates.ts';
 
-function defaultTemplate(incident: IncidentView): StatusTemplateId {
+/** Which message this audience is owed: the resolution notice once resolved, the initial notification until it has had one. */
+function defaultStage(incident: IncidentView, audience: PlanAudience): Stage {
   if (incident.status === 'resolved' || incident.status === 'closed') return 'resolution';
-  return incident.lastUpdateAt ? 'update' : 'initial';
+  return lastUpdateFor(incident, audience.id) ? 'update' : 'initial';
 }
 
-/** Compose from the plans' templates, prefilled from the incident; copy it out, then post it. */
-export function StatusUpdateDialog({ incident, scheme, actor, onClose }: { incident: IncidentView; scheme: SeverityScheme; actor: string; onClose(): void }) {
+/** The template by id; one the library lacks (the plan names a template since removed) falls back to the built-in of its stage. */
+function findTemplate(templates: readonly StatusTemplate[], id: string, stage: Stage): StatusTemplate {
+  return templates.find((t) => t.id === id) ?? statusTemplate(stage);
+}
+
+interface Props {
+  incident: IncidentView;
+  scheme: SeverityScheme;
+  actor: string;
+  onClose(): void;
+}
+
+/** Compose from the templates, prefilled from the incident, for one audience of the plan; copy it out, then post it. */
+export function StatusUpdateDialog(props: Props) {
+  const plan = useLoadedCommsPlan();
+  const templates = useStatusTemplates();
+  // The audience and template are chosen once, from the plan: wait for it rather than choose from the default.
+  if (plan === undefined || templates === undefined) {
+    return (
+      <Modal title="Status update" onClose={props.onClose} wide>
+        <p aria-busy="true">Loading the communications plan…</p>
+      </Modal>
+    );
+  }
+  return <Composer {...props} plan={plan} templates={templates} />;
+}
+
+function Composer({ incident, scheme, actor, onClose, plan, templates }: Props & { plan: CommsPlan; templates: readonly StatusTemplate[] }) {
   const db = useDatabase();
   const posted = useLiveRows((d) => listStatusUpdates(d, incident.id), [incident.id]);
   const updateNumber = statusUpdateNumber(posted ?? []);
-  const fill = (id: StatusTemplateId) => {
-    const template = STATUS_TEMPLATES.find((t) => t.id === id)!;
-    const cadence = statusUpdateClock({ incident: { ...incident, lastUpdateAt: new Date().toISOString(), snoozedUntil: null }, scheme, now: Date.now() });
-    return fillStatusTemplate(template, {
+  const now = useNow(10_000);
+  const clocks = audienceClocks({ incident, scheme, plan, now });
+  // Who it is for: the most overdue audience, else the first of the plan.
+  const [audienceId, setAudienceId] = useState(() => mostOverdue(clocks)!.audience.id);
+  const audience = clocks.find((c) => c.audience.id === audienceId)?.audience ?? clocks[0]!.audience;
+  const fill = (id: string, to: PlanAudience) => {
+    // When the next update to this audience is due once this one is posted.
+    const nowIso = new Date().toISOString();
+    const after = { ...incident, lastUpdateAt: nowIso, snoozedUntil: null, audienceUpdates: { ...incident.audienceUpdates, [to.id]: nowIso } };
+    const next = audienceClocks({ incident: after, scheme, plan, now: Date.now() }).find((c) => c.audience.id === to.id);
+    return fillStatusTemplate(findTemplate(templates, id, templateStage(id, to)), {
       incident: { ...incident, severityName: levelOf(incident.severity, scheme)?.name ?? null },
       updateNumber,
-      nextUpdateAt: cadence.dueAt === null ? null : new Date(cadence.dueAt).toISOString(),
+      nextUpdateAt: next?.dueAt == null ? null : new Date(next.dueAt).toISOString(),
     });
   };
-  const [templateId, setTemplateId] = useState<StatusTemplateId>(() => defaultTemplate(incident));
+  const [templateId, setTemplateId] = useState(() => audience.templates[defaultStage(incident, audience)]);
   // What the commander types is kept as a draft per incident: a reload, a crash or a Cancel
   // mid-update loses nothing. Until they type, the text is the template filled in afresh.
   const draft = useDraft(`update:${incident.id}`);
-  const [filled, setFilled] = useState(() => fill(defaultTemplate(incident)));
+  const [filled, setFilled] = useState(() => fill(templateId, audience));
   // Typed here, even down to nothing: the box must not snap back to the template when cleared.
   const [typed, setTyped] = useState(false);
   const restored = draft.ready && draft.text !== '' && !typed;
@@ -51,16 +90,26 @@ export function StatusUpdateDialog({ incident, scheme, actor, onClose }: { incid
   const [numbered, setNumbered] = useState(posted !== undefined);
   if (posted !== undefined && !numbered) {
     setNumbered(true);
-    if (!own) setFilled(fill(templateId));
+    if (!own) setFilled(fill(templateId, audience));
   }
 
-  function chooseTemplate(id: StatusTemplateId) {
+  function chooseTemplate(id: string) {
     setTemplateId(id);
-    if (!own) setFilled(fill(id));
+    if (!own) setFilled(fill(id, audience));
+  }
+
+  /** Another audience: its own template for the message it is owed (its first is the initial notification), and its own channel. */
+  function chooseAudience(id: string) {
+    const to = clocks.find((c) => c.audience.id === id)?.audience;
+    if (!to) return;
+    const next = to.templates[defaultStage(incident, to)];
+    setAudienceId(to.id);
+    setTemplateId(next);
+    if (!own) setFilled(fill(next, to));
   }
 
   function startAgain() {
-    setFilled(fill(templateId));
+    setFilled(fill(templateId, audience));
     setTyped(false);
     void draft.clear();
   }
@@ -78,7 +127,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, onClose }: { incid
     const missing = fillInsOf(text);
     if (missing.length > 0 && !anyway) return setGaps(missing);
     try {
-      await postStatusUpdate(db, incident, text, actor, { template: templateId });
+      await postStatusUpdate(db, incident, text, actor, { template: templateStage(templateId, audience), audience: postedAudience(audience) });
       await draft.clear();
       onClose();
     } catch (failure) {
@@ -88,13 +137,11 @@ export function StatusUpdateDialog({ incident, scheme, actor, onClose }: { incid
 
   return (
     <Modal title="Status update" onClose={onClose} wide>
+      <AudiencePicker clocks={clocks} audience={audience} onChange={chooseAudience} />
       <label htmlFor="update-template">Template</label>
-      <select
-        id="update-template"
-        value={templateId}
-        onChange={(e) => chooseTemplate(e.target.value as StatusTemplateId)}
-      >
-        {STATUS_TEMPLATES.map((t) => (
+      <select id="update-template" value={templates.some((t) => t.id === templateId) ? templateId : ''} onChange={(e) => chooseTemplate(e.target.value)}>
+        {!templates.some((t) => t.id === templateId) && <option value="">{`${findTemplate(templates, templateId, templateStage(templateId, audience)).name} (the plan's "${templateId}" is not in the library)`}</option>}
+        {templates.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
           </option>
@@ -110,7 +157,7 @@ export function StatusUpdateDialog({ incident, scheme, actor, onClose }: { incid
           </button>
         </p>
       )}
-      <p className="hint">Posting records it in the timeline as a communication and restarts the update timer. Fill in every [fill in: …] first.</p>
+      <p className="hint">Posting records it in the timeline as a communication to this audience and restarts its update timer. Fill in every [fill in: …] first.</p>
       {message && (
         <p role="status" className="status-line">
           {message}

@@ -14,6 +14,7 @@ import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { CadenceControls } from '../comms/CadenceControls.tsx';
+import { AudienceClocksPanel } from '../comms/AudienceClocksPanel.tsx';
 import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { KeyTimesPanel } from './KeyTimesPanel.tsx';
 import { FactsPanel } from './FactsPanel.tsx';
@@ -130,6 +131,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
             </button>
           )}
           <CadenceControls incident={incident} scheme={scheme} actor={actor} onPost={() => setComposing(true)} />
+          <AudienceClocksPanel incident={incident} scheme={scheme} />
         </div>
         {composing && <StatusUpdateDialog incident={incident} scheme={scheme} actor={actor} onClose={() => setComposing(false)} />}
         <EscalationDue incidents={[incident]} actor={actor} scheme={scheme} now={now} />

@@ -3,6 +3,7 @@ import { DEFAULT_PHASE_NAMES, phaseName, type PhaseNames } from '../../../shared
 import { SettableIncidentFields, type IncidentFields, type IncidentStatus, type Role } from '../../../shared/domain/incident.ts';
 import { changedFacts, describeFactChanges, type Facts } from '../../../shared/domain/incidentFacts.ts';
 import { statusUpdateTags, type StatusTemplateId } from '../../../shared/comms/statusTemplates.ts';
+import { audienceTag, type PostedAudience } from '../../../shared/comms/audience.ts';
 import { describeZodError } from '../../../shared/util/zodError.ts';
 import { severityMove } from '../../../shared/domain/severityChange.ts';
 import type { OpIntent, IncidentView } from '../../../shared/entities/index.ts';
@@ -125,10 +126,28 @@ export async function updateFacts(db: WarRoomDb, incident: IncidentView, next: F
   return true;
 }
 
-/** Posting an update is a communication entry, and restarts the cadence timer. */
-export async function postStatusUpdate(db: WarRoomDb, incident: IncidentView, text: string, actor: string, { now = Date.now(), template = 'update' }: { now?: number; template?: StatusTemplateId } = {}): Promise<void> {
+/**
+ * Posting an update is a communication entry, and restarts the cadence timer. With an audience
+ * (from the communications plan) the entry carries it, tagged and as posted, and that audience's
+ * own clock restarts: all in one commit, so no update is ever logged without its audience.
+ */
+export async function postStatusUpdate(
+  db: WarRoomDb,
+  incident: IncidentView,
+  text: string,
+  actor: string,
+  { now = Date.now(), template = 'update', audience }: { now?: number; template?: StatusTemplateId; audience?: PostedAudience } = {},
+): Promise<void> {
   if (text.trim() === '') throw new Error('the update is empty');
-  await commitAll(db, [set(incident.id, actor, { lastUpdateAt: new Date(now).toISOString(), snoozedUntil: null }), logLine(incident.id, actor, text.trim(), 'communication', now, statusUpdateTags(template))]);
+  const at = new Date(now).toISOString();
+  const tags = audience ? [...statusUpdateTags(template), audienceTag(audience.id)] : statusUpdateTags(template);
+  const entry = newRecordId('ent');
+  const intents: OpIntent[] = [set(incident.id, actor, { lastUpdateAt: at, snoozedUntil: null }), timelineLine({ incident: incident.id, actor, entry, text: text.trim(), kind: 'communication', at: now, tags })];
+  if (audience) {
+    intents.push({ actor, incident: incident.id, kind: 'entry.audience', data: { entry, audience } });
+    intents.push({ actor, incident: incident.id, kind: 'incident.audience-update', data: { audience: audience.id, at } });
+  }
+  await commitAll(db, intents);
 }
 
 export async function snoozeUpdates(db: WarRoomDb, incident: IncidentView, untilMs: number, reason: string, actor: string, now = Date.now()): Promise<void> {

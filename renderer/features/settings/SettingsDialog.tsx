@@ -14,6 +14,7 @@ import { describeZodError } from '../../../shared/util/zodError.ts';
 import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { EscalationMatrixSetting } from '../escalation/EscalationMatrixSetting.tsx';
+import { CommsPlanSettings } from './CommsPlanSettings.tsx';
 
 interface LevelDraft {
   id: string;
@@ -182,6 +183,7 @@ export function SettingsDialog({ operator, onClose }: { operator: string; onClos
           </div>
         ))}
       </div>
+      <CommsPlanSettings actor={operator} />
       {status && <p role="alert" className="error">{status}</p>}
       <div className="actions">
         <button type="button" onClick={onClose}>

@@ -41,6 +41,7 @@ export const EntryRow = memo(function EntryRow({ entry, startMs, utc, withDate, 
           <span className="author">{entry.author}</span>
           {backfilled && <span className="recorded">recorded {clock(entry.recordedAt, true)}</span>}
           {entry.edits > 0 && <span className="edited">edited</span>}
+          {entry.audience && <span className="audience-label">{`→ ${entry.audience.name}${entry.audience.channel ? ` · ${entry.audience.channel}` : ''}`}</span>}
           {entry.tags.map((tag) => (
             <span key={tag} className="tag">
               #{tag}

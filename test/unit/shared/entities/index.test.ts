@@ -79,6 +79,10 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'settings.team-roles': { incident: null, data: { roles: [{ id: 'database-administrator', name: 'Database administrator', description: '' }] } },
   'settings.oncall-roster': { incident: null, data: { roster: { handoffDay: 1, handoffTime: '09:00', weeks: [{ start: '2026-11-23', primary: 'Ana', secondary: '' }] } } },
   'settings.escalation-matrix': { incident: null, data: { matrix: { scheme: 'p0-p3', rows: [{ severities: ['P0'], type: 'security', service: null, steps: [{ afterMinutes: 30, notify: [{ role: 'CISO', via: 'phone' }] }] }] } } },
+  'settings.comms-plan': {
+    incident: null,
+    data: { plan: { levels: { P0: [{ id: 'customers', name: 'Customers', cadenceMinutes: 30, channel: 'Status page', customerFacing: true, templates: { initial: 'customer-initial', update: 'customer-update', resolution: 'customer-resolution' } }] } } },
+  },
   'contact.create': { incident: null, data: { contact: 'con-000001', fields: { ...EMPTY_CONTACT, kind: 'person', name: 'Ana Pereira' } } },
   'contact.set': { incident: null, data: { contact: 'con-000001', fields: { phone: '+1 555 0100' } } },
 };

@@ -3,6 +3,7 @@ import { EMPTY_CONTACT } from '../../../../../shared/contacts/contact.ts';
 import { DEFAULT_ROSTER } from '../../../../../shared/contacts/roster.ts';
 import { INCIDENT_DEFAULTS } from '../../../../../shared/domain/incident.ts';
 import { P0_P3_SCHEME, P1_P4_SCHEME } from '../../../../../shared/domain/severity.ts';
+import { defaultCommsPlan } from '../../../../../shared/comms/commsPlan.ts';
 import { DEFAULT_ESCALATION_MATRIX } from '../../../../../shared/escalation/matrix.ts';
 import type { IncidentView } from '../../../../../shared/entities/index.ts';
 import { dueReminders } from '../../../../../renderer/features/board/useReminders.ts';
@@ -20,7 +21,7 @@ describe('the escalation reminder', () => {
   it('names the people of the matrix step with every way to reach them', () => {
     expect(escalationReminder(incident(), P0_P3_SCHEME, sources, T + 29 * MIN)).toBeNull();
     expect(escalationReminder(incident(), P0_P3_SCHEME, sources, T + 30 * MIN)).toEqual({ key: 'inc-sec000:escalation:30', title: 'Escalate: Token leak', body: 'P1 · T+30 min: Carla Ng (CISO): phone +1 555 0199 · chat @carla' });
-    const exercise = dueReminders([incident({ exercise: true })], P0_P3_SCHEME, T + 61 * MIN, sources).filter((r) => r.key.includes(':escalation:'));
+    const exercise = dueReminders([incident({ exercise: true })], P0_P3_SCHEME, defaultCommsPlan(P0_P3_SCHEME), T + 61 * MIN, sources).filter((r) => r.key.includes(':escalation:'));
     expect(exercise.map((r) => [r.title, r.body])).toEqual([['EXERCISE · Escalate: Token leak', 'P1 · T+60 min: CEO (no contact in the directory)']]);
   });
 

@@ -4,6 +4,9 @@ import { boardRows } from '../../../../../renderer/features/board/boardRows.ts';
 import { dueReminders } from '../../../../../renderer/features/board/useReminders.ts';
 import { endExercise, pressClock, startExercise } from '../../../../../renderer/features/exercises/exerciseActions.ts';
 import { P0_P3_SCHEME } from '../../../../../shared/domain/severity.ts';
+import { defaultCommsPlan } from '../../../../../shared/comms/commsPlan.ts';
+
+const PLAN = defaultCommsPlan(P0_P3_SCHEME);
 import { BUILT_IN_SCENARIOS } from '../../../../../shared/exercises/builtins.ts';
 import { freshDb } from '../../../support/freshDb.ts';
 
@@ -18,17 +21,17 @@ describe('ending an exercise', () => {
     await pressClock(db, id, 'start', 1, 0, 'Fay', at(0));
     const running = (await getIncident(db, id))!;
     // Two hours in, a P1 drill owes an update and has escalated: it is on the board and reminds.
-    expect(boardRows([running], P0_P3_SCHEME, 'open', 'Fay', at(120)).map((row) => row.incident.id)).toEqual([id]);
-    expect(dueReminders([running], P0_P3_SCHEME, at(120))).not.toEqual([]);
+    expect(boardRows([running], P0_P3_SCHEME, PLAN, 'open', 'Fay', at(120)).map((row) => row.incident.id)).toEqual([id]);
+    expect(dueReminders([running], P0_P3_SCHEME, PLAN, at(120))).not.toEqual([]);
 
     await endExercise(db, running, 1, 120, 'Fay', at(120));
     const ended = (await getIncident(db, id))!;
     expect(ended).toMatchObject({ status: 'closed', closedAt: new Date(at(120)).toISOString(), acknowledgedAt: null, mitigatedAt: null, resolvedAt: null });
     expect((await getExercise(db, id))?.endedAt).toBe(at(120));
-    expect(boardRows([ended], P0_P3_SCHEME, 'open', 'Fay', at(240))).toEqual([]);
-    const [row] = boardRows([ended], P0_P3_SCHEME, 'exercises', 'Fay', at(240));
+    expect(boardRows([ended], P0_P3_SCHEME, PLAN, 'open', 'Fay', at(240))).toEqual([]);
+    const [row] = boardRows([ended], P0_P3_SCHEME, PLAN, 'exercises', 'Fay', at(240));
     expect(row).toMatchObject({ update: { state: 'closed' }, escalation: { next: null }, overdue: false });
-    expect(dueReminders([ended], P0_P3_SCHEME, at(240))).toEqual([]);
+    expect(dueReminders([ended], P0_P3_SCHEME, PLAN, at(240))).toEqual([]);
     expect((await listEntries(db, id)).map((e) => e.text).slice(-2)).toEqual(['Exercise ended at T+120', 'Status: Investigating → Closed (the exercise ended)']);
   });
 });

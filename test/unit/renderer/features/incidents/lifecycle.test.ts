@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WarRoomDb } from '../../../../../renderer/db/database.ts';
 import { getIncident, listEntries } from '../../../../../renderer/db/queries.ts';
 import { declareIncident } from '../../../../../renderer/features/incidents/declare.ts';
-import { acknowledge, assignRole, changePhase, changeSeverity, changeStatus, setKeyTime } from '../../../../../renderer/features/incidents/lifecycle.ts';
+import { acknowledge, assignRole, changePhase, changeSeverity, changeStatus, postStatusUpdate, setKeyTime } from '../../../../../renderer/features/incidents/lifecycle.ts';
 import type { IncidentView } from '../../../../../shared/entities/index.ts';
 import { freshDb } from '../../../support/freshDb.ts';
 
@@ -108,5 +108,26 @@ describe('incident lifecycle', () => {
       'Detected time set to 2026-03-02 09:50 UTC',
     ]);
     await expect(setKeyTime(db, view, 'declaredAt', null, 'Ana')).rejects.toThrow(/always has a declared time/);
+  });
+
+  it('an update posted to an audience is logged with its audience and channel, and restarts the clock of that audience, in one commit', async () => {
+    const db = freshDb('lifecycle');
+    const incident = await declared(db);
+    const customers = { id: 'customers', name: 'Customers', channel: 'Status page', customerFacing: true };
+    await postStatusUpdate(db, incident, ' We are investigating. ', 'Ana', { now: at(20), template: 'update', audience: customers });
+
+    const [entry] = await listEntries(db, incident.id);
+    expect(entry).toMatchObject({ text: 'We are investigating.', kind: 'communication', tags: ['status-update', 'audience:customers'], audience: customers });
+    expect(await current(db, incident)).toMatchObject({ lastUpdateAt: new Date(at(20)).toISOString(), audienceUpdates: { customers: new Date(at(20)).toISOString() } });
+    const ops = (await db.ops.toArray()).sort((a, b) => a.seq - b.seq).slice(1);
+    expect(ops.map((op) => op.kind)).toEqual(['incident.set', 'entry.add', 'entry.audience', 'incident.audience-update']);
+  });
+
+  it('an update posted without an audience is logged as before, with no audience', async () => {
+    const db = freshDb('lifecycle');
+    const incident = await declared(db);
+    await postStatusUpdate(db, incident, 'All clear', 'Ana', { now: at(20), template: 'resolution' });
+    expect(await listEntries(db, incident.id)).toMatchObject([{ tags: ['status-update', 'resolution-notice'], audience: null }]);
+    expect((await current(db, incident)).audienceUpdates).toEqual({});
   });
 });
