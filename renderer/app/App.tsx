@@ -22,6 +22,7 @@ import { ExercisesView } from '../features/exercises/ExercisesView.tsx';
 import { FacilitatorConsole } from '../features/exercises/FacilitatorConsole.tsx';
 import { RunningExercisesBanner } from '../features/exercises/ExerciseBanner.tsx';
 import { useExerciseDriver } from '../features/exercises/useExerciseDriver.ts';
+import { CommsTools } from '../features/comms/CommsTools.tsx';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -133,6 +134,7 @@ export function App() {
         <button type="button" onClick={() => setRunbooksOpen(true)}>
           Runbooks
         </button>
+        <CommsTools actor={operator} />
         <button type="button" onClick={() => setDataOpen('open')}>
           Data
         </button>

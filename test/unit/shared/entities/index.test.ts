@@ -51,6 +51,7 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'settings.runbook': { incident: null, data: { id: 'team-runbook', source: '# Team runbook\n\n## Triage\n- [ ] Look\n' } },
   'settings.postmortem-template': { incident: null, data: { id: 'team-template', template: { name: 'Team', source: '## Summary\n' } } },
   'settings.scenario': { incident: null, data: { id: 'team-scenario', source: '{}' } },
+  'settings.status-template': { incident: null, data: { id: 'customer-update', template: { name: 'Customer update', source: 'Status: {{status}}' } } },
   'checklist.start': { incident: INCIDENT, data: { run: 'run-000001', runbook: RUNBOOKS[0]! } },
   'checklist.set': { incident: INCIDENT, data: { run: 'run-000001', item: 'triage-1', state: 'done' } },
   'checklist.assign': { incident: INCIDENT, data: { run: 'run-000001', item: 'triage-1', assignee: 'Ben' } },
