@@ -57,6 +57,8 @@ export interface StatusTemplateContext {
     declaredAt: string;
     detectedAt: string | null;
     resolvedAt: string | null;
+    /** The incident's bridge, chat channel and room, used unless `logistics` below says otherwise. */
+    logistics?: { bridge?: string; chatChannel?: string; room?: string };
   };
   /** 1 for the first update after the initial notification (statusUpdateNumber). */
   updateNumber?: number;
@@ -72,7 +74,7 @@ export interface StatusTemplateContext {
   duration?: string;
   /** Who the update is for, from the communications plan: its name and channel. */
   audience?: { name: string; channel: string };
-  /** The war room's own logistics on the incident (absent or empty: not set yet). */
+  /** The war room's own logistics, when not the incident's own (absent or empty: not set yet). */
   logistics?: { bridge?: string; chatChannel?: string; room?: string };
 }
 
@@ -121,6 +123,8 @@ export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
       'Declared: {{declaredAt}}',
       'ETA: {{eta}}',
       'Next update: {{nextUpdateAt}}',
+      'Bridge: {{bridge}}',
+      'Chat: {{chatChannel}}',
       'Updates: {{channel}}',
     ].join('\n'),
   },
@@ -266,6 +270,7 @@ function utcTime(iso: string | null | undefined, what: string): string {
 
 function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceholder, string> {
   const { incident } = context;
+  const logistics = context.logistics ?? incident.logistics;
   const parts: [label: string, value: string][] = [
     ['Users', usersText(incident)],
     ['Business', incident.impactBusiness],
@@ -300,9 +305,9 @@ function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceho
     prevention: text(context.prevention, 'steps to prevent recurrence'),
     channel: text(context.audience?.channel, 'where updates are posted'),
     audience: text(context.audience?.name, 'who this update is for'),
-    bridge: text(context.logistics?.bridge, 'conference bridge link'),
-    chatChannel: text(context.logistics?.chatChannel, 'chat channel'),
-    room: text(context.logistics?.room, 'war room'),
+    bridge: text(logistics?.bridge, 'conference bridge link'),
+    chatChannel: text(logistics?.chatChannel, 'chat channel'),
+    room: text(logistics?.room, 'war room'),
   };
 }
 

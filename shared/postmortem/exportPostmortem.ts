@@ -59,6 +59,7 @@ import { safeMarkdown } from './safeMarkdown.ts';
 import { regulatoryBlock } from './regulatoryBlock.ts';
 import { disasterBlock } from './disasterBlock.ts';
 import { commsLogBlock } from './commsLogBlock.ts';
+import { LOGISTICS_FIELDS, LOGISTICS_NAMES } from '../domain/logistics.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
 export interface PostmortemActionItem {
@@ -241,6 +242,7 @@ function detailsBlock(input: PostmortemExportInput, author: (actor: string) => s
   );
   if (incident.externalRef) rows.splice(2, 0, ['Ticket', incident.externalRef]);
   if (incident.services.length > 0) rows.push(['Affected services', incident.services.join(', ')]);
+  for (const field of LOGISTICS_FIELDS) if (incident.logistics?.[field]) rows.push([LOGISTICS_NAMES[field], incident.logistics[field]]);
   return table(
     ['Field', 'Value'],
     rows.map(([field, value]) => [field, markdownCell(value)]),

@@ -164,3 +164,11 @@ describe('status update numbering and gaps', () => {
     expect(fillInsOf(`[fill in:${'x'.repeat(100_000)}`)).toEqual([]);
   });
 });
+
+describe('logistics in the status templates', () => {
+  it('the initial notification carries the incident\'s bridge and chat channel', () => {
+    const { logistics: _none, ...withoutOverride } = context;
+    const text = fillStatusTemplate(statusTemplate('initial'), { ...withoutOverride, incident: { ...context.incident, logistics: { bridge: 'https://meet.example.com/x', chatChannel: '#inc-x', room: '' } } });
+    expect(text).toContain('Bridge: https://meet.example.com/x\nChat: #inc-x\n');
+  });
+});

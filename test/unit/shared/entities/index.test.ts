@@ -41,6 +41,7 @@ const SAMPLES: { [K in OpKind]: Omit<OpIntent<K>, 'actor' | 'kind'> } = {
   'incident.set': { incident: INCIDENT, data: { fields: { status: 'identified' } } },
   'incident.assign': { incident: INCIDENT, data: { role: 'incident-commander', person: 'Ana' } },
   'incident.audience-update': { incident: INCIDENT, data: { audience: 'customers', at: at(2) } },
+  'incident.logistics': { incident: INCIDENT, data: { fields: { bridge: 'https://meet.example.com/inc', room: 'Room 4' } } },
   'entry.add': { incident: INCIDENT, data: { entry: 'ent-000001', fields: { text: 'Paged on-call', kind: 'note', eventAt: at(1), pinned: false, tags: [] } } },
   'entry.edit': { incident: INCIDENT, data: { entry: 'ent-000001', fields: { text: 'Paged the on-call' } } },
   'entry.audience': { incident: INCIDENT, data: { entry: 'ent-000001', audience: { id: 'customers', name: 'Customers', channel: 'Status page', customerFacing: true } } },
