@@ -141,3 +141,41 @@ test('the status page export opened in the browser renders with the CSP and cont
   expect(md).not.toContain('Internal');
   expect(errors).toEqual([]);
 });
+
+test('the war room logistics are set, shown at the top of the incident, logged, and in the initial notification', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openAs(page, 'Dana Commander');
+  await declareByKeyboard(page, 'Checkout slow', 'P1 · High', 'Performance');
+  const bar = page.getByRole('region', { name: 'War room logistics' });
+  await expect(bar).toContainText('No bridge, chat channel or room set.');
+  await bar.getByRole('button', { name: 'Set logistics' }).click();
+  await bar.getByLabel('Bridge').fill(' https://meet.example.com/inc-42 ');
+  await bar.getByLabel('Chat channel').fill('#inc-checkout');
+  await bar.getByLabel('Room').fill('Room 4.12');
+  await bar.getByRole('button', { name: 'Save logistics' }).click();
+  const link = bar.getByRole('link', { name: 'https://meet.example.com/inc-42' });
+  await expect(link).toHaveAttribute('href', 'https://meet.example.com/inc-42');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(bar).toContainText('Chat channel: #inc-checkout');
+  await expect(bar).toContainText('Room: Room 4.12');
+  const logged = page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem').filter({ hasText: 'Logistics:' });
+  await expect(logged).toContainText('Bridge: "https://meet.example.com/inc-42"; Chat channel: "#inc-checkout"; Room: "Room 4.12"');
+
+  // A bridge that is not a web link is text, never a link.
+  await bar.getByRole('button', { name: 'Edit logistics' }).click();
+  await bar.getByLabel('Bridge').fill('javascript:alert(1)');
+  await bar.getByRole('button', { name: 'Save logistics' }).click();
+  await expect(bar).toContainText('Bridge: javascript:alert(1)');
+  await expect(bar.getByRole('link')).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Edit logistics' }).click();
+  await bar.getByLabel('Bridge').fill('https://meet.example.com/inc-42');
+  await bar.getByRole('button', { name: 'Save logistics' }).click();
+
+  await page.getByRole('button', { name: 'Post status update' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Status update' });
+  await expect(dialog.getByLabel('Update')).toBeEditable();
+  await dialog.getByLabel('Template').selectOption('initial');
+  await expect(dialog.getByLabel('Update')).toHaveValue(/\nBridge: https:\/\/meet\.example\.com\/inc-42\nChat: #inc-checkout\n/);
+  expect(errors).toEqual([]);
+});
