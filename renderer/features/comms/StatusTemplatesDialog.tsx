@@ -39,7 +39,7 @@ export function StatusTemplatesDialog({ actor, onClose }: { actor: string; onClo
   async function save({ id, name, source }: TemplateEdit): Promise<string | null> {
     if (name.trim() === '') return 'Give the template a name.';
     try {
-      const saved = await saveStatusTemplate(db, { id: id ?? statusTemplateIdFor(name), name, body: source }, actor);
+      const saved = await saveStatusTemplate(db, { id: id ?? statusTemplateIdFor(name, templates.map((t) => t.id)), name, body: source }, actor);
       return saved.ok ? null : 'Not saved: fix the lines listed.';
     } catch (failure) {
       return `Not saved: ${errorMessage(failure)}`;

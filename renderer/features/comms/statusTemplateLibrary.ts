@@ -3,10 +3,16 @@ import type { OpIntent } from '../../../shared/entities/index.ts';
 import { commit, commitAll } from '../../db/commit.ts';
 import type { WarRoomDb } from '../../db/database.ts';
 
-/** "Our outage notice" → "our-outage-notice": a new template's id from its name. */
-export function statusTemplateIdFor(name: string): string {
-  const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  return slug === '' ? 'template' : slug;
+/**
+ * "Our outage notice" → "our-outage-notice": a new template's id from its name, never one already
+ * taken (a new template named "Update" must not silently replace the built-in `update`).
+ */
+export function statusTemplateIdFor(name: string, taken: readonly string[] = []): string {
+  const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56).replace(/-+$/, '');
+  const base = slug === '' ? 'template' : slug;
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 const intentOf = (template: TemplateFile, actor: string): OpIntent<'settings.status-template'> => ({

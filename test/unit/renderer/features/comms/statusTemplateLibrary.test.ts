@@ -35,8 +35,9 @@ describe('the status template library on a real database', () => {
     expect((await listTeamStatusTemplates(db)).map((t) => t.id).sort()).toEqual(['one', 'two']);
   });
 
-  it('makes an id from a name', () => {
+  it('makes an id from a name, never one already taken', () => {
     expect(statusTemplateIdFor('  Our Outage Notice! ')).toBe('our-outage-notice');
     expect(statusTemplateIdFor('***')).toBe('template');
+    expect(statusTemplateIdFor('Update', ['update', 'update-2'])).toBe('update-3');
   });
 });
