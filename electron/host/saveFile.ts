@@ -23,6 +23,7 @@ const FILTERS: Record<SaveFormat, SaveDialogRequest['filters']> = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
   json: [{ name: 'JSON', extensions: ['json'] }],
   warroom: [{ name: 'War Room backup file', extensions: ['warroom'] }],
+  html: [{ name: 'Web page', extensions: ['html'] }],
 };
 
 export async function saveFile(args: SaveFileArgs, deps: SaveFileDeps): Promise<BridgeResult<'file.save'>> {

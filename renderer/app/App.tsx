@@ -23,6 +23,7 @@ import { FacilitatorConsole } from '../features/exercises/FacilitatorConsole.tsx
 import { RunningExercisesBanner } from '../features/exercises/ExerciseBanner.tsx';
 import { useExerciseDriver } from '../features/exercises/useExerciseDriver.ts';
 import { OpenDisplayButton } from '../features/display/OpenDisplayButton.tsx';
+import { CommsTools } from '../features/comms/CommsTools.tsx';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -134,6 +135,7 @@ export function App() {
         <button type="button" onClick={() => setRunbooksOpen(true)}>
           Runbooks
         </button>
+        <CommsTools actor={operator} />
         <button type="button" onClick={() => setDataOpen('open')}>
           Data
         </button>

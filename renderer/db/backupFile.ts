@@ -1,5 +1,6 @@
 import { decodeBackup, encodeBackup, type DecodedBackup } from '../../shared/backup/backupFile.ts';
-import { runbookSettingKey, scenarioSettingKey, templateSettingKey } from '../../shared/entities/settings.ts';
+import { runbookSettingKey, scenarioSettingKey, statusTemplateSettingKey, templateSettingKey } from '../../shared/entities/settings.ts';
+import { STATUS_TEMPLATES } from '../../shared/comms/statusTemplates.ts';
 import { BUILT_IN_SCENARIOS } from '../../shared/exercises/builtins.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import { BUILT_IN_TEMPLATES } from '../../shared/postmortem/templates.ts';
@@ -43,6 +44,7 @@ export const BUILT_IN_SETTINGS: readonly string[] = [
   ...BUILT_IN_RUNBOOKS.map((runbook) => runbookSettingKey(runbook.id)),
   ...BUILT_IN_TEMPLATES.map((template) => templateSettingKey(template.id)),
   ...BUILT_IN_SCENARIOS.map((scenario) => scenarioSettingKey(scenario.id)),
+  ...STATUS_TEMPLATES.map((template) => statusTemplateSettingKey(template.id)),
 ];
 
 export function opsOf(decoded: Decoded): OpEnvelope[] {

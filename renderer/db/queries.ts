@@ -1,3 +1,4 @@
+import type { TeamTemplateSource } from '../../shared/comms/templateSource.ts';
 import type { CustomTemplateSource } from '../../shared/postmortem/library.ts';
 import { DEFAULT_ACTION_PRIORITIES } from '../../shared/domain/actionItems.ts';
 import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseNames.ts';
@@ -203,6 +204,15 @@ export async function getActionPriorities(db: WarRoomDb): Promise<readonly strin
   const row = await db.settings.get('action-priorities');
   const doc = row?.doc.key === 'action-priorities' ? row.doc : null;
   return doc?.value[doc.value.length - 1]?.value ?? DEFAULT_ACTION_PRIORITIES;
+}
+
+/** The team's own status templates and its edits of the built-ins (synced settings). */
+export async function listTeamStatusTemplates(db: WarRoomDb): Promise<TeamTemplateSource[]> {
+  const rows = await db.settings.where('key').startsWith('status-template:').toArray();
+  return rows.flatMap((row) => {
+    const latest = row.doc.value[row.doc.value.length - 1]?.value as { name: string; source: string } | null | undefined;
+    return latest ? [{ id: row.key.slice('status-template:'.length), name: latest.name, source: latest.source }] : [];
+  });
 }
 
 /** The team's own post-mortem templates (synced settings). */

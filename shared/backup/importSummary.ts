@@ -39,6 +39,7 @@ const SETTING_WORDS: Record<string, string> = {
   'settings.runbook': 'runbook',
   'settings.postmortem-template': 'post-mortem template',
   'settings.scenario': 'exercise scenario',
+  'settings.status-template': 'status template',
 };
 
 export interface SettingChange {
@@ -88,7 +89,7 @@ function settingOf(op: OpEnvelope, existing: ReadonlySet<string>): SettingChange
   const id = name === 'severity-scheme' || name === 'phase-names' ? null : stringIn(op.data, 'id');
   const key = id === null ? name : `${name}:${id}`;
   const data = op.data as Record<string, unknown>;
-  const removed = (op.kind === 'settings.postmortem-template' ? data['template'] : data['source']) === null && id !== null;
+  const removed = (op.kind === 'settings.postmortem-template' || op.kind === 'settings.status-template' ? data['template'] : data['source']) === null && id !== null;
   return { key, kind, id, change: removed ? 'removes' : existing.has(key) ? 'replaces' : 'adds' };
 }
 

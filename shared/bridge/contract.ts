@@ -30,7 +30,7 @@ const SaveFileArgs = z
       .max(200)
       .refine((n) => !/[/\\\0]/.test(n), 'a file name, not a path'),
     content: z.string().max(64 * 1024 * 1024),
-    format: z.enum(['markdown', 'csv', 'json', 'warroom']),
+    format: z.enum(['markdown', 'csv', 'json', 'warroom', 'html']),
   })
   .strict();
 

@@ -1,10 +1,12 @@
 /**
  * The three messages of every plan's communication section: the initial notification, the
  * status update and the resolution notice (Plan C in docs/response-plans.md "Communication Templates", Plan A §5.3
- * "Status Update Template" and "Resolution Communication", Plan E's notification fields).
+ * "Status Update Template" and "Resolution Communication", Plan E's notification fields), and
+ * their customer-facing and executive variants. Each ends with the plans' channel line
+ * (`Updates: {{channel}}`, Plan C).
  *
- * Templates are code, not user data: a placeholder this module does not know is a programming
- * error and throws. What the IC has not written yet (progress, ETA, root cause, …) is filled
+ * These are the built-ins; the team edits them or adds its own (templateSource.ts validates
+ * those when saved), so filling meets only known placeholders: one it does not know throws. What the IC has not written yet (progress, ETA, root cause, …) is filled
  * with a visible `[fill in: …]` marker rather than left empty, so a half-written message cannot
  * be sent by accident without the gap showing.
  *
@@ -16,14 +18,21 @@ import { incidentLabel } from '../domain/incidentRef.ts';
 import { formatSpan, timeToResolve } from '../metrics/responseMetrics.ts';
 import { utcOffset } from '../timeline/localTime.ts';
 import { formatClock } from '../timeline/timeFormat.ts';
+import { scanPlaceholders } from './placeholderScan.ts';
 
-export type StatusTemplateId = 'initial' | 'update' | 'resolution';
+/**
+ * A template's id: a built-in's (`initial`, `customer-update`, …) or one of the team's own
+ * (a slug, see shared/comms/templateSource.ts). A team template with a built-in's id replaces it.
+ */
+export type StatusTemplateId = string;
 
 export interface StatusTemplate {
   id: StatusTemplateId;
   name: string;
   /** Plain text with `{{placeholder}}`s from STATUS_PLACEHOLDERS. */
   body: string;
+  /** True for the plans' templates shipped with War Room; false for the team's own. */
+  builtIn?: boolean;
 }
 
 export interface StatusTemplateContext {
@@ -48,6 +57,8 @@ export interface StatusTemplateContext {
     declaredAt: string;
     detectedAt: string | null;
     resolvedAt: string | null;
+    /** The incident's bridge, chat channel and room, used unless `logistics` below says otherwise. */
+    logistics?: { bridge?: string; chatChannel?: string; room?: string };
   };
   /** 1 for the first update after the initial notification (statusUpdateNumber). */
   updateNumber?: number;
@@ -61,6 +72,10 @@ export interface StatusTemplateContext {
   prevention?: string;
   /** Free text; by default computed from detection (else declaration) to resolution. */
   duration?: string;
+  /** Who the update is for, from the communications plan: its name and channel. */
+  audience?: { name: string; channel: string };
+  /** The war room's own logistics, when not the incident's own (absent or empty: not set yet). */
+  logistics?: { bridge?: string; chatChannel?: string; room?: string };
 }
 
 /** Every placeholder a template may use, with what it becomes. */
@@ -84,6 +99,11 @@ export const STATUS_PLACEHOLDERS = {
   resolution: 'what was fixed',
   rootCause: 'brief explanation of the cause',
   prevention: 'steps to prevent recurrence',
+  channel: "where updates are posted (the audience's channel)",
+  audience: 'who the update is for',
+  bridge: "the incident's conference bridge link",
+  chatChannel: "the incident's chat channel",
+  room: "the incident's war room",
 } as const;
 export type StatusPlaceholder = keyof typeof STATUS_PLACEHOLDERS;
 
@@ -103,6 +123,9 @@ export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
       'Declared: {{declaredAt}}',
       'ETA: {{eta}}',
       'Next update: {{nextUpdateAt}}',
+      'Bridge: {{bridge}}',
+      'Chat: {{chatChannel}}',
+      'Updates: {{channel}}',
     ].join('\n'),
   },
   {
@@ -118,6 +141,7 @@ export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
       'Next steps: {{nextSteps}}',
       'ETA: {{eta}}',
       'Next update: {{nextUpdateAt}}',
+      'Updates: {{channel}}',
     ].join('\n'),
   },
   {
@@ -132,9 +156,64 @@ export const STATUS_TEMPLATES: readonly StatusTemplate[] = [
       'Resolution: {{resolution}}',
       'Root cause: {{rootCause}}',
       'Prevention: {{prevention}}',
+      'Updates: {{channel}}',
     ].join('\n'),
   },
-];
+  // For customers and the status page (Plan A §5.2 "External Status Page", Plan B "Status Page"):
+  // plain words, what users notice and when they hear next; no ids, severities or internal causes.
+  {
+    id: 'customer-initial',
+    name: 'Customer notice',
+    body: [
+      'We are investigating a problem affecting {{services}}.',
+      'What you may notice: {{summary}}',
+      'Started: {{detectedAt}}',
+      'Current status: {{status}}',
+      'Estimated resolution: {{eta}}',
+      'Next update: {{nextUpdateAt}}',
+      'Updates: {{channel}}',
+    ].join('\n'),
+  },
+  {
+    id: 'customer-update',
+    name: 'Customer update',
+    body: [
+      'Update on the problem affecting {{services}}.',
+      'Current status: {{status}}',
+      'What we are doing: {{progress}}',
+      'Estimated resolution: {{eta}}',
+      'Next update: {{nextUpdateAt}}',
+      'Updates: {{channel}}',
+    ].join('\n'),
+  },
+  {
+    id: 'customer-resolution',
+    name: 'Customer resolution notice',
+    body: [
+      'Resolved: the problem affecting {{services}} is fixed.',
+      'Resolved at: {{resolvedAt}}',
+      'What happened: {{summary}}',
+      'We are sorry for the disruption. We are reviewing what happened to prevent it from happening again.',
+      'Updates: {{channel}}',
+    ].join('\n'),
+  },
+  // For executives (Plan A §5.1 "Internal Communication", Plan C "Status Update"): the business view first.
+  {
+    id: 'executive-update',
+    name: 'Executive update',
+    body: [
+      'EXECUTIVE UPDATE - {{severity}} - {{incidentId}}',
+      'Title: {{title}}',
+      'Status: {{status}}',
+      'Business impact: {{impact}}',
+      'Progress: {{progress}}',
+      'ETA: {{eta}}',
+      'Next steps: {{nextSteps}}',
+      'Next update: {{nextUpdateAt}}',
+      'Updates: {{channel}}',
+    ].join('\n'),
+  },
+].map((template) => ({ ...template, builtIn: true }));
 
 export function statusTemplate(id: StatusTemplateId): StatusTemplate {
   const template = STATUS_TEMPLATES.find((t) => t.id === id);
@@ -142,26 +221,26 @@ export function statusTemplate(id: StatusTemplateId): StatusTemplate {
   return template;
 }
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
 /** The placeholder names in a body, in order of first appearance, each once. */
 export function placeholdersOf(body: string): string[] {
-  return [...new Set(Array.from(body.matchAll(PLACEHOLDER), (m) => m[1] ?? ''))];
+  return [...new Set(scanPlaceholders(body).flatMap((piece) => (piece.kind === 'placeholder' ? [piece.name] : [])))];
 }
 
-const isKnown = (name: string): name is StatusPlaceholder => Object.hasOwn(STATUS_PLACEHOLDERS, name);
+export const isKnownPlaceholder = (name: string): name is StatusPlaceholder => Object.hasOwn(STATUS_PLACEHOLDERS, name);
 
 /**
  * The message text. One pass: text the IC typed that happens to contain `{{…}}` is left as
- * typed, never expanded. Throws on a placeholder not in STATUS_PLACEHOLDERS, naming it.
+ * typed, never expanded. Throws on a placeholder not in STATUS_PLACEHOLDERS, naming it (a team's
+ * template is validated when saved, see templateSource.ts, so only a programming error gets here).
  */
 export function fillStatusTemplate(template: Pick<StatusTemplate, 'body'>, context: StatusTemplateContext): string {
-  const unknown = placeholdersOf(template.body).filter((name) => !isKnown(name));
+  const pieces = scanPlaceholders(template.body);
+  const unknown = [...new Set(pieces.flatMap((piece) => (piece.kind === 'placeholder' && !isKnownPlaceholder(piece.name) ? [piece.name] : [])))];
   if (unknown.length > 0) {
     throw new Error(`Unknown status template placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `{{${n}}}`).join(', ')}`);
   }
   const values = placeholderValues(context);
-  return template.body.replace(PLACEHOLDER, (_match, name: string) => values[name as StatusPlaceholder]);
+  return pieces.map((piece) => (piece.kind === 'placeholder' ? values[piece.name as StatusPlaceholder] : piece.text)).join('');
 }
 
 /** `[fill in: what's been done]`: visible in the draft, so the IC sees what is missing. */
@@ -191,6 +270,7 @@ function utcTime(iso: string | null | undefined, what: string): string {
 
 function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceholder, string> {
   const { incident } = context;
+  const logistics = context.logistics ?? incident.logistics;
   const parts: [label: string, value: string][] = [
     ['Users', usersText(incident)],
     ['Business', incident.impactBusiness],
@@ -223,6 +303,11 @@ function placeholderValues(context: StatusTemplateContext): Record<StatusPlaceho
     resolution: text(context.resolution, 'what was fixed'),
     rootCause: text(context.rootCause, 'brief explanation of the cause'),
     prevention: text(context.prevention, 'steps to prevent recurrence'),
+    channel: text(context.audience?.channel, 'where updates are posted'),
+    audience: text(context.audience?.name, 'who this update is for'),
+    bridge: text(logistics?.bridge, 'conference bridge link'),
+    chatChannel: text(logistics?.chatChannel, 'chat channel'),
+    room: text(logistics?.room, 'war room'),
   };
 }
 

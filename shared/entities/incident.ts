@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeclareIncident, INCIDENT_DEFAULTS, type IncidentFields, Role, SettableIncidentFields } from '../domain/incident.ts';
 import { refBelongsTo } from '../domain/incidentRef.ts';
 import { AudienceId } from '../comms/audience.ts';
+import { Logistics, LOGISTICS_FIELDS, NO_LOGISTICS, type LogisticsField } from '../domain/logistics.ts';
 import { TeamRole } from '../contacts/teamRoles.ts';
 import { IsoTime } from '../ops/ids.ts';
 import { currentValue, insertSorted, latestHlc, writeFields, type Register, type Registers, type Stamp } from '../state/register.ts';
@@ -18,6 +19,8 @@ export interface IncidentDoc {
   teamRoles?: Readonly<Record<string, Register<TeamRoleHolder | null>>>;
   /** When an update was last posted to each audience of the communications plan, by audience id (absent in older docs). */
   audienceUpdates?: Readonly<Record<string, Register<string>>>;
+  /** The bridge, chat channel and room, one register each (absent in older docs). */
+  logistics?: Readonly<Partial<Record<LogisticsField, Register<string>>>>;
 }
 
 /** Who holds a team role, with the role's name as it was when assigned (it may since be renamed or removed). */
@@ -35,6 +38,8 @@ export interface IncidentView extends IncidentFields {
   teamRoles?: Readonly<Record<string, TeamRoleHolder>>;
   /** When an update was last posted to each audience (ISO), by audience id: what each audience's cadence counts from (optional so views built before audiences stay valid). */
   audienceUpdates?: Readonly<Record<string, string>>;
+  /** The war room's bridge, chat channel and room ('' when not set; optional so views built before logistics stay valid). */
+  logistics?: Logistics;
   /** The last change to any field: what "updated" means on the board. */
   updatedHlc: string;
 }
@@ -69,8 +74,16 @@ export function incidentView(doc: IncidentDoc): IncidentView | null {
     const at = currentValue(register);
     if (at) audienceUpdates[audience] = at;
   }
-  const updatedHlc = latestHlc(declared.hlc, [...Object.values(doc.fields), ...Object.values(doc.roles), ...Object.values(doc.teamRoles ?? {}), ...Object.values(doc.audienceUpdates ?? {})] as Register<unknown>[]);
-  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, teamRoles, audienceUpdates, updatedHlc };
+  const logistics: Logistics = { ...NO_LOGISTICS };
+  for (const field of LOGISTICS_FIELDS) logistics[field] = currentValue(doc.logistics?.[field]) ?? '';
+  const updatedHlc = latestHlc(declared.hlc, [
+    ...Object.values(doc.fields),
+    ...Object.values(doc.roles),
+    ...Object.values(doc.teamRoles ?? {}),
+    ...Object.values(doc.audienceUpdates ?? {}),
+    ...Object.values(doc.logistics ?? {}),
+  ] as Register<unknown>[]);
+  return { ...(values as unknown as IncidentFields), id: doc.key, declaredBy: declared.actor, roles, teamRoles, audienceUpdates, logistics, updatedHlc };
 }
 
 /** Everyone holding a role on the incident, built-in or the team's own (a person once, however many roles). */
@@ -138,6 +151,18 @@ export const incidents = defineEntity({
         const updates = doc.audienceUpdates ?? {};
         const register = Object.hasOwn(updates, op.data.audience) ? updates[op.data.audience] : undefined;
         return { ...doc, audienceUpdates: { ...updates, [op.data.audience]: insertSorted(register, { ...stamp, value: op.data.at }) } };
+      },
+    }),
+    /** The war room's bridge, chat channel and room: each set field is its own register, so two laptops editing two fields both count. */
+    'incident.logistics': incidentKind(z.object({ fields: Logistics.partial().refine((f) => Object.keys(f).length > 0, 'nothing to set') }).strict(), {
+      key: byIncident,
+      reduce(doc, op, stamp) {
+        const logistics: Partial<Record<LogisticsField, Register<string>>> = { ...doc.logistics };
+        for (const field of LOGISTICS_FIELDS) {
+          const value = op.data.fields[field];
+          if (value !== undefined) logistics[field] = insertSorted(logistics[field], { ...stamp, value });
+        }
+        return { ...doc, logistics };
       },
     }),
   },

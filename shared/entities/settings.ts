@@ -8,6 +8,7 @@ import { Roster } from '../contacts/roster.ts';
 import { TeamRoles } from '../contacts/teamRoles.ts';
 import { EscalationMatrix } from '../escalation/matrix.ts';
 import { Scenario } from '../exercises/scenario.ts';
+import { StatusTemplateSlug, StatusTemplateValue } from '../comms/templateSource.ts';
 import { RunbookSnapshot } from '../runbooks/runbook.ts';
 import { insertSorted, type Register, type Stamp } from '../state/register.ts';
 import { defineEntity, kind } from '../state/registry.ts';
@@ -34,6 +35,12 @@ export function scenarioSettingKey(id: string): ScenarioSettingKey {
   return `scenario:${id}`;
 }
 
+/** The team's own status templates (and its edits of the built-ins), one setting per template id. */
+export type StatusTemplateSettingKey = `status-template:${string}`;
+export function statusTemplateSettingKey(id: string): StatusTemplateSettingKey {
+  return `status-template:${id}`;
+}
+
 /** A team-wide setting: one register per setting name. */
 export type SettingDoc =
   | { table: 'settings'; key: 'severity-scheme'; value: Register<SeverityScheme> }
@@ -45,7 +52,8 @@ export type SettingDoc =
   | { table: 'settings'; key: 'comms-plan'; value: Register<CommsPlan> }
   | { table: 'settings'; key: RunbookSettingKey; value: Register<string | null> }
   | { table: 'settings'; key: TemplateSettingKey; value: Register<CustomTemplate | null> }
-  | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> };
+  | { table: 'settings'; key: ScenarioSettingKey; value: Register<string | null> }
+  | { table: 'settings'; key: StatusTemplateSettingKey; value: Register<StatusTemplateValue | null> };
 
 export interface SettingRow {
   key: SettingDoc['key'];
@@ -117,6 +125,11 @@ export const settings = defineEntity({
     'settings.scenario': settingKind(z.object({ id: Scenario.shape.id, source: Source.nullable() }).strict(), {
       key: (op) => scenarioSettingKey(op.data.id),
       reduce: (doc, op, stamp) => write(doc, stamp, op.data.source),
+    }),
+    /** One of the team's status templates, or its edit of a built-in of the same id (null: removed, the built-in is back). */
+    'settings.status-template': settingKind(z.object({ id: StatusTemplateSlug, template: StatusTemplateValue.nullable() }).strict(), {
+      key: (op) => statusTemplateSettingKey(op.data.id),
+      reduce: (doc, op, stamp) => write(doc, stamp, op.data.template),
     }),
   },
   empty: (key): SettingDoc => ({ table: 'settings', key, value: [] }) as SettingDoc,

@@ -37,7 +37,8 @@
  *   line breaks become spaces).
  * - Then, when someone marked personal data either way or recorded a notice, the
  *   "Personal data and notifications" table (regulatoryBlock.ts), then the "Disaster recovery"
- *   table when a disaster was declared (disasterBlock.ts).
+ *   table when a disaster was declared (disasterBlock.ts), then the "Communications log" of
+ *   every posted status update when there is one (commsLogBlock.ts).
  * - Ends with exactly one newline.
  */
 import { phaseName, type PhaseNames } from '../domain/phaseNames.ts';
@@ -57,6 +58,8 @@ import { SECTIONS, type SectionId } from './sections.ts';
 import { safeMarkdown } from './safeMarkdown.ts';
 import { regulatoryBlock } from './regulatoryBlock.ts';
 import { disasterBlock } from './disasterBlock.ts';
+import { commsLogBlock } from './commsLogBlock.ts';
+import { LOGISTICS_FIELDS, LOGISTICS_NAMES } from '../domain/logistics.ts';
 import { fillText, type PostmortemTemplate } from './templates.ts';
 
 export interface PostmortemActionItem {
@@ -239,6 +242,7 @@ function detailsBlock(input: PostmortemExportInput, author: (actor: string) => s
   );
   if (incident.externalRef) rows.splice(2, 0, ['Ticket', incident.externalRef]);
   if (incident.services.length > 0) rows.push(['Affected services', incident.services.join(', ')]);
+  for (const field of LOGISTICS_FIELDS) if (incident.logistics?.[field]) rows.push([LOGISTICS_NAMES[field], incident.logistics[field]]);
   return table(
     ['Field', 'Value'],
     rows.map(([field, value]) => [field, markdownCell(value)]),
@@ -384,5 +388,7 @@ export function postmortemToMarkdown(input: PostmortemExportInput): string {
   if (regulatory.length > 0) blocks.push(regulatory);
   const disaster = disasterBlock(input.incident);
   if (disaster.length > 0) blocks.push(disaster);
+  const comms = commsLogBlock(input.entries, author);
+  if (comms.length > 0) blocks.push(comms);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -68,6 +68,7 @@ function Composer({ incident, scheme, actor, onClose, plan, templates }: Props &
       incident: { ...incident, severityName: levelOf(incident.severity, scheme)?.name ?? null },
       updateNumber,
       nextUpdateAt: next?.dueAt == null ? null : new Date(next.dueAt).toISOString(),
+      audience: { name: to.name, channel: to.channel },
     });
   };
   const [templateId, setTemplateId] = useState(() => audience.templates[defaultStage(incident, audience)]);

@@ -1,6 +1,6 @@
 import { hostBridge } from '../../bridge/hostBridge.ts';
 
-const MIME = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json', warroom: 'application/x-warroom-archive' } as const;
+const MIME = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json', warroom: 'application/x-warroom-archive', html: 'text/html' } as const;
 export type TextFileFormat = keyof typeof MIME;
 
 /**

@@ -8,6 +8,8 @@ import { SeverityOptions } from '../../ui/SeverityOptions.tsx';
 import { useDraft } from '../drafts/useDraft.ts';
 import { declareIncident, type FirstResponder } from './declare.ts';
 import { OnCallProposal } from '../contacts/OnCallProposal.tsx';
+import { NO_LOGISTICS } from '../../../shared/domain/logistics.ts';
+import { DeclareLogistics } from './logistics/DeclareLogistics.tsx';
 import { Field, FormError, Options } from '../../ui/FormBits.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
@@ -25,6 +27,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
   const [exercise, setExercise] = useState(false);
   const [responder, setResponder] = useState<FirstResponder | null>(null);
   const [detectedAt, setDetectedAt] = useState('');
+  const [logistics, setLogistics] = useState(NO_LOGISTICS);
   const [impact, setImpact] = useState({ summary: '', services: '', impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
   const scheme = useSeverityScheme();
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +45,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
     setBusy(true);
     try {
       const level = levelOf(severity, scheme) ? severity : scheme.levels[1]?.id ?? scheme.levels[0]!.id;
-      const result = await declareIncident(db, actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact, responder });
+      const result = await declareIncident(db, actor, { title: title.text, severity: level, type, exercise, detectedAt, ...impact, responder, logistics });
       if ('error' in result) {
         setError(result.error);
         return;
@@ -53,6 +56,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
       setType('availability');
       setExercise(false);
       setResponder(null);
+      setLogistics(NO_LOGISTICS);
       setDetectedAt('');
       setImpact({ summary: '', services: '', impactUser: '', impactBusiness: '', impactTechnical: '', usersAffected: '' });
       setOpen(false);
@@ -116,6 +120,7 @@ export function DeclareIncidentDialog({ actor }: { actor: string }) {
           <label htmlFor="declare-impact-technical">Technical impact</label>
           <textarea id="declare-impact-technical" rows={2} value={impact.impactTechnical} onChange={(e) => setImpact({ ...impact, impactTechnical: e.target.value })} />
         </details>
+        <DeclareLogistics value={logistics} onChange={setLogistics} />
         <OnCallProposal value={responder} onChange={setResponder} />
         <label className="check">
           <input type="checkbox" checked={exercise} onChange={(e) => setExercise(e.target.checked)} /> This is an exercise

@@ -18,6 +18,7 @@ import { AudienceClocksPanel } from '../comms/AudienceClocksPanel.tsx';
 import { StatusUpdateDialog } from '../comms/StatusUpdateDialog.tsx';
 import { KeyTimesPanel } from './KeyTimesPanel.tsx';
 import { FactsPanel } from './FactsPanel.tsx';
+import { LogisticsBar } from './logistics/LogisticsBar.tsx';
 import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from './lifecycle.ts';
 import { RolesPanel } from './RolesPanel.tsx';
@@ -84,6 +85,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           </span>
         </div>
         {incident.summary && <p className="incident-summary">{incident.summary}</p>}
+        <LogisticsBar incident={incident} actor={actor} />
         <div className="row compact">
           <Field id="incident-severity" label="Severity">
             <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(db, current, e.target.value, actor))}>

@@ -7,6 +7,8 @@ import { splitServices } from './factsForm.ts';
 import { newRecordId } from '../../db/device.ts';
 import { parseTimeInput } from './parseTimeInput.ts';
 import { logLine, ROLE_NAMES } from './lifecycle.ts';
+import { Logistics, NO_LOGISTICS } from '../../../shared/domain/logistics.ts';
+import { logisticsIntents } from './logistics/logisticsActions.ts';
 
 /** The on-call the declare dialog proposed, if the person declaring accepted: assigned in the declaration's commit. */
 export interface FirstResponder {
@@ -30,6 +32,8 @@ export interface DeclareForm {
   /** As typed; empty = unknown. */
   usersAffected: string;
   responder?: FirstResponder | null;
+  /** The bridge, chat channel and room, as typed (optional). */
+  logistics?: Logistics;
 }
 
 /** Validate and record a declaration; returns the new incident's ids or a readable error. */
@@ -53,6 +57,8 @@ export async function declareIncident(db: WarRoomDb, actor: string, form: Declar
     usersAffected: users === '' ? null : Number(users),
   });
   if (!data.success) return { error: describeZodError(data.error) };
+  const logistics = Logistics.safeParse(form.logistics ?? NO_LOGISTICS);
+  if (!logistics.success) return { error: describeZodError(logistics.error) };
   const id = newRecordId('inc');
   let ref = '';
   // Numbered inside the commit: a second window declaring at the same moment reads the first's id.
@@ -60,9 +66,10 @@ export async function declareIncident(db: WarRoomDb, actor: string, form: Declar
     ref = await mintIncidentRef(db, device, now);
     const declared = { actor, incident: id, kind: 'incident.declare', data: { ...data.data, ref } } as const;
     const responder = form.responder;
-    if (!responder) return [declared];
+    const withLogistics = [declared, ...logisticsIntents(id, NO_LOGISTICS, logistics.data, actor, now)];
+    if (!responder) return withLogistics;
     return [
-      declared,
+      ...withLogistics,
       { actor, incident: id, kind: 'incident.assign', data: { role: responder.role, person: responder.person } },
       logLine(id, actor, `${ROLE_NAMES[responder.role]}: ${responder.person} (on call)`, 'event', now, ['roles']),
     ];

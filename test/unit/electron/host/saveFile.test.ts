@@ -44,6 +44,16 @@ describe('saveFile', () => {
     ]);
   });
 
+  it('saves a web page (the status page export) with an HTML filter, through the bridge contract', async () => {
+    const target = join(dir, 'status.html');
+    const deps = chooser(target);
+    const { dispatch } = createDispatcher({ ...unusedHandlers(), 'file.save': (args) => saveFile(args, deps) });
+    const reply = await dispatch('file.save', { suggestedName: 'status.html', content: '<!DOCTYPE html>\n', format: 'html' });
+    expect(reply).toEqual({ ok: true, value: { saved: true, path: target } });
+    expect(deps.requests[0]?.filters).toEqual([{ name: 'Web page', extensions: ['html'] }]);
+    expect(await readFile(target, 'utf8')).toBe('<!DOCTYPE html>\n');
+  });
+
   it('replaces an existing file whole', async () => {
     const target = join(dir, 'timeline.json');
     await writeFile(target, 'x'.repeat(10_000));

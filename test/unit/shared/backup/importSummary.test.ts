@@ -51,4 +51,13 @@ describe('summarizeImport: what a .warroom file would change, before anything is
     const removal = { ...ops[1]!, data: { id: 'security-incident', source: null } };
     expect(summarizeImport([removal], context()).settings).toEqual([{ key: 'runbook:security-incident', kind: 'runbook', id: 'security-incident', change: 'removes' }]);
   });
+
+  it('names status templates: replacing a built-in, and removing the team\'s edit', () => {
+    const { ops } = craftedArchive(VICTIM, 'Ana Scribe');
+    const edit = { ...ops[1]!, kind: 'settings.status-template', data: { id: 'customer-update', template: { name: 'Customer update', source: 'All fine {{status}}' } } };
+    const removal = { ...edit, data: { id: 'customer-update', template: null } };
+    const here = context({ existingSettings: new Set(['status-template:customer-update']) });
+    expect(summarizeImport([edit], here).settings).toEqual([{ key: 'status-template:customer-update', kind: 'status template', id: 'customer-update', change: 'replaces' }]);
+    expect(summarizeImport([removal], here).settings).toEqual([{ key: 'status-template:customer-update', kind: 'status template', id: 'customer-update', change: 'removes' }]);
+  });
 });

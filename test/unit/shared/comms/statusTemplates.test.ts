@@ -36,11 +36,13 @@ const context: StatusTemplateContext = {
   resolution: 'Rollback of release 4.2',
   rootCause: 'A migration dropped an index',
   prevention: 'Migration review checklist',
+  audience: { name: 'Customers', channel: 'status.example.com' },
+  logistics: { bridge: 'https://meet.example.com/inc', chatChannel: '#inc-checkout', room: 'Room 4' },
 };
 
 describe('status templates', () => {
-  it('has the three templates of the plans, using only known placeholders', () => {
-    expect(STATUS_TEMPLATES.map((t) => t.id)).toEqual(['initial', 'update', 'resolution']);
+  it('has the three templates of the plans and their customer and executive variants, using only known placeholders', () => {
+    expect(STATUS_TEMPLATES.map((t) => t.id)).toEqual(['initial', 'update', 'resolution', 'customer-initial', 'customer-update', 'customer-resolution', 'executive-update']);
     for (const template of STATUS_TEMPLATES) {
       expect(placeholdersOf(template.body).every((name) => name in STATUS_PLACEHOLDERS)).toBe(true);
     }
@@ -51,6 +53,24 @@ describe('status templates', () => {
     expect(placeholdersOf(text)).toEqual([]);
     expect(text).not.toContain('{{');
     expect(text).not.toContain('[fill in:');
+  });
+
+  it.each(STATUS_TEMPLATES.map((t) => [t.id, t] as const))('%s carries the plans\' channel line', (_id, template) => {
+    expect(fillStatusTemplate(template, context)).toContain('Updates: status.example.com');
+  });
+
+  it('keeps customer-facing templates free of internal details (no ids, severities, causes)', () => {
+    for (const template of STATUS_TEMPLATES.filter((t) => t.id.startsWith('customer-'))) {
+      for (const internal of ['incidentId', 'severity', 'rootCause', 'impact', 'title', 'bridge', 'chatChannel', 'room']) expect(placeholdersOf(template.body)).not.toContain(internal);
+    }
+  });
+
+  it('fills the audience and the logistics, and marks them to fill in when unset', () => {
+    const body = '{{audience}} via {{channel}}; bridge {{bridge}}, chat {{chatChannel}}, room {{room}}';
+    expect(fillStatusTemplate({ body }, context)).toBe('Customers via status.example.com; bridge https://meet.example.com/inc, chat #inc-checkout, room Room 4');
+    expect(fillStatusTemplate({ body }, { ...context, audience: undefined, logistics: { bridge: '  ' } })).toBe(
+      '[fill in: who this update is for] via [fill in: where updates are posted]; bridge [fill in: conference bridge link], chat [fill in: chat channel], room [fill in: war room]',
+    );
   });
 
   it('fills the update as the plans lay it out', () => {
@@ -65,6 +85,7 @@ describe('status templates', () => {
         'Next steps: Verify payments end to end',
         'ETA: 11:00 UTC',
         'Next update: 2026-03-01 10:45 UTC',
+        'Updates: status.example.com',
       ].join('\n'),
     );
   });
@@ -126,9 +147,9 @@ describe('status update numbering and gaps', () => {
     expect(statusUpdateNumber([...timeline, posted(statusUpdateTags('resolution'))])).toBe(3);
   });
 
-  it('the readable id and the ticket head every message; the services are listed', () => {
+  it('the readable id and the ticket head every internal message (customers never see them); the services are listed', () => {
     const withRef = { ...context, incident: { ...context.incident, ref: 'INC-2026-0J8T-0042', externalRef: 'OPS-1234' } };
-    for (const template of STATUS_TEMPLATES) expect(fillStatusTemplate(template, withRef)).toContain('Incident ID: INC-2026-0J8T-0042 (ticket OPS-1234)');
+    for (const template of STATUS_TEMPLATES.filter((t) => !t.id.startsWith('customer-') && t.id !== 'executive-update')) expect(fillStatusTemplate(template, withRef)).toContain('Incident ID: INC-2026-0J8T-0042 (ticket OPS-1234)');
     expect(fillStatusTemplate(statusTemplate('initial'), withRef)).toContain('Affected services: payments-api, checkout');
   });
 
@@ -141,5 +162,13 @@ describe('status update numbering and gaps', () => {
     expect(fillInsOf('a [fill in: eta] b [fill in: progress] c [fill in: eta]')).toEqual(['[fill in: eta]', '[fill in: progress]']);
     expect(fillInsOf('nothing missing')).toEqual([]);
     expect(fillInsOf(`[fill in:${'x'.repeat(100_000)}`)).toEqual([]);
+  });
+});
+
+describe('logistics in the status templates', () => {
+  it('the initial notification carries the incident\'s bridge and chat channel', () => {
+    const { logistics: _none, ...withoutOverride } = context;
+    const text = fillStatusTemplate(statusTemplate('initial'), { ...withoutOverride, incident: { ...context.incident, logistics: { bridge: 'https://meet.example.com/x', chatChannel: '#inc-x', room: '' } } });
+    expect(text).toContain('Bridge: https://meet.example.com/x\nChat: #inc-x\n');
   });
 });
