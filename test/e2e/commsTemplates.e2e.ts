@@ -35,8 +35,17 @@ test('a customer template is edited, and the edited text is what the update dial
   await dialog.getByLabel('Template').selectOption('customer-update');
   await expect(dialog.getByLabel('Update')).toHaveValue(/^We are still on it: Investigating\.\nAffected: \[fill in: affected services\]\nUpdates: /);
 
+  // Posted to the customers (a P1's plan has them, on the status page): logged with its audience and channel.
+  await dialog.getByLabel('Audience').selectOption('customers');
+  await dialog.getByLabel('Template').selectOption('customer-update');
+  await expect(dialog.getByLabel('Update')).toHaveValue(/^We are still on it: Investigating\.\nAffected: \[fill in: affected services\]\nUpdates: Status page$/);
+  await dialog.getByRole('button', { name: 'Post update' }).click();
+  await dialog.getByRole('button', { name: 'Post anyway' }).click();
+  await expect(dialog).toBeHidden();
+  const posted = page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem').filter({ hasText: 'We are still on it: Investigating.' });
+  await expect(posted).toContainText('→ Customers · Status page');
+
   // Restored: the built-in is back in the library.
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
   const again = await openTemplates(page);
   await again.getByRole('button', { name: 'Restore built-in Customer update' }).click();
   await expect(again.getByRole('list', { name: 'Status template library' })).not.toContainText('(edited)');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declareByKeyboard, openAs } from './support/app.ts';
+import { declareByKeyboard, openAs, storedDraft } from './support/app.ts';
 
 const entries = (page: Page) => page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem');
 const REF = /^INC-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-\d{4,6}$/;
@@ -33,8 +33,11 @@ test('the facts are edited during the incident, logged with who and when, and fe
   await facts.getByLabel('User impact').fill('Customers cannot pay by card');
   await facts.getByLabel('Affected services').fill('payments-api, checkout');
   await facts.getByLabel('External ticket').fill('OPS-1234');
-  // Not saved yet, but kept: a reload mid-edit loses nothing.
+  // Not saved yet, but kept: a reload mid-edit loses nothing once the draft is stored (it is
+  // written on each keystroke; the reload waits for the last one to land).
   await expect(page.getByText('Not saved yet (kept as a draft).')).toBeVisible();
+  const id = page.url().split('/incident/')[1]!;
+  await expect.poll(async () => (await storedDraft(page, `facts:${id}`)) ?? '').toContain('OPS-1234');
   await page.reload();
   await page.getByText('Facts · summary not set').click();
   await expect(facts.getByLabel('Summary', { exact: true })).toHaveValue('Card payments fail after the 10:00 deploy');
