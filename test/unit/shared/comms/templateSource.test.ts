@@ -27,7 +27,9 @@ describe('a team status template body', () => {
     const body = `${'{{\n'.repeat(2_600)}}}`;
     const started = performance.now();
     for (let i = 0; i < 20; i++) checkTemplateBody(body);
-    expect(performance.now() - started).toBeLessThan(500);
+    // A budget, like the parser fuzz's, generous for a loaded CI machine (about 30 ms here when
+    // idle); a backtracking scan of this body takes seconds per run.
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 
