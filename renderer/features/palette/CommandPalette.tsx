@@ -105,6 +105,13 @@ export function CommandPalette() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A confirmation goes after a while; a failure stays until dismissed or the next command.
+  useEffect(() => {
+    if (!outcome || outcome.failed) return;
+    const timer = setTimeout(() => setOutcome(null), 8000);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+
   async function perform(command: Command) {
     try {
       const said = await command.run();
