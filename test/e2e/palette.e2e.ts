@@ -75,6 +75,16 @@ test('the palette moves with the arrows, shows shortcuts, and leaves the entry b
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl+K or ⌘+K');
+  await page.keyboard.press('Escape');
+
+  // The page's other actions, each logged as the page's own control logs it.
+  await runCommand(page, 'post status', 'Post status update');
+  await expect(page.getByRole('dialog', { name: 'Status update' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'phase containment', 'Change phase to Containment');
+  await expect(entries(page).filter({ hasText: 'Phase: Detection → Containment' })).toBeVisible();
+  await runCommand(page, 'runbook general', 'Start runbook: General incident response');
+  await expect(entries(page).filter({ hasText: 'Runbook started: General incident response' })).toBeVisible();
 });
 
 for (const theme of ['dark', 'light'] as const) {
