@@ -17,6 +17,7 @@ import { resolveDatabaseName } from './db/profile.ts';
 import { relayChangesAcrossWindows } from './db/windowRelay.ts';
 import { RecoveryScreen } from './features/backup/RecoveryScreen.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { CommandsProvider } from './features/palette/CommandsProvider.tsx';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -42,7 +43,7 @@ void openDatabase(db).then((failure) => {
   root.render(
     <StrictMode>
       <ErrorBoundary>
-        <DatabaseProvider db={db}>{failure ? <RecoveryScreen failure={failure} /> : display ? <DisplayApp /> : <App />}</DatabaseProvider>
+        <DatabaseProvider db={db}>{failure ? <RecoveryScreen failure={failure} /> : display ? <DisplayApp /> : <CommandsProvider><App /></CommandsProvider>}</DatabaseProvider>
       </ErrorBoundary>
     </StrictMode>,
   );

@@ -24,6 +24,8 @@ import { RunningExercisesBanner } from '../features/exercises/ExerciseBanner.tsx
 import { useExerciseDriver } from '../features/exercises/useExerciseDriver.ts';
 import { OpenDisplayButton } from '../features/display/OpenDisplayButton.tsx';
 import { CommsTools } from '../features/comms/CommsTools.tsx';
+import { CommandPalette } from '../features/palette/CommandPalette.tsx';
+import { useAppCommands } from '../features/palette/useAppCommands.ts';
 
 function Page({ route, operator }: { route: Route; operator: string }) {
   switch (route.name) {
@@ -55,6 +57,7 @@ export function App() {
   const [dataOpen, setDataOpen] = useState<DataAction | 'open' | null>(null);
   const [incoming, setIncoming] = useState<Incoming | null>(null);
   const { route, theme, projector, toggleTheme, toggleProjector, setDeclareOpen, syncRouteFromHash, navigate } = useUi();
+  useAppCommands({ openSettings: () => setSettingsOpen(true), openSync: () => setSyncOpen(true), openRunbooks: () => setRunbooksOpen(true), openData: () => setDataOpen('open') });
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -153,6 +156,7 @@ export function App() {
         <Page route={route} operator={operator} />
       </main>
       <DeclareIncidentDialog actor={operator} />
+      <CommandPalette />
       {runbooksOpen && <RunbooksDialog actor={operator} onClose={() => setRunbooksOpen(false)} />}
       {syncOpen && <SyncDialog onClose={() => setSyncOpen(false)} />}
       {(dataOpen || incoming) && (

@@ -31,6 +31,7 @@ import { ExerciseBanner } from '../exercises/ExerciseBanner.tsx';
 import { attempt } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useChecklistsOf, useIncident } from '../../db/hooks.ts';
+import { useIncidentCommands } from '../palette/useIncidentCommands.ts';
 
 /** One incident: its facts and the fields the commander changes most. */
 export function IncidentPage({ id, actor }: { id: string; actor: string }) {
@@ -43,6 +44,7 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
   const checklists = useChecklistsOf(id) ?? [];
   const scheme = useSeverityScheme();
   const phaseNames = usePhaseNames();
+  useIncidentCommands({ incident, checklists, actor, postUpdate: () => setComposing(true), askPhase: setNextPhase });
 
   if (incident === undefined) return <p aria-busy="true">Loading…</p>;
   if (incident === null) {

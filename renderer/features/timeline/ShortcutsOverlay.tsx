@@ -17,6 +17,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl+J', 'Jump to a time'],
   ['L', 'Go to the escalation due (Enter logs it)'],
   ['Alt+N', 'Declare an incident'],
+  ['Ctrl+K or ⌘+K', 'Command palette: every action and screen by typing'],
   ['?', 'This list'],
 ];
 
