@@ -173,3 +173,56 @@ test('a board longer than the window keeps only the rows in view in the DOM, and
   expect(reached).toEqual(titles);
   await expect(table.getByRole('link', { name: titles.at(-1)! })).toBeInViewport();
 });
+
+test('at 1280×800 the column header is one line; each incident\'s most urgent clock is marked in words; the keyboard sorts by a clock', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Minor cosmetic glitch', 'P2 · Medium', 'Application');
+  await page.clock.fastForward('20:00');
+  await declareByKeyboard(page, 'Checkout errors for EU', 'P1 · High', 'Availability');
+  await declareByKeyboard(page, 'Full outage', 'P0 · Critical', 'Availability');
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await toBoard(page);
+
+  const table = page.getByRole('table', { name: 'Incidents' });
+  const headers = table.getByRole('columnheader');
+  await expect(headers).toHaveCount(10);
+  const boxes = await headers.evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect()).map(({ top, height }) => ({ top, height })));
+  const headerRow = (await table.getByRole('row').first().boundingBox())!;
+  const lineHeight = await headers.first().evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight));
+  // One line: every header cell at the same height on the page, none taller than a line, the row about one line.
+  for (const box of boxes) {
+    expect(Math.abs(box.top - boxes[0]!.top)).toBeLessThan(2);
+    expect(box.height).toBeLessThan(lineHeight * 1.5);
+  }
+  expect(headerRow.height).toBeLessThan(lineHeight * 2.5);
+  await page.screenshot({ path: '/tmp/board-1280.png' });
+
+  // Each row's one marked clock says so in words: the P2's escalation (team lead in 10 min), the P0's next update.
+  const marked = (title: string) => boardRow(page, title).getByRole('cell').filter({ hasText: 'Most urgent' });
+  await expect(marked('Minor cosmetic glitch')).toHaveCount(1);
+  await expect(marked('Minor cosmetic glitch')).toContainText('Team lead in 10 min');
+  await expect(marked('Full outage')).toHaveCount(1);
+  await expect(marked('Full outage')).toContainText('Due in 15 min');
+
+  const rows = table.getByRole('row');
+  const order = async () => (await rows.allTextContents()).slice(1).map((text) => ['Full outage', 'Checkout errors for EU', 'Minor cosmetic glitch'].find((title) => text.includes(title)));
+  await expect(table.getByRole('columnheader', { name: 'Severity' })).toHaveAttribute('aria-sort', 'ascending');
+  expect(await order()).toEqual(['Full outage', 'Checkout errors for EU', 'Minor cosmetic glitch']);
+
+  // Keyboard only: from the first header, Tab through "Open for" and "Next update" to "Escalation".
+  await table.getByRole('button', { name: 'Severity' }).focus();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+  await expect(table.getByRole('button', { name: 'Escalation' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(table.getByRole('columnheader', { name: 'Escalation' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.getByRole('columnheader', { name: 'Severity' })).toHaveAttribute('aria-sort', 'none');
+  await expect.poll(order).toEqual(['Minor cosmetic glitch', 'Full outage', 'Checkout errors for EU']);
+  await page.keyboard.press('Space');
+  await expect(table.getByRole('columnheader', { name: 'Escalation' })).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(order).toEqual(['Checkout errors for EU', 'Full outage', 'Minor cosmetic glitch']);
+
+  await page.getByRole('button', { name: 'Projector mode' }).click();
+  await page.screenshot({ path: '/tmp/board-1280-projector.png' });
+});

@@ -67,6 +67,72 @@ test('screens in dark and light themes', async ({ page }) => {
   }
 });
 
+const SIZES = [
+  [1280, 800],
+  [1440, 900],
+  [1920, 1080],
+] as const;
+const THEMES = ['light', 'dark', 'projector'] as const;
+
+/**
+ * Each main screen at each size the room uses, in each theme, named
+ * `<screen>-<width>x<height>-<theme>.png`. Projector is the dark theme in projector mode: the
+ * class the "Projector mode" button sets on <html>, set directly so that screens and dialogs
+ * the hidden top bar would open can be shown in it too.
+ */
+test('every main screen at 1280×800, 1440×900 and 1920×1080 in the light, dark and projector themes', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openAs(page, 'Ivy Commander');
+  await declareByKeyboard(page, 'Disk full on db-3', 'P2 · Medium', 'Infrastructure');
+  await page.clock.fastForward('20:00');
+  await declareByKeyboard(page, 'Customer data exposed via export API', 'P0 · Critical', 'Security');
+  await page.getByRole('button', { name: 'Acknowledge' }).click();
+  await declareByKeyboard(page, 'Checkout returns 500 for EU users', 'P1 · High', 'Availability');
+  await page.getByRole('textbox', { name: 'New timeline entry' }).focus();
+  for (const line of LINES) {
+    await page.keyboard.type(line.split('\n')[0]!);
+    await page.keyboard.press('Enter');
+  }
+  const incident = new URL(page.url()).hash;
+  await page.clock.fastForward('12:00');
+  const screens: [string, string, (() => Promise<unknown>)?][] = [
+    ['board', '#/'],
+    ['incident', incident],
+    ['postmortem', `${incident}/postmortem`],
+    ['metrics', '#/metrics'],
+    ['actions', '#/actions'],
+    ['contacts', '#/contacts'],
+    ['exercises', '#/exercises'],
+    ['settings-dialog', '#/', () => page.getByRole('button', { name: 'Settings' }).click()],
+    ['status-update-dialog', incident, () => page.getByRole('button', { name: 'Post status update' }).click()],
+  ];
+  for (const theme of THEMES) {
+    // The app opens dark: light first, then back to dark, which projector mode keeps.
+    if (theme === 'light') await page.getByRole('button', { name: 'Light theme' }).click();
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      for (const [name, hash, open] of screens) {
+        await page.evaluate((to) => (location.hash = to), hash);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        if (open) {
+          await open();
+          await page.getByRole('dialog').waitFor();
+        }
+        await page.evaluate((on) => document.documentElement.classList.toggle('projector', on), theme === 'projector');
+        await page.screenshot({ path: `test-results/screenshots/${name}-${width}x${height}-${theme}.png` });
+        await page.evaluate(() => document.documentElement.classList.remove('projector'));
+        if (open) {
+          await page.keyboard.press('Escape');
+          await page.getByRole('dialog').waitFor({ state: 'hidden' });
+        }
+      }
+    }
+  }
+});
+
 test('the sync dialog with a healthy and an unreachable target', async ({ page }) => {
   const { mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');

@@ -1,6 +1,6 @@
 import { incidentLabel } from '../../../shared/domain/incidentRef.ts';
 import { useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatCountdown } from '../../../shared/board/clocks.ts';
 import { incidentStart } from '../../../shared/domain/incident.ts';
 import { heldRoleCount } from '../../../shared/entities/index.ts';
@@ -12,6 +12,7 @@ import { capitalize, formatElapsed } from '../../ui/format.ts';
 import { SeverityBadge } from '../../ui/SeverityBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { boardRows, type BoardFilter, type BoardRow } from './boardRows.ts';
+import { DEFAULT_SORT, mostUrgentClock, nextSort, sortBoardRows, type BoardSort, type ClockName, type SortColumn } from './boardSort.ts';
 import { useReminders } from './useReminders.ts';
 import { EscalationDue } from '../escalation/EscalationDue.tsx';
 import { useEscalationSources } from '../escalation/useEscalation.ts';
@@ -79,7 +80,50 @@ function EnableReminders() {
   );
 }
 
-const COLUMNS = ['Severity', 'Incident', 'Status · phase', 'Roles', 'Open for', 'Next update', 'Next escalation', 'Response', 'Resolution', 'Regulatory'];
+/** The board's columns; those with `sort` sort the board when their header is chosen. */
+const COLUMNS: { label: string; sort?: SortColumn }[] = [
+  { label: 'Severity', sort: 'severity' },
+  { label: 'Incident' },
+  { label: 'Status · phase' },
+  { label: 'Roles' },
+  { label: 'Open for', sort: 'open' },
+  { label: 'Next update', sort: 'update' },
+  { label: 'Escalation', sort: 'escalation' },
+  { label: 'Response', sort: 'response' },
+  { label: 'Resolution', sort: 'resolution' },
+  { label: 'Regulatory', sort: 'regulatory' },
+];
+
+/** Marked in words as well as by its frame, so it never rests on colour alone. */
+function UrgentTag() {
+  return <span className="urgent-tag">Most urgent</span>;
+}
+
+/** A clock's cell; the incident's most urgent clock is framed and named. */
+function ClockCell({ urgent, children }: { urgent: boolean; children: ReactNode }) {
+  return (
+    <div role="cell" className={urgent ? 'urgent' : undefined}>
+      {urgent && <UrgentTag />}
+      {children}
+    </div>
+  );
+}
+
+/** A column header: a button for the sortable ones, `aria-sort` on the one the board is sorted by. */
+function ColumnHeader({ label, column, sort, onSort }: { label: string; column: SortColumn | undefined; sort: BoardSort; onSort: (column: SortColumn) => void }) {
+  if (!column) return <div role="columnheader">{label}</div>;
+  const sorted = sort.column === column ? sort.direction : undefined;
+  return (
+    <div role="columnheader" aria-sort={sorted ?? 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true" className="sort-arrow">
+          {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+        </span>
+      </button>
+    </div>
+  );
+}
 
 /** One incident on the board: a grid row in an ARIA table. */
 const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measure, progress, phaseNames, lastInject }: { row: BoardRow; scheme: SeverityScheme; now: number; index: number; measure: (element: HTMLElement | null) => void; progress: { done: number; total: number } | undefined; phaseNames: PhaseNames; lastInject: string | undefined }) {
@@ -87,6 +131,7 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
   const level = levelOf(incident.severity, scheme);
   const ic = incident.roles['incident-commander'];
   const others = heldRoleCount(incident) - (ic ? 1 : 0);
+  const urgent: ClockName | null = mostUrgentClock(row, now);
   return (
     <div role="row" aria-rowindex={index + 2} data-index={index} ref={measure} className={row.overdue ? 'board-row overdue' : 'board-row'}>
       <div role="cell">
@@ -100,7 +145,14 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
           {` · ${capitalize(incident.type)}`}
         </div>
         {lastInject && <div className="sub board-inject">{`Latest inject: ${lastInject}`}</div>}
-        <DisasterFlag incident={incident} now={now} />
+        {urgent === 'rto' ? (
+          <div className="urgent">
+            <UrgentTag />
+            <DisasterFlag incident={incident} now={now} />
+          </div>
+        ) : (
+          <DisasterFlag incident={incident} now={now} />
+        )}
       </div>
       <div role="cell">
         {capitalize(incident.status)}
@@ -114,21 +166,21 @@ const BoardRowView = memo(function BoardRowView({ row, scheme, now, index, measu
         {others > 0 && <div className="sub">+{others} role{others === 1 ? '' : 's'}</div>}
       </div>
       <div role="cell">{formatElapsed(incidentStart(incident), now)}</div>
-      <div role="cell">
+      <ClockCell urgent={urgent === 'update'}>
         <AudienceUpdates clocks={row.audiences} />
-      </div>
-      <div role="cell">
+      </ClockCell>
+      <ClockCell urgent={urgent === 'escalation'}>
         <EscalationCell row={row} />
-      </div>
-      <div role="cell">
+      </ClockCell>
+      <ClockCell urgent={urgent === 'response'}>
         <SlaCell row={row} now={now} />
-      </div>
-      <div role="cell">
+      </ClockCell>
+      <ClockCell urgent={urgent === 'resolution'}>
         <ResolutionCell row={row} now={now} />
-      </div>
-      <div role="cell">
+      </ClockCell>
+      <ClockCell urgent={urgent === 'regulatory'}>
         <RegulatoryCell row={row} />
-      </div>
+      </ClockCell>
     </div>
   );
 });
@@ -146,7 +198,7 @@ function rowIndexOf(target: EventTarget): number | null {
  * opens and answers a click as fast as an empty one. The page itself scrolls; Tab still walks
  * every incident: the rows either side of the focused one are always rendered.
  */
-function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined; phaseNames: PhaseNames; injects: ReadonlyMap<string, string> | undefined }) {
+function BoardTable({ rows, scheme, now, progress, phaseNames, injects, sort, onSort }: { rows: readonly BoardRow[]; scheme: SeverityScheme; now: number; progress: Progress | undefined; phaseNames: PhaseNames; injects: ReadonlyMap<string, string> | undefined; sort: BoardSort; onSort: (column: SortColumn) => void }) {
   const body = useRef<HTMLDivElement>(null);
   const [bodyTop, setBodyTop] = useState(0);
   // Where the rows start on the page moves when the header above wraps or gains a banner.
@@ -188,9 +240,7 @@ function BoardTable({ rows, scheme, now, progress, phaseNames, injects }: { rows
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="board-row board-header">
           {COLUMNS.map((column) => (
-            <div role="columnheader" key={column}>
-              {column}
-            </div>
+            <ColumnHeader key={column.label} label={column.label} column={column.sort} sort={sort} onSort={onSort} />
           ))}
         </div>
       </div>
@@ -236,9 +286,12 @@ export function Board({ operator, display = false }: { operator: string; display
   const projector = useUi((s) => s.projector);
   const toggleProjector = useUi((s) => s.toggleProjector);
   const [filter, setFilter] = useState<BoardFilter>('open');
+  const [sort, setSort] = useState<BoardSort>(DEFAULT_SORT);
+  const onSort = useCallback((column: SortColumn) => setSort((current) => nextSort(current, column)), []);
   const escalation = useEscalationSources();
   const plan = useCommsPlan();
-  const rows = useMemo(() => boardRows(incidents ?? [], scheme, plan, filter, operator, now, escalation.matrix), [incidents, scheme, plan, filter, operator, now, escalation.matrix]);
+  const unsorted = useMemo(() => boardRows(incidents ?? [], scheme, plan, filter, operator, now, escalation.matrix), [incidents, scheme, plan, filter, operator, now, escalation.matrix]);
+  const rows = useMemo(() => sortBoardRows(unsorted, sort, now), [unsorted, sort, now]);
   useReminders(display ? undefined : incidents, scheme, plan, now, escalation);
 
   if (incidents === undefined) return <p aria-busy="true">Loading incidents…</p>;
@@ -265,7 +318,7 @@ export function Board({ operator, display = false }: { operator: string; display
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (
-        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} phaseNames={phaseNames} injects={injects} />
+        <BoardTable rows={rows} scheme={scheme} now={now} progress={progress} phaseNames={phaseNames} injects={injects} sort={sort} onSort={onSort} />
       )}
       <PostmortemsDue incidents={incidents} scheme={scheme} now={now} />
     </section>
