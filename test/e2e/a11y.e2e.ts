@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
+import { createNewerProfile, declareByKeyboard, openAs, startRunbook } from './support/app.ts';
 import { injectHost } from './support/injectedHost.ts';
 
 /** axe's serious and critical findings on what is on screen now (or inside `scope`), one line each. */
@@ -103,7 +103,7 @@ async function seedEveryScreen(page: Page): Promise<{ incidentHash: string; cons
     await entry.press('Enter');
     await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(shown);
   }
-  await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button').first().click();
+  await startRunbook(page, /./);
   await expect(page.getByRole('region', { name: /^Runbook:/ })).toBeVisible();
   const incidentHash = new URL(page.url()).hash;
 

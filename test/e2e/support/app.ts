@@ -87,7 +87,7 @@ export async function runbookOffer(page: Page, title: string | RegExp): Promise<
 /** Start a runbook from the incident's picker, by keyboard: choose it, then Enter on "Start runbook". */
 export async function startRunbook(page: Page, title: string | RegExp): Promise<void> {
   const picker = page.getByLabel('Start a runbook');
-  const label = (await picker.locator('option').allTextContents()).find((text) => matches(title, text));
+  const label = (await picker.locator('optgroup option').allTextContents()).find((text) => matches(title, text));
   expect(label, `the picker lists ${String(title)}`).toBeDefined();
   await picker.selectOption({ label: label! });
   await page.getByRole('button', { name: 'Start runbook' }).press('Enter');
