@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createNewerProfile, declareByKeyboard, openAs } from './support/app.ts';
+import { createNewerProfile, declareByKeyboard, openAs, startRunbook } from './support/app.ts';
 import { injectHost } from './support/injectedHost.ts';
 
 /** axe's serious and critical findings on what is on screen now (or inside `scope`), one line each. */
@@ -27,7 +27,7 @@ async function dialogViolations(page: Page, button: string, dialog: string): Pro
 
 for (const theme of ['dark', 'light'] as const) {
   test(`axe: every screen and dialog in the ${theme} theme has no serious or critical violation`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const scratch = mkdtempSync(join(tmpdir(), 'warroom-e2e-a11y-'));
     try {
       await page.addInitScript((chosen) => localStorage.setItem('warroom.theme', chosen), theme);
@@ -103,7 +103,7 @@ async function seedEveryScreen(page: Page): Promise<{ incidentHash: string; cons
     await entry.press('Enter');
     await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(shown);
   }
-  await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button').first().click();
+  await startRunbook(page, /./);
   await expect(page.getByRole('region', { name: /^Runbook:/ })).toBeVisible();
   const incidentHash = new URL(page.url()).hash;
 

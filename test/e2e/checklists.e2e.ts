@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectPageErrors, declareByKeyboard, openAs, storedDraft } from './support/app.ts';
+import { collectPageErrors, declareByKeyboard, openAs, runbookOffer, startRunbook, storedDraft } from './support/app.ts';
 
 test('a security incident is offered the security runbook; items checked and skipped by keyboard are logged; the board shows progress; leaving a phase with open items asks first', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -8,11 +8,8 @@ test('a security incident is offered the security runbook; items checked and ski
   await page.getByLabel('Phase').selectOption({ label: 'Containment' });
   await expect(page.getByLabel('Phase')).toHaveValue('containment');
 
-  const offer = page.getByRole('group', { name: 'Runbooks for this incident' });
-  const start = offer.getByRole('button', { name: /^Start Security incident/i });
-  await expect(start).toBeVisible();
-  await start.focus();
-  await page.keyboard.press('Enter');
+  await expect.poll(() => runbookOffer(page, /^Security incident/i)).toBe('offered');
+  await startRunbook(page, /^Security incident/i);
 
   const run = page.getByRole('region', { name: /^Runbook: Security incident/i });
   await expect(run).toBeVisible();
@@ -87,7 +84,7 @@ test('a runbook written in the app: a bad phase is refused with its line; once f
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await declareByKeyboard(page, 'Search latency spikes', 'P2 · Medium', 'Performance');
-  await expect(page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button', { name: 'Start Cache stampede' })).toBeVisible();
+  await expect.poll(() => runbookOffer(page, 'Cache stampede')).toBe('offered');
   expect(errors).toEqual([]);
 });
 

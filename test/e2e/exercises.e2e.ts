@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, openAs, storedDraft } from './support/app.ts';
+import { collectPageErrors, openAs, startRunbook, storedDraft } from './support/app.ts';
 
 const injectItem = (page: Page, text: string) => page.getByRole('list', { name: 'Injects' }).getByRole('listitem').filter({ hasText: text });
 const scenarioTime = (page: Page) => page.getByLabel('Scenario time');
@@ -45,7 +45,7 @@ test('a facilitator runs "Database connection pool exhausted" at 5×: injects co
   await page.getByLabel('Person', { exact: true }).fill('Ines');
   await page.getByRole('button', { name: 'Assign' }).click();
   await expect(timeline.getByRole('listitem').filter({ hasText: 'IC: Ines' })).toBeVisible();
-  await page.getByRole('group', { name: 'Runbooks for this incident' }).getByRole('button', { name: /^Start Database connection pool exhausted/ }).click();
+  await startRunbook(page, /^Database connection pool exhausted/);
   await expect(page.getByRole('region', { name: /^Runbook: Database connection pool exhausted/ })).toBeVisible();
   await page.getByRole('button', { name: 'Post status update' }).click();
   const update = page.getByRole('dialog', { name: 'Status update' });

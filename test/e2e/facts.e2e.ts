@@ -63,7 +63,7 @@ test('the facts are edited during the incident, logged with who and when, and fe
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // The board shows the readable id beside the new title.
-  await page.getByRole('link', { name: '← Back to incidents' }).click();
+  await page.getByRole('link', { name: 'Back to incidents' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Checkout failing for card payments' });
   await expect(row).toContainText(ref);
 });

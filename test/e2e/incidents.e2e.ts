@@ -19,7 +19,7 @@ test('a declared incident survives a reload (real IndexedDB); a second one is li
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout returns 500 for EU users' })).toBeVisible();
 
-  await page.getByRole('link', { name: '← Back to incidents' }).click();
+  await page.getByRole('link', { name: 'Back to incidents' }).click();
   await declareByKeyboard(page, 'Suspicious admin logins', 'P0 · Critical', 'Security');
   await page.getByRole('link', { name: 'War Room' }).click();
 

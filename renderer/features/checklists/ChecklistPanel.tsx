@@ -6,7 +6,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { FormError } from '../../ui/FormBits.tsx';
 import { startRunbook } from './checklistActions.ts';
 import { ChecklistRun } from './ChecklistRun.tsx';
-import { OtherRunbooks } from './OtherRunbooks.tsx';
+import { RunbookPicker } from './RunbookPicker.tsx';
 import { useRunbookLibrary } from './useRunbookLibrary.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { useChecklistsOf } from '../../db/hooks.ts';
@@ -25,14 +25,13 @@ export function phaseProgress(checklists: readonly ChecklistView[], phase: strin
   return total ? { done, total } : null;
 }
 
-/** Runbooks offered for this incident (matching its type and severity) that are not running yet; any other one by search. */
+/** Runbooks offered for this incident (matching its type and severity) that are not running yet, then every other one. */
 function Offered({ incident, running, actor, onError }: { incident: IncidentView; running: readonly ChecklistView[]; actor: string; onError(message: string | null): void }) {
   const db = useDatabase();
   const library = useRunbookLibrary();
   const started = new Set(running.map((c) => c.runbook.id));
   const offered = runbooksFor(incident, library).filter((r) => !started.has(r.id));
   const others = otherRunbooks(incident, library).filter((r) => !started.has(r.id));
-  if (offered.length === 0 && others.length === 0) return null;
   async function start(runbook: Runbook) {
     try {
       await startRunbook(db, incident.id, runbook, actor);
@@ -42,15 +41,12 @@ function Offered({ incident, running, actor, onError }: { incident: IncidentView
     }
   }
   return (
-    <div className="offered" role="group" aria-label="Runbooks for this incident">
-      {offered.length > 0 && <span className="hint">{running.length ? 'Also for this incident:' : `Runbooks for a ${incident.severity} ${incident.type} incident:`}</span>}
-      {offered.map((runbook) => (
-        <button key={runbook.id} type="button" onClick={() => void start(runbook)}>
-          {`Start ${runbook.title}`}
-        </button>
-      ))}
-      <OtherRunbooks others={others} onStart={(runbook) => void start(runbook)} />
-    </div>
+    <RunbookPicker
+      offered={offered}
+      others={others}
+      offeredLabel={running.length ? 'Also for this incident' : `For a ${incident.severity} ${incident.type} incident`}
+      onStart={(runbook) => void start(runbook)}
+    />
   );
 }
 

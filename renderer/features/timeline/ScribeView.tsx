@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EntryView, IncidentView } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { incidentStart } from '../../../shared/domain/incident.ts';
@@ -22,13 +22,10 @@ import { useTimeline } from './timelineModel.ts';
 import { OpenDisplayButton } from '../display/OpenDisplayButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
+import { isTyping } from '../../ui/isTyping.ts';
 import { ESCALATION_LOG_ID } from '../escalation/EscalationDue.tsx';
 
 type Dialog = { type: 'edit' | 'strike' | 'history' | 'track'; entry: EntryView } | { type: 'shortcuts' } | null;
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 function firstAtOrAfter(entries: readonly EntryView[], iso: string): number {
   let low = 0;
@@ -42,7 +39,7 @@ function firstAtOrAfter(entries: readonly EntryView[], iso: string): number {
 }
 
 /** The scribe's screen: the timeline, its filters and the always-ready entry box. */
-export function ScribeView({ incident, actor }: { incident: IncidentView; actor: string }) {
+export function ScribeView({ incident, actor, tools }: { incident: IncidentView; actor: string; tools?: ReactNode }) {
   const db = useDatabase();
   const { entries, facets, loaded, complete, total, error } = useTimeline(incident.id);
   const utc = useUi((s) => s.utc);
@@ -141,6 +138,7 @@ export function ScribeView({ incident, actor }: { incident: IncidentView; actor:
           Export Markdown
         </button>
         <OpenDisplayButton view={{ view: 'incident', incident: incident.id }} label="Open timeline in new window" />
+        {tools}
         <button type="button" onClick={() => setDialog({ type: 'shortcuts' })} aria-keyshortcuts="?">
           Shortcuts
         </button>

@@ -16,6 +16,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl+F or /', 'Search the timeline'],
   ['Ctrl+J', 'Jump to a time'],
   ['L', 'Go to the escalation due (Enter logs it)'],
+  ['F', 'Focus mode: only the timeline and the entry box (F or Escape leaves it)'],
   ['Alt+N', 'Declare an incident'],
   ['Ctrl+K or ⌘+K', 'Command palette: every action and screen by typing'],
   ['?', 'This list'],

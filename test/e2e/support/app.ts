@@ -71,3 +71,24 @@ export function createNewerProfile(page: Page, name: string): Promise<void> {
     { database: name, version: NEWER_SCHEMA * 10 },
   );
 }
+
+const matches = (title: string | RegExp, text: string) => (typeof title === 'string' ? text === title : title.test(text));
+
+/** Where the incident's runbook picker lists a runbook: among those offered for the incident (first), the others, or not at all. */
+export async function runbookOffer(page: Page, title: string | RegExp): Promise<'offered' | 'other' | 'absent'> {
+  const picker = page.getByLabel('Start a runbook');
+  if ((await picker.count()) === 0) return 'absent';
+  const offered = await picker.locator('optgroup:not([label="Other runbooks"]) option').allTextContents();
+  if (offered.some((text) => matches(title, text))) return 'offered';
+  const others = await picker.locator('optgroup[label="Other runbooks"] option').allTextContents();
+  return others.some((text) => matches(title, text)) ? 'other' : 'absent';
+}
+
+/** Start a runbook from the incident's picker, by keyboard: choose it, then Enter on "Start runbook". */
+export async function startRunbook(page: Page, title: string | RegExp): Promise<void> {
+  const picker = page.getByLabel('Start a runbook');
+  const label = (await picker.locator('optgroup option').allTextContents()).find((text) => matches(title, text));
+  expect(label, `the picker lists ${String(title)}`).toBeDefined();
+  await picker.selectOption({ label: label! });
+  await page.getByRole('button', { name: 'Start runbook' }).press('Enter');
+}
