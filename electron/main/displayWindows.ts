@@ -18,7 +18,8 @@ export function createDisplayWindows({ preloadPath, entryUrl }: { preloadPath: s
   return {
     open(view) {
       if (windows.size >= MAX_DISPLAY_WINDOWS) return { opened: false, reason: `at most ${MAX_DISPLAY_WINDOWS} display windows can be open at once` };
-      const window = new BrowserWindow({ ...buildWindowOptions({ preloadPath }), title: 'War Room · display' });
+      // Built like the main window's, in the one form the security audit reads (build/electronegativity-allow.json).
+      const window = new BrowserWindow(buildWindowOptions({ preloadPath, title: 'War Room · display' }));
       windows.add(window);
       window.on('closed', () => windows.delete(window));
       window.once('ready-to-show', () => window.show());

@@ -6,6 +6,8 @@ export interface WindowOptionsInput {
   preloadPath: string;
   /** Where the window was last (host/windowState.ts, already placed on a visible display); default size, centred, without. */
   bounds?: Pick<WindowPlacement, 'x' | 'y' | 'width' | 'height'>;
+  /** The window's title until the page sets its own; default "War Room". */
+  title?: string;
 }
 
 /**
@@ -13,9 +15,9 @@ export interface WindowOptionsInput {
  * spelled out, even where it equals Electron's default, so a future default change or a
  * careless edit shows up in review and fails the unit test.
  */
-export function buildWindowOptions({ preloadPath, bounds }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function buildWindowOptions({ preloadPath, bounds, title = 'War Room' }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
-    title: 'War Room',
+    title,
     width: bounds?.width ?? WINDOW_DEFAULTS.width,
     height: bounds?.height ?? WINDOW_DEFAULTS.height,
     // Both or neither: Electron centres a window given no position.
