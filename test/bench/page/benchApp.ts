@@ -4,6 +4,7 @@ import { App } from '../../../renderer/app/App.tsx';
 import { WarRoomDb } from '../../../renderer/db/database.ts';
 import { DatabaseProvider } from '../../../renderer/db/DatabaseProvider.tsx';
 import { resolveDatabaseName } from '../../../renderer/db/profile.ts';
+import { CommandsProvider } from '../../../renderer/features/palette/CommandsProvider.tsx';
 
 /** The database the app under benchmark uses, chosen as main.tsx chooses it. */
 export const db = new WarRoomDb(resolveDatabaseName(window.location.search, localStorage));
@@ -12,5 +13,5 @@ export const db = new WarRoomDb(resolveDatabaseName(window.location.search, loca
 export function renderApp(): void {
   const root = document.createElement('div');
   document.body.append(root);
-  createRoot(root).render(createElement(DatabaseProvider, { db, children: createElement(App) }));
+  createRoot(root).render(createElement(DatabaseProvider, { db, children: createElement(CommandsProvider, { children: createElement(App) }) }));
 }
