@@ -31,9 +31,14 @@ export async function timelineBench(page: Page): Promise<BenchRow[]> {
   const shortMs = await timeOpen(page, 'short', SHORT);
   const fullStart = Date.now();
   const loadMs = await timeOpen(page, 'long', ENTRIES + SAMPLES);
-  // The older entries are read after the page is usable; the samples below run once all are in.
-  await page.getByText('Reading older entries', { exact: false }).waitFor({ state: 'detached', timeout: 120_000 });
-  const fullMs = Date.now() - fullStart;
+  // The older entries are read after the page is usable; the samples below run once all are in,
+  // or after two minutes (reported as a failed row rather than stopping the whole bench).
+  const FULL_LIMIT_MS = 120_000;
+  const complete = await page
+    .getByText('Reading older entries', { exact: false })
+    .waitFor({ state: 'detached', timeout: FULL_LIMIT_MS })
+    .then(() => true, () => false);
+  const fullMs = complete ? Date.now() - fullStart : FULL_LIMIT_MS;
   const box = page.getByRole('textbox', { name: 'New timeline entry' });
   await box.waitFor();
   await box.focus();
@@ -84,6 +89,6 @@ export async function timelineBench(page: Page): Promise<BenchRow[]> {
     row(`timeline: DOM rows with ${ENTRIES / 1000}k entries`, rows, 'rows', null, '≤ 300', (v) => v <= 300),
     row(`timeline: search over ${ENTRIES / 1000}k entries, typed → shown (worst of 5)`, Math.max(...searches), 'ms', null, '≤ 150 ms', (v) => v <= 150),
     row(`timeline: open incident with ${ENTRIES / 1000}k entries (board → latest entries, total and entry box shown) vs one with ${SHORT}`, loadMs, 'ms', shortMs, '≤ 1000 ms and ≤ 2× the short incident', (v, r) => v <= 1000 && r !== null && r <= 2),
-    row(`timeline: whole history of ${ENTRIES / 1000}k entries read in the background after opening`, fullMs, 'ms', null, 'informational', () => true),
+    row(`timeline: whole history of ${ENTRIES / 1000}k entries read in the background after opening`, fullMs, 'ms', null, `done within ${FULL_LIMIT_MS / 1000} s (search covers it all from then)`, () => complete),
   ];
 }
