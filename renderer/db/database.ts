@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { EntryFields } from '../../shared/domain/entry.ts';
 import { registry, type RowOf, type TableName } from '../../shared/entities/index.ts';
+import type { AnyEntity } from '../../shared/state/registry.ts';
 import type { DeviceState } from '../../shared/ops/createOp.ts';
 import type { OpEnvelope } from '../../shared/ops/envelope.ts';
 import type { Beyond } from '../../shared/sync/plan.ts';
@@ -96,18 +97,28 @@ const CORE_TABLES = {
 
 const STORES = [...Object.entries(CORE_TABLES), ...registry.entities.map((entity) => [entity.table, entity.store] as const)];
 
-/** The schema version this app writes: the newest table's. A new entity with a higher `since` bumps it. */
-export const SCHEMA_VERSION = Math.max(...STORES.map(([, store]) => store.since));
+/** The schema version this app writes: the newest table's, or the newest change of a table's indexes. */
+export const SCHEMA_VERSION = Math.max(...STORES.flatMap(([, store]) => [store.since, ...('changes' in store ? (store.changes ?? []).map((c) => c.at) : [])]));
 
 /**
- * One `version()` per schema version, each declaring the tables it introduced. An older
- * database has no ops of a newer entity to fold: an older app kept any it received in
+ * One `version()` per schema version, each declaring the tables it introduced and the tables
+ * whose indexes it changed (their rows rebuilt from their docs, so the new index covers them).
+ * An older database has no ops of a newer entity to fold: an older app kept any it received in
  * `pending`, and replayPending applies them once their kinds are known.
  */
 function declareVersions(db: Dexie): void {
   for (let version = 1; version <= SCHEMA_VERSION; version += 1) {
-    const added = Object.fromEntries(STORES.filter(([, store]) => store.since === version).map(([table, store]) => [table, store.indexes]));
-    db.version(version).stores(added);
+    const added = STORES.filter(([, store]) => store.since === version).map(([table, store]) => [table, store.indexes] as const);
+    const changed = (registry.entities as readonly AnyEntity[]).flatMap((entity) => (entity.store.changes ?? []).filter((c) => c.at === version).map((c) => ({ entity, indexes: c.indexes })));
+    const declared = db.version(version).stores(Object.fromEntries([...added, ...changed.map(({ entity, indexes }) => [entity.table, indexes] as const)]));
+    if (changed.length === 0) continue;
+    declared.upgrade(async (tx) => {
+      for (const { entity } of changed) {
+        await tx.table(entity.table).toCollection().modify((row: { doc: unknown }, ref: { value: unknown }) => {
+          ref.value = entity.row(row.doc);
+        });
+      }
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_ESCALATION_MATRIX, type EscalationMatrix } from '../../shared/escalation/matrix.ts';
 import { ESCALATION_TAG } from '../../shared/escalation/due.ts';
 import type { WarRoomDb } from './database.ts';
+import { taggedEntries } from './queries.ts';
 
 /** The team's escalation matrix (synced setting), or the plans' default until the team saves one. */
 export async function getEscalationMatrix(db: WarRoomDb): Promise<EscalationMatrix> {
@@ -13,12 +14,8 @@ export async function getEscalationMatrix(db: WarRoomDb): Promise<EscalationMatr
 export async function loggedEscalations(db: WarRoomDb, incidents: readonly string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   for (const incident of incidents) {
-    const rows = await db.entries
-      .where('[incident+order]')
-      .between([incident, '0'], [incident, '\uffff'])
-      .filter((row) => row.view !== null && row.view.struck === null && row.view.tags.includes(ESCALATION_TAG))
-      .toArray();
-    out.set(incident, new Set(rows.flatMap((row) => row.view!.tags)));
+    const logged = (await taggedEntries(db, incident, ESCALATION_TAG)).filter((entry) => entry.struck === null);
+    out.set(incident, new Set(logged.flatMap((entry) => entry.tags)));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { DEFAULT_PHASE_NAMES, type PhaseNames } from '../../shared/domain/phaseN
 import { P0_P3_SCHEME, severityRank, type SeverityScheme } from '../../shared/domain/severity.ts';
 import { isOpenStatus } from '../../shared/domain/incident.ts';
 import { compareStamps } from '../../shared/state/register.ts';
-import { entryKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView, type IncidentRow } from '../../shared/entities/index.ts';
+import { entryKey, entryTagKey, type ActionView, type ChecklistView, type EntryDoc, type EntryView, type IncidentView, type PostmortemView, type IncidentRow } from '../../shared/entities/index.ts';
 import type { ExerciseView } from '../../shared/exercises/exerciseView.ts';
 import type { WarRoomDb } from './database.ts';
 
@@ -73,14 +73,18 @@ export async function readTimelineChunk(db: WarRoomDb, incident: string, after: 
   return rows.map((row) => row.view!);
 }
 
-/** An incident's posted status updates (what numbers the next one). */
+/** An incident's posted status updates (what numbers the next one), in event order, read by their tag. */
 export async function listStatusUpdates(db: WarRoomDb, incident: string): Promise<EntryView[]> {
-  const rows = await db.entries
-    .where('[incident+order]')
-    .between([incident, '0'], [incident, '\uffff'])
-    .filter((row) => row.view?.tags.includes('status-update') === true)
-    .toArray();
-  return rows.map((row) => row.view!);
+  return taggedEntries(db, incident, 'status-update');
+}
+
+/** An incident's entries carrying `tag` (struck ones too), in event order: one index read, however long the timeline. */
+export async function taggedEntries(db: WarRoomDb, incident: string, tag: string): Promise<EntryView[]> {
+  const rows = await db.entries.where('tagKeys').equals(entryTagKey(incident, tag)).toArray();
+  return rows
+    .filter((row) => row.view !== null)
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map((row) => row.view!);
 }
 
 /** An incident's checklist runs that have started, in the order they were started (hlc, hash). */

@@ -42,8 +42,15 @@ export interface EntryRow {
   incident: string;
   /** `<eventAt>|<hlc>` — the timeline's order; '' while the entry is not yet added. */
   order: string;
+  /** `entryTagKey` of each current tag (struck entries keep theirs): finds an incident's status updates or escalations without reading its whole timeline. */
+  tagKeys: string[];
   doc: EntryDoc;
   view: EntryView | null;
+}
+
+/** An entry's tag as its incident's entries index it (neither an id nor a tag holds a space). */
+export function entryTagKey(incident: string, tag: string): string {
+  return `${incident} ${tag}`;
 }
 
 /** Entries are keyed within their incident, so an op can never move an entry elsewhere. */
@@ -103,7 +110,7 @@ const byEntry = (op: { incident: string | null; data: { entry: string } }) => en
 export const entries = defineEntity({
   table: 'entries',
   scope: 'incident',
-  store: { indexes: 'key, [incident+order]', since: 1 },
+  store: { indexes: 'key, [incident+order]', since: 1, changes: [{ at: 8, indexes: 'key, [incident+order], *tagKeys' }] },
   kinds: {
     'entry.add': entryKind(z.object({ entry: RecordId, fields: EntryFields }).strict(), {
       key: byEntry,
@@ -130,6 +137,7 @@ export const entries = defineEntity({
   empty: (key, op): EntryDoc => ({ table: 'entries', key, incident: op.incident!, entry: op.data.entry, added: [], fields: {}, strikes: [] }),
   row(doc): EntryRow {
     const view = entryView(doc);
-    return { key: doc.key, incident: doc.incident, order: view ? `${view.eventAt}|${view.hlc}` : '', doc, view };
+    const tagKeys = view ? view.tags.map((tag) => entryTagKey(doc.incident, tag)) : [];
+    return { key: doc.key, incident: doc.incident, order: view ? `${view.eventAt}|${view.hlc}` : '', tagKeys, doc, view };
   },
 });

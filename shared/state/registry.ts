@@ -62,8 +62,12 @@ export interface EntityDef<T extends string, Doc extends DocBase, Row extends Ro
   table: T;
   /** Incident ops name their incident; team-wide settings carry null (the envelope checks it). */
   scope: 'incident' | 'team';
-  /** Dexie's index spec (primary key first) and the schema version that introduced the table. */
-  store: { indexes: string; since: number };
+  /**
+   * Dexie's index spec (primary key first) at `since`, the schema version that introduced the
+   * table, then each later change of it, oldest first: at version `at` the spec becomes
+   * `indexes` and the table's rows are rebuilt from their docs (`row`), so the new index covers them.
+   */
+  store: { indexes: string; since: number; changes?: readonly { at: number; indexes: string }[] };
   kinds: Kinds;
   /** The doc before any op has touched it. */
   empty(key: string, op: OpAddress<z.output<Kinds[keyof Kinds]['data']>>): Doc;

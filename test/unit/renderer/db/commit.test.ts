@@ -12,7 +12,8 @@ import { SCHEMA_VERSION, WarRoomDb } from '../../../../renderer/db/database.ts';
 import { listContacts } from '../../../../renderer/db/contactQueries.ts';
 import { EMPTY_CONTACT } from '../../../../shared/contacts/contact.ts';
 import { loadDraft, saveDraft } from '../../../../renderer/db/drafts.ts';
-import { getExercise, getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents } from '../../../../renderer/db/queries.ts';
+import { getExercise, getIncident, getPostmortem, listActions, listChecklists, listEntries, listIncidents, listStatusUpdates } from '../../../../renderer/db/queries.ts';
+import { loggedEscalations } from '../../../../renderer/db/escalationQueries.ts';
 import { rebuildFromOps } from '../../../../renderer/db/rebuild.ts';
 import { BUILT_IN_SCENARIOS } from '../../../../shared/exercises/builtins.ts';
 import { replayPending } from '../../../../renderer/db/replayPending.ts';
@@ -48,6 +49,7 @@ const OLDER_SCHEMAS: Record<string, string>[] = [
   { checklists: 'key, incident' },
   { postmortems: 'key', actions: 'key, incident, status' },
   { exercises: 'key' },
+  { contacts: 'key', evidence: 'key, incident' },
 ];
 function olderDatabase(name: string, upTo: number): Dexie {
   const old = new Dexie(name);
@@ -396,6 +398,30 @@ describe('post-mortems and action items', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await replayPending(db, () => T)).toBe(1);
     expect((await listContacts(db)).map((c) => c.name)).toEqual(['Ana Pereira']);
+  });
+
+  it('a version-7 database opens as the current version; its entries are re-indexed by tag, so status updates and escalations are found', async () => {
+    const name = `test-${process.pid}-${counter++}`;
+    const old = olderDatabase(name, 7);
+    const source = freshDb();
+    const add = (entry: string, tags: string[], minute: number): OpIntent<'entry.add'> => ({
+      actor: 'Ana',
+      incident: 'inc-aaaaaa',
+      kind: 'entry.add',
+      data: { entry, fields: { text: entry, kind: 'note', eventAt: iso(T + minute * 60_000), pinned: false, tags } },
+    });
+    await commitAll(source, [add('ent-update2', ['status-update'], 2), add('ent-update1', ['status-update'], 1), add('ent-plain1', [], 3), add('ent-escal01', ['escalation', 'escalation-t30'], 4)], () => T);
+    // The rows as version 7 wrote them: no tag keys.
+    const rows = (await source.entries.toArray()).map(({ tagKeys: _dropped, ...row }) => row);
+    await old.table('entries').bulkPut(rows);
+    old.close();
+
+    const db = new WarRoomDb(name);
+    opened.push(db);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect((await listStatusUpdates(db, 'inc-aaaaaa')).map((e) => e.id)).toEqual(['ent-update1', 'ent-update2']);
+    expect([...((await loggedEscalations(db, ['inc-aaaaaa'])).get('inc-aaaaaa') ?? [])]).toEqual(['escalation', 'escalation-t30']);
+    expect(await db.entries.orderBy('key').toArray()).toEqual(await source.entries.orderBy('key').toArray());
   });
 
   it('a version-5 database opens as the current version; exercise ops an older app kept pending are applied', async () => {
