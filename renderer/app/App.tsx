@@ -108,7 +108,7 @@ export function App() {
   if (operator === null) return <OperatorPrompt />;
 
   return (
-    <>
+    <div className="app-shell">
       <header className="topbar">
         <a className="brand" href={routeHash({ name: 'incidents' })}>
           War Room
@@ -171,6 +171,6 @@ export function App() {
         />
       )}
       {settingsOpen && <SettingsDialog operator={operator} onClose={() => setSettingsOpen(false)} />}
-    </>
+    </div>
   );
 }

@@ -78,6 +78,31 @@ for (const theme of ['dark', 'light'] as const) {
       await page.getByRole('button', { name: /^Sync/ }).first().click();
       await expect(page.getByRole('dialog', { name: 'Sync' })).toBeVisible();
       found.push(...(await violations(page, 'sync', 'dialog[open]')));
+      await page.keyboard.press('Escape');
+
+      // The war-room layouts: focus mode, and the side panel collapsed.
+      await page.getByRole('button', { name: 'Focus mode' }).click();
+      await expect(page.getByRole('button', { name: 'Focus mode' })).toHaveAttribute('aria-pressed', 'true');
+      found.push(...(await violations(page, 'incident in focus mode')));
+      await page.getByRole('button', { name: 'Focus mode' }).click();
+      await page.getByRole('button', { name: 'Side panel' }).click();
+      await expect(page.getByRole('button', { name: 'Side panel' })).toHaveAttribute('aria-expanded', 'false');
+      found.push(...(await violations(page, 'incident, side panel collapsed')));
+      await page.getByRole('button', { name: 'Side panel' }).click();
+      await page.keyboard.press('Control+k');
+      await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+      found.push(...(await violations(page, 'command palette', 'dialog[open]')));
+      await page.keyboard.press('Escape');
+
+      // The second window, as the web preview opens it: the same page and database, marked as the display.
+      const [base] = page.url().split('#', 1);
+      const displayUrl = `${base!.includes('?') ? `${base}&` : `${base}?`}window=display`;
+      await page.goto(`${displayUrl}#/`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+      found.push(...(await violations(page, 'second window: board')));
+      await page.goto(`${displayUrl}${incidentHash}`);
+      await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText('Alerts from checkout');
+      found.push(...(await violations(page, 'second window: timeline')));
       expect(found).toEqual([]);
     } finally {
       rmSync(scratch, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { commit } from '../../../renderer/db/commit.ts';
 import { createOp } from '../../../shared/entities/index.ts';
 import { freshDeviceState } from '../../../shared/ops/createOp.ts';
 import { db as appDb } from './benchApp.ts';
-import { mountBoard, seedBoard, seedOperatorOnly } from './boardBench.ts';
+import { mountBoard, mountDisplayBoard, seedBoard, seedOperatorOnly } from './boardBench.ts';
 import { ingestBench } from './syncBench.ts';
 import { armEnter, armed_, armRawEnter, backToBoard, mountRawScribe, BENCH_INCIDENT, domRowCount, isStored, mountApp, openIncident, searchFor, seedTimeline, SHORT_INCIDENT } from './timelineBench.ts';
 
@@ -71,6 +71,8 @@ declare global {
   }
 }
 window.bench = api;
-// ?mount=board: this page load is the measurement (open the app on its board).
-if (new URLSearchParams(window.location.search).get('mount') === 'board') mountBoard();
+// ?mount=board (the app on its board) or ?mount=display (the second window's board): this page load is the measurement.
+const mount = new URLSearchParams(window.location.search).get('mount');
+if (mount === 'board') mountBoard();
+if (mount === 'display') mountDisplayBoard();
 document.title = 'ready';

@@ -1,4 +1,4 @@
-import { db, renderApp } from './benchApp.ts';
+import { db, renderApp, renderDisplay } from './benchApp.ts';
 import { useUi } from '../../../renderer/app/store.ts';
 import { applyRemoteOps } from '../../../renderer/db/applyRemote.ts';
 import { setOperator } from '../../../renderer/db/queries.ts';
@@ -42,4 +42,9 @@ export async function seedOperatorOnly(): Promise<void> {
 export function mountBoard(): void {
   useUi.getState().navigate({ name: 'incidents' });
   renderApp();
+}
+
+export function mountDisplayBoard(): void {
+  useUi.getState().navigate({ name: 'incidents' });
+  renderDisplay();
 }
