@@ -233,10 +233,6 @@ test('a crafted .warroom double-clicked: the dialog names what it would change; 
     await expect(confirm.getByRole('list', { name: 'From devices' })).toContainText(`${CRAFTER}: 3 ops, by Mallory`);
     await expect(confirm.getByRole('list', { name: 'People named as authors' })).toContainText('Mallory: 3 ops');
 
-    if (process.env['WARROOM_SCREENSHOTS']) {
-      await page.setViewportSize({ width: 1440, height: 900 });
-      await page.screenshot({ path: 'test-results/screenshots/import-confirm-dark.png' });
-    }
     // Cancel, from the keyboard (it has focus first): nothing changed in IndexedDB.
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await page.keyboard.press('Enter');
