@@ -110,3 +110,21 @@ for (const theme of ['dark', 'light'] as const) {
     expect(await serious('.palette-outcome')).toEqual([]);
   });
 }
+
+test('Ctrl+K right after Escape opens the palette again: the closed dialog’s late close event does not shut the new one', async ({ page }) => {
+  await openAs(page);
+  await page.keyboard.press('Control+K');
+  await expect(palette(page)).toBeVisible();
+  // Escape's close, then Ctrl+K in the same task: the dialog's 'close' event is still queued when the key arrives.
+  await page.evaluate(() => {
+    document.querySelector('dialog[open]')!.dispatchEvent(new Event('cancel'));
+    (document.querySelector('dialog[open]') as HTMLDialogElement).close();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true, cancelable: true }));
+  });
+  await expect(palette(page)).toBeVisible();
+  await expect(palette(page).getByRole('combobox', { name: 'Command' })).toBeFocused();
+  await page.waitForTimeout(300);
+  await expect(palette(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(palette(page)).toBeHidden();
+});

@@ -87,7 +87,10 @@ type Outcome = { text: string; failed: boolean } | null;
  * every other key still reaches the box. Not over another dialog: that one has the user's attention.
  */
 export function CommandPalette() {
-  const [open, setOpen] = useState(false);
+  // 0 while closed; each opening is a new session (a fresh dialog), so a late 'close' event of
+  // the previous one cannot shut it.
+  const [open, setOpen] = useState(0);
+  const session = useRef(0);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const returnTo = useRef<HTMLElement | null>(null);
 
@@ -95,10 +98,15 @@ export function CommandPalette() {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (!isPaletteKey(event) || event.isComposing || document.querySelector('dialog[open]:not(:has(#palette-query))')) return;
       event.preventDefault();
-      setOpen((was) => {
-        if (!was) returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        return !was;
-      });
+      // Whether the palette is showing is read from the page, not from state: Escape closes the
+      // dialog at once but its 'close' event (which updates state) is queued, and a Ctrl+K typed
+      // in between must open the palette again, not toggle the stale state shut.
+      const showing = document.querySelector('dialog[open] #palette-query') !== null;
+      if (!showing) {
+        returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        session.current += 1;
+      }
+      setOpen(showing ? 0 : session.current);
       setOutcome(null);
     };
     window.addEventListener('keydown', onKey);
@@ -121,9 +129,10 @@ export function CommandPalette() {
     }
   }
 
-  function close(command?: Command) {
+  function close(which: number, command?: Command) {
+    if (which !== session.current) return;
     const back = returnTo.current;
-    setOpen(false);
+    setOpen(0);
     // After the dialog is gone: focus goes back where the user was, then the command may move it
     // (to the jump box) or open its own dialog, which the palette's must not be in the way of.
     setTimeout(() => {
@@ -134,7 +143,7 @@ export function CommandPalette() {
 
   return (
     <>
-      {open && <PaletteDialog onClose={close} />}
+      {open > 0 && <PaletteDialog key={open} onClose={(command) => close(open, command)} />}
       {outcome && (
         <div className={`palette-outcome${outcome.failed ? ' error' : ''}`} role={outcome.failed ? 'alert' : 'status'}>
           <span>{outcome.text}</span>
