@@ -22,7 +22,7 @@ import { ExercisesView } from '../features/exercises/ExercisesView.tsx';
 import { FacilitatorConsole } from '../features/exercises/FacilitatorConsole.tsx';
 import { RunningExercisesBanner } from '../features/exercises/ExerciseBanner.tsx';
 import { useExerciseDriver } from '../features/exercises/useExerciseDriver.ts';
-import { OpenDisplayButton } from '../features/display/OpenDisplayButton.tsx';
+import { ThemeToggle } from '../ui/ThemeToggle.tsx';
 import { CommsTools } from '../features/comms/CommsTools.tsx';
 import { CommandPalette } from '../features/palette/CommandPalette.tsx';
 import { useAppCommands } from '../features/palette/useAppCommands.ts';
@@ -131,8 +131,10 @@ export function App() {
           </a>
         </nav>
         <span className="spacer" />
-        <span className="operator">
-          Operator: <strong>{operator}</strong>
+        {/* The label is read, not shown: the name alone, bold, fits the top bar's one line. */}
+        <span className="operator" title={`Operator: ${operator} (the name this laptop records changes under)`}>
+          <span className="visually-hidden">Operator: </span>
+          <strong>{operator}</strong>
         </span>
         <SyncStatus onOpen={() => setSyncOpen(true)} />
         <button type="button" onClick={() => setRunbooksOpen(true)}>
@@ -145,10 +147,7 @@ export function App() {
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
-        <button type="button" onClick={toggleTheme}>
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
-        </button>
-        <OpenDisplayButton view={{ view: 'board' }} label="Open board in new window" />
+        <ThemeToggle theme={theme} onToggle={toggleTheme} />
       </header>
       <RunningExercisesBanner exercises={exercises} except={'id' in route ? route.id : undefined} />
       {driverFailure && <p role="alert" className="error">{`An exercise inject could not be delivered: ${driverFailure}`}</p>}

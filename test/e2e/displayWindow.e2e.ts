@@ -22,6 +22,7 @@ test('the display window follows the laptop: an entry typed in one window appear
   await expect(entries(display).getByText('Failover to the standby started')).toBeVisible({ timeout: 1000 });
 
   // The board on a second display: a new incident declared on the laptop shows there.
+  await page.getByRole('link', { name: 'War Room', exact: true }).click();
   const [board] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open board in new window' }).click()]);
   await board.waitForLoadState();
   await expect(board.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();

@@ -22,6 +22,7 @@ import { AudienceUpdates } from './AudienceUpdates.tsx';
 import { useCommsPlan } from '../comms/useCommsPlan.ts';
 import { useSeverityScheme } from './useSeverityScheme.ts';
 import { usePhaseNames } from './usePhaseNames.ts';
+import { OpenDisplayButton } from '../display/OpenDisplayButton.tsx';
 import { phaseName, type PhaseNames } from '../../../shared/domain/phaseNames.ts';
 import { useIncidents, useLiveRows } from '../../db/hooks.ts';
 
@@ -310,6 +311,7 @@ export function Board({ operator, display = false }: { operator: string; display
         {overdue > 0 && <p className="flag flag-late" role="status">{`⚠ ${overdue} incident${overdue === 1 ? '' : 's'} need${overdue === 1 ? 's' : ''} action`}</p>}
         <span className="spacer" />
         <EnableReminders />
+        {!display && <OpenDisplayButton view={{ view: 'board' }} label="Open board in new window" />}
         <button type="button" onClick={toggleProjector} aria-pressed={projector}>
           Projector mode
         </button>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { routeHash, useUi } from '../../app/store.ts';
 import { useOperator } from '../../db/hooks.ts';
+import { ThemeToggle } from '../../ui/ThemeToggle.tsx';
 import { Board } from '../board/Board.tsx';
 import { DisplayIncident } from './DisplayIncident.tsx';
 
@@ -32,9 +33,7 @@ export function DisplayApp() {
           War Room · display
         </a>
         <span className="spacer" />
-        <button type="button" onClick={toggleTheme}>
-          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
-        </button>
+        <ThemeToggle theme={theme} onToggle={toggleTheme} />
       </header>
       <main className="content display">{route.name === 'incident' ? <DisplayIncident id={route.id} /> : <Board operator={operator ?? ''} display />}</main>
     </div>

@@ -83,19 +83,22 @@ export function IncidentPage({ id, actor }: { id: string; actor: string }) {
           <span className="incident-ref" aria-label={`Incident id ${incidentLabel(incident)}`}>
             {incidentLabel(incident)}
           </span>
-          <label htmlFor="incident-severity">Severity</label>
-          <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(db, current, e.target.value, actor))}>
-            {!levelOf(incident.severity, scheme) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
-            <SeverityOptions scheme={scheme} />
-          </select>
-          <label htmlFor="incident-status">Status</label>
-          <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(db, current, e.target.value as IncidentStatus, actor))}>
-            <Options values={INCIDENT_STATUSES} name={(s) => capitalize(s)} />
-          </select>
-          <label htmlFor="incident-phase">Phase</label>
-          <select id="incident-phase" value={incident.phase} onChange={(e) => askPhase(e.target.value as Phase)}>
-            <Options values={PHASES} name={(p) => phaseName(p, phaseNames)} />
-          </select>
+          {/* One group: when the row is too narrow it moves whole to a second line, and the title keeps the first. */}
+          <span className="incident-controls">
+            <label htmlFor="incident-severity">Severity</label>
+            <select id="incident-severity" value={incident.severity} onChange={(e) => void run(changeSeverity(db, current, e.target.value, actor))}>
+              {!levelOf(incident.severity, scheme) && <option value={incident.severity}>{incident.severity} (not in the current scheme)</option>}
+              <SeverityOptions scheme={scheme} />
+            </select>
+            <label htmlFor="incident-status">Status</label>
+            <select id="incident-status" value={incident.status} onChange={(e) => void run(changeStatus(db, current, e.target.value as IncidentStatus, actor))}>
+              <Options values={INCIDENT_STATUSES} name={(s) => capitalize(s)} />
+            </select>
+            <label htmlFor="incident-phase">Phase</label>
+            <select id="incident-phase" value={incident.phase} onChange={(e) => askPhase(e.target.value as Phase)}>
+              <Options values={PHASES} name={(p) => phaseName(p, phaseNames)} />
+            </select>
+          </span>
         </div>
         {/* Severity, status and phase changes report here, beside their controls. */}
         <FormError message={error} />
