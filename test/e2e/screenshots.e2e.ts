@@ -131,6 +131,28 @@ test('every main screen at 1280×800, 1440×900 and 1920×1080 in the light, dar
       }
     }
   }
+
+  // The second window (projector or second monitor), as the web preview opens it: this page's
+  // address marked as the display, on the board or the incident's timeline.
+  const [base] = page.url().split('#', 1);
+  const display = `${base!.includes('?') ? `${base}&` : `${base}?`}window=display`;
+  for (const theme of THEMES) {
+    await page.goto(`${display}#/`);
+    const toggle = page.getByRole('button', { name: theme === 'light' ? 'Light theme' : 'Dark theme' });
+    if (await toggle.isVisible()) await toggle.click();
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      for (const [name, hash] of [
+        ['display-board', '#/'],
+        ['display-timeline', incident],
+      ] as const) {
+        await page.evaluate((to) => (location.hash = to), hash);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.evaluate((on) => document.documentElement.classList.toggle('projector', on), theme === 'projector');
+        await page.screenshot({ path: `test-results/screenshots/${name}-${width}x${height}-${theme}.png` });
+      }
+    }
+  }
 });
 
 test('the sync dialog with a healthy and an unreachable target', async ({ page }) => {
