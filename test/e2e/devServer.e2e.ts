@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
-import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { test } from '@playwright/test';
+import { expectDevPageWorks } from './support/devPage.ts';
 
 /**
  * `npm run web` as the README tells a newcomer to start it: Vite's dev server, with React's
@@ -29,7 +29,6 @@ async function waitForServer(deadline: number): Promise<void> {
 }
 
 test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: url });
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -47,33 +46,5 @@ test.afterAll(() => {
 
 test('npm run web: styled, dialogs stay open under StrictMode, an entry is recorded', async ({ page }) => {
   test.setTimeout(90_000);
-  const errors = collectPageErrors(page);
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  await openAs(page, 'Devi Newcomer');
-
-  // Styled: the stylesheet Vite injects is applied (the dark theme's background, not the browser's white).
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe('rgba(0, 0, 0, 0)');
-  expect(background).not.toBe('rgb(255, 255, 255)');
-
-  await declareByKeyboard(page, 'Dev server smoke', 'P2 · Medium', 'Application');
-  const box = page.getByRole('textbox', { name: 'New timeline entry' });
-  await box.fill('Checked the dev server');
-  await box.press('Enter');
-  await expect(page.getByRole('list', { name: 'Timeline entries' }).getByText('Checked the dev server')).toBeVisible();
-
-  // A dialog opened stays open: StrictMode mounts it twice, and the first mount's cleanup must not close the second.
-  await page.getByRole('button', { name: 'Post status update' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Status update' });
-  await expect(dialog).toBeVisible();
-  await page.waitForTimeout(500);
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
-
-  expect(violations).toEqual([]);
-  expect(errors.filter((e) => !e.includes('[vite]'))).toEqual([]);
+  await expectDevPageWorks(page, url, 'Devi Newcomer');
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { collectPageErrors, declareByKeyboard, openAs } from './support/app.ts';
+import { expectDevPageWorks } from './support/devPage.ts';
 
 /**
  * `npm run dev` as the README documents it: electron-vite builds main and preload, serves the
@@ -74,20 +74,6 @@ test('npm run dev: main and preload built, Electron launched on the package with
   }
   expect(launch.rendererUrl).toMatch(/^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/);
 
-  // The page Electron would load: styled, StrictMode's double mount leaves a dialog open, an entry is recorded.
-  const errors = collectPageErrors(page);
-  await page.goto(launch.rendererUrl!);
-  await openAs(page, 'Devi Desktop');
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe('rgba(0, 0, 0, 0)');
-  expect(background).not.toBe('rgb(255, 255, 255)');
-  await declareByKeyboard(page, 'Desktop dev smoke', 'P2 · Medium', 'Application');
-  const box = page.getByRole('textbox', { name: 'New timeline entry' });
-  await box.fill('Checked npm run dev');
-  await box.press('Enter');
-  await expect(page.getByRole('list', { name: 'Timeline entries' }).getByText('Checked npm run dev')).toBeVisible();
-  await page.getByRole('button', { name: 'Post status update' }).click();
-  await page.waitForTimeout(500);
-  await expect(page.getByRole('dialog', { name: 'Status update' })).toBeVisible();
-  expect(errors.filter((e) => !e.includes('[vite]'))).toEqual([]);
+  // The page Electron would load.
+  await expectDevPageWorks(page, launch.rendererUrl!, 'Devi Desktop');
 });
