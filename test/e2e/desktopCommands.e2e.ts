@@ -1,13 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { expectDevPageWorks } from './support/devPage.ts';
+import { putDevice, putFormat, putSegment } from '../unit/support/archiveFolder.ts';
+import { signedChainOf } from '../unit/support/chains.ts';
 
 /**
- * `npm run dev` as the README documents it: electron-vite builds main and preload, serves the
+ * The commands that use the desktop bundles in out/, as the README documents them, one after the
+ * other in this file (`npm run dev` rebuilds out/main, out/cli and out/preload; no other e2e file
+ * reads them).
+ *
+ * `npm run warroom`: the CLI that `npm run build` bundled, on a folder archive.
+ *
+ * `npm run dev`: electron-vite builds main and preload, serves the
  * renderer with hot reload, then launches Electron on the package. Electron's binary cannot be
  * downloaded here, so ELECTRON_EXEC_PATH (electron-vite's own override) names a stand-in that
  * records how it was launched; everything up to that launch is the real command, and the page it
@@ -46,6 +54,31 @@ test.afterAll(() => {
   if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
+
+test('npm run warroom -- verify: the bundled CLI checks a signed folder archive (0), and refuses a folder that is none (2)', async () => {
+  test.setTimeout(60_000);
+  const archive = mkdtempSync(join(tmpdir(), 'warroom-e2e-cli-'));
+  try {
+    const device = '0123456789abcdef';
+    await putFormat(archive);
+    await putDevice(archive, device);
+    await putSegment(archive, device, 1, 3, signedChainOf(device, 3));
+    const warroom = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'warroom', '--', ...args], { cwd: rootDir, encoding: 'utf8', timeout: 30_000 });
+    const valid = warroom('verify', archive);
+    expect(valid.status, valid.stderr).toBe(0);
+    expect(valid.stdout).toBe('3 ops verified from 1 device(s) in 1 segment(s); 0 pending (newer app); 0 problem(s)\n');
+    const none = warroom('verify', scratchFor(archive));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^warroom: .*not a War Room archive/);
+  } finally {
+    rmSync(archive, { recursive: true, force: true });
+  }
+});
+
+/** An empty folder beside `dir`: not an archive. */
+function scratchFor(dir: string): string {
+  return mkdtempSync(join(dir, 'empty-'));
+}
 
 test('npm run dev: main and preload built, Electron launched on the package with the dev server, whose page works', async ({ page }) => {
   test.setTimeout(180_000);
