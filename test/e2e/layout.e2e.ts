@@ -37,13 +37,13 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(sidePanel(page)).toBeVisible();
     await expect(entryBox(page)).toBeInViewport({ ratio: 1 });
-    await page.screenshot({ path: `/tmp/layout-${theme}-1440x900.png` });
+    await page.screenshot({ path: test.info().outputPath(`layout-${theme}-1440x900.png`) });
     await expect.poll(() => visibleEntries(page)).toBeGreaterThanOrEqual(15);
     test.info().annotations.push({ type: 'visible entries 1440×900', description: String(await visibleEntries(page)) });
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(entryBox(page)).toBeInViewport({ ratio: 1 });
-    await page.screenshot({ path: `/tmp/layout-${theme}-1280x800.png` });
+    await page.screenshot({ path: test.info().outputPath(`layout-${theme}-1280x800.png`) });
     await expect.poll(() => visibleEntries(page)).toBeGreaterThanOrEqual(10);
     test.info().annotations.push({ type: 'visible entries 1280×800', description: String(await visibleEntries(page)) });
   });
