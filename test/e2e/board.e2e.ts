@@ -197,7 +197,7 @@ test('at 1280×800 the column header is one line; each incident\'s most urgent c
     expect(box.height).toBeLessThan(lineHeight * 1.5);
   }
   expect(headerRow.height).toBeLessThan(lineHeight * 2.5);
-  await page.screenshot({ path: '/tmp/board-1280.png' });
+  await page.screenshot({ path: test.info().outputPath('board-1280.png') });
 
   // Each row's one marked clock says so in words: the P2's escalation (team lead in 10 min), the P0's next update.
   const marked = (title: string) => boardRow(page, title).getByRole('cell').filter({ hasText: 'Most urgent' });
@@ -224,5 +224,5 @@ test('at 1280×800 the column header is one line; each incident\'s most urgent c
   await expect.poll(order).toEqual(['Checkout errors for EU', 'Full outage', 'Minor cosmetic glitch']);
 
   await page.getByRole('button', { name: 'Projector mode' }).click();
-  await page.screenshot({ path: '/tmp/board-1280-projector.png' });
+  await page.screenshot({ path: test.info().outputPath('board-1280-projector.png') });
 });

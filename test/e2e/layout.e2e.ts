@@ -69,7 +69,7 @@ test('focus mode by keyboard: F shows only the timeline and the box, F or Escape
   await expect(page.getByRole('button', { name: 'Declare incident' })).toBeHidden();
   await expect(page.getByRole('list', { name: 'Timeline entries' })).toBeVisible();
   await expect(entryBox(page)).toBeInViewport({ ratio: 1 });
-  await page.screenshot({ path: '/tmp/layout-focus-1280x800.png' });
+  await page.screenshot({ path: test.info().outputPath('layout-focus-1280x800.png') });
   await page.keyboard.press('Escape');
   await expect(title).toBeVisible();
   await expect(sidePanel(page)).toBeVisible();
