@@ -31,7 +31,9 @@ export const rendererConfig: UserConfig = {
     sourcemap: false,
     target: 'chrome130',
   },
-  server: { port: 5173, strictPort: true },
+  // WARROOM_DEV_PORT moves the dev server (npm run web, npm run dev) off 5173, e.g. for a test
+  // run beside a developer's own dev server.
+  server: { port: Number(process.env['WARROOM_DEV_PORT'] ?? 5173), strictPort: true },
   preview: { port: 4173, strictPort: true },
 };
 

@@ -22,6 +22,7 @@ import { signedChainOf } from '../unit/support/chains.ts';
  * would load is then driven in Chromium.
  */
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
+const devPort = Number(process.env['WARROOM_E2E_PORT'] ?? 4173) + 1002;
 let server: ChildProcess | null = null;
 let output = '';
 let scratch = '';
@@ -92,7 +93,8 @@ test('npm run dev: main and preload built, Electron launched on the package with
     cwd: rootDir,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
-    env: { ...process.env, ELECTRON_EXEC_PATH: standIn, WARROOM_DEV_PROBE: probe },
+    // Its own dev-server port: devServer.e2e.ts may be running `npm run web` beside it, and a developer 5173.
+    env: { ...process.env, ELECTRON_EXEC_PATH: standIn, WARROOM_DEV_PROBE: probe, WARROOM_DEV_PORT: String(devPort) },
   });
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -105,7 +107,7 @@ test('npm run dev: main and preload built, Electron launched on the package with
   for (const built of [main, 'out/preload/index.cjs']) {
     expect(statSync(join(rootDir, built)).mtimeMs, built).toBeGreaterThan(started - 1000);
   }
-  expect(launch.rendererUrl).toMatch(/^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/);
+  expect(launch.rendererUrl).toMatch(new RegExp(`^http://(localhost|127\\.0\\.0\\.1|\\[::1\\]):${devPort}$`));
 
   // The page Electron would load.
   await expectDevPageWorks(page, launch.rendererUrl!, 'Devi Desktop');

@@ -10,7 +10,8 @@ import { expectDevPageWorks } from './support/devPage.ts';
  * StrictMode's double mount.
  */
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
-const port = Number(process.env['WARROOM_E2E_PORT'] ?? 4173) + 1000;
+// Off the dev server's own 5173 (a developer's `npm run web`), and off desktopCommands.e2e.ts's port.
+const port = Number(process.env['WARROOM_E2E_PORT'] ?? 4173) + 1001;
 const url = `http://127.0.0.1:${port}/`;
 let server: ChildProcess | null = null;
 let output = '';
