@@ -26,6 +26,9 @@ test('the display window follows the laptop: an entry typed in one window appear
   const [board] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open board in new window' }).click()]);
   await board.waitForLoadState();
   await expect(board.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+  // It only shows: reminders and escalation logging stay with the laptop's window.
+  await expect(board.getByRole('button', { name: 'Enable reminders' })).toHaveCount(0);
+  await expect(board.getByRole('button', { name: 'Open board in new window' })).toHaveCount(0);
   await expect(board.getByText('Payments down')).toBeVisible();
   await page.keyboard.press('Escape');
   await declareByKeyboard(page, 'Login slow', 'P2 · Medium', 'Performance');

@@ -310,13 +310,14 @@ export function Board({ operator, display = false }: { operator: string; display
         </div>
         {overdue > 0 && <p className="flag flag-late" role="status">{`⚠ ${overdue} incident${overdue === 1 ? '' : 's'} need${overdue === 1 ? 's' : ''} action`}</p>}
         <span className="spacer" />
-        <EnableReminders />
+        {/* The display window runs no reminders and logs nothing: the laptop's window does. */}
+        {!display && <EnableReminders />}
         {!display && <OpenDisplayButton view={{ view: 'board' }} label="Open board in new window" />}
         <button type="button" onClick={toggleProjector} aria-pressed={projector}>
           Projector mode
         </button>
       </div>
-      <EscalationDue incidents={incidents} actor={operator} scheme={scheme} now={now} />
+      <EscalationDue incidents={incidents} actor={operator} scheme={scheme} now={now} readOnly={display} />
       {rows.length === 0 ? (
         <p className="empty">{incidents.length === 0 ? 'No incidents yet. Declare one with the button above or press Alt+N.' : 'Nothing in this view.'}</p>
       ) : (

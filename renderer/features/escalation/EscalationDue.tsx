@@ -17,9 +17,10 @@ export const ESCALATION_LOG_ID = 'escalation-log';
  * The escalation steps that fell due and are not yet logged, on the board (every open incident)
  * and the incident page (one): who, how to reach them, and "Log escalation". A region with a
  * heading and buttons in the tab order, so a keyboard user reaches it like any other control;
- * nothing here takes focus by itself.
+ * nothing here takes focus by itself. `readOnly` (the display window) shows who and how, without
+ * the button: escalations are logged from the laptop.
  */
-export function EscalationDue({ incidents, actor, scheme, now }: { incidents: readonly IncidentView[]; actor: string; scheme: SeverityScheme; now: number }) {
+export function EscalationDue({ incidents, actor, scheme, now, readOnly = false }: { incidents: readonly IncidentView[]; actor: string; scheme: SeverityScheme; now: number; readOnly?: boolean }) {
   const db = useDatabase();
   const sources = useEscalationSources();
   // Only incidents with a step reached are read for their logged escalations: a big board stays one cheap pass.
@@ -56,17 +57,19 @@ export function EscalationDue({ incidents, actor, scheme, now }: { incidents: re
                 <li key={p.label}>{p.reach.length > 0 ? `${p.label}: ${p.reach.join(' · ')}` : p.label}</li>
               ))}
             </ul>
-            <button
-              type="button"
-              className="primary"
-              // The first (latest) step is where L jumps to on the incident page (ScribeView's shortcuts).
-              {...(index === 0 ? { id: ESCALATION_LOG_ID, 'aria-keyshortcuts': 'L' } : {})}
-              title={d.line}
-              disabled={busy === `${incident.id}:${d.tag}`}
-              onClick={() => void log(incident, d)}
-            >
-              Log escalation
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="primary"
+                // The first (latest) step is where L jumps to on the incident page (ScribeView's shortcuts).
+                {...(index === 0 ? { id: ESCALATION_LOG_ID, 'aria-keyshortcuts': 'L' } : {})}
+                title={d.line}
+                disabled={busy === `${incident.id}:${d.tag}`}
+                onClick={() => void log(incident, d)}
+              >
+                Log escalation
+              </button>
+            )}
           </li>
         ))}
       </ul>
