@@ -8,7 +8,5 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     testTimeout: 30_000,
-    // Vitest's default is one worker fewer than the cores: on a 2-core CI machine that is one.
-    maxWorkers: 2,
   },
 });
