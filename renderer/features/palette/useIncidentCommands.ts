@@ -2,7 +2,6 @@ import { INCIDENT_STATUSES, PHASES, type Phase } from '../../../shared/domain/in
 import { phaseName } from '../../../shared/domain/phaseNames.ts';
 import { otherRunbooks, runbooksFor } from '../../../shared/runbooks/match.ts';
 import type { ChecklistView, IncidentView } from '../../../shared/entities/index.ts';
-import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 import { useUi } from '../../app/store.ts';
 import { useDatabase } from '../../db/DatabaseProvider.tsx';
 import { listEntries } from '../../db/queries.ts';
@@ -11,7 +10,7 @@ import { usePhaseNames } from '../board/usePhaseNames.ts';
 import { useSeverityScheme } from '../board/useSeverityScheme.ts';
 import { openItemsIn, startRunbook } from '../checklists/checklistActions.ts';
 import { useRunbookLibrary } from '../checklists/useRunbookLibrary.ts';
-import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
+import { saveIncidentTimeline } from '../timeline/saveTimeline.ts';
 import { acknowledge, changePhase, changeSeverity, changeStatus } from '../incidents/lifecycle.ts';
 import type { Command } from './commandRegistry.ts';
 import { useCommands } from './useCommands.ts';
@@ -49,10 +48,7 @@ export function useIncidentCommands({ incident, checklists, actor, postUpdate, a
     const group = 'Incident';
     const running = new Set(checklists.map((c) => c.runbook.id));
     const notRunning = [...runbooksFor(incident, library), ...otherRunbooks(incident, library)].filter((r) => !running.has(r.id));
-    const exportAs = async (format: 'csv' | 'markdown') => {
-      const content = exportIncidentTimeline(incident, await listEntries(db, incident.id), format);
-      return saveTextFile(incidentFileName(incident, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format);
-    };
+    const exportAs = async (format: 'csv' | 'markdown') => saveIncidentTimeline(incident, await listEntries(db, incident.id), format);
     commands.push(
       { id: 'incident-entry', title: 'Focus the entry box', group, shortcut: 'I or N', run: () => focusControl('entry-text', 'The entry box') },
       { id: 'incident-update', title: 'Post status update', group, run: postUpdate },

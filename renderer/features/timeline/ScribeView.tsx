@@ -2,13 +2,12 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import type { EntryView, IncidentView } from '../../../shared/entities/index.ts';
 import { parseEntryInput } from '../../../shared/timeline/entryInput.ts';
 import { incidentStart } from '../../../shared/domain/incident.ts';
-import { exportIncidentTimeline } from '../../../shared/timeline/exportIncident.ts';
 import { NewActionDialog } from '../actions/NewActionDialog.tsx';
 import { hostOffsetMinutes, utcOffset } from '../../../shared/timeline/localTime.ts';
 import { spansMultipleDays } from '../../../shared/timeline/timeFormat.ts';
 import { useUi } from '../../app/store.ts';
 import { commit } from '../../db/commit.ts';
-import { incidentFileName, saveTextFile } from '../export/saveTextFile.ts';
+import { saveIncidentTimeline } from './saveTimeline.ts';
 import { EditEntryDialog, EntryHistoryDialog, StrikeEntryDialog } from './EntryDialogs.tsx';
 import { EntryComposer } from './EntryComposer.tsx';
 import type { EntryAction } from './EntryRow.tsx';
@@ -107,8 +106,7 @@ export function ScribeView({ incident, actor, tools }: { incident: IncidentView;
   async function exportAs(format: 'csv' | 'markdown') {
     try {
       // Still reading older entries: the export reads the whole history itself.
-      const content = exportIncidentTimeline(incident, complete ? entries : await listEntries(db, incident.id), format);
-      setStatus(await saveTextFile(incidentFileName(incident, format === 'csv' ? 'timeline.csv' : 'timeline.md'), content, format));
+      setStatus(await saveIncidentTimeline(incident, complete ? entries : await listEntries(db, incident.id), format));
     } catch (failure) {
       setStatus(`Export failed: ${errorMessage(failure)}`);
     }
